@@ -1,0 +1,690 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommands.h"
+
+#include "alertstore.h"
+#include "demofeed.h"
+#include "fileingest.h"
+#include "normalizer.h"
+#include "storewriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LakeguardCli)
+};
+
+const QString kProgram = u"lakeguard-cli"_s;
+
+struct Command
+{
+    QString name;
+    QString synopsis;
+    QString summary;
+};
+
+QList<Command> commands()
+{
+    return {
+        {u"ingest"_s, u"ingest [--format F] [--feed ID] [--strict] FILE... | -"_s,
+         Tr::tr("read records, normalise and store them")},
+        {u"alerts"_s,
+         u"alerts [--since T] [--until T] [--min-severity S] [--category C] [--rule R] "
+         "[--feed ID] [--search TEXT] [--limit N]"_s,
+         Tr::tr("list alerts, newest first")},
+        {u"stats"_s, u"stats"_s, Tr::tr("counts by severity, category, incidents, quarantine")},
+        {u"quarantine"_s, u"quarantine [--limit N]"_s,
+         Tr::tr("records kept aside: feed, reason, raw bytes")},
+        {u"chain-status"_s, u"chain-status"_s, Tr::tr("latest status of every chain node")},
+        {u"demo"_s,
+         u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
+         Tr::tr("run the built-in scenario headless into the store")},
+    };
+}
+
+QString usageText()
+{
+    QString text = Tr::tr("Usage: %1 [--store PATH] [--json] COMMAND [OPTIONS]\n\n"
+                          "Lakeguard's headless console: ingest, query and check the store.\n\n"
+                          "Commands:\n")
+                       .arg(kProgram);
+    for (const Command &c : commands()) {
+        text += u"  %1\n      %2\n"_s.arg(c.synopsis, c.summary);
+    }
+    text += Tr::tr("\nGlobal options:\n"
+                   "  --store PATH   the store (default: $LAKEGUARD_STORE, else the data folder)\n"
+                   "  --json         machine-readable output on stdout\n"
+                   "  --help         this text; COMMAND --help for one command\n"
+                   "  --version      the version\n\n"
+                   "Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable "
+                   "input.\n");
+    return text;
+}
+
+class Context
+{
+public:
+    Context(QTextStream &output, QTextStream &errors)
+        : out(output)
+        , err(errors)
+    {}
+
+    int fail(const QString &command, const QString &message, int code = BadUsage)
+    {
+        err << kProgram << ": " << (command.isEmpty() ? QString() : command + u": "_s) << message
+            << Qt::endl;
+        return code;
+    }
+
+    void printJson(const QJsonObject &o)
+    {
+        out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
+    }
+
+    Storage::Result<std::unique_ptr<Storage::AlertStore>> openStore(Storage::AlertStore::Mode mode)
+    {
+        auto created = Storage::createStore(storeLocation);
+        if (!created) {
+            return created;
+        }
+        if (const Storage::Status s = created.value()->open(mode); !s) {
+            return Storage::Result<std::unique_ptr<Storage::AlertStore>>::failure(s.error());
+        }
+        return created;
+    }
+
+    QTextStream &out;
+    QTextStream &err;
+    QString storeLocation;
+    bool json = false;
+};
+
+// A parser with the global options, so they may stand after the command too.
+void addGlobalOptions(QCommandLineParser &p)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addOption({u"store"_s, Tr::tr("The store."), u"PATH"_s});
+    p.addOption({u"json"_s, Tr::tr("Machine-readable output.")});
+    p.addOption({u"help"_s, Tr::tr("Show help.")});
+}
+
+std::optional<Core::TimestampMs> timeOption(const QCommandLineParser &p, const QString &name,
+                                            Context &ctx, const QString &command, int *status)
+{
+    if (!p.isSet(name)) {
+        return std::nullopt;
+    }
+    const auto t = Core::parseIsoTimestamp(p.value(name));
+    if (!t) {
+        *status = ctx.fail(command, Tr::tr("--%1: \"%2\" is not an ISO 8601 time")
+                                        .arg(name, p.value(name)));
+    }
+    return t;
+}
+
+// ---- ingest ----
+int cmdIngest(Context &ctx, const QStringList &args)
+{
+    const QString name = u"ingest"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({u"format"_s, Tr::tr("Input format."), u"F"_s, u"auto"_s});
+    p.addOption({u"feed"_s, Tr::tr("Feed id to record (default: file:NAME or stdin)."), u"ID"_s});
+    p.addOption({u"strict"_s, Tr::tr("Exit 1 when any record was quarantined.")});
+    p.addPositionalArgument(u"files"_s, Tr::tr("Files to read; - for standard input."));
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -\n"
+                          "Formats: %2\n")
+                       .arg(kProgram, Core::knownFormats().join(u", "_s));
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    const QString format = p.value(u"format"_s);
+    if (!Core::isKnownFormat(format)) {
+        return ctx.fail(name, Tr::tr("unknown format \"%1\" (known: %2)")
+                                  .arg(format, Core::knownFormats().join(u", "_s)));
+    }
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty()) {
+        return ctx.fail(name, Tr::tr("no input: name files, or - for standard input"));
+    }
+    // Check every input first: an unreadable one stops the run before anything is stored.
+    for (const QString &f : files) {
+        if (f == u"-"_s) {
+            continue;
+        }
+        const QFileInfo info(f);
+        if (!info.exists()) {
+            return ctx.fail(name, Tr::tr("%1: no such file").arg(f));
+        }
+        if (!info.isFile() || !info.isReadable()) {
+            return ctx.fail(name, Tr::tr("%1: not a readable file").arg(f));
+        }
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadWrite);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    Feeds::IngestSummary total;
+    for (const QString &f : files) {
+        QFile file;
+        QString feed = p.value(u"feed"_s);
+        if (f == u"-"_s) {
+            if (!file.open(stdin, QIODevice::ReadOnly)) {
+                return ctx.fail(name, Tr::tr("cannot read standard input"));
+            }
+            if (feed.isEmpty()) {
+                feed = u"stdin"_s;
+            }
+        } else {
+            file.setFileName(f);
+            if (!file.open(QIODevice::ReadOnly)) {
+                return ctx.fail(name, Tr::tr("%1: %2").arg(f, file.errorString()));
+            }
+            if (feed.isEmpty()) {
+                feed = u"file:"_s + QFileInfo(f).fileName();
+            }
+        }
+        Feeds::FileIngest ingest(*store.value(), feed, format);
+        QString error;
+        total += ingest.run(file, &error);
+        if (!error.isEmpty()) {
+            return ctx.fail(name, Tr::tr("%1: %2").arg(f, error), ProblemFound);
+        }
+    }
+    const QJsonObject summary{{u"read"_s, total.read},
+                              {u"accepted"_s, total.accepted},
+                              {u"duplicates"_s, total.duplicates},
+                              {u"quarantined"_s, total.quarantined},
+                              {u"skipped"_s, total.skipped}};
+    ctx.printJson(summary);
+    if (p.isSet(u"strict"_s) && total.quarantined > 0) {
+        ctx.err << kProgram << ": ingest: "
+                << Tr::tr("%n record(s) quarantined; see '%1 quarantine'", nullptr,
+                          int(total.quarantined))
+                       .arg(kProgram)
+                << Qt::endl;
+        return ProblemFound;
+    }
+    return Success;
+}
+
+// ---- alerts ----
+int cmdAlerts(Context &ctx, const QStringList &args)
+{
+    const QString name = u"alerts"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({u"since"_s, Tr::tr("Only alerts at or after T."), u"T"_s});
+    p.addOption({u"until"_s, Tr::tr("Only alerts before T."), u"T"_s});
+    p.addOption({u"min-severity"_s, Tr::tr("Lowest severity."), u"S"_s});
+    p.addOption({u"category"_s, Tr::tr("Category (repeatable)."), u"C"_s});
+    p.addOption({u"rule"_s, Tr::tr("Rule id."), u"R"_s});
+    p.addOption({u"feed"_s, Tr::tr("Feed id."), u"ID"_s});
+    p.addOption({u"search"_s, Tr::tr("Full-text search."), u"TEXT"_s});
+    p.addOption({u"limit"_s, Tr::tr("At most N alerts (default 100; 0 = all)."), u"N"_s, u"100"_s});
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1\n").arg(kProgram + u' ' + commands().at(1).synopsis);
+        return Success;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        return ctx.fail(name, Tr::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    int status = Success;
+    Storage::AlertFilter filter;
+    filter.since = timeOption(p, u"since"_s, ctx, name, &status);
+    filter.until = timeOption(p, u"until"_s, ctx, name, &status);
+    if (status != Success) {
+        return status;
+    }
+    if (p.isSet(u"min-severity"_s)) {
+        const auto s = Core::severityFromName(p.value(u"min-severity"_s));
+        if (!s) {
+            return ctx.fail(name, Tr::tr("unknown severity \"%1\" (info, low, medium, high, "
+                                         "critical)")
+                                      .arg(p.value(u"min-severity"_s)));
+        }
+        filter.minSeverity = s;
+    }
+    for (const QString &c : p.values(u"category"_s)) {
+        if (!Core::categoryFromName(c)) {
+            return ctx.fail(name, Tr::tr("unknown category \"%1\" (%2)")
+                                      .arg(c, Core::allCategoryNames().join(u", "_s)));
+        }
+        filter.categories << c.trimmed().toLower();
+    }
+    filter.rule = p.value(u"rule"_s);
+    filter.feed = p.value(u"feed"_s);
+    filter.search = p.value(u"search"_s);
+    bool okLimit = false;
+    const qint64 limit = p.value(u"limit"_s).toLongLong(&okLimit);
+    if (!okLimit || limit < 0) {
+        return ctx.fail(name, Tr::tr("--limit: \"%1\" is not a count").arg(p.value(u"limit"_s)));
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    // Keyset pages, so even "all" of a large store streams in bounded memory.
+    qint64 printed = 0;
+    std::optional<Storage::PageKey> after;
+    while (limit == 0 || printed < limit) {
+        const int pageSize = int(limit == 0 ? 1000 : std::min<qint64>(1000, limit - printed));
+        const auto page =
+            store.value()->alerts(filter, Storage::AlertSort::TimeDesc, pageSize, after);
+        if (!page) {
+            return ctx.fail(name, page.error(), ProblemFound);
+        }
+        for (const Core::Alert &a : page->alerts) {
+            if (ctx.json) {
+                ctx.printJson(a.toJson());
+            } else {
+                ctx.out << Core::formatIsoTimestamp(a.ts) << "  "
+                        << Core::severityName(a.severity).toUpper().leftJustified(8) << ' '
+                        << Core::categoryName(a.category).leftJustified(12) << ' '
+                        << a.rule.leftJustified(14) << ' ' << a.title;
+                if (!a.entity.isEmpty()) {
+                    ctx.out << "  [" << a.entity << ']';
+                }
+                ctx.out << '\n';
+            }
+            ++printed;
+        }
+        if (!page->next) {
+            break;
+        }
+        after = page->next;
+    }
+    return Success;
+}
+
+QJsonObject mapToJson(const QMap<QString, qint64> &m)
+{
+    QJsonObject o;
+    for (auto it = m.cbegin(); it != m.cend(); ++it) {
+        o.insert(it.key(), it.value());
+    }
+    return o;
+}
+
+// ---- stats ----
+int cmdStats(Context &ctx, const QStringList &args)
+{
+    const QString name = u"stats"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1 stats [--json]\n").arg(kProgram);
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    const auto s = store.value()->stats();
+    if (!s) {
+        return ctx.fail(name, s.error(), ProblemFound);
+    }
+    if (ctx.json) {
+        ctx.printJson({{u"alerts"_s, s->alerts},
+                       {u"by_severity"_s, mapToJson(s->bySeverity)},
+                       {u"by_category"_s, mapToJson(s->byCategory)},
+                       {u"incidents"_s, mapToJson(s->incidents)},
+                       {u"quarantined"_s, s->quarantined},
+                       {u"oldest"_s, s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->oldest))
+                                               : QJsonValue(QJsonValue::Null)},
+                       {u"newest"_s, s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->newest))
+                                               : QJsonValue(QJsonValue::Null)}});
+        return Success;
+    }
+    ctx.out << Tr::tr("Store:        %1").arg(store.value()->location()) << '\n'
+            << Tr::tr("Alerts:       %1").arg(s->alerts) << '\n';
+    if (s->alerts > 0) {
+        ctx.out << Tr::tr("Period:       %1 – %2")
+                       .arg(Core::formatIsoTimestamp(s->oldest), Core::formatIsoTimestamp(s->newest))
+                << '\n';
+    }
+    ctx.out << Tr::tr("By severity:") << '\n';
+    for (int i = Core::kSeverityCount - 1; i >= 0; --i) {
+        const QString sev = Core::severityName(static_cast<Core::Severity>(i));
+        ctx.out << "  " << sev.leftJustified(12) << s->bySeverity.value(sev) << '\n';
+    }
+    ctx.out << Tr::tr("By category:") << '\n';
+    for (auto it = s->byCategory.cbegin(); it != s->byCategory.cend(); ++it) {
+        if (it.value() > 0) {
+            ctx.out << "  " << it.key().leftJustified(12) << it.value() << '\n';
+        }
+    }
+    ctx.out << Tr::tr("Open incidents: %1").arg(s->incidents.value(u"open"_s)) << '\n'
+            << Tr::tr("Quarantined:  %1").arg(s->quarantined) << '\n';
+    return Success;
+}
+
+// ---- quarantine ----
+int cmdQuarantine(Context &ctx, const QStringList &args)
+{
+    const QString name = u"quarantine"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({u"limit"_s, Tr::tr("At most N records, newest first (0 = all)."), u"N"_s,
+                 u"0"_s});
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1 quarantine [--limit N] [--json]\n").arg(kProgram);
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    bool ok = false;
+    const int limit = p.value(u"limit"_s).toInt(&ok);
+    if (!ok || limit < 0) {
+        return ctx.fail(name, Tr::tr("--limit: \"%1\" is not a count").arg(p.value(u"limit"_s)));
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    const auto entries = store.value()->quarantine(limit);
+    if (!entries) {
+        return ctx.fail(name, entries.error(), ProblemFound);
+    }
+    for (const Storage::QuarantineEntry &e : *entries) {
+        if (ctx.json) {
+            ctx.printJson({{u"id"_s, e.id},
+                           {u"received"_s, Core::formatIsoTimestamp(e.record.received)},
+                           {u"feed"_s, e.record.feed},
+                           {u"source"_s, e.record.source},
+                           {u"reason"_s, e.record.reason},
+                           {u"raw"_s, QString::fromLatin1(e.record.raw.toBase64())}});
+        } else {
+            // Raw bytes may hold anything: show them escaped on one line.
+            QString preview = QString::fromUtf8(e.record.raw.left(120));
+            for (QChar &c : preview) {
+                if (!c.isPrint()) {
+                    c = u'·';
+                }
+            }
+            ctx.out << e.id << "  " << Core::formatIsoTimestamp(e.record.received) << "  "
+                    << e.record.feed << "  " << e.record.reason << "\n    " << preview << '\n';
+        }
+    }
+    return Success;
+}
+
+// ---- chain-status ----
+int cmdChainStatus(Context &ctx, const QStringList &args)
+{
+    const QString name = u"chain-status"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1 chain-status [--json]\n").arg(kProgram);
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    const auto nodes = store.value()->chainStatus();
+    if (!nodes) {
+        return ctx.fail(name, nodes.error(), ProblemFound);
+    }
+    for (const Core::ChainObservation &o : *nodes) {
+        if (ctx.json) {
+            ctx.printJson(o.toJson());
+        } else {
+            ctx.out << o.chain << "  " << o.node.leftJustified(24) << ' '
+                    << Tr::tr("height %1").arg(o.height) << "  " << o.headHash.left(12) << "…  "
+                    << Tr::tr("lag %1").arg(o.lag) << "  "
+                    << (o.peers >= 0 ? Tr::tr("peers %1").arg(o.peers) : Tr::tr("peers n/a"))
+                    << "  " << o.state << '\n';
+        }
+    }
+    return Success;
+}
+
+// SIGINT/SIGTERM end a running command cleanly through the event loop.
+int s_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(s_signalFds[0], &c, 1);
+}
+
+void installStopSignals(QObject *context, const std::function<void()> &onStop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0) {
+        return;
+    }
+    auto *notifier = new QSocketNotifier(s_signalFds[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, onStop] {
+        char c = 0;
+        [[maybe_unused]] const auto n = ::read(s_signalFds[1], &c, 1);
+        notifier->setEnabled(false);
+        onStop();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+// ---- demo ----
+int cmdDemo(Context &ctx, const QStringList &args)
+{
+    const QString name = u"demo"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({u"seconds"_s, Tr::tr("Wall-clock seconds to run (default 10)."), u"N"_s, u"10"_s});
+    p.addOption({u"speed"_s, Tr::tr("Simulated seconds per second (default 60)."), u"X"_s,
+                 u"60"_s});
+    p.addOption({u"seed"_s, Tr::tr("Random seed (default 1)."), u"S"_s, u"1"_s});
+    p.addOption({u"scenario"_s, Tr::tr("Scenario name (default bank-day)."), u"NAME"_s,
+                 u"bank-day"_s});
+    p.addOption({u"start"_s, Tr::tr("Simulated start time (default: 24 h ago, on the hour)."),
+                 u"T"_s});
+    p.addOption({u"instant"_s, Tr::tr("Write the simulated span at once instead of pacing it.")});
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1\n"
+                          "Runs SECONDS × SPEED simulated seconds of the scenario (at most one "
+                          "simulated day).\n")
+                       .arg(kProgram + u' ' + commands().at(5).synopsis);
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    bool ok = false;
+    const double seconds = p.value(u"seconds"_s).toDouble(&ok);
+    if (!ok || seconds < 0) {
+        return ctx.fail(name, Tr::tr("--seconds: \"%1\" is not a duration").arg(p.value(u"seconds"_s)));
+    }
+    const double speed = p.value(u"speed"_s).toDouble(&ok);
+    if (!ok || speed <= 0 || speed > 1e6) {
+        return ctx.fail(name, Tr::tr("--speed: \"%1\" is not a speed between 0 and 1000000")
+                                  .arg(p.value(u"speed"_s)));
+    }
+    const quint64 seed = p.value(u"seed"_s).toULongLong(&ok);
+    if (!ok) {
+        return ctx.fail(name, Tr::tr("--seed: \"%1\" is not a number").arg(p.value(u"seed"_s)));
+    }
+    if (p.value(u"scenario"_s) != u"bank-day"_s) {
+        return ctx.fail(name, Tr::tr("unknown scenario \"%1\" (available: bank-day)")
+                                  .arg(p.value(u"scenario"_s)));
+    }
+    int status = Success;
+    const auto start = timeOption(p, u"start"_s, ctx, name, &status);
+    if (status != Success) {
+        return status;
+    }
+
+    Storage::StoreWriter writer(ctx.storeLocation);
+    if (const Storage::Status s = writer.start(); !s) {
+        return ctx.fail(name, s.error());
+    }
+    Feeds::DemoOptions options;
+    options.seed = seed;
+    options.speed = speed;
+    options.start = start.value_or(0);
+    Feeds::DemoFeed feed(&writer, options);
+    qint64 accepted = 0;
+    QObject::connect(&feed, &Feeds::DemoFeed::batchCommitted, &feed,
+                     [&accepted](int n) { accepted += n; });
+    const qint64 spanMs = static_cast<qint64>(seconds * speed * 1000.0);
+    const Core::TimestampMs simFrom = feed.scenario().start();
+    Core::TimestampMs simTo = simFrom;
+    QObject::connect(&feed, &Feeds::DemoFeed::simulatedTime, &feed,
+                     [&simTo](qint64 t) { simTo = std::max(simTo, t); });
+    bool interrupted = false;
+
+    if (p.isSet(u"instant"_s)) {
+        feed.runUntil(simFrom + spanMs);
+    } else {
+        QEventLoop loop;
+        installStopSignals(&loop, [&] {
+            interrupted = true;
+            loop.quit();
+        });
+        QObject::connect(&feed, &Feeds::DemoFeed::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
+        feed.start();
+        loop.exec();
+        feed.pause(); // flushes the last partial tick
+    }
+    feed.stop();
+    writer.stop(); // drains every submitted batch
+    QCoreApplication::processEvents(); // deliver the last commit notifications
+    ctx.printJson({{u"scenario"_s, u"bank-day"_s},
+                   {u"seed"_s, QString::number(seed)},
+                   {u"simulated_from"_s, Core::formatIsoTimestamp(simFrom)},
+                   {u"simulated_to"_s, Core::formatIsoTimestamp(std::max(simTo, simFrom))},
+                   {u"accepted"_s, accepted},
+                   {u"interrupted"_s, interrupted}});
+    return Success;
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Context ctx(out, err);
+    // Global options before the command.
+    QStringList rest = arguments.mid(1);
+    QString command;
+    QStringList commandArgs{arguments.value(0, kProgram)};
+    while (!rest.isEmpty()) {
+        const QString a = rest.takeFirst();
+        if (!command.isEmpty()) {
+            commandArgs << a;
+        } else if (a == u"--help"_s || a == u"-h"_s || a == u"help"_s) {
+            out << usageText();
+            return Success;
+        } else if (a == u"--version"_s || a == u"-v"_s) {
+            out << kProgram << ' ' << QCoreApplication::applicationVersion() << '\n';
+            return Success;
+        } else if (a == u"--json"_s) {
+            ctx.json = true;
+        } else if (a == u"--store"_s || a.startsWith(u"--store="_s)) {
+            if (a == u"--store"_s) {
+                if (rest.isEmpty()) {
+                    return ctx.fail({}, Tr::tr("--store needs a PATH"));
+                }
+                ctx.storeLocation = rest.takeFirst();
+            } else {
+                ctx.storeLocation = a.mid(8);
+            }
+        } else if (a.startsWith(u'-')) {
+            return ctx.fail({}, Tr::tr("unknown option \"%1\"; see --help").arg(a));
+        } else {
+            command = a;
+        }
+    }
+    if (command.isEmpty()) {
+        err << usageText();
+        return BadUsage;
+    }
+    using Handler = int (*)(Context &, const QStringList &);
+    const QList<std::pair<QString, Handler>> handlers{
+        {u"ingest"_s, cmdIngest},       {u"alerts"_s, cmdAlerts},
+        {u"stats"_s, cmdStats},         {u"quarantine"_s, cmdQuarantine},
+        {u"chain-status"_s, cmdChainStatus}, {u"demo"_s, cmdDemo},
+    };
+    for (const auto &[name, handler] : handlers) {
+        if (name == command) {
+            // Each handler reads --store itself when it stands after the command.
+            const QString before = ctx.storeLocation;
+            QStringList withStore = commandArgs;
+            if (!before.isEmpty() && !commandArgs.contains(u"--store"_s)) {
+                withStore << u"--store"_s << before;
+            }
+            ctx.storeLocation = Storage::resolveStoreLocation(before);
+            return handler(ctx, withStore);
+        }
+    }
+    const QStringList planned{u"serve"_s, u"incidents"_s, u"incident"_s, u"verify"_s,
+                              u"export"_s, u"verify-pack"_s, u"backup"_s, u"migrate"_s};
+    if (planned.contains(command)) {
+        return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
+    }
+    return ctx.fail({}, Tr::tr("unknown command \"%1\"; see --help").arg(command));
+}
+
+} // namespace Lakeguard::Cli

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommands.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"Lakeguard"_s);
+    QCoreApplication::setOrganizationName(u"Lakeguard"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(LAKEGUARD_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = Lakeguard::Cli::runCli(QCoreApplication::arguments(), out, err);
+    out.flush();
+    err.flush();
+    return code;
+}

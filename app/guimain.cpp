@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `lakeguard`: the desktop console. Wiring only: the store, the demo feed and the main window.
+#include "alertstore.h"
+#include "demofeed.h"
+#include "mainwindow.h"
+#include "queryservice.h"
+#include "storewriter.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+
+namespace {
+
+constexpr qint64 kHourMs = 3'600'000;
+constexpr int kScreenshotWaitMs = 10'000;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard::App)
+};
+
+struct CliOptions
+{
+    QCommandLineOption store { u"store"_s, Tr::tr("Open the store at PATH."), u"PATH"_s };
+    QCommandLineOption demo { u"demo"_s,
+        Tr::tr("Play the built-in demo scenario into the store.") };
+    QCommandLineOption seed { u"seed"_s, Tr::tr("Seed of the demo scenario (default 1)."), u"N"_s,
+        u"1"_s };
+    QCommandLineOption speed { u"speed"_s,
+        Tr::tr("Simulated seconds per second for the demo (default 120)."), u"X"_s, u"120"_s };
+    QCommandLineOption review { u"review"_s, Tr::tr("Open the store at PATH read-only."),
+        u"PATH"_s };
+    QCommandLineOption screenshot { u"screenshot"_s,
+        Tr::tr("Render every view to DIR/<view>.png and exit."), u"DIR"_s };
+    QCommandLineOption lang { u"lang"_s, Tr::tr("User interface language: en or zh_CN."),
+        u"LANG"_s };
+    QCommandLineOption version { u"version"_s, Tr::tr("Print the version and exit.") };
+};
+
+void setUpParser(QCommandLineParser &parser, const CliOptions &o)
+{
+    parser.setApplicationDescription(
+        Tr::tr("Lakeguard: a native console for financial-security monitoring."));
+    parser.addHelpOption();
+    parser.addOptions(
+        { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang });
+}
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stream);
+    std::fflush(stream);
+}
+
+int fail(const QString &message, bool interactive, int code)
+{
+    printLine(stderr, u"lakeguard: "_s + message);
+    if (interactive) {
+        QMessageBox::critical(nullptr, Tr::tr("Lakeguard"), message);
+    }
+    return code;
+}
+
+bool wantsOnlyText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all"
+            || arg == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // --help and --version need no display: answer them before a QApplication exists.
+    if (wantsOnlyText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(u"Lakeguard"_s);
+        QCoreApplication::setApplicationVersion(QStringLiteral(LAKEGUARD_VERSION));
+        CliOptions o;
+        QCommandLineParser parser;
+        setUpParser(parser, o);
+        parser.process(app); // exits after --help
+        if (parser.isSet(o.version)) {
+            printLine(stdout, u"lakeguard "_s + QStringLiteral(LAKEGUARD_VERSION));
+        }
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Lakeguard"_s);
+    QApplication::setOrganizationName(u"Lakeguard"_s);
+    QApplication::setApplicationVersion(QStringLiteral(LAKEGUARD_VERSION));
+
+    CliOptions o;
+    QCommandLineParser parser;
+    setUpParser(parser, o);
+    parser.process(app);
+
+    const bool screenshotMode = parser.isSet(o.screenshot);
+    const bool interactive = !screenshotMode;
+    if (parser.isSet(o.lang)) {
+        const QString lang = parser.value(o.lang);
+        if (lang != u"en" && lang != u"zh_CN") {
+            return fail(Tr::tr("unknown language \"%1\" (use en or zh_CN)").arg(lang), false, 2);
+        }
+        // Translations arrive later; the locale already drives numbers, dates and captions.
+        QLocale::setDefault(QLocale(lang));
+    }
+    if (parser.isSet(o.review) && (parser.isSet(o.demo) || parser.isSet(o.store))) {
+        return fail(Tr::tr("--review cannot be combined with --demo or --store"), false, 2);
+    }
+    bool ok = true;
+    const quint64 seed = parser.value(o.seed).toULongLong(&ok);
+    if (!ok) {
+        return fail(
+            Tr::tr("--seed needs a whole number, got \"%1\"").arg(parser.value(o.seed)), false, 2);
+    }
+    const double speed = parser.value(o.speed).toDouble(&ok);
+    if (!ok || speed <= 0) {
+        return fail(
+            Tr::tr("--speed needs a positive number, got \"%1\"").arg(parser.value(o.speed)), false,
+            2);
+    }
+
+    Widgets::Theme::applyApplicationLook(app);
+
+    const bool readOnly = parser.isSet(o.review);
+    const QString location
+        = readOnly ? parser.value(o.review) : Storage::resolveStoreLocation(parser.value(o.store));
+    if (readOnly && !location.contains(u"://"_s) && !QFileInfo::exists(location)) {
+        return fail(Tr::tr("cannot review %1: no such file").arg(location), interactive, 2);
+    }
+
+    // The writer opens (creates, migrates) the store before any reader looks at it.
+    std::unique_ptr<Storage::StoreWriter> writer;
+    if (!readOnly) {
+        writer = std::make_unique<Storage::StoreWriter>(location);
+        const Storage::Status started = writer->start();
+        if (!started.ok()) {
+            return fail(Tr::tr("cannot open the store %1: %2").arg(location, started.error()),
+                interactive, 1);
+        }
+    }
+    Storage::QueryService queries(location);
+
+    App::MainWindow window(&queries, { location, readOnly });
+    if (writer) {
+        window.attachWriter(writer.get());
+    }
+
+    QThread demoThread;
+    demoThread.setObjectName(u"demo-feed"_s);
+    Feeds::DemoFeed *demo = nullptr;
+    if (parser.isSet(o.demo)) {
+        Feeds::DemoOptions options;
+        options.seed = seed;
+        options.speed = speed;
+        options.start = 0;
+        options.prerollMs = (screenshotMode ? 12 : 6) * kHourMs;
+        demo = new Feeds::DemoFeed(writer.get(), options);
+        demo->moveToThread(&demoThread);
+        QObject::connect(&demoThread, &QThread::finished, demo, &QObject::deleteLater);
+        window.attachDemo(demo);
+        demoThread.start();
+        QMetaObject::invokeMethod(demo, &Feeds::DemoFeed::start, Qt::QueuedConnection);
+    }
+
+    int status = 0;
+    if (screenshotMode) {
+        window.resize(1440, 900);
+        window.show();
+        const QString directory = parser.value(o.screenshot);
+        // Wait until every view shows data (or give up after a while and render what is there).
+        QDeadlineTimer deadline(kScreenshotWaitMs);
+        while (!window.isPopulated() && !deadline.hasExpired()) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        window.refreshAll();
+        QDeadlineTimer settle(600);
+        while (!settle.hasExpired()) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        QString error;
+        if (!window.saveScreenshots(directory, QSize(1440, 900), &error)) {
+            status = fail(error, false, 1);
+        } else {
+            printLine(stdout, Tr::tr("Screenshots written to %1").arg(directory));
+        }
+    } else {
+        window.show();
+        status = QApplication::exec();
+    }
+
+    // Shutdown: stop the demo on its thread, then drain the writer, then the readers.
+    if (demo) {
+        QMetaObject::invokeMethod(demo, &Feeds::DemoFeed::stop, Qt::BlockingQueuedConnection);
+    }
+    demoThread.quit();
+    demoThread.wait();
+    if (writer) {
+        writer->stop();
+    }
+    queries.waitForIdle();
+    return status;
+}

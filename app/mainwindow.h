@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Lakeguard::Storage {
+class QueryService;
+class StoreWriter;
+} // namespace Lakeguard::Storage
+namespace Lakeguard::Feeds {
+class DemoFeed;
+}
+
+namespace Lakeguard::Widgets {
+class AlertsView;
+class ChainsView;
+class DashboardView;
+class FeedsView;
+class RefreshThrottle;
+} // namespace Lakeguard::Widgets
+
+namespace Lakeguard::App {
+
+// The console's window: four views behind a navigation list (Ctrl+1…4), a status bar with the
+// store, its counts and the demo's clock and captions. It owns no data: every view reads through
+// the QueryService, and a StoreWriter (absent in read-only review) tells it when to refresh.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum View { DashboardPage, AlertsPage, ChainsPage, FeedsPage, ViewCount };
+
+    struct Options
+    {
+        QString storeLocation;
+        bool readOnly = false;
+    };
+
+    MainWindow(Storage::QueryService *queries, Options options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Refresh every view whenever the writer committed something.
+    void attachWriter(Storage::StoreWriter *writer);
+    // Show the demo's simulated clock and story captions (the demo may live on another thread).
+    void attachDemo(Feeds::DemoFeed *demo);
+
+    void showView(int view);
+    int currentView() const;
+    QWidget *viewWidget(int view) const;
+    static QString viewFileName(int view); // "dashboard", "alerts", …
+
+    Widgets::DashboardView *dashboardView() const { return m_dashboard; }
+    Widgets::AlertsView *alertsView() const { return m_alerts; }
+    Widgets::ChainsView *chainsView() const { return m_chains; }
+    Widgets::FeedsView *feedsView() const { return m_feeds; }
+    QString captionText() const;
+    QString statusText() const; // the status bar's counts, for tests
+    bool isReadOnlyBannerVisible() const;
+
+    // Every view has data to show (used to time screenshots).
+    bool isPopulated() const;
+    // Renders each view (the whole window at `size`) to DIR/<view>.png. Spins the event loop
+    // while views finish loading (at most a few seconds); for --screenshot only.
+    bool saveScreenshots(const QString &directory, QSize size, QString *error);
+
+public slots:
+    void refreshAll();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void restoreSettings();
+    void saveSettings();
+    void refreshStatus();
+    void showCaption(const QString &english, const QString &chinese);
+    void showSimulatedTime(qint64 simMs);
+    void about();
+
+    Storage::QueryService *m_queries;
+    Options m_options;
+    Widgets::RefreshThrottle *m_statusThrottle;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QLabel *m_banner = nullptr;
+    Widgets::DashboardView *m_dashboard;
+    Widgets::AlertsView *m_alerts;
+    Widgets::ChainsView *m_chains;
+    Widgets::FeedsView *m_feeds;
+    QList<QAction *> m_viewActions;
+    QLabel *m_storeLabel;
+    QLabel *m_countLabel;
+    QLabel *m_quarantineLabel;
+    QLabel *m_clockLabel;
+    QLabel *m_captionLabel;
+};
+
+} // namespace Lakeguard::App

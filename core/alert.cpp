@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alert.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Core {
+
+namespace {
+
+QJsonValue nullable(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+} // namespace
+
+QJsonObject Alert::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"id"_s, id.value);
+    o.insert(u"ts"_s, formatIsoTimestamp(ts));
+    o.insert(u"received"_s, formatIsoTimestamp(received));
+    o.insert(u"feed"_s, feed);
+    o.insert(u"source"_s, source);
+    o.insert(u"severity"_s, severityName(severity));
+    o.insert(u"category"_s, categoryName(category));
+    o.insert(u"rule"_s, rule);
+    o.insert(u"title"_s, title);
+    o.insert(u"message"_s, message);
+    o.insert(u"entity"_s, entity);
+    o.insert(u"src_ip"_s, nullable(srcIp));
+    o.insert(u"dst_ip"_s, nullable(dstIp));
+    o.insert(u"fingerprint"_s, QString::fromLatin1(fingerprint.toHex()));
+    o.insert(u"incident"_s, incident ? QJsonValue(incident->value) : QJsonValue(QJsonValue::Null));
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
+    if (err.error == QJsonParseError::NoError && doc.isObject()) {
+        o.insert(u"raw"_s, doc.object());
+    } else {
+        o.insert(u"raw"_s, QString::fromUtf8(raw));
+    }
+    return o;
+}
+
+QJsonObject ChainObservation::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"chain"_s, chain);
+    o.insert(u"node"_s, node);
+    o.insert(u"height"_s, height >= 0 ? QJsonValue(height) : QJsonValue(QJsonValue::Null));
+    o.insert(u"head_hash"_s, nullable(headHash));
+    o.insert(u"block_time"_s,
+             blockTime > 0 ? QJsonValue(formatIsoTimestamp(blockTime)) : QJsonValue(QJsonValue::Null));
+    o.insert(u"block_age_s"_s,
+             blockTime > 0 ? QJsonValue(double(observed - blockTime) / 1000.0)
+                           : QJsonValue(QJsonValue::Null));
+    o.insert(u"observed"_s, formatIsoTimestamp(observed));
+    o.insert(u"peers"_s, peers >= 0 ? QJsonValue(peers) : QJsonValue(QJsonValue::Null));
+    o.insert(u"syncing"_s, syncing);
+    o.insert(u"lag"_s, lag);
+    o.insert(u"state"_s, state);
+    o.insert(u"latency_ms"_s, latencyMs >= 0 ? QJsonValue(latencyMs) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+QByteArray fingerprintOf(QStringView source, const QByteArray &canonical)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(source.toUtf8());
+    h.addData(QByteArrayView("\x1f", 1));
+    h.addData(canonical);
+    return h.result();
+}
+
+} // namespace Lakeguard::Core

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "severity.h"
+#include "timeutil.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace Lakeguard::Core {
+
+// Strong id types (STYLE.md 11): an alert id is never mixed up with an incident id.
+struct AlertId
+{
+    qint64 value = 0;
+    friend bool operator==(AlertId, AlertId) = default;
+    friend auto operator<=>(AlertId, AlertId) = default;
+};
+
+struct IncidentId
+{
+    qint64 value = 0;
+    friend bool operator==(IncidentId, IncidentId) = default;
+    friend auto operator<=>(IncidentId, IncidentId) = default;
+};
+
+// The normalised alert of CONTRACT.md. Every text field comes from outside and is untrusted.
+struct Alert
+{
+    AlertId id;                 // 0 until stored
+    TimestampMs ts = 0;         // event time, UTC ms
+    TimestampMs received = 0;   // when Lakeguard read it, UTC ms
+    QString feed;               // feed id
+    QString source;             // eve, wazuh, cef, syslog, alertmanager, jsonl, chain, demo
+    Severity severity = Severity::Medium;
+    Category category = Category::Other;
+    QString rule;               // stable rule id, e.g. "eve:2100498"
+    QString title;
+    QString message;
+    QString entity;             // account, host or address it concerns
+    QString srcIp;
+    QString dstIp;
+    QByteArray fingerprint;     // 32 raw bytes (SHA-256); shown as hex
+    std::optional<IncidentId> incident;
+    QByteArray raw;             // the source record, byte for byte
+
+    // The contract's JSON shape (`raw` as parsed JSON when it is JSON, else as a string).
+    QJsonObject toJson() const;
+};
+
+// A record that could not be normalised: kept with the reason and its bytes, never dropped.
+struct Quarantined
+{
+    QString feed;
+    QString source;
+    QString reason;
+    QByteArray raw;
+    TimestampMs received = 0;
+};
+
+// Latest state of one blockchain node as a monitor observed it.
+struct ChainObservation
+{
+    QString chain;              // chain id or name
+    QString node;               // node name or URL
+    qint64 height = -1;         // block number; -1 unknown
+    QString headHash;           // 0x…
+    TimestampMs blockTime = 0;  // timestamp of the head block
+    TimestampMs observed = 0;   // when the observation was made
+    int peers = -1;             // -1: the node does not tell (shown as n/a)
+    bool syncing = false;
+    qint64 lag = 0;             // blocks behind the best node of the chain
+    QString state;              // healthy, lagging, stalled, forked, down
+    int latencyMs = -1;
+
+    QJsonObject toJson() const;
+};
+
+// Fingerprint over a source tag and a canonical form of the record (for JSON: the compact
+// re-serialisation with sorted keys), so the same record seen twice dedups.
+QByteArray fingerprintOf(QStringView source, const QByteArray &canonical);
+
+} // namespace Lakeguard::Core
+
+Q_DECLARE_METATYPE(Lakeguard::Core::Alert)
+Q_DECLARE_METATYPE(Lakeguard::Core::ChainObservation)

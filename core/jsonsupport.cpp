@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonsupport.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Core {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+} // namespace
+
+std::optional<QJsonObject> parseJsonObject(const QByteArray &bytes, QString *error)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    if (err.error != QJsonParseError::NoError) {
+        if (error) {
+            *error = Tr::tr("invalid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
+        }
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        if (error) {
+            *error = Tr::tr("invalid record: JSON value is not an object");
+        }
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+QByteArray canonicalJson(const QJsonObject &object)
+{
+    // QJsonObject keeps its keys sorted, so the compact form is canonical for equal objects.
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString jsonText(const QJsonValue &value)
+{
+    if (value.isString()) {
+        return value.toString();
+    }
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d))) {
+            return QString::number(static_cast<qint64>(d));
+        }
+        return QString::number(d, 'g', 17);
+    }
+    if (value.isBool()) {
+        return value.toBool() ? u"true"_s : u"false"_s;
+    }
+    return {};
+}
+
+} // namespace Lakeguard::Core

@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fileingest.h"
+
+#include "alertstore.h"
+#include "recordsplitter.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Feeds {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+constexpr qint64 kChunkBytes = 256 * 1024;
+} // namespace
+
+IngestSummary &IngestSummary::operator+=(const IngestSummary &o)
+{
+    read += o.read;
+    accepted += o.accepted;
+    duplicates += o.duplicates;
+    quarantined += o.quarantined;
+    skipped += o.skipped;
+    bytes += o.bytes;
+    return *this;
+}
+
+FileIngest::FileIngest(Storage::AlertStore &store, QString feed, QString format)
+    : m_store(store)
+    , m_feed(std::move(feed))
+    , m_format(std::move(format))
+{}
+
+IngestSummary FileIngest::run(QIODevice &input, QString *error)
+{
+    IngestSummary total;
+    const std::unique_ptr<Core::Normalizer> normalizer = Core::makeNormalizer(m_format);
+    if (!normalizer) {
+        if (error) {
+            *error = Tr::tr("unknown format \"%1\"").arg(m_format);
+        }
+        return total;
+    }
+    Core::RecordSplitter splitter;
+    Storage::IngestBatch batch;
+    qint64 pendingRecords = 0;
+    qint64 batchBytes = 0;
+
+    auto flush = [&]() -> bool {
+        if (pendingRecords == 0) {
+            return true;
+        }
+        batch.feed = m_feed;
+        batch.feedType = u"file"_s;
+        batch.bytes = batchBytes;
+        const Storage::BatchResult r = m_store.writeBatch(batch);
+        if (!r.ok) {
+            if (error) {
+                *error = r.error;
+            }
+            return false;
+        }
+        total.read += pendingRecords;
+        total.accepted += r.accepted;
+        total.duplicates += r.duplicates;
+        total.quarantined += r.quarantined;
+        total.skipped += r.skipped;
+        total.bytes += batchBytes;
+        batch = Storage::IngestBatch{};
+        pendingRecords = 0;
+        batchBytes = 0;
+        return true;
+    };
+
+    auto handle = [&](const QList<Core::RawRecord> &records) -> bool {
+        const Core::NormalizeContext ctx{m_feed, Core::nowMs()};
+        for (const Core::RawRecord &rec : records) {
+            ++pendingRecords;
+            batchBytes += rec.bytes.size() + 1;
+            if (!rec.error.isEmpty()) {
+                batch.quarantined.append(
+                    Core::quarantine(ctx, normalizer->format(), rec.error, rec.bytes));
+            } else {
+                Core::NormalizeResult result = normalizer->normalize(rec.bytes, ctx);
+                if (auto *a = std::get_if<Core::Alert>(&result)) {
+                    batch.alerts.append(std::move(*a));
+                } else if (auto *q = std::get_if<Core::Quarantined>(&result)) {
+                    batch.quarantined.append(std::move(*q));
+                } else {
+                    ++batch.skipped;
+                }
+            }
+            if (pendingRecords >= m_batchSize && !flush()) {
+                return false;
+            }
+        }
+        return true;
+    };
+
+    QList<Core::RawRecord> records;
+    QByteArray chunk;
+    while (true) {
+        chunk = input.read(kChunkBytes);
+        if (chunk.isEmpty()) {
+            if (input.atEnd() || !input.waitForReadyRead(-1)) {
+                break;
+            }
+            continue;
+        }
+        records.clear();
+        splitter.feed(chunk, records);
+        if (!handle(records)) {
+            return total;
+        }
+    }
+    records.clear();
+    splitter.finish(records);
+    if (!handle(records) || !flush()) {
+        return total;
+    }
+    return total;
+}
+
+} // namespace Lakeguard::Feeds

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertstore.h"
+
+#include "sqlitestore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Storage {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+} // namespace
+
+Result<std::unique_ptr<AlertStore>> createStore(const QString &location)
+{
+    using R = Result<std::unique_ptr<AlertStore>>;
+    if (location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s)) {
+        return R::failure(Tr::tr("the PostgreSQL store is not available in this build: %1")
+                              .arg(location.section(u'@', -1)));
+    }
+    if (location.contains(u"://"_s)) {
+        return R::failure(Tr::tr("unknown store location scheme: %1").arg(location));
+    }
+    if (location.isEmpty()) {
+        return R::failure(Tr::tr("no store location given"));
+    }
+    return R(std::make_unique<SqliteStore>(location));
+}
+
+QString resolveStoreLocation(const QString &explicitLocation)
+{
+    if (!explicitLocation.isEmpty()) {
+        return explicitLocation;
+    }
+    const QString env = qEnvironmentVariable("LAKEGUARD_STORE");
+    if (!env.isEmpty()) {
+        return env;
+    }
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"lakeguard.db"_s);
+}
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <memory>
+
+namespace Lakeguard::Storage {
+
+// One connection to a store. Not thread-safe: an instance is created, used and destroyed in one
+// thread (one named connection per thread, STYLE.md 13). The SQLite implementation is the default;
+// a PostgreSQL one implements the same interface (the dialect lives behind it).
+class AlertStore
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    virtual ~AlertStore() = default;
+
+    // Opens (and, read-write, creates and migrates) the store.
+    virtual Status open(Mode mode) = 0;
+    virtual QString location() const = 0;
+    virtual int schemaVersion() const = 0;
+
+    // Writes one batch in one transaction: alerts deduplicated by fingerprint, quarantined records,
+    // chain observations, roll-ups, full-text index, feed counters and cursor.
+    virtual BatchResult writeBatch(const IngestBatch &batch) = 0;
+    virtual Status setFeedState(const QString &feed, const QString &type, FeedState state,
+                                const QString &lastError) = 0;
+
+    virtual Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
+                                     const std::optional<PageKey> &after) = 0;
+    // Rows [offset, offset+limit) in the given order; for random jumps in a table.
+    virtual Result<AlertPage> alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
+                                       int limit) = 0;
+    virtual Result<qint64> countAlerts(const AlertFilter &filter) = 0;
+    virtual Result<Alert> alert(Core::AlertId id) = 0;
+
+    virtual Result<StoreStats> stats() = 0;
+    virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;
+    virtual Result<QList<FeedStatus>> feeds() = 0;
+    virtual Result<QList<ChainObservation>> chainStatus() = 0;
+    // Charts over [from, to): buckets of bucketMs (a multiple of a minute), top `topN` entities.
+    virtual Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
+                                            int topN) = 0;
+};
+
+// Opens a store by location: a file path, or (later) postgresql://… . Returns the error when the
+// location names a backend this build lacks.
+Result<std::unique_ptr<AlertStore>> createStore(const QString &location);
+
+// The store location per the contract: the explicit one, else $LAKEGUARD_STORE, else
+// AppDataLocation/lakeguard.db.
+QString resolveStoreLocation(const QString &explicitLocation);
+
+} // namespace Lakeguard::Storage

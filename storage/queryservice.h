@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+
+namespace Lakeguard::Storage {
+
+// Read queries off the caller's thread: each runs on a small private pool whose threads each
+// hold their own read-only connection. Widgets call these and continue with
+// `future.then(this, …)` on the GUI thread; they never touch a database themselves.
+class QueryService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueryService)
+
+public:
+    explicit QueryService(QString location, QObject *parent = nullptr);
+    ~QueryService() override;
+
+    QString location() const { return m_location; }
+
+    QFuture<Result<AlertPage>> alerts(AlertFilter filter, AlertSort sort, int limit,
+                                      std::optional<PageKey> after);
+    QFuture<Result<AlertPage>> alertsAt(AlertFilter filter, AlertSort sort, qint64 offset,
+                                        int limit);
+    QFuture<Result<qint64>> countAlerts(AlertFilter filter);
+    QFuture<Result<Alert>> alert(Core::AlertId id);
+    QFuture<Result<StoreStats>> stats();
+    QFuture<Result<QList<FeedStatus>>> feeds();
+    QFuture<Result<QList<ChainObservation>>> chainStatus();
+    QFuture<Result<QList<QuarantineEntry>>> quarantine(int limit);
+    QFuture<Result<DashboardData>> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
+                                             int topN);
+    // The time range the store holds, for views that follow the data rather than the wall clock.
+    QFuture<Result<StoreStats>> range() { return stats(); }
+
+    // Blocks until every running query finished (tests, shutdown).
+    void waitForIdle();
+
+private:
+    QString m_location;
+    QThreadPool m_pool;
+};
+
+} // namespace Lakeguard::Storage

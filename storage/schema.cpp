@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Storage {
+
+const QList<Migration> &sqliteMigrations()
+{
+    static const QList<Migration> migrations{
+        {1,
+         {
+             u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+             // Times are UTC ms; severity 0 (info) … 4 (critical); fingerprint is a raw SHA-256.
+             u"CREATE TABLE alerts ("
+             " id INTEGER PRIMARY KEY,"
+             " ts INTEGER NOT NULL,"
+             " received INTEGER NOT NULL,"
+             " feed TEXT NOT NULL,"
+             " source TEXT NOT NULL,"
+             " severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 4),"
+             " category TEXT NOT NULL,"
+             " rule TEXT NOT NULL,"
+             " title TEXT NOT NULL,"
+             " message TEXT NOT NULL,"
+             " entity TEXT NOT NULL,"
+             " src_ip TEXT,"
+             " dst_ip TEXT,"
+             " fingerprint BLOB NOT NULL UNIQUE,"
+             " incident INTEGER,"
+             " raw BLOB NOT NULL)"_s,
+             u"CREATE INDEX alerts_ts ON alerts (ts, id)"_s,
+             u"CREATE INDEX alerts_sev_ts ON alerts (severity, ts, id)"_s,
+             u"CREATE INDEX alerts_rule_ts ON alerts (rule, ts)"_s,
+             // Full-text index fed once per transaction by the writer (not by a trigger).
+             u"CREATE VIRTUAL TABLE alerts_fts USING fts5 ("
+             " title, message, entity, rule, content='alerts', content_rowid='id',"
+             " tokenize = 'unicode61 remove_diacritics 2')"_s,
+             u"CREATE TABLE quarantine ("
+             " id INTEGER PRIMARY KEY,"
+             " received INTEGER NOT NULL,"
+             " feed TEXT NOT NULL,"
+             " source TEXT NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " raw BLOB NOT NULL)"_s,
+             u"CREATE TABLE feeds ("
+             " id TEXT PRIMARY KEY,"
+             " type TEXT NOT NULL,"
+             " state TEXT NOT NULL,"
+             " received INTEGER NOT NULL DEFAULT 0,"
+             " accepted INTEGER NOT NULL DEFAULT 0,"
+             " duplicates INTEGER NOT NULL DEFAULT 0,"
+             " quarantined INTEGER NOT NULL DEFAULT 0,"
+             " skipped INTEGER NOT NULL DEFAULT 0,"
+             " bytes INTEGER NOT NULL DEFAULT 0,"
+             " last_event INTEGER NOT NULL DEFAULT 0,"
+             " updated INTEGER NOT NULL DEFAULT 0,"
+             " last_error TEXT NOT NULL DEFAULT '',"
+             " cursor BLOB)"_s,
+             // Latest observation per chain node, and a compact history for charts.
+             u"CREATE TABLE chain_status ("
+             " chain TEXT NOT NULL,"
+             " node TEXT NOT NULL,"
+             " height INTEGER NOT NULL,"
+             " head_hash TEXT NOT NULL,"
+             " block_time INTEGER NOT NULL,"
+             " observed INTEGER NOT NULL,"
+             " peers INTEGER NOT NULL,"
+             " syncing INTEGER NOT NULL,"
+             " lag INTEGER NOT NULL,"
+             " state TEXT NOT NULL,"
+             " latency_ms INTEGER NOT NULL,"
+             " PRIMARY KEY (chain, node))"_s,
+             u"CREATE TABLE chain_history ("
+             " observed INTEGER NOT NULL,"
+             " chain TEXT NOT NULL,"
+             " node TEXT NOT NULL,"
+             " height INTEGER NOT NULL,"
+             " lag INTEGER NOT NULL,"
+             " latency_ms INTEGER NOT NULL)"_s,
+             u"CREATE INDEX chain_history_node ON chain_history (chain, node, observed)"_s,
+             // Roll-ups kept current by the writer so charts never scan raw alerts.
+             u"CREATE TABLE rollup_minute ("
+             " bucket INTEGER NOT NULL,"
+             " severity INTEGER NOT NULL,"
+             " category TEXT NOT NULL,"
+             " feed TEXT NOT NULL,"
+             " n INTEGER NOT NULL,"
+             " PRIMARY KEY (bucket, severity, category, feed)) WITHOUT ROWID"_s,
+             u"CREATE TABLE rollup_entity_hour ("
+             " bucket INTEGER NOT NULL,"
+             " entity TEXT NOT NULL,"
+             " n INTEGER NOT NULL,"
+             " weight REAL NOT NULL,"
+             " worst INTEGER NOT NULL,"
+             " PRIMARY KEY (bucket, entity)) WITHOUT ROWID"_s,
+             // Incidents arrive with their own issue; the table exists so counts are stable.
+             u"CREATE TABLE incidents ("
+             " id INTEGER PRIMARY KEY,"
+             " title TEXT NOT NULL,"
+             " severity INTEGER NOT NULL,"
+             " status TEXT NOT NULL DEFAULT 'new',"
+             " owner TEXT,"
+             " first_seen INTEGER NOT NULL,"
+             " last_seen INTEGER NOT NULL)"_s,
+         }},
+    };
+    return migrations;
+}
+
+int sqliteSchemaVersion()
+{
+    return sqliteMigrations().constLast().toVersion;
+}
+
+} // namespace Lakeguard::Storage

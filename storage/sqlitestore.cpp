@@ -1,0 +1,921 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlitestore.h"
+
+#include "riskmodel.h"
+#include "schema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QVariant>
+
+#include <atomic>
+#include <map>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "lakeguard.storage")
+
+namespace Lakeguard::Storage {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr qint64 kHourMs = 3'600'000;
+
+qint64 floorTo(qint64 value, qint64 step)
+{
+    const qint64 q = value / step;
+    return (value % step < 0 ? q - 1 : q) * step;
+}
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return u"lakeguard-sqlite-%1"_s.arg(++counter);
+}
+
+const QString kAlertColumns = u"id, ts, received, feed, source, severity, category, rule, title, "
+                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw"_s;
+
+Alert alertFromQuery(const QSqlQuery &q)
+{
+    Alert a;
+    a.id = Core::AlertId{q.value(0).toLongLong()};
+    a.ts = q.value(1).toLongLong();
+    a.received = q.value(2).toLongLong();
+    a.feed = q.value(3).toString();
+    a.source = q.value(4).toString();
+    a.severity = Core::severityFromInt(q.value(5).toInt());
+    a.category = Core::categoryFromName(q.value(6).toString()).value_or(Core::Category::Other);
+    a.rule = q.value(7).toString();
+    a.title = q.value(8).toString();
+    a.message = q.value(9).toString();
+    a.entity = q.value(10).toString();
+    a.srcIp = q.value(11).toString();
+    a.dstIp = q.value(12).toString();
+    a.fingerprint = q.value(13).toByteArray();
+    if (!q.value(14).isNull()) {
+        a.incident = Core::IncidentId{q.value(14).toLongLong()};
+    }
+    a.raw = q.value(15).toByteArray();
+    return a;
+}
+
+// A null QString binds as SQL NULL; NOT NULL text columns get an empty string instead.
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+// WHERE clause and its bound values for a filter.
+struct Where
+{
+    QStringList clauses;
+    QVariantList values;
+
+    QString sql() const
+    {
+        return clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s);
+    }
+};
+
+Where whereFor(const AlertFilter &f)
+{
+    Where w;
+    if (f.since) {
+        w.clauses << u"ts >= ?"_s;
+        w.values << *f.since;
+    }
+    if (f.until) {
+        w.clauses << u"ts < ?"_s;
+        w.values << *f.until;
+    }
+    if (f.minSeverity && *f.minSeverity != Core::Severity::Info) {
+        w.clauses << u"severity >= ?"_s;
+        w.values << static_cast<int>(*f.minSeverity);
+    }
+    if (!f.categories.isEmpty()) {
+        QStringList marks;
+        for (const QString &c : f.categories) {
+            marks << u"?"_s;
+            w.values << c;
+        }
+        w.clauses << u"category IN (%1)"_s.arg(marks.join(u", "_s));
+    }
+    if (!f.rule.isEmpty()) {
+        w.clauses << u"rule = ?"_s;
+        w.values << f.rule;
+    }
+    if (!f.feed.isEmpty()) {
+        w.clauses << u"feed = ?"_s;
+        w.values << f.feed;
+    }
+    const QString fts = SqliteStore::ftsQuery(f.search);
+    if (!fts.isEmpty()) {
+        w.clauses << u"id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)"_s;
+        w.values << fts;
+    } else if (!f.search.trimmed().isEmpty()) {
+        w.clauses << u"0"_s; // only punctuation: nothing can match
+    }
+    return w;
+}
+
+void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+}
+
+} // namespace
+
+struct SqliteStore::Prepared
+{
+    explicit Prepared(const QSqlDatabase &db)
+        : insertAlert(db)
+        , insertQuarantine(db)
+        , upsertRollup(db)
+        , upsertEntity(db)
+        , upsertChain(db)
+        , insertChainHistory(db)
+        , upsertFeed(db)
+        , feedFts(db)
+        , maxId(db)
+    {}
+    QSqlQuery insertAlert;
+    QSqlQuery insertQuarantine;
+    QSqlQuery upsertRollup;
+    QSqlQuery upsertEntity;
+    QSqlQuery upsertChain;
+    QSqlQuery insertChainHistory;
+    QSqlQuery upsertFeed;
+    QSqlQuery feedFts;
+    QSqlQuery maxId;
+};
+
+SqliteStore::SqliteStore(QString path)
+    : m_path(std::move(path))
+    , m_connection(nextConnectionName())
+{}
+
+SqliteStore::~SqliteStore()
+{
+    m_prepared.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString SqliteStore::errorText(const QSqlQuery &q) const
+{
+    return q.lastError().text();
+}
+
+Status SqliteStore::open(Mode mode)
+{
+    m_mode = mode;
+    const QFileInfo info(m_path);
+    if (mode == Mode::ReadOnly && !info.exists()) {
+        return Status::failure(Tr::tr("no store at %1").arg(m_path));
+    }
+    if (mode == Mode::ReadWrite && !info.absoluteDir().exists()
+        && !QDir().mkpath(info.absolutePath())) {
+        return Status::failure(Tr::tr("cannot create folder %1").arg(info.absolutePath()));
+    }
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(mode == Mode::ReadOnly
+                               ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s
+                               : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!m_db.open()) {
+        return Status::failure(
+            Tr::tr("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+    }
+    QSqlQuery q(m_db);
+    const QStringList pragmas = mode == Mode::ReadWrite
+        ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                      u"PRAGMA cache_size=-65536"_s, u"PRAGMA temp_store=MEMORY"_s}
+        : QStringList{u"PRAGMA cache_size=-32768"_s, u"PRAGMA query_only=ON"_s};
+    for (const QString &p : pragmas) {
+        if (!q.exec(p)) {
+            return Status::failure(Tr::tr("cannot prepare store %1: %2").arg(m_path, errorText(q)));
+        }
+    }
+    // A file that is not a SQLite database fails on its first read.
+    if (!q.exec(u"SELECT count(*) FROM sqlite_master"_s) || !q.next()) {
+        return Status::failure(Tr::tr("%1 is not a Lakeguard store: %2").arg(m_path, errorText(q)));
+    }
+    if (const Status s = migrate(); !s) {
+        return s;
+    }
+    if (mode == Mode::ReadWrite) {
+        m_prepared = std::make_unique<Prepared>(m_db);
+        Prepared &p = *m_prepared;
+        const bool ok =
+            p.insertAlert.prepare(
+                u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
+                " message, entity, src_ip, dst_ip, fingerprint, incident, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (fingerprint) DO NOTHING"_s)
+            && p.insertQuarantine.prepare(
+                u"INSERT INTO quarantine (received, feed, source, reason, raw)"
+                " VALUES (?, ?, ?, ?, ?)"_s)
+            && p.upsertRollup.prepare(
+                u"INSERT INTO rollup_minute (bucket, severity, category, feed, n)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = n + excluded.n"_s)
+            && p.upsertEntity.prepare(
+                u"INSERT INTO rollup_entity_hour (bucket, entity, n, weight, worst)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (bucket, entity) DO UPDATE SET n = n + excluded.n,"
+                " weight = weight + excluded.weight, worst = max(worst, excluded.worst)"_s)
+            && p.upsertChain.prepare(
+                u"INSERT INTO chain_status (chain, node, height, head_hash, block_time, observed,"
+                " peers, syncing, lag, state, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (chain, node) DO UPDATE SET height = excluded.height,"
+                " head_hash = excluded.head_hash, block_time = excluded.block_time,"
+                " observed = excluded.observed, peers = excluded.peers,"
+                " syncing = excluded.syncing, lag = excluded.lag, state = excluded.state,"
+                " latency_ms = excluded.latency_ms WHERE excluded.observed >= observed"_s)
+            && p.insertChainHistory.prepare(
+                u"INSERT INTO chain_history (observed, chain, node, height, lag, latency_ms)"
+                " VALUES (?, ?, ?, ?, ?, ?)"_s)
+            && p.upsertFeed.prepare(
+                u"INSERT INTO feeds (id, type, state, received, accepted, duplicates, quarantined,"
+                " skipped, bytes, last_event, updated, last_error, cursor)"
+                " VALUES (?, ?, 'healthy', ?, ?, ?, ?, ?, ?, ?, ?, '', ?)"
+                " ON CONFLICT (id) DO UPDATE SET"
+                " type = CASE WHEN excluded.type = '' THEN type ELSE excluded.type END,"
+                " received = received + excluded.received,"
+                " accepted = accepted + excluded.accepted,"
+                " duplicates = duplicates + excluded.duplicates,"
+                " quarantined = quarantined + excluded.quarantined,"
+                " skipped = skipped + excluded.skipped,"
+                " bytes = bytes + excluded.bytes,"
+                " last_event = max(last_event, excluded.last_event),"
+                " updated = excluded.updated,"
+                " cursor = coalesce(excluded.cursor, cursor)"_s)
+            && p.feedFts.prepare(
+                u"INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
+                " SELECT id, title, message, entity, rule FROM alerts WHERE id > ?"_s)
+            && p.maxId.prepare(u"SELECT coalesce(max(id), 0) FROM alerts"_s);
+        if (!ok) {
+            return Status::failure(Tr::tr("cannot prepare statements: %1")
+                                       .arg(m_db.lastError().text()));
+        }
+    }
+    return Ok{};
+}
+
+Status SqliteStore::migrate()
+{
+    QSqlQuery q(m_db);
+    int version = 0;
+    if (q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next()) {
+        version = q.value(0).toInt();
+    } else if (q.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'alerts'"_s) && q.next()
+               && q.value(0).toInt() > 0) {
+        return Status::failure(Tr::tr("%1 holds tables but no schema version").arg(m_path));
+    }
+    const int latest = sqliteSchemaVersion();
+    if (version > latest) {
+        return Status::failure(Tr::tr("store %1 has schema version %2, newer than this build "
+                                      "understands (%3); use a newer Lakeguard")
+                                   .arg(m_path)
+                                   .arg(version)
+                                   .arg(latest));
+    }
+    if (version == latest) {
+        m_schemaVersion = version;
+        return Ok{};
+    }
+    if (m_mode == Mode::ReadOnly) {
+        return Status::failure(Tr::tr("store %1 has schema version %2 and needs migrating to %3; "
+                                      "open it once read-write")
+                                   .arg(m_path)
+                                   .arg(version)
+                                   .arg(latest));
+    }
+    for (const Migration &m : sqliteMigrations()) {
+        if (m.toVersion <= version) {
+            continue;
+        }
+        if (!m_db.transaction()) {
+            return Status::failure(Tr::tr("cannot begin migration: %1").arg(m_db.lastError().text()));
+        }
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement)) {
+                const QString err = errorText(q);
+                m_db.rollback();
+                return Status::failure(
+                    Tr::tr("migration to schema version %1 failed: %2").arg(m.toVersion).arg(err));
+            }
+        }
+        q.prepare(u"INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        q.addBindValue(QString::number(m.toVersion));
+        if (!q.exec() || !m_db.commit()) {
+            const QString err = errorText(q);
+            m_db.rollback();
+            return Status::failure(Tr::tr("migration to schema version %1 failed: %2")
+                                       .arg(m.toVersion)
+                                       .arg(err));
+        }
+        qCInfo(lcStore) << "migrated" << m_path << "to schema version" << m.toVersion;
+        version = m.toVersion;
+    }
+    m_schemaVersion = version;
+    return Ok{};
+}
+
+BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
+{
+    BatchResult r;
+    if (!m_prepared) {
+        r.error = Tr::tr("store is not open for writing");
+        return r;
+    }
+    Prepared &p = *m_prepared;
+    if (!m_db.transaction()) {
+        r.error = Tr::tr("cannot begin transaction: %1").arg(m_db.lastError().text());
+        return r;
+    }
+    auto fail = [&](const QSqlQuery &q, const QString &what) {
+        r = BatchResult{};
+        r.error = Tr::tr("%1 failed: %2").arg(what, q.lastError().text());
+        m_db.rollback();
+        return r;
+    };
+
+    if (!p.maxId.exec() || !p.maxId.next()) {
+        return fail(p.maxId, u"max id"_s);
+    }
+    const qint64 maxIdBefore = p.maxId.value(0).toLongLong();
+    p.maxId.finish();
+
+    // Roll-ups aggregated in memory, written once per key.
+    std::map<std::tuple<qint64, int, QString, QString>, qint64> minute;
+    struct EntityAgg
+    {
+        qint64 n = 0;
+        double weight = 0;
+        int worst = 0;
+    };
+    std::map<std::pair<qint64, QString>, EntityAgg> entity;
+    TimestampMs lastEvent = 0;
+
+    for (const Alert &a : batch.alerts) {
+        QSqlQuery &q = p.insertAlert;
+        q.addBindValue(a.ts);
+        q.addBindValue(a.received);
+        q.addBindValue(text(a.feed.isEmpty() ? batch.feed : a.feed));
+        q.addBindValue(text(a.source));
+        q.addBindValue(static_cast<int>(a.severity));
+        q.addBindValue(Core::categoryName(a.category));
+        q.addBindValue(text(a.rule));
+        q.addBindValue(text(a.title));
+        q.addBindValue(text(a.message));
+        q.addBindValue(text(a.entity));
+        q.addBindValue(textOrNull(a.srcIp));
+        q.addBindValue(textOrNull(a.dstIp));
+        q.addBindValue(a.fingerprint);
+        q.addBindValue(a.incident ? QVariant(a.incident->value)
+                                  : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(a.raw);
+        if (!q.exec()) {
+            return fail(q, u"insert alert"_s);
+        }
+        if (q.numRowsAffected() == 1) {
+            ++r.accepted;
+            r.lastAlertId = q.lastInsertId().toLongLong();
+            const QString feed = a.feed.isEmpty() ? batch.feed : a.feed;
+            minute[{floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
+                    Core::categoryName(a.category), feed}] += 1;
+            if (!a.entity.isEmpty()) {
+                EntityAgg &e = entity[{floorTo(a.ts, kHourMs), a.entity}];
+                ++e.n;
+                e.weight += Core::RiskModel::severityWeight(a.severity);
+                e.worst = std::max(e.worst, static_cast<int>(a.severity));
+            }
+        } else {
+            ++r.duplicates;
+        }
+        lastEvent = std::max(lastEvent, a.ts);
+    }
+    p.insertAlert.finish();
+
+    for (const auto &[key, n] : minute) {
+        QSqlQuery &q = p.upsertRollup;
+        q.addBindValue(std::get<0>(key));
+        q.addBindValue(std::get<1>(key));
+        q.addBindValue(std::get<2>(key));
+        q.addBindValue(std::get<3>(key));
+        q.addBindValue(n);
+        if (!q.exec()) {
+            return fail(q, u"roll-up"_s);
+        }
+    }
+    for (const auto &[key, agg] : entity) {
+        QSqlQuery &q = p.upsertEntity;
+        q.addBindValue(key.first);
+        q.addBindValue(key.second);
+        q.addBindValue(agg.n);
+        q.addBindValue(agg.weight);
+        q.addBindValue(agg.worst);
+        if (!q.exec()) {
+            return fail(q, u"entity roll-up"_s);
+        }
+    }
+    if (r.accepted > 0) {
+        p.feedFts.addBindValue(maxIdBefore);
+        if (!p.feedFts.exec()) {
+            return fail(p.feedFts, u"full-text index"_s);
+        }
+    }
+
+    for (const Quarantined &qr : batch.quarantined) {
+        QSqlQuery &q = p.insertQuarantine;
+        q.addBindValue(qr.received);
+        q.addBindValue(text(qr.feed.isEmpty() ? batch.feed : qr.feed));
+        q.addBindValue(text(qr.source));
+        q.addBindValue(text(qr.reason));
+        q.addBindValue(qr.raw.isNull() ? QByteArray("") : qr.raw);
+        if (!q.exec()) {
+            return fail(q, u"quarantine"_s);
+        }
+        ++r.quarantined;
+    }
+
+    for (const ChainObservation &o : batch.chain) {
+        QSqlQuery &q = p.upsertChain;
+        q.addBindValue(text(o.chain));
+        q.addBindValue(text(o.node));
+        q.addBindValue(o.height);
+        q.addBindValue(text(o.headHash));
+        q.addBindValue(o.blockTime);
+        q.addBindValue(o.observed);
+        q.addBindValue(o.peers);
+        q.addBindValue(o.syncing ? 1 : 0);
+        q.addBindValue(o.lag);
+        q.addBindValue(text(o.state));
+        q.addBindValue(o.latencyMs);
+        if (!q.exec()) {
+            return fail(q, u"chain status"_s);
+        }
+        QSqlQuery &h = p.insertChainHistory;
+        h.addBindValue(o.observed);
+        h.addBindValue(text(o.chain));
+        h.addBindValue(text(o.node));
+        h.addBindValue(o.height);
+        h.addBindValue(o.lag);
+        h.addBindValue(o.latencyMs);
+        if (!h.exec()) {
+            return fail(h, u"chain history"_s);
+        }
+        lastEvent = std::max(lastEvent, o.observed);
+    }
+
+    r.skipped = batch.skipped;
+    if (!batch.feed.isEmpty()) {
+        QSqlQuery &q = p.upsertFeed;
+        q.addBindValue(text(batch.feed));
+        q.addBindValue(text(batch.feedType));
+        q.addBindValue(qint64(batch.alerts.size() + batch.quarantined.size()) + batch.skipped
+                       + batch.chain.size());
+        // Stored records: new alerts and chain observations.
+        q.addBindValue(qint64(r.accepted) + batch.chain.size());
+        q.addBindValue(r.duplicates);
+        q.addBindValue(r.quarantined);
+        q.addBindValue(batch.skipped);
+        q.addBindValue(batch.bytes);
+        q.addBindValue(lastEvent);
+        q.addBindValue(Core::nowMs());
+        q.addBindValue(batch.cursor ? QVariant(*batch.cursor)
+                                    : QVariant(QMetaType::fromType<QByteArray>()));
+        if (!q.exec()) {
+            return fail(q, u"feed counters"_s);
+        }
+    }
+
+    if (!m_db.commit()) {
+        r = BatchResult{};
+        r.error = Tr::tr("commit failed: %1").arg(m_db.lastError().text());
+        m_db.rollback();
+        return r;
+    }
+    r.ok = true;
+    return r;
+}
+
+Status SqliteStore::setFeedState(const QString &feed, const QString &type, FeedState state,
+                                 const QString &lastError)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO feeds (id, type, state, updated, last_error) VALUES (?, ?, ?, ?, ?)"
+              " ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
+              " type = CASE WHEN excluded.type = '' THEN type ELSE excluded.type END,"
+              " updated = excluded.updated,"
+              " last_error = CASE WHEN excluded.last_error = '' THEN last_error"
+              " ELSE excluded.last_error END"_s);
+    q.addBindValue(text(feed));
+    q.addBindValue(text(type));
+    q.addBindValue(feedStateName(state));
+    q.addBindValue(Core::nowMs());
+    q.addBindValue(text(lastError));
+    if (!q.exec()) {
+        return Status::failure(errorText(q));
+    }
+    return Ok{};
+}
+
+QString SqliteStore::ftsQuery(const QString &text)
+{
+    QStringList terms;
+    const QStringList words = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    for (QString w : words) {
+        const bool prefix = w.endsWith(u'*');
+        if (prefix) {
+            w.chop(1);
+        }
+        // Keep only what the unicode61 tokenizer would index anyway; quotes are doubled.
+        bool hasToken = false;
+        for (const QChar c : w) {
+            if (c.isLetterOrNumber()) {
+                hasToken = true;
+                break;
+            }
+        }
+        if (!hasToken) {
+            continue;
+        }
+        w.replace(u'"', u"\"\""_s);
+        terms << (u'"' + w + u'"' + (prefix ? u"*"_s : QString()));
+    }
+    return terms.join(u' ');
+}
+
+Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
+                                            const std::optional<PageKey> &after,
+                                            std::optional<qint64> offset)
+{
+    Where w = whereFor(filter);
+    QString order;
+    switch (sort) {
+    case AlertSort::TimeDesc:
+        order = u"ts DESC, id DESC"_s;
+        if (after) {
+            w.clauses << u"(ts, id) < (?, ?)"_s;
+            w.values << after->primary << after->id;
+        }
+        break;
+    case AlertSort::TimeAsc:
+        order = u"ts ASC, id ASC"_s;
+        if (after) {
+            w.clauses << u"(ts, id) > (?, ?)"_s;
+            w.values << after->primary << after->id;
+        }
+        break;
+    case AlertSort::SeverityDesc:
+        order = u"severity DESC, ts DESC, id DESC"_s;
+        if (after) {
+            w.clauses << u"(severity, ts, id) < (?, ?, ?)"_s;
+            w.values << after->primary << after->secondary << after->id;
+        }
+        break;
+    case AlertSort::SeverityAsc:
+        order = u"severity ASC, ts ASC, id ASC"_s;
+        if (after) {
+            w.clauses << u"(severity, ts, id) > (?, ?, ?)"_s;
+            w.values << after->primary << after->secondary << after->id;
+        }
+        break;
+    }
+    QString sql = u"SELECT "_s + kAlertColumns + u" FROM alerts"_s + w.sql() + u" ORDER BY "_s
+        + order + u" LIMIT ?"_s;
+    QVariantList values = w.values;
+    values << std::max(1, limit);
+    if (offset) {
+        sql += u" OFFSET ?"_s;
+        values << std::max<qint64>(0, *offset);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        return Result<AlertPage>::failure(errorText(q));
+    }
+    bindAll(q, values);
+    if (!q.exec()) {
+        return Result<AlertPage>::failure(errorText(q));
+    }
+    AlertPage page;
+    while (q.next()) {
+        page.alerts.append(alertFromQuery(q));
+    }
+    if (!page.alerts.isEmpty() && page.alerts.size() == std::max(1, limit)) {
+        const Alert &last = page.alerts.constLast();
+        const bool bySeverity = sort == AlertSort::SeverityDesc || sort == AlertSort::SeverityAsc;
+        page.next = PageKey{bySeverity ? static_cast<qint64>(last.severity) : last.ts,
+                            bySeverity ? last.ts : 0, last.id.value};
+    }
+    return page;
+}
+
+Result<AlertPage> SqliteStore::alerts(const AlertFilter &filter, AlertSort sort, int limit,
+                                      const std::optional<PageKey> &after)
+{
+    return runPageQuery(filter, sort, limit, after, std::nullopt);
+}
+
+Result<AlertPage> SqliteStore::alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
+                                        int limit)
+{
+    return runPageQuery(filter, sort, limit, std::nullopt, offset);
+}
+
+Result<qint64> SqliteStore::countAlerts(const AlertFilter &filter)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT count(*) FROM alerts"_s + w.sql())) {
+        return Result<qint64>::failure(errorText(q));
+    }
+    bindAll(q, w.values);
+    if (!q.exec() || !q.next()) {
+        return Result<qint64>::failure(errorText(q));
+    }
+    return q.value(0).toLongLong();
+}
+
+Result<Alert> SqliteStore::alert(Core::AlertId id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + kAlertColumns + u" FROM alerts WHERE id = ?"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return Result<Alert>::failure(errorText(q));
+    }
+    if (!q.next()) {
+        return Result<Alert>::failure(Tr::tr("no alert with id %1").arg(id.value));
+    }
+    return alertFromQuery(q);
+}
+
+Result<StoreStats> SqliteStore::stats()
+{
+    StoreStats s;
+    for (int i = 0; i < Core::kSeverityCount; ++i) {
+        s.bySeverity.insert(Core::severityName(static_cast<Core::Severity>(i)), 0);
+    }
+    for (const QString &c : Core::allCategoryNames()) {
+        s.byCategory.insert(c, 0);
+    }
+    for (const QString &status :
+         {u"new"_s, u"acknowledged"_s, u"investigating"_s, u"resolved"_s, u"false_positive"_s}) {
+        s.incidents.insert(status, 0);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT severity, count(*) FROM alerts GROUP BY severity"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    while (q.next()) {
+        const qint64 n = q.value(1).toLongLong();
+        s.bySeverity[Core::severityName(Core::severityFromInt(q.value(0).toInt()))] += n;
+        s.alerts += n;
+    }
+    if (!q.exec(u"SELECT category, count(*) FROM alerts GROUP BY category"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    while (q.next()) {
+        s.byCategory[q.value(0).toString()] += q.value(1).toLongLong();
+    }
+    if (!q.exec(u"SELECT coalesce(min(ts), 0), coalesce(max(ts), 0) FROM alerts"_s) || !q.next()) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    s.oldest = q.value(0).toLongLong();
+    s.newest = q.value(1).toLongLong();
+    if (!q.exec(u"SELECT count(*) FROM quarantine"_s) || !q.next()) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    s.quarantined = q.value(0).toLongLong();
+    if (!q.exec(u"SELECT status, count(*) FROM incidents GROUP BY status"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    qint64 open = 0;
+    while (q.next()) {
+        const QString status = q.value(0).toString();
+        const qint64 n = q.value(1).toLongLong();
+        s.incidents[status] += n;
+        if (status != u"resolved"_s && status != u"false_positive"_s) {
+            open += n;
+        }
+    }
+    s.incidents.insert(u"open"_s, open);
+    return s;
+}
+
+Result<QList<QuarantineEntry>> SqliteStore::quarantine(int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"
+              " ORDER BY id DESC LIMIT ?"_s);
+    q.addBindValue(limit > 0 ? limit : -1);
+    if (!q.exec()) {
+        return Result<QList<QuarantineEntry>>::failure(errorText(q));
+    }
+    QList<QuarantineEntry> out;
+    while (q.next()) {
+        QuarantineEntry e;
+        e.id = q.value(0).toLongLong();
+        e.record.received = q.value(1).toLongLong();
+        e.record.feed = q.value(2).toString();
+        e.record.source = q.value(3).toString();
+        e.record.reason = q.value(4).toString();
+        e.record.raw = q.value(5).toByteArray();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<QList<FeedStatus>> SqliteStore::feeds()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, type, state, received, accepted, duplicates, quarantined, skipped,"
+                " bytes, last_event, updated, last_error, cursor FROM feeds ORDER BY id"_s)) {
+        return Result<QList<FeedStatus>>::failure(errorText(q));
+    }
+    QList<FeedStatus> out;
+    while (q.next()) {
+        FeedStatus f;
+        f.id = q.value(0).toString();
+        f.type = q.value(1).toString();
+        f.state = feedStateFromName(q.value(2).toString());
+        f.received = q.value(3).toLongLong();
+        f.accepted = q.value(4).toLongLong();
+        f.duplicates = q.value(5).toLongLong();
+        f.quarantined = q.value(6).toLongLong();
+        f.skipped = q.value(7).toLongLong();
+        f.bytes = q.value(8).toLongLong();
+        f.lastEvent = q.value(9).toLongLong();
+        f.updated = q.value(10).toLongLong();
+        f.lastError = q.value(11).toString();
+        f.cursor = q.value(12).toByteArray();
+        out.append(f);
+    }
+    return out;
+}
+
+Result<QList<ChainObservation>> SqliteStore::chainStatus()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT chain, node, height, head_hash, block_time, observed, peers, syncing,"
+                " lag, state, latency_ms FROM chain_status ORDER BY chain, node"_s)) {
+        return Result<QList<ChainObservation>>::failure(errorText(q));
+    }
+    QList<ChainObservation> out;
+    while (q.next()) {
+        ChainObservation o;
+        o.chain = q.value(0).toString();
+        o.node = q.value(1).toString();
+        o.height = q.value(2).toLongLong();
+        o.headHash = q.value(3).toString();
+        o.blockTime = q.value(4).toLongLong();
+        o.observed = q.value(5).toLongLong();
+        o.peers = q.value(6).toInt();
+        o.syncing = q.value(7).toInt() != 0;
+        o.lag = q.value(8).toLongLong();
+        o.state = q.value(9).toString();
+        o.latencyMs = q.value(10).toInt();
+        out.append(o);
+    }
+    return out;
+}
+
+Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
+                                             int topN)
+{
+    DashboardData d;
+    bucketMs = std::max(kMinuteMs, floorTo(bucketMs, kMinuteMs));
+    d.from = floorTo(from, bucketMs);
+    d.to = to;
+    d.bucketMs = bucketMs;
+    const qint64 bucketCount = std::max<qint64>(1, (to - d.from + bucketMs - 1) / bucketMs);
+    if (bucketCount > 20000) {
+        return Result<DashboardData>::failure(Tr::tr("too many chart buckets (%1)").arg(bucketCount));
+    }
+    d.series.resize(bucketCount);
+    for (qint64 i = 0; i < bucketCount; ++i) {
+        d.series[i].start = d.from + i * bucketMs;
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT bucket, severity, category, sum(n) FROM rollup_minute"
+              " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity, category"_s);
+    q.addBindValue(d.from);
+    q.addBindValue(to);
+    if (!q.exec()) {
+        return Result<DashboardData>::failure(errorText(q));
+    }
+    // Risk uses hourly buckets of severity weight, including the day before the window so the
+    // decayed figure at the window's start is not artificially low.
+    const Core::RiskModel model;
+    QMap<qint64, double> weightByHour;
+    for (const QString &c : Core::allCategoryNames()) {
+        d.byCategory.insert(c, 0);
+    }
+    while (q.next()) {
+        const qint64 bucket = q.value(0).toLongLong();
+        const int sev = std::clamp(q.value(1).toInt(), 0, Core::kSeverityCount - 1);
+        const qint64 n = q.value(3).toLongLong();
+        const qint64 index = (bucket - d.from) / bucketMs;
+        if (index >= 0 && index < bucketCount) {
+            d.series[index].counts[static_cast<size_t>(sev)] += n;
+        }
+        d.byCategory[q.value(2).toString()] += n;
+        d.total += n;
+        if (sev >= static_cast<int>(Core::Severity::High)) {
+            d.openCritical += n;
+        }
+        weightByHour[floorTo(bucket, kHourMs)] +=
+            double(n) * Core::RiskModel::severityWeight(static_cast<Core::Severity>(sev));
+    }
+    q.prepare(u"SELECT bucket, severity, sum(n) FROM rollup_minute"
+              " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity"_s);
+    q.addBindValue(d.from - 24 * kHourMs);
+    q.addBindValue(d.from);
+    if (!q.exec()) {
+        return Result<DashboardData>::failure(errorText(q));
+    }
+    while (q.next()) {
+        const int sev = std::clamp(q.value(1).toInt(), 0, Core::kSeverityCount - 1);
+        weightByHour[floorTo(q.value(0).toLongLong(), kHourMs)] +=
+            double(q.value(2).toLongLong())
+            * Core::RiskModel::severityWeight(static_cast<Core::Severity>(sev));
+    }
+    QList<Core::RiskModel::Bucket> hours;
+    for (auto it = weightByHour.cbegin(); it != weightByHour.cend(); ++it) {
+        hours.append({it.key(), it.value()});
+    }
+    d.risk = model.score(hours, kHourMs, to);
+    const qint64 riskStep = std::max(bucketMs, (to - d.from) / 96);
+    for (qint64 t = d.from + riskStep; t <= to + riskStep - 1; t += riskStep) {
+        const qint64 at = std::min(t, to);
+        d.riskSeries.append({at, model.score(hours, kHourMs, at)});
+        if (at == to) {
+            break;
+        }
+    }
+
+    // Top entities by decayed risk over the window.
+    q.prepare(u"SELECT entity, bucket, n, weight, worst FROM rollup_entity_hour"
+              " WHERE bucket >= ? AND bucket < ?"_s);
+    q.addBindValue(floorTo(d.from, kHourMs));
+    q.addBindValue(to);
+    if (!q.exec()) {
+        return Result<DashboardData>::failure(errorText(q));
+    }
+    QHash<QString, EntityRisk> entities;
+    while (q.next()) {
+        EntityRisk &e = entities[q.value(0).toString()];
+        e.entity = q.value(0).toString();
+        e.alerts += q.value(2).toLongLong();
+        e.worst = std::max(e.worst, Core::severityFromInt(q.value(4).toInt()));
+        const QList<Core::RiskModel::Bucket> one{{q.value(1).toLongLong(), q.value(3).toDouble()}};
+        e.risk += model.decayedSum(one, kHourMs, to);
+    }
+    QList<EntityRisk> ranked = entities.values();
+    std::sort(ranked.begin(), ranked.end(), [](const EntityRisk &a, const EntityRisk &b) {
+        return a.risk != b.risk ? a.risk > b.risk : a.entity < b.entity;
+    });
+    if (ranked.size() > topN) {
+        ranked.resize(topN);
+    }
+    d.topEntities = ranked;
+    return d;
+}
+
+} // namespace Lakeguard::Storage

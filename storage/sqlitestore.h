@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alertstore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace Lakeguard::Storage {
+
+// The SQLite store: WAL, one named connection per instance (so per thread), bound values only.
+class SqliteStore final : public AlertStore
+{
+public:
+    explicit SqliteStore(QString path);
+    ~SqliteStore() override;
+    Q_DISABLE_COPY_MOVE(SqliteStore)
+
+    Status open(Mode mode) override;
+    QString location() const override { return m_path; }
+    int schemaVersion() const override { return m_schemaVersion; }
+
+    BatchResult writeBatch(const IngestBatch &batch) override;
+    Status setFeedState(const QString &feed, const QString &type, FeedState state,
+                        const QString &lastError) override;
+
+    Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
+                             const std::optional<PageKey> &after) override;
+    Result<AlertPage> alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
+                               int limit) override;
+    Result<qint64> countAlerts(const AlertFilter &filter) override;
+    Result<Alert> alert(Core::AlertId id) override;
+    Result<StoreStats> stats() override;
+    Result<QList<QuarantineEntry>> quarantine(int limit) override;
+    Result<QList<FeedStatus>> feeds() override;
+    Result<QList<ChainObservation>> chainStatus() override;
+    Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
+                                    int topN) override;
+
+    // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
+    // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
+    static QString ftsQuery(const QString &text);
+
+    QSqlDatabase database() const { return m_db; }
+
+private:
+    Status migrate();
+    Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
+                                   const std::optional<PageKey> &after,
+                                   std::optional<qint64> offset);
+    QString errorText(const QSqlQuery &q) const;
+
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+    Mode m_mode = Mode::ReadOnly;
+    int m_schemaVersion = 0;
+    struct Prepared;
+    std::unique_ptr<Prepared> m_prepared;
+};
+
+} // namespace Lakeguard::Storage

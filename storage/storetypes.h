@@ -1,0 +1,181 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alert.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+#include <array>
+#include <optional>
+#include <utility>
+
+namespace Lakeguard::Storage {
+
+using Core::Alert;
+using Core::ChainObservation;
+using Core::Quarantined;
+using Core::TimestampMs;
+
+// A value or an error message (STYLE.md 10: errors at module edges are values).
+template<typename T>
+class Result
+{
+public:
+    Result(T value) : m_value(std::move(value)) {}
+    static Result failure(QString message)
+    {
+        Result r;
+        r.m_error = std::move(message);
+        return r;
+    }
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    // By value on a temporary, so `for (x : fn().value().list)` does not dangle.
+    T value() && { return std::move(*m_value); }
+    const T &operator*() const { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+    const QString &error() const { return m_error; }
+
+private:
+    Result() = default;
+    std::optional<T> m_value;
+    QString m_error;
+};
+
+struct Ok
+{};
+using Status = Result<Ok>;
+
+// What one feed hands the writer: committed in one transaction, cursor included, so a feed
+// advances its source only after the alerts it read are durable (ack after commit).
+struct IngestBatch
+{
+    QString feed;
+    QString feedType;
+    QList<Alert> alerts;
+    QList<Quarantined> quarantined;
+    QList<ChainObservation> chain;
+    qint64 skipped = 0;          // valid records that are not alerts (EVE flow, stats, …)
+    qint64 bytes = 0;
+    std::optional<QByteArray> cursor;
+};
+
+struct BatchResult
+{
+    bool ok = false;
+    QString error;
+    int accepted = 0;
+    int duplicates = 0;
+    int quarantined = 0;
+    qint64 skipped = 0;
+    qint64 lastAlertId = 0;
+};
+
+enum class AlertSort { TimeDesc, TimeAsc, SeverityDesc, SeverityAsc };
+
+struct AlertFilter
+{
+    std::optional<TimestampMs> since;       // inclusive
+    std::optional<TimestampMs> until;       // exclusive
+    std::optional<Core::Severity> minSeverity;
+    QStringList categories;                 // contract words; empty = any
+    QString rule;                           // exact rule id; empty = any
+    QString feed;                           // feed id; empty = any
+    QString search;                         // full-text (FTS5 query syntax-safe: words ANDed)
+
+    friend bool operator==(const AlertFilter &, const AlertFilter &) = default;
+};
+
+// Where a page starts: the sort key of the row before it (keyset pagination).
+struct PageKey
+{
+    qint64 primary = 0;    // ts, or severity for severity sorts
+    qint64 secondary = 0;  // ts for severity sorts
+    qint64 id = 0;
+};
+
+struct AlertPage
+{
+    QList<Alert> alerts;
+    std::optional<PageKey> next;   // key of the last row, when there may be more
+};
+
+struct QuarantineEntry
+{
+    qint64 id = 0;
+    Quarantined record;
+};
+
+enum class FeedState { Starting, Healthy, Degraded, Down, Paused, Stopped };
+QString feedStateName(FeedState s);
+FeedState feedStateFromName(const QString &name);
+
+struct FeedStatus
+{
+    QString id;
+    QString type;
+    FeedState state = FeedState::Stopped;
+    qint64 received = 0;
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 quarantined = 0;
+    qint64 skipped = 0;
+    qint64 bytes = 0;
+    TimestampMs lastEvent = 0;     // newest event time seen
+    TimestampMs updated = 0;
+    QString lastError;
+    QByteArray cursor;
+};
+
+struct StoreStats
+{
+    qint64 alerts = 0;
+    QMap<QString, qint64> bySeverity;   // every severity word present, zero included
+    QMap<QString, qint64> byCategory;   // every category word present, zero included
+    QMap<QString, qint64> incidents;    // status → count, plus "open"
+    qint64 quarantined = 0;
+    TimestampMs newest = 0;
+    TimestampMs oldest = 0;
+};
+
+// One time bucket of a chart: counts per severity (index = Severity value).
+struct SeverityBucket
+{
+    TimestampMs start = 0;
+    std::array<qint64, Core::kSeverityCount> counts{};
+};
+
+struct EntityRisk
+{
+    QString entity;
+    qint64 alerts = 0;
+    Core::Severity worst = Core::Severity::Info;
+    double risk = 0;            // decayed severity weight (RiskModel)
+};
+
+// Everything the Dashboard draws, computed from roll-ups in one read.
+struct DashboardData
+{
+    TimestampMs from = 0;
+    TimestampMs to = 0;
+    qint64 bucketMs = 0;
+    QList<SeverityBucket> series;
+    QMap<QString, qint64> byCategory;
+    QList<EntityRisk> topEntities;
+    double risk = 0;            // 0–100
+    QList<std::pair<TimestampMs, double>> riskSeries;  // risk over the window
+    qint64 total = 0;
+    qint64 openCritical = 0;    // critical + high in the window
+};
+
+} // namespace Lakeguard::Storage
+
+Q_DECLARE_METATYPE(Lakeguard::Storage::BatchResult)
+Q_DECLARE_METATYPE(Lakeguard::Storage::FeedStatus)

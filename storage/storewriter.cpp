@@ -1,0 +1,193 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storewriter.h"
+
+#include "alertstore.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace Lakeguard::Storage {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+constexpr int kChangeCoalesceMs = 250;
+} // namespace
+
+// Lives on the writer thread; owns the writer connection.
+class WriterWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WriterWorker)
+
+public:
+    explicit WriterWorker(QString location)
+        : m_location(std::move(location))
+    {
+        m_coalesce.setSingleShot(true);
+        m_coalesce.setInterval(kChangeCoalesceMs);
+        connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::changed);
+    }
+
+    Status open()
+    {
+        auto created = createStore(m_location);
+        if (!created) {
+            return Status::failure(created.error());
+        }
+        m_store = std::move(created.value());
+        return m_store->open(AlertStore::Mode::ReadWrite);
+    }
+
+    void close()
+    {
+        if (m_coalesce.isActive()) {
+            m_coalesce.stop();
+            emit changed();
+        }
+        m_store.reset();
+    }
+
+    BatchResult write(const IngestBatch &batch)
+    {
+        if (!m_store) {
+            BatchResult r;
+            r.error = Tr::tr("the store is closed");
+            return r;
+        }
+        BatchResult r = m_store->writeBatch(batch);
+        if (!r.ok) {
+            qCWarning(lcStore) << "batch from feed" << batch.feed << "failed:" << r.error;
+            emit writeFailed(r.error);
+        } else {
+            noteChange();
+        }
+        return r;
+    }
+
+    Status feedState(const QString &feed, const QString &type, FeedState state,
+                     const QString &error)
+    {
+        if (!m_store) {
+            return Status::failure(Tr::tr("the store is closed"));
+        }
+        const Status s = m_store->setFeedState(feed, type, state, error);
+        if (s) {
+            noteChange();
+        }
+        return s;
+    }
+
+signals:
+    void changed();
+    void writeFailed(const QString &error);
+
+private:
+    void noteChange()
+    {
+        if (!m_coalesce.isActive()) {
+            m_coalesce.start();
+        }
+    }
+
+    QString m_location;
+    std::unique_ptr<AlertStore> m_store;
+    QTimer m_coalesce{this};
+};
+
+StoreWriter::StoreWriter(QString location, QObject *parent)
+    : QObject(parent)
+    , m_location(std::move(location))
+{
+    m_thread.setObjectName(u"store-writer"_s);
+    m_worker = new WriterWorker(m_location);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &WriterWorker::changed, this, &StoreWriter::changed);
+    connect(m_worker, &WriterWorker::writeFailed, this, &StoreWriter::writeFailed);
+}
+
+StoreWriter::~StoreWriter()
+{
+    stop();
+}
+
+Status StoreWriter::start()
+{
+    if (!m_thread.isRunning()) {
+        m_thread.start();
+    }
+    Status status = Status::failure(Tr::tr("the writer thread did not answer"));
+    QMetaObject::invokeMethod(
+        m_worker, [&status, this] { status = m_worker->open(); }, Qt::BlockingQueuedConnection);
+    return status;
+}
+
+void StoreWriter::stop()
+{
+    if (!m_thread.isRunning()) {
+        return;
+    }
+    // Queued after every submitted job, so it drains the queue first.
+    QMetaObject::invokeMethod(m_worker, [this] { m_worker->close(); },
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+QFuture<BatchResult> StoreWriter::submit(IngestBatch batch)
+{
+    auto promise = std::make_shared<QPromise<BatchResult>>();
+    QFuture<BatchResult> future = promise->future();
+    promise->start();
+    if (!m_worker || !m_thread.isRunning()) {
+        BatchResult r;
+        r.error = Tr::tr("the store writer is not running");
+        promise->addResult(r);
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, batch = std::move(batch)] {
+            promise->addResult(worker->write(batch));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Status> StoreWriter::setFeedState(QString feed, QString type, FeedState state,
+                                          QString lastError)
+{
+    auto promise = std::make_shared<QPromise<Status>>();
+    QFuture<Status> future = promise->future();
+    promise->start();
+    if (!m_worker || !m_thread.isRunning()) {
+        promise->addResult(Status::failure(Tr::tr("the store writer is not running")));
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, feed, type, state, lastError] {
+            promise->addResult(worker->feedState(feed, type, state, lastError));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+} // namespace Lakeguard::Storage
+
+#include "storewriter.moc"

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace Lakeguard::Storage {
+
+class WriterWorker;
+
+// The single store writer: a thread with a job queue; every batch is one transaction on the
+// writer's own connection. Thread-safe: submit from any thread. The future finishes after the
+// commit (or with ok=false and the error), which is when a feed may acknowledge its source.
+class StoreWriter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreWriter)
+
+public:
+    explicit StoreWriter(QString location, QObject *parent = nullptr);
+    ~StoreWriter() override;
+
+    // Opens the store on the writer thread; blocks the caller until it is open (call at start-up
+    // from a non-GUI context or accept a short wait: opening is a file open plus migrations).
+    Status start();
+    void stop();                       // drains queued jobs, closes, joins the thread
+
+    QFuture<BatchResult> submit(IngestBatch batch);
+    QFuture<Status> setFeedState(QString feed, QString type, FeedState state, QString lastError);
+
+    QString location() const { return m_location; }
+
+signals:
+    // Coalesced: at most about four times a second, after commits that changed something.
+    void changed();
+    void writeFailed(const QString &error);
+
+private:
+    QString m_location;
+    QThread m_thread;
+    WriterWorker *m_worker = nullptr;
+};
+
+} // namespace Lakeguard::Storage

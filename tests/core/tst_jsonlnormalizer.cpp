@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonlnormalizer.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard::Core;
+
+class tst_JsonlNormalizer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void valid_data()
+    {
+        QTest::addColumn<QByteArray>("record");
+        QTest::addColumn<Severity>("severity");
+        QTest::addColumn<Category>("category");
+        QTest::addColumn<QString>("rule");
+        QTest::addRow("words")
+            << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"Card testing\",\"severity\":\"high\",\"category\":\"fraud\",\"rule\":\"fraud.ct\",\"entity\":\"acct ****1234\"}")
+            << Severity::High << Category::Fraud << u"fraud.ct"_s;
+        QTest::addRow("numeric-severity")
+            << QByteArray("{\"ts\":1767323045000,\"title\":\"x\",\"severity\":4}") << Severity::Critical
+            << Category::Other << u"jsonl:x"_s;
+        QTest::addRow("default-severity") << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"y\"}")
+                                          << Severity::Medium << Category::Other << u"jsonl:y"_s;
+        QTest::addRow("unknown-category-is-other")
+            << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"z\",\"category\":\"weird\"}")
+            << Severity::Medium << Category::Other << u"jsonl:z"_s;
+    }
+
+    void valid()
+    {
+        QFETCH(QByteArray, record);
+        QFETCH(Severity, severity);
+        QFETCH(Category, category);
+        QFETCH(QString, rule);
+        const NormalizeResult r = JsonlNormalizer().normalize(record, {u"f"_s, 1});
+        const auto *a = std::get_if<Alert>(&r);
+        QVERIFY(a);
+        QCOMPARE(a->severity, severity);
+        QCOMPARE(a->category, category);
+        QCOMPARE(a->rule, rule);
+        QCOMPARE(a->source, u"jsonl"_s);
+        QCOMPARE(a->fingerprint.size(), 32);
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<QByteArray>("record");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::addRow("no-ts") << QByteArray("{\"title\":\"x\"}") << u"\"ts\""_s;
+        QTest::addRow("bad-ts") << QByteArray("{\"ts\":\"yesterday\",\"title\":\"x\"}") << u"timestamp"_s;
+        QTest::addRow("no-title") << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\"}") << u"\"title\""_s;
+        QTest::addRow("blank-title") << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"  \"}")
+                                     << u"\"title\""_s;
+        QTest::addRow("severity-out-of-range")
+            << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"x\",\"severity\":7}") << u"0–4"_s;
+        QTest::addRow("severity-word")
+            << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"title\":\"x\",\"severity\":\"urgent\"}")
+            << u"unknown severity"_s;
+        QTest::addRow("not-json") << QByteArray("ts=1 title=x") << u"invalid JSON"_s;
+        QTest::addRow("truncated") << QByteArray("{\"ts\":\"2026-01-02T03:04:05Z\",\"ti")
+                                   << u"invalid JSON"_s;
+    }
+
+    void invalid()
+    {
+        QFETCH(QByteArray, record);
+        QFETCH(QString, reasonPart);
+        const NormalizeResult r = JsonlNormalizer().normalize(record, {u"f"_s, 1});
+        const auto *q = std::get_if<Quarantined>(&r);
+        QVERIFY(q);
+        QVERIFY2(q->reason.contains(reasonPart), qPrintable(q->reason));
+        QCOMPARE(q->raw, record);
+    }
+
+    // What `alerts --json` prints comes back as the same alert (same fingerprint and source).
+    void exportRoundTrip()
+    {
+        Alert a;
+        a.ts = 1767323045123;
+        a.received = 1767323046000;
+        a.feed = u"ids"_s;
+        a.source = u"eve"_s;
+        a.severity = Severity::High;
+        a.category = Category::Malware;
+        a.rule = u"eve:1"_s;
+        a.title = u"t"_s;
+        a.fingerprint = QByteArray(32, '\x07');
+        a.raw = "{\"event_type\":\"alert\"}";
+        const QByteArray line = QJsonDocument(a.toJson()).toJson(QJsonDocument::Compact);
+        const NormalizeResult r = JsonlNormalizer().normalize(line, {u"other"_s, 2});
+        const auto *b = std::get_if<Alert>(&r);
+        QVERIFY(b);
+        QCOMPARE(b->fingerprint, a.fingerprint);
+        QCOMPARE(b->source, a.source);
+        QCOMPARE(b->ts, a.ts);
+        QCOMPARE(b->raw, a.raw);
+        QCOMPARE(b->severity, a.severity);
+        QCOMPARE(b->category, a.category);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JsonlNormalizer)
+#include "tst_jsonlnormalizer.moc"

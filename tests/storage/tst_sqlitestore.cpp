@@ -1,0 +1,422 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlitestore.h"
+
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using namespace Lakeguard::Storage;
+using Core::Severity;
+
+namespace {
+
+Alert makeAlert(int i, Severity sev = Severity::Medium, Core::Category cat = Core::Category::Fraud)
+{
+    Alert a;
+    a.ts = 1'767'225'600'000LL + qint64(i) * 60'000; // 2026-01-01, one a minute
+    a.received = a.ts + 5;
+    a.feed = u"test"_s;
+    a.source = u"jsonl"_s;
+    a.severity = sev;
+    a.category = cat;
+    a.rule = u"rule.%1"_s.arg(i % 3);
+    a.title = u"Alert number %1"_s.arg(i);
+    a.message = i % 2 ? u"odd payment gateway"_s : u"even mobile api"_s;
+    a.entity = u"host-%1"_s.arg(i % 4);
+    a.srcIp = u"192.0.2.%1"_s.arg(i % 250);
+    a.fingerprint = Core::fingerprintOf(u"test", QByteArray::number(i));
+    a.raw = "{\"i\":" + QByteArray::number(i) + '}';
+    return a;
+}
+
+} // namespace
+
+class tst_SqliteStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteStore> m_filters;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    std::unique_ptr<SqliteStore> openRw(const QString &name)
+    {
+        auto s = std::make_unique<SqliteStore>(path(name));
+        const Status st = s->open(AlertStore::Mode::ReadWrite);
+        if (!st) {
+            qWarning() << st.error();
+            return nullptr;
+        }
+        return s;
+    }
+
+    // 100 alerts, severities cycling, two categories.
+    std::unique_ptr<SqliteStore> filled(const QString &name)
+    {
+        auto s = openRw(name);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        b.feedType = u"file"_s;
+        for (int i = 0; i < 100; ++i) {
+            b.alerts << makeAlert(i, Core::severityFromInt(i % 5),
+                                  i < 30 ? Core::Category::Malware : Core::Category::Fraud);
+        }
+        const BatchResult r = s->writeBatch(b);
+        if (!r.ok || r.accepted != 100) {
+            qWarning() << r.error;
+            return nullptr;
+        }
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanupTestCase() { m_filters.reset(); }
+
+    void createsAndMigrates()
+    {
+        auto s = openRw(u"new.db"_s);
+        QVERIFY(s);
+        QCOMPARE(s->schemaVersion(), 1);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"wal"_s);
+        QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        s.reset();
+        // Re-opening migrates nothing and keeps the version.
+        auto again = openRw(u"new.db"_s);
+        QVERIFY(again);
+        QCOMPARE(again->schemaVersion(), 1);
+    }
+
+    void rejectsNewerSchema()
+    {
+        {
+            auto s = openRw(u"future.db"_s);
+            QVERIFY(s);
+            QSqlQuery q(s->database());
+            QVERIFY(q.exec(u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
+        }
+        SqliteStore s(path(u"future.db"_s));
+        const Status st = s.open(AlertStore::Mode::ReadWrite);
+        QVERIFY(!st);
+        QVERIFY2(st.error().contains(u"99"_s), qPrintable(st.error()));
+    }
+
+    void rejectsForeignFile()
+    {
+        QFile f(path(u"not-a-store.db"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'z'));
+        f.close();
+        SqliteStore s(f.fileName());
+        const Status st = s.open(AlertStore::Mode::ReadWrite);
+        QVERIFY(!st);
+        QVERIFY(!st.error().isEmpty());
+    }
+
+    void readOnlyMissingStore()
+    {
+        SqliteStore s(path(u"missing.db"_s));
+        const Status st = s.open(AlertStore::Mode::ReadOnly);
+        QVERIFY(!st);
+        QVERIFY(st.error().contains(u"no store"_s));
+        QVERIFY(!QFile::exists(path(u"missing.db"_s)));
+    }
+
+    void readOnlyCannotWrite()
+    {
+        QVERIFY(filled(u"ro.db"_s));
+        SqliteStore s(path(u"ro.db"_s));
+        QVERIFY(s.open(AlertStore::Mode::ReadOnly));
+        IngestBatch b;
+        b.alerts << makeAlert(1000);
+        QVERIFY(!s.writeBatch(b).ok);
+        QSqlQuery q(s.database());
+        QVERIFY(!q.exec(u"DELETE FROM alerts"_s));
+        QCOMPARE(s.countAlerts({}).value(), 100);
+    }
+
+    void dedupByFingerprint()
+    {
+        auto s = openRw(u"dedup.db"_s);
+        IngestBatch b;
+        b.feed = u"f"_s;
+        b.alerts << makeAlert(1) << makeAlert(2) << makeAlert(1); // a duplicate inside the batch
+        BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 2);
+        QCOMPARE(r.duplicates, 1);
+        r = s->writeBatch(b); // the same batch again adds nothing
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.duplicates, 3);
+        QCOMPARE(s->countAlerts({}).value(), 2);
+        const auto feeds = s->feeds().value();
+        QCOMPARE(feeds.size(), 1);
+        QCOMPARE(feeds[0].accepted, 2);
+        QCOMPARE(feeds[0].duplicates, 4);
+        QCOMPARE(feeds[0].received, 6);
+    }
+
+    void roundTripsEveryField()
+    {
+        auto s = openRw(u"fields.db"_s);
+        Alert a = makeAlert(7, Severity::Critical, Core::Category::DataLeak);
+        a.dstIp = u"2001:db8::1"_s;
+        a.message = u"<b>not html</b> 中文"_s;
+        a.raw = QByteArray("\x00\x01raw\xff", 6);
+        IngestBatch b;
+        b.alerts << a;
+        QVERIFY(s->writeBatch(b).ok);
+        const auto page = s->alerts({}, AlertSort::TimeDesc, 10, std::nullopt);
+        QVERIFY(page);
+        QCOMPARE(page->alerts.size(), 1);
+        const Alert &g = page->alerts[0];
+        QVERIFY(g.id.value > 0);
+        QCOMPARE(g.ts, a.ts);
+        QCOMPARE(g.received, a.received);
+        QCOMPARE(g.severity, a.severity);
+        QCOMPARE(g.category, a.category);
+        QCOMPARE(g.rule, a.rule);
+        QCOMPARE(g.title, a.title);
+        QCOMPARE(g.message, a.message);
+        QCOMPARE(g.entity, a.entity);
+        QCOMPARE(g.srcIp, a.srcIp);
+        QCOMPARE(g.dstIp, a.dstIp);
+        QCOMPARE(g.fingerprint, a.fingerprint);
+        QCOMPARE(g.raw, a.raw);
+        QVERIFY(!g.incident);
+        QCOMPARE(s->alert(g.id).value().title, a.title);
+    }
+
+    void keysetPagingMatchesOffset_data()
+    {
+        QTest::addColumn<AlertSort>("sort");
+        QTest::addColumn<int>("pageSize");
+        QTest::addRow("time-desc-7") << AlertSort::TimeDesc << 7;
+        QTest::addRow("time-asc-10") << AlertSort::TimeAsc << 10;
+        QTest::addRow("sev-desc-9") << AlertSort::SeverityDesc << 9;
+        QTest::addRow("sev-asc-33") << AlertSort::SeverityAsc << 33;
+    }
+
+    void keysetPagingMatchesOffset()
+    {
+        QFETCH(AlertSort, sort);
+        QFETCH(int, pageSize);
+        auto s = filled(u"paging-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+        QVERIFY(s);
+        QList<qint64> keyset;
+        std::optional<PageKey> after;
+        for (int guard = 0; guard < 100; ++guard) {
+            const auto page = s->alerts({}, sort, pageSize, after);
+            QVERIFY(page);
+            for (const Alert &a : page->alerts) {
+                keyset << a.id.value;
+            }
+            if (!page->next) {
+                break;
+            }
+            after = page->next;
+        }
+        QCOMPARE(keyset.size(), 100);
+        QList<qint64> offsets;
+        for (qint64 off = 0; off < 100; off += pageSize) {
+            for (const Alert &a : s->alertsAt({}, sort, off, pageSize).value().alerts) {
+                offsets << a.id.value;
+            }
+        }
+        QCOMPARE(keyset, offsets);
+        // And the order is the one asked for.
+        const auto all = s->alertsAt({}, sort, 0, 100).value().alerts;
+        for (int i = 1; i < all.size(); ++i) {
+            const Alert &p = all[i - 1];
+            const Alert &c = all[i];
+            switch (sort) {
+            case AlertSort::TimeDesc:
+                QVERIFY(p.ts >= c.ts);
+                break;
+            case AlertSort::TimeAsc:
+                QVERIFY(p.ts <= c.ts);
+                break;
+            case AlertSort::SeverityDesc:
+                QVERIFY(p.severity > c.severity || (p.severity == c.severity && p.ts >= c.ts));
+                break;
+            case AlertSort::SeverityAsc:
+                QVERIFY(p.severity < c.severity || (p.severity == c.severity && p.ts <= c.ts));
+                break;
+            }
+        }
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<AlertFilter>("filter");
+        QTest::addColumn<qint64>("expected");
+        const qint64 t0 = 1'767'225'600'000LL;
+        QTest::addRow("all") << AlertFilter{} << 100LL;
+        AlertFilter f;
+        f.minSeverity = Severity::High; // i % 5 in {3, 4}
+        QTest::addRow("min-high") << f << 40LL;
+        f = {};
+        f.categories = {u"malware"_s};
+        QTest::addRow("malware") << f << 30LL;
+        f = {};
+        f.since = t0 + 10 * 60'000;
+        f.until = t0 + 20 * 60'000;
+        QTest::addRow("time-window") << f << 10LL;
+        f = {};
+        f.rule = u"rule.0"_s;
+        QTest::addRow("rule") << f << 34LL;
+        f = {};
+        f.search = u"gateway"_s;
+        QTest::addRow("fts-word") << f << 50LL;
+        f.search = u"odd gateway"_s;
+        QTest::addRow("fts-and") << f << 50LL;
+        f.search = u"gate*"_s;
+        QTest::addRow("fts-prefix") << f << 50LL;
+        f.search = u"host-3"_s;
+        QTest::addRow("fts-entity") << f << 25LL;
+        f.search = u"\"unbalanced AND ( OR"_s;
+        QTest::addRow("fts-hostile-syntax") << f << 0LL;
+        f.search = u"!!!"_s;
+        QTest::addRow("fts-punctuation-only") << f << 0LL;
+        f = {};
+        f.search = u"payment"_s;
+        f.minSeverity = Severity::Critical;
+        QTest::addRow("fts-and-severity") << f << 10LL;
+    }
+
+    void filters()
+    {
+        QFETCH(AlertFilter, filter);
+        QFETCH(qint64, expected);
+        if (!m_filters) {
+            m_filters = filled(u"filters.db"_s);
+        }
+        SqliteStore *s = m_filters.get();
+        QVERIFY(s);
+        const auto n = s->countAlerts(filter);
+        QVERIFY2(n, qPrintable(n.error()));
+        QCOMPARE(*n, expected);
+        const auto page = s->alerts(filter, AlertSort::TimeDesc, 1000, std::nullopt);
+        QVERIFY(page);
+        QCOMPARE(page->alerts.size(), expected);
+    }
+
+    void quarantineKeepsReasonAndBytes()
+    {
+        auto s = openRw(u"quarantine.db"_s);
+        IngestBatch b;
+        b.feed = u"ids"_s;
+        b.quarantined << Quarantined{u"ids"_s, u"eve"_s, u"invalid JSON: x"_s,
+                                     QByteArray("\xff\x00garbage", 9), 123};
+        b.skipped = 4;
+        QVERIFY(s->writeBatch(b).ok);
+        const auto q = s->quarantine(0).value();
+        QCOMPARE(q.size(), 1);
+        QCOMPARE(q[0].record.reason, u"invalid JSON: x"_s);
+        QCOMPARE(q[0].record.raw, QByteArray("\xff\x00garbage", 9));
+        QCOMPARE(q[0].record.feed, u"ids"_s);
+        const auto st = s->stats().value();
+        QCOMPARE(st.quarantined, 1);
+        QCOMPARE(s->feeds().value().at(0).skipped, 4);
+    }
+
+    void cursorCommitsWithBatch()
+    {
+        auto s = openRw(u"cursor.db"_s);
+        IngestBatch b;
+        b.feed = u"file-a"_s;
+        b.alerts << makeAlert(1);
+        b.cursor = QByteArray("offset=100");
+        QVERIFY(s->writeBatch(b).ok);
+        IngestBatch c;
+        c.feed = u"file-a"_s; // no cursor: keeps the last one
+        c.alerts << makeAlert(2);
+        QVERIFY(s->writeBatch(c).ok);
+        QCOMPARE(s->feeds().value().at(0).cursor, QByteArray("offset=100"));
+        QVERIFY(s->setFeedState(u"file-a"_s, u"file"_s, FeedState::Degraded, u"disk"_s));
+        const FeedStatus f = s->feeds().value().at(0);
+        QCOMPARE(f.state, FeedState::Degraded);
+        QCOMPARE(f.lastError, u"disk"_s);
+        QCOMPARE(f.accepted, 2);
+    }
+
+    void chainStatusKeepsLatest()
+    {
+        auto s = openRw(u"chain.db"_s);
+        ChainObservation o;
+        o.chain = u"fincons"_s;
+        o.node = u"n1"_s;
+        o.height = 10;
+        o.headHash = u"0xaa"_s;
+        o.observed = 2000;
+        IngestBatch b;
+        b.chain << o;
+        o.height = 9; // an older observation arriving late does not win
+        o.observed = 1000;
+        b.chain << o;
+        QVERIFY(s->writeBatch(b).ok);
+        const auto nodes = s->chainStatus().value();
+        QCOMPARE(nodes.size(), 1);
+        QCOMPARE(nodes[0].height, 10);
+        QCOMPARE(nodes[0].peers, -1);
+    }
+
+    void statsShape()
+    {
+        auto s = filled(u"stats.db"_s);
+        const StoreStats st = s->stats().value();
+        QCOMPARE(st.alerts, 100);
+        QCOMPARE(st.bySeverity.size(), 5);
+        QCOMPARE(st.bySeverity.value(u"critical"_s), 20);
+        QCOMPARE(st.byCategory.size(), Core::kCategoryCount);
+        QCOMPARE(st.byCategory.value(u"malware"_s), 30);
+        QCOMPARE(st.incidents.value(u"open"_s), 0);
+        QCOMPARE(st.newest - st.oldest, 99 * 60'000LL);
+    }
+
+    // The dashboard's roll-ups agree with the raw alerts.
+    void dashboardFromRollups()
+    {
+        auto s = filled(u"dash.db"_s);
+        const qint64 t0 = 1'767'225'600'000LL;
+        const auto d = s->dashboard(t0, t0 + 100 * 60'000, 15 * 60'000, 3);
+        QVERIFY2(d, qPrintable(d.error()));
+        QCOMPARE(d->total, 100);
+        QCOMPARE(d->series.size(), 7); // 100 minutes in 15-minute buckets
+        qint64 sum = 0;
+        for (const SeverityBucket &b : d->series) {
+            for (qint64 n : b.counts) {
+                sum += n;
+            }
+        }
+        QCOMPARE(sum, 100);
+        QCOMPARE(d->series[0].counts[4], 3); // minutes 4, 9, 14 are critical
+        QCOMPARE(d->byCategory.value(u"fraud"_s), 70);
+        QCOMPARE(d->topEntities.size(), 3);
+        QVERIFY(d->topEntities[0].risk >= d->topEntities[1].risk);
+        QVERIFY(d->risk > 0 && d->risk <= 100);
+        QVERIFY(!d->riskSeries.isEmpty());
+    }
+
+    void ftsQuerySanitises()
+    {
+        QCOMPARE(SqliteStore::ftsQuery(u"a \"b\" c*"_s), u"\"a\" \"\"\"b\"\"\" \"c\"*"_s);
+        QCOMPARE(SqliteStore::ftsQuery(u"  ( ) "_s), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SqliteStore)
+#include "tst_sqlitestore.moc"

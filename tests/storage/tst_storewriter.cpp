@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "queryservice.h"
+#include "storewriter.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using namespace Lakeguard::Storage;
+
+namespace {
+
+IngestBatch batchOf(int first, int count)
+{
+    IngestBatch b;
+    b.feed = u"w"_s;
+    b.feedType = u"test"_s;
+    for (int i = first; i < first + count; ++i) {
+        Alert a;
+        a.ts = 1'767'225'600'000LL + i;
+        a.received = a.ts;
+        a.source = u"jsonl"_s;
+        a.rule = u"r"_s;
+        a.title = u"t%1"_s.arg(i);
+        a.fingerprint = Core::fingerprintOf(u"w", QByteArray::number(i));
+        a.raw = "{}";
+        b.alerts << a;
+    }
+    return b;
+}
+
+} // namespace
+
+class tst_StoreWriter : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void commitsBeforeFutureFinishes()
+    {
+        const QString path = m_dir.filePath(u"w1.db"_s);
+        StoreWriter writer(path);
+        QVERIFY(writer.start());
+        QFuture<BatchResult> f = writer.submit(batchOf(0, 50));
+        f.waitForFinished();
+        QVERIFY(f.result().ok);
+        QCOMPARE(f.result().accepted, 50);
+        // A separate read connection sees the rows as soon as the future is done.
+        QueryService reader(path);
+        auto count = reader.countAlerts({});
+        count.waitForFinished();
+        QCOMPARE(count.result().value(), 50);
+    }
+
+    void submitFromManyThreads()
+    {
+        const QString path = m_dir.filePath(u"w2.db"_s);
+        StoreWriter writer(path);
+        QVERIFY(writer.start());
+        QList<QFuture<BatchResult>> results;
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        QList<QFuture<QFuture<BatchResult>>> submitted;
+        for (int t = 0; t < 8; ++t) {
+            submitted << QtConcurrent::run(&pool, [&writer, t] {
+                // Overlapping ranges: every alert is stored once.
+                return writer.submit(batchOf(t * 50, 100));
+            });
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (auto &s : submitted) {
+            QFuture<BatchResult> f = s.result();
+            f.waitForFinished();
+            QVERIFY(f.result().ok);
+            accepted += f.result().accepted;
+            duplicates += f.result().duplicates;
+        }
+        QCOMPARE(accepted, 450);
+        QCOMPARE(duplicates, 350);
+    }
+
+    void changedIsCoalesced()
+    {
+        StoreWriter writer(m_dir.filePath(u"w3.db"_s));
+        QVERIFY(writer.start());
+        QSignalSpy spy(&writer, &StoreWriter::changed);
+        for (int i = 0; i < 20; ++i) {
+            writer.submit(batchOf(i * 10, 10));
+        }
+        QVERIFY(spy.wait(3000));
+        QTest::qWait(400);
+        QVERIFY2(spy.count() <= 3, qPrintable(QString::number(spy.count())));
+    }
+
+    void stopDrainsQueue()
+    {
+        const QString path = m_dir.filePath(u"w4.db"_s);
+        QList<QFuture<BatchResult>> futures;
+        {
+            StoreWriter writer(path);
+            QVERIFY(writer.start());
+            for (int i = 0; i < 30; ++i) {
+                futures << writer.submit(batchOf(i * 100, 100));
+            }
+            writer.stop();
+            // Submitting after stop fails loudly instead of pretending.
+            QFuture<BatchResult> late = writer.submit(batchOf(100000, 1));
+            QVERIFY(!late.result().ok);
+            QVERIFY(!late.result().error.isEmpty());
+        }
+        for (auto &f : futures) {
+            QVERIFY(f.isFinished());
+            QVERIFY(f.result().ok);
+        }
+        QueryService reader(path);
+        auto count = reader.countAlerts({});
+        QCOMPARE(count.result().value(), 3000);
+    }
+
+    void queryServiceReportsErrors()
+    {
+        QueryService reader(m_dir.filePath(u"does-not-exist.db"_s));
+        auto stats = reader.stats();
+        QVERIFY(!stats.result().ok());
+        QVERIFY(stats.result().error().contains(u"no store"_s));
+    }
+
+    void openFailureIsReported()
+    {
+        StoreWriter writer(u"postgresql://u@127.0.0.1:1/db"_s);
+        const Status s = writer.start();
+        QVERIFY(!s);
+        QVERIFY(s.error().contains(u"PostgreSQL"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_StoreWriter)
+#include "tst_storewriter.moc"

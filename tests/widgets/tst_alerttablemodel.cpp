@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alerttablemodel.h"
+#include "modelroles.h"
+#include "widgettestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using Widgets::AlertTableModel;
+
+class tst_AlertTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void modelTester();
+    void uncachedRowIsPlaceholder();
+    void rowsMatchQueryService_data();
+    void rowsMatchQueryService();
+    void sortBySeverity();
+    void onlyTimeAndSeveritySort();
+    void filterCounts();
+    void cacheIsBounded();
+    void liveInsertKeepsSelection();
+
+private:
+    // Reads `row` (scheduling its page) and waits until it is loaded.
+    static bool waitForRow(AlertTableModel &model, int row);
+    Core::Alert expectedAt(
+        Storage::AlertSort sort, qint64 offset, const Storage::AlertFilter &filter = {});
+
+    static constexpr int kAlerts = 1000;
+    Test::TestStore m_store;
+};
+
+void tst_AlertTableModel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_store.open());
+    // Given 1000 alerts one second apart, severities and categories cycling.
+    const Storage::BatchResult r
+        = m_store.submitAlerts(Test::makeAlerts(0, kAlerts, Test::kBaseTime, 1000));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.accepted, kAlerts);
+}
+
+bool tst_AlertTableModel::waitForRow(AlertTableModel &model, int row)
+{
+    const QModelIndex index = model.index(row, 0);
+    model.data(index, Qt::DisplayRole);
+    return QTest::qWaitFor([&] { return model.data(index, Widgets::LoadedRole).toBool(); }, 5000);
+}
+
+Core::Alert tst_AlertTableModel::expectedAt(
+    Storage::AlertSort sort, qint64 offset, const Storage::AlertFilter &filter)
+{
+    auto f = m_store.queries()->alertsAt(filter, sort, offset, 1);
+    f.waitForFinished();
+    const Storage::Result<Storage::AlertPage> r = f.result();
+    if (!r.ok() || r->alerts.isEmpty()) {
+        return {};
+    }
+    return r->alerts.first();
+}
+
+void tst_AlertTableModel::modelTester()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    QVERIFY(waitForRow(model, 0));
+    QVERIFY(waitForRow(model, 450));
+    model.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    QTRY_VERIFY(!model.isCounting());
+    QVERIFY(waitForRow(model, 10));
+    Storage::AlertFilter filter;
+    filter.minSeverity = Core::Severity::High;
+    model.setFilter(filter);
+    QTRY_COMPARE(model.rowCount(), kAlerts * 2 / 5);
+}
+
+void tst_AlertTableModel::uncachedRowIsPlaceholder()
+{
+    AlertTableModel model(m_store.queries());
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    const QModelIndex index = model.index(777, AlertTableModel::TitleColumn);
+    // The first look shows a placeholder and schedules the page; its arrival says dataChanged.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QCOMPARE(model.data(index).toString(), u"…"_s);
+    QCOMPARE(model.data(index, Widgets::LoadedRole).toBool(), false);
+    QTRY_VERIFY(model.data(index, Widgets::LoadedRole).toBool());
+    QVERIFY(!changed.isEmpty());
+    const QModelIndex topLeft = changed.last().at(0).value<QModelIndex>();
+    const QModelIndex bottomRight = changed.last().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 600); // the whole page of row 777
+    QCOMPARE(bottomRight.row(), 799);
+    QCOMPARE(model.data(index).toString(), u"Alert number %1"_s.arg(kAlerts - 1 - 777));
+}
+
+void tst_AlertTableModel::rowsMatchQueryService_data()
+{
+    QTest::addColumn<QList<int>>("rows");
+    QTest::addRow("first page") << QList<int> { 0, 1, 199 };
+    QTest::addRow("keyset continuation") << QList<int> { 0, 200, 399, 400 };
+    QTest::addRow("random jump") << QList<int> { 999, 650, 3 };
+}
+
+void tst_AlertTableModel::rowsMatchQueryService()
+{
+    QFETCH(QList<int>, rows);
+    AlertTableModel model(m_store.queries());
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    for (int row : rows) {
+        QVERIFY2(waitForRow(model, row), qPrintable(u"row %1"_s.arg(row)));
+        const Core::Alert expected = expectedAt(Storage::AlertSort::TimeDesc, row);
+        QCOMPARE(model.index(row, 0).data(Widgets::AlertIdRole).toLongLong(), expected.id.value);
+        QCOMPARE(model.index(row, 0).data(Widgets::TimestampRole).toLongLong(), expected.ts);
+        // Newest first: row N is the N-th newest alert.
+        QCOMPARE(expected.ts, Test::kBaseTime + qint64(kAlerts - 1 - row) * 1000);
+        QCOMPARE(model.index(row, AlertTableModel::TimeColumn).data(Qt::ToolTipRole).toString(),
+            Core::formatIsoTimestamp(expected.ts));
+    }
+}
+
+void tst_AlertTableModel::sortBySeverity()
+{
+    AlertTableModel model(m_store.queries());
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    model.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    QCOMPARE(model.sortOrder(), Storage::AlertSort::SeverityDesc);
+    QTRY_VERIFY(!model.isCounting());
+    for (int row : { 0, 199, 200, 201, 500, 999 }) {
+        QVERIFY(waitForRow(model, row));
+        const Core::Alert expected = expectedAt(Storage::AlertSort::SeverityDesc, row);
+        QCOMPARE(model.index(row, 0).data(Widgets::AlertIdRole).toLongLong(), expected.id.value);
+    }
+    QCOMPARE(model.index(0, 0).data(Widgets::SeverityRole).toInt(), int(Core::Severity::Critical));
+    QCOMPARE(model.index(999, 0).data(Widgets::SeverityRole).toInt(), int(Core::Severity::Info));
+
+    model.sort(AlertTableModel::SeverityColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(!model.isCounting());
+    QVERIFY(waitForRow(model, 0));
+    QCOMPARE(model.index(0, 0).data(Widgets::SeverityRole).toInt(), int(Core::Severity::Info));
+}
+
+void tst_AlertTableModel::onlyTimeAndSeveritySort()
+{
+    AlertTableModel model(m_store.queries());
+    QVERIFY(AlertTableModel::isSortable(AlertTableModel::TimeColumn));
+    QVERIFY(AlertTableModel::isSortable(AlertTableModel::SeverityColumn));
+    QVERIFY(!AlertTableModel::isSortable(AlertTableModel::TitleColumn));
+    model.sort(AlertTableModel::TitleColumn, Qt::AscendingOrder);
+    QCOMPARE(model.sortOrder(), Storage::AlertSort::TimeDesc);
+    QVERIFY(model.headerData(AlertTableModel::TitleColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(u"not sortable"_s));
+    model.sort(AlertTableModel::TimeColumn, Qt::AscendingOrder);
+    QCOMPARE(model.sortOrder(), Storage::AlertSort::TimeAsc);
+    QTRY_VERIFY(!model.isCounting());
+    QVERIFY(waitForRow(model, 0));
+    QCOMPARE(model.index(0, 0).data(Widgets::TimestampRole).toLongLong(), Test::kBaseTime);
+}
+
+void tst_AlertTableModel::filterCounts()
+{
+    AlertTableModel model(m_store.queries());
+    Storage::AlertFilter filter;
+    filter.categories = { u"fraud"_s };
+    model.setFilter(filter);
+    auto f = m_store.queries()->countAlerts(filter);
+    f.waitForFinished();
+    QTRY_COMPARE(model.totalCount(), f.result().value());
+    QCOMPARE(model.rowCount(), kAlerts / 4);
+    QVERIFY(waitForRow(model, 5));
+    QCOMPARE(model.index(5, AlertTableModel::CategoryColumn).data(Widgets::RawValueRole).toString(),
+        u"fraud"_s);
+}
+
+void tst_AlertTableModel::cacheIsBounded()
+{
+    AlertTableModel model(m_store.queries());
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    // Small store: five pages; everything fits and stays.
+    for (int row = 0; row < kAlerts; row += AlertTableModel::kPageSize) {
+        QVERIFY(waitForRow(model, row));
+    }
+    QCOMPARE(model.cachedPageCount(), kAlerts / AlertTableModel::kPageSize);
+    QVERIFY(model.cachedPageCount() <= AlertTableModel::kMaxCachedPages);
+}
+
+void tst_AlertTableModel::liveInsertKeepsSelection()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTableView view;
+    view.setModel(&model);
+    QTRY_COMPARE(model.rowCount(), kAlerts);
+    QVERIFY(waitForRow(model, 5));
+    view.selectRow(5);
+    const qint64 selectedId = model.index(5, 0).data(Widgets::AlertIdRole).toLongLong();
+    QVERIFY(selectedId > 0);
+
+    // When ten newer alerts arrive and the store says so
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const auto r = m_store.submitAlerts(Test::makeAlerts(kAlerts, 10, Test::kBaseTime, 1000));
+    QCOMPARE(r.accepted, 10);
+    model.refresh();
+
+    // Then they are inserted at the top and the selected alert stays selected.
+    QTRY_COMPARE(model.rowCount(), kAlerts + 10);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 9);
+    const QModelIndexList selected = view.selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().row(), 15);
+    QCOMPARE(selected.first().data(Widgets::AlertIdRole).toLongLong(), selectedId);
+    QVERIFY(waitForRow(model, 15));
+    QCOMPARE(model.index(15, 0).data(Widgets::AlertIdRole).toLongLong(), selectedId);
+    QVERIFY(waitForRow(model, 0));
+    QCOMPARE(model.index(0, 0).data(Widgets::TimestampRole).toLongLong(),
+        Test::kBaseTime + qint64(kAlerts + 9) * 1000);
+}
+
+QTEST_MAIN(tst_AlertTableModel)
+#include "tst_alerttablemodel.moc"

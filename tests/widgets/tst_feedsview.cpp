@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedsview.h"
+#include "feedtablemodel.h"
+#include "modelroles.h"
+#include "widgettestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using Widgets::FeedsView;
+using Widgets::FeedTableModel;
+
+class tst_FeedsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void showsFeeds();
+    void refreshesOnChange();
+
+private:
+    int rowOf(FeedsView &view, const QString &id);
+    Test::TestStore m_store;
+};
+
+void tst_FeedsView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_store.open());
+    QCOMPARE(
+        m_store.submitAlerts(Test::makeAlerts(0, 25, Test::kBaseTime, 1000), u"ids"_s).accepted,
+        25);
+    Storage::IngestBatch fraud;
+    fraud.feed = u"fraud"_s;
+    fraud.feedType = u"http"_s;
+    fraud.alerts = Test::makeAlerts(100, 5, Test::kBaseTime, 1000);
+    fraud.skipped = 2;
+    QVERIFY(m_store.submit(fraud).ok);
+    auto state = m_store.writer()->setFeedState(
+        u"fraud"_s, u"http"_s, Storage::FeedState::Down, u"<b>x</b><img src=x>"_s);
+    state.waitForFinished();
+    QVERIFY(state.result().ok());
+}
+
+int tst_FeedsView::rowOf(FeedsView &view, const QString &id)
+{
+    const QList<Storage::FeedStatus> &feeds = view.model()->feeds();
+    for (int i = 0; i < feeds.size(); ++i) {
+        if (feeds.at(i).id == id) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void tst_FeedsView::showsFeeds()
+{
+    FeedsView view(m_store.queries());
+    QAbstractItemModelTester tester(
+        view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(1200, 600);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+
+    const int ids = rowOf(view, u"ids"_s);
+    QVERIFY(ids >= 0);
+    QCOMPARE(view.model()
+                 ->index(ids, FeedTableModel::AcceptedColumn)
+                 .data(Widgets::RawValueRole)
+                 .toLongLong(),
+        25);
+    const int fraud = rowOf(view, u"fraud"_s);
+    QCOMPARE(view.model()->index(fraud, FeedTableModel::StateColumn).data().toString(), u"Down"_s);
+    QCOMPARE(view.model()
+                 ->index(fraud, FeedTableModel::SkippedColumn)
+                 .data(Widgets::RawValueRole)
+                 .toLongLong(),
+        2);
+    // The untrusted error is data, painted by a plain-text delegate.
+    QCOMPARE(view.model()->index(fraud, FeedTableModel::LastErrorColumn).data().toString(),
+        u"<b>x</b><img src=x>"_s);
+    QVERIFY(Test::distinctColours(view) > 8);
+}
+
+void tst_FeedsView::refreshesOnChange()
+{
+    FeedsView view(m_store.queries());
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    connect(m_store.writer(), &Storage::StoreWriter::changed, &view, &FeedsView::scheduleRefresh);
+    QVERIFY(m_store.submitAlerts(Test::makeAlerts(200, 3, Test::kBaseTime, 1000), u"ids"_s).ok);
+    const int ids = rowOf(view, u"ids"_s);
+    QTRY_COMPARE(view.model()
+                     ->index(ids, FeedTableModel::AcceptedColumn)
+                     .data(Widgets::RawValueRole)
+                     .toLongLong(),
+        28);
+}
+
+QTEST_MAIN(tst_FeedsView)
+#include "tst_feedsview.moc"

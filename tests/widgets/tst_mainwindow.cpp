@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertsview.h"
+#include "alerttablemodel.h"
+#include "chainsview.h"
+#include "dashboardview.h"
+#include "demofeed.h"
+#include "mainwindow.h"
+#include "widgettestsupport.h"
+
+#include <QDir>
+#include <QImage>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using App::MainWindow;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void keyboardSwitchesViews();
+    void navigationListSwitchesViews();
+    void restoresLastView();
+    void readOnlyBanner();
+    void demoCaptionsAndRefresh();
+    void screenshots();
+
+private:
+    MainWindow::Options options(bool readOnly = false) const
+    {
+        return { m_store.path(), readOnly };
+    }
+    Test::TestStore m_store;
+    QTemporaryDir m_shots;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings(u"Lakeguard"_s, u"lakeguard"_s).clear();
+    QVERIFY(m_store.open());
+}
+
+void tst_MainWindow::cleanup()
+{
+    QSettings(u"Lakeguard"_s, u"lakeguard"_s).clear();
+}
+
+void tst_MainWindow::keyboardSwitchesViews()
+{
+    MainWindow window(m_store.queries(), options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(window.currentView(), int(MainWindow::DashboardPage));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::AlertsPage));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::FeedsPage));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::DashboardPage));
+}
+
+void tst_MainWindow::navigationListSwitchesViews()
+{
+    MainWindow window(m_store.queries(), options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+    QVERIFY(navigation);
+    navigation->setFocus();
+    QTest::keyClick(navigation, Qt::Key_Down);
+    QCOMPARE(window.currentView(), int(MainWindow::AlertsPage));
+    QTest::keyClick(navigation, Qt::Key_Down);
+    QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
+}
+
+void tst_MainWindow::restoresLastView()
+{
+    {
+        MainWindow window(m_store.queries(), options());
+        window.show();
+        window.showView(MainWindow::ChainsPage);
+        window.resize(1200, 760);
+        window.close();
+    }
+    MainWindow window(m_store.queries(), options());
+    QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
+    QCOMPARE(window.size(), QSize(1200, 760));
+}
+
+void tst_MainWindow::readOnlyBanner()
+{
+    MainWindow review(m_store.queries(), options(true));
+    review.show();
+    QVERIFY(review.isReadOnlyBannerVisible());
+    MainWindow normal(m_store.queries(), options(false));
+    normal.show();
+    QVERIFY(!normal.isReadOnlyBannerVisible());
+}
+
+void tst_MainWindow::demoCaptionsAndRefresh()
+{
+    MainWindow window(m_store.queries(), options());
+    window.attachWriter(m_store.writer());
+    window.show();
+    Feeds::DemoOptions demoOptions;
+    demoOptions.seed = 1;
+    demoOptions.start = Test::kBaseTime;
+    Feeds::DemoFeed demo(m_store.writer(), demoOptions);
+    window.attachDemo(&demo);
+    // When twelve simulated hours are written at once
+    demo.runUntil(Test::kBaseTime + 12LL * 3600 * 1000);
+    // Then the views follow the store and the story captions reach the status bar.
+    QTRY_VERIFY_WITH_TIMEOUT(window.isPopulated(), 10000);
+    QVERIFY(!window.captionText().isEmpty());
+    QTRY_VERIFY(window.statusText().contains(
+        QLocale().toString(window.alertsView()->model()->totalCount())));
+}
+
+void tst_MainWindow::screenshots()
+{
+    MainWindow window(m_store.queries(), options());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isPopulated(), 10000);
+    QString error;
+    QVERIFY2(window.saveScreenshots(m_shots.path(), QSize(1440, 900), &error), qPrintable(error));
+    for (const QString &name : { u"dashboard"_s, u"alerts"_s, u"chains"_s, u"feeds"_s }) {
+        const QImage image(QDir(m_shots.path()).filePath(name + u".png"_s));
+        QVERIFY2(!image.isNull(), qPrintable(name));
+        QCOMPARE(image.size(), QSize(1440, 900));
+    }
+    QVERIFY(window.alertsView()->model()->cachedAlert(0).has_value());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,171 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertdetailpanel.h"
+
+#include "theme.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Widgets {
+
+AlertDetailPanel::AlertDetailPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_raw(new QPlainTextEdit(this))
+    , m_placeholder(new QLabel(tr("Select an alert to see its details."), this))
+    , m_content(new QWidget(this))
+{
+    const QStringList captions
+        = { tr("ID"), tr("Event time"), tr("Received"), tr("Severity"), tr("Category"), tr("Feed"),
+              tr("Source"), tr("Rule"), tr("Title"), tr("Message"), tr("Entity"), tr("Source IP"),
+              tr("Dest IP", "destination IP address"), tr("Fingerprint"), tr("Incident") };
+
+    auto *fields = new QWidget;
+    auto *form = new QFormLayout(fields);
+    form->setContentsMargins(12, 8, 12, 8);
+    form->setHorizontalSpacing(14);
+    form->setVerticalSpacing(5);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (int i = 0; i < FieldCount; ++i) {
+        auto *caption = new QLabel(captions.at(i), fields);
+        caption->setTextFormat(Qt::PlainText);
+        QPalette muted = caption->palette();
+        muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+        caption->setPalette(muted);
+        auto *value = new QLabel(fields);
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setWordWrap(i == TitleField || i == MessageField);
+        value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        if (i == FingerprintField) {
+            value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        }
+        form->addRow(caption, value);
+        m_values.append(value);
+    }
+    QFont titleFont = m_values[TitleField]->font();
+    titleFont.setWeight(QFont::DemiBold);
+    m_values[TitleField]->setFont(titleFont);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(fields);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Wide enough for a UTC timestamp and a SHA-256 fingerprint on one line.
+    scroll->setMinimumWidth(QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+                                .horizontalAdvance(QString(64, u'0'))
+        + 140);
+
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setPlaceholderText(tr("No raw record"));
+    auto *rawBox = new QWidget;
+    auto *rawLayout = new QVBoxLayout(rawBox);
+    rawLayout->setContentsMargins(8, 8, 8, 8);
+    auto *rawCaption = new QLabel(tr("Raw record"), rawBox);
+    rawCaption->setTextFormat(Qt::PlainText);
+    QFont captionFont = rawCaption->font();
+    captionFont.setWeight(QFont::DemiBold);
+    rawCaption->setFont(captionFont);
+    rawLayout->addWidget(rawCaption);
+    rawLayout->addWidget(m_raw, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal, m_content);
+    split->addWidget(scroll);
+    split->addWidget(rawBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(split);
+
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    QPalette muted = m_placeholder->palette();
+    muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+    m_placeholder->setPalette(muted);
+
+    auto *stack = new QStackedLayout(this);
+    stack->addWidget(m_placeholder);
+    stack->addWidget(m_content);
+    setAlert(std::nullopt);
+}
+
+void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
+{
+    m_alert = alert;
+    auto *stack = static_cast<QStackedLayout *>(layout());
+    if (!alert) {
+        stack->setCurrentWidget(m_placeholder);
+        for (QLabel *label : std::as_const(m_values)) {
+            label->clear();
+        }
+        m_raw->clear();
+        return;
+    }
+    stack->setCurrentWidget(m_content);
+    const QLocale locale;
+    const Core::Alert &a = *alert;
+    const auto timeText = [&locale](Core::TimestampMs ms) {
+        return tr("%1 (UTC %2)")
+            .arg(Theme::formatLocalTime(ms, locale), Core::formatIsoTimestamp(ms));
+    };
+    m_values[IdField]->setText(locale.toString(a.id.value));
+    m_values[TimeField]->setText(timeText(a.ts));
+    m_values[ReceivedField]->setText(a.received > 0 ? timeText(a.received) : QString());
+    m_values[SeverityField]->setText(Core::severityDisplayName(a.severity));
+    QPalette severityPalette = m_values[SeverityField]->palette();
+    severityPalette.setColor(QPalette::WindowText, Theme::severityColor(a.severity).darker(110));
+    m_values[SeverityField]->setPalette(severityPalette);
+    m_values[CategoryField]->setText(Core::categoryDisplayName(a.category));
+    m_values[FeedField]->setText(a.feed);
+    m_values[SourceField]->setText(a.source);
+    m_values[RuleField]->setText(a.rule);
+    m_values[TitleField]->setText(a.title);
+    m_values[MessageField]->setText(a.message);
+    m_values[EntityField]->setText(a.entity);
+    m_values[SourceIpField]->setText(a.srcIp);
+    m_values[DestIpField]->setText(a.dstIp);
+    m_values[FingerprintField]->setText(QString::fromLatin1(a.fingerprint.toHex()));
+    m_values[IncidentField]->setText(
+        a.incident ? locale.toString(a.incident->value) : tr("none", "no incident"));
+    m_raw->setPlainText(prettyRaw(a.raw));
+}
+
+std::optional<Core::AlertId> AlertDetailPanel::alertId() const
+{
+    if (m_alert) {
+        return m_alert->id;
+    }
+    return std::nullopt;
+}
+
+QString AlertDetailPanel::rawText() const
+{
+    return m_raw->toPlainText();
+}
+
+QString AlertDetailPanel::prettyRaw(const QByteArray &raw)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &error);
+    if (error.error == QJsonParseError::NoError && !doc.isNull()) {
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    }
+    return QString::fromUtf8(raw);
+}
+
+} // namespace Lakeguard::Widgets

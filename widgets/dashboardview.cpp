@@ -1,0 +1,428 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboardview.h"
+
+#include "chipdelegate.h"
+#include "kpitile.h"
+#include "queryservice.h"
+#include "refreshthrottle.h"
+#include "riskgauge.h"
+#include "theme.h"
+#include "topentitiesmodel.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTableView>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDashboard, "lakeguard.widgets.dashboard")
+
+namespace Lakeguard::Widgets {
+
+namespace {
+
+constexpr int kRefreshIntervalMs = 250;
+
+void styleChart(QChart *chart)
+{
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setAnimationOptions(QChart::NoAnimation);
+}
+
+void styleAxis(QAbstractAxis *axis)
+{
+    axis->setGridLineColor(QColor(0xe5, 0xe9, 0xef));
+    axis->setLinePenColor(Theme::panelBorderColor());
+    axis->setLabelsColor(Theme::mutedTextColor());
+}
+
+// Sets a count axis to 0…a round ceiling above `maxValue` with ticks on round numbers.
+void setNiceRange(QValueAxis *axis, qreal maxValue)
+{
+    const qreal rough = std::max<qreal>(maxValue, 4) / 4;
+    const qreal magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    qreal step = 10 * magnitude;
+    for (qreal candidate : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        if (rough <= candidate * magnitude) {
+            step = candidate * magnitude;
+            break;
+        }
+    }
+    step = std::max<qreal>(step, 1);
+    const int intervals = int(std::ceil(maxValue / step - 1e-9));
+    axis->setRange(0, std::max(1, intervals) * step);
+    axis->setTickCount(std::max(1, intervals) + 1);
+}
+
+} // namespace
+
+DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
+    : QWidget(parent)
+    , m_queries(queries)
+    , m_throttle(new RefreshThrottle(
+          kRefreshIntervalMs, [this] { refreshNow(); }, this))
+    , m_risk(new RiskGauge(this))
+    , m_windowLabel(new QLabel(this))
+    , m_severityChart(new QChart)
+    , m_severityTimeAxis(new QDateTimeAxis)
+    , m_severityCountAxis(new QValueAxis)
+    , m_categoryChart(new QChart)
+    , m_categorySet(new QBarSet(tr("Alerts")))
+    , m_categoryAxis(new QBarCategoryAxis)
+    , m_categoryValueAxis(new QValueAxis)
+    , m_riskChart(new QChart)
+    , m_riskSeries(new QLineSeries)
+    , m_riskTimeAxis(new QDateTimeAxis)
+    , m_entitiesModel(new TopEntitiesModel(this))
+    , m_entitiesView(new QTableView(this))
+{
+    // KPI tiles
+    m_tiles = { new KpiTile(tr("Alerts (all time)"), this),
+        new KpiTile(tr("Critical + high (24 h)"), this),
+        new KpiTile(tr("Quarantined records"), this), new KpiTile(tr("Open incidents"), this) };
+    m_tiles[1]->setAccent(Theme::severityColor(Core::Severity::Critical));
+    m_tiles[2]->setAccent(Theme::severityColor(Core::Severity::Medium));
+    m_tiles[3]->setAccent(Theme::severityColor(Core::Severity::High));
+
+    // Alerts by severity over time: one stacked area per severity, critical at the bottom.
+    styleChart(m_severityChart);
+    m_severityTimeAxis->setFormat(u"HH:mm"_s);
+    m_severityTimeAxis->setTickCount(9);
+    m_severityCountAxis->setLabelFormat(u"%d"_s);
+    m_severityCountAxis->setMin(0);
+    styleAxis(m_severityTimeAxis);
+    styleAxis(m_severityCountAxis);
+    m_severityChart->addAxis(m_severityTimeAxis, Qt::AlignBottom);
+    m_severityChart->addAxis(m_severityCountAxis, Qt::AlignLeft);
+    for (int s = Core::kSeverityCount - 1; s >= 0; --s) {
+        const auto severity = static_cast<Core::Severity>(s);
+        auto *upper = new QLineSeries(m_severityChart);
+        auto *lower = new QLineSeries(m_severityChart);
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(Core::severityDisplayName(severity));
+        QColor fill = Theme::severityColor(severity);
+        area->setPen(QPen(fill.darker(115), 1));
+        fill.setAlpha(215);
+        area->setBrush(fill);
+        m_severityChart->addSeries(area);
+        area->attachAxis(m_severityTimeAxis);
+        area->attachAxis(m_severityCountAxis);
+        m_severityUpper.append(upper);
+        m_severityLower.append(lower);
+        m_severityAreas.append(area);
+    }
+    m_severityChart->legend()->setAlignment(Qt::AlignTop);
+    m_severityChart->legend()->setLabelColor(QColor(0x1f, 0x29, 0x37));
+
+    // Category breakdown: horizontal bars, largest on top.
+    styleChart(m_categoryChart);
+    auto *categorySeries = new QHorizontalBarSeries(m_categoryChart);
+    m_categorySet->setColor(Theme::accentColor());
+    m_categorySet->setBorderColor(Theme::accentColor());
+    m_categorySet->setLabelColor(QColor(0x1f, 0x29, 0x37));
+    categorySeries->append(m_categorySet);
+    categorySeries->setLabelsVisible(true);
+    categorySeries->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    categorySeries->setLabelsFormat(u"@value"_s);
+    categorySeries->setBarWidth(0.7);
+    m_categoryChart->addSeries(categorySeries);
+    m_categoryValueAxis->setLabelFormat(u"%d"_s);
+    m_categoryValueAxis->setMin(0);
+    styleAxis(m_categoryAxis);
+    styleAxis(m_categoryValueAxis);
+    m_categoryAxis->setGridLineVisible(false);
+    // Names are short; QtCharts 6.4 otherwise keeps labels it once laid out tight as "…".
+    m_categoryAxis->setTruncateLabels(false);
+    m_categoryChart->addAxis(m_categoryAxis, Qt::AlignLeft);
+    m_categoryChart->addAxis(m_categoryValueAxis, Qt::AlignBottom);
+    categorySeries->attachAxis(m_categoryAxis);
+    categorySeries->attachAxis(m_categoryValueAxis);
+    m_categoryChart->legend()->hide();
+
+    // Risk over time.
+    styleChart(m_riskChart);
+    m_riskSeries->setName(tr("Risk"));
+    m_riskSeries->setPen(QPen(Theme::accentColor(), 2));
+    m_riskChart->addSeries(m_riskSeries);
+    auto *riskAxis = new QValueAxis;
+    riskAxis->setRange(0, 100);
+    riskAxis->setTickCount(6);
+    riskAxis->setLabelFormat(u"%d"_s);
+    styleAxis(riskAxis);
+    m_riskTimeAxis->setFormat(u"HH:mm"_s);
+    m_riskTimeAxis->setTickCount(7);
+    styleAxis(m_riskTimeAxis);
+    m_riskChart->addAxis(m_riskTimeAxis, Qt::AlignBottom);
+    m_riskChart->addAxis(riskAxis, Qt::AlignLeft);
+    m_riskSeries->attachAxis(m_riskTimeAxis);
+    m_riskSeries->attachAxis(riskAxis);
+    m_riskChart->legend()->hide();
+
+    // Top entities.
+    m_entitiesView->setModel(m_entitiesModel);
+    m_entitiesView->setItemDelegateForColumn(
+        TopEntitiesModel::WorstColumn, new ChipDelegate(m_entitiesView));
+    m_entitiesView->verticalHeader()->hide();
+    m_entitiesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_entitiesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_entitiesView->setAlternatingRowColors(true);
+    m_entitiesView->setShowGrid(false);
+    m_entitiesView->setFrameShape(QFrame::NoFrame);
+    m_entitiesView->setWordWrap(false);
+    m_entitiesView->verticalHeader()->setDefaultSectionSize(
+        m_entitiesView->fontMetrics().height() + 6);
+    m_entitiesView->horizontalHeader()->setSectionResizeMode(
+        TopEntitiesModel::EntityColumn, QHeaderView::Stretch);
+    m_entitiesView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    for (int c : { int(TopEntitiesModel::AlertsColumn), int(TopEntitiesModel::WorstColumn),
+             int(TopEntitiesModel::RiskColumn) }) {
+        m_entitiesView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Fixed);
+        m_entitiesView->setColumnWidth(c, c == TopEntitiesModel::WorstColumn ? 110 : 80);
+    }
+
+    // Layout
+    auto *title = new QLabel(tr("Overview"), this);
+    title->setTextFormat(Qt::PlainText);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    m_windowLabel->setTextFormat(Qt::PlainText);
+    QPalette muted = m_windowLabel->palette();
+    muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+    m_windowLabel->setPalette(muted);
+
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(16, 12, 16, 12);
+    grid->setHorizontalSpacing(12);
+    grid->setVerticalSpacing(12);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addSpacing(12);
+    header->addWidget(m_windowLabel, 1, Qt::AlignBottom);
+    grid->addLayout(header, 0, 0, 1, 2);
+
+    auto *kpis = new QHBoxLayout;
+    kpis->setSpacing(12);
+    kpis->addWidget(m_risk, 3);
+    for (KpiTile *tile : std::as_const(m_tiles)) {
+        kpis->addWidget(tile, 2);
+    }
+    grid->addLayout(kpis, 1, 0, 1, 2);
+
+    grid->addWidget(
+        makePanel(tr("Alerts by severity over time"), makeChartView(m_severityChart)), 2, 0);
+    grid->addWidget(
+        makePanel(tr("Alerts by category (24 h)"), makeChartView(m_categoryChart)), 2, 1);
+    grid->addWidget(makePanel(tr("Top entities by risk"), m_entitiesView), 3, 0);
+    grid->addWidget(makePanel(tr("Risk over time"), makeChartView(m_riskChart)), 3, 1);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
+    grid->setRowStretch(2, 5);
+    grid->setRowStretch(3, 4);
+
+    m_windowLabel->setText(tr("Waiting for data…"));
+    refreshNow();
+}
+
+DashboardView::~DashboardView() = default;
+
+QChartView *DashboardView::makeChartView(QChart *chart)
+{
+    auto *view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setMinimumHeight(180);
+    return view;
+}
+
+QWidget *DashboardView::makePanel(const QString &title, QWidget *content)
+{
+    auto *panel = new QFrame(this);
+    panel->setObjectName(u"dashboardPanel"_s);
+    panel->setStyleSheet(u"QFrame#dashboardPanel { background: white; border: 1px solid %1;"
+                         " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
+    auto *label = new QLabel(title, panel);
+    label->setTextFormat(Qt::PlainText);
+    QFont font = label->font();
+    font.setWeight(QFont::DemiBold);
+    label->setFont(font);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(12, 10, 12, 8);
+    layout->setSpacing(6);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return panel;
+}
+
+QString DashboardView::riskText() const
+{
+    return m_risk->text();
+}
+
+QString DashboardView::kpiValue(int tile) const
+{
+    return m_tiles.value(tile) ? m_tiles.at(tile)->value() : QString();
+}
+
+void DashboardView::scheduleRefresh()
+{
+    m_throttle->request();
+}
+
+void DashboardView::refreshNow()
+{
+    const quint64 generation = ++m_generation;
+    m_queries->stats().then(
+        this, [this, generation](const Storage::Result<Storage::StoreStats> &r) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!r.ok()) {
+                qCWarning(lcDashboard) << "stats failed:" << r.error();
+                m_windowLabel->setText(tr("Could not read the store: %1").arg(r.error()));
+                m_throttle->done();
+                return;
+            }
+            applyStats(r.value());
+            if (r->alerts == 0 || r->newest == 0) {
+                m_windowLabel->setText(tr("No alerts yet."));
+                m_throttle->done();
+                emit refreshed();
+                return;
+            }
+            // The window ends with the bucket that holds the newest alert.
+            const Core::TimestampMs to = (r->newest / kBucketMs + 1) * kBucketMs;
+            const Core::TimestampMs from = to - kWindowMs;
+            m_queries->dashboard(from, to, kBucketMs, kTopEntities)
+                .then(this,
+                    [this, generation](const Storage::Result<Storage::DashboardData> &result) {
+                        if (generation != m_generation) {
+                            return;
+                        }
+                        m_throttle->done();
+                        if (!result.ok()) {
+                            qCWarning(lcDashboard) << "dashboard failed:" << result.error();
+                            m_windowLabel->setText(
+                                tr("Could not read the store: %1").arg(result.error()));
+                            return;
+                        }
+                        applyDashboard(result.value());
+                        emit refreshed();
+                    });
+        });
+}
+
+void DashboardView::applyStats(const Storage::StoreStats &stats)
+{
+    m_stats = stats;
+    const QLocale locale;
+    m_tiles[0]->setValue(locale.toString(stats.alerts));
+    m_tiles[2]->setValue(locale.toString(stats.quarantined));
+    m_tiles[3]->setValue(locale.toString(stats.incidents.value(u"open"_s)));
+    const qint64 criticalAll = stats.bySeverity.value(u"critical"_s);
+    const qint64 highAll = stats.bySeverity.value(u"high"_s);
+    m_tiles[0]->setDetail(
+        tr("%1 critical, %2 high").arg(locale.toString(criticalAll), locale.toString(highAll)));
+}
+
+void DashboardView::applyDashboard(const Storage::DashboardData &dashboard)
+{
+    m_data = dashboard;
+    m_hasData = true;
+    const QLocale locale;
+
+    m_windowLabel->setText(tr("24 hours ending at the newest alert: %1 – %2")
+                               .arg(Theme::formatLocalTime(dashboard.from, locale),
+                                   Theme::formatLocalTime(dashboard.to, locale)));
+    m_risk->setRisk(dashboard.risk);
+    m_tiles[1]->setValue(locale.toString(dashboard.openCritical));
+    // stats() ran a moment before dashboard(); alerts only grow, so the larger count is newer.
+    if (dashboard.total > m_stats.alerts) {
+        m_tiles[0]->setValue(locale.toString(dashboard.total));
+    }
+    m_tiles[1]->setDetail(tr("of %1 alerts in the window").arg(locale.toString(dashboard.total)));
+
+    // Severity stack: cumulative from critical (index 0 in m_severityUpper) upwards.
+    QList<QList<QPointF>> upper(Core::kSeverityCount);
+    QList<QList<QPointF>> lower(Core::kSeverityCount);
+    qreal maxStack = 0;
+    for (const Storage::SeverityBucket &bucket : dashboard.series) {
+        const qreal x = qreal(bucket.start + dashboard.bucketMs / 2);
+        qreal base = 0;
+        for (int i = 0; i < Core::kSeverityCount; ++i) {
+            const int severity = Core::kSeverityCount - 1 - i;
+            const qreal top = base + qreal(bucket.counts[size_t(severity)]);
+            lower[i].append(QPointF(x, base));
+            upper[i].append(QPointF(x, top));
+            base = top;
+        }
+        maxStack = std::max(maxStack, base);
+    }
+    for (int i = 0; i < Core::kSeverityCount; ++i) {
+        m_severityLower[i]->replace(lower[i]);
+        m_severityUpper[i]->replace(upper[i]);
+    }
+    m_severityTimeAxis->setRange(QDateTime::fromMSecsSinceEpoch(dashboard.from),
+        QDateTime::fromMSecsSinceEpoch(dashboard.to));
+    setNiceRange(m_severityCountAxis, maxStack * 1.05);
+
+    // Categories: present ones, largest at the top (a horizontal bar axis lists bottom-up).
+    QList<std::pair<QString, qint64>> categories;
+    for (auto it = dashboard.byCategory.cbegin(); it != dashboard.byCategory.cend(); ++it) {
+        if (it.value() > 0) {
+            categories.append({ it.key(), it.value() });
+        }
+    }
+    std::sort(categories.begin(), categories.end(),
+        [](const auto &a, const auto &b) { return a.second < b.second; });
+    QStringList names;
+    QList<qreal> values;
+    qreal maxCategory = 0;
+    for (const auto &[name, count] : std::as_const(categories)) {
+        const auto category = Core::categoryFromName(name);
+        names.append(category ? Core::categoryDisplayName(*category) : name);
+        values.append(qreal(count));
+        maxCategory = std::max(maxCategory, qreal(count));
+    }
+    m_categorySet->remove(0, m_categorySet->count());
+    m_categoryAxis->setCategories(names);
+    m_categorySet->append(values);
+    setNiceRange(m_categoryValueAxis, maxCategory * 1.15);
+
+    // Risk line.
+    QList<QPointF> riskPoints;
+    riskPoints.reserve(dashboard.riskSeries.size());
+    for (const auto &[at, risk] : dashboard.riskSeries) {
+        riskPoints.append(QPointF(qreal(at), risk));
+    }
+    m_riskSeries->replace(riskPoints);
+    m_riskTimeAxis->setRange(QDateTime::fromMSecsSinceEpoch(dashboard.from),
+        QDateTime::fromMSecsSinceEpoch(dashboard.to));
+
+    m_entitiesModel->setEntities(dashboard.topEntities);
+}
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "guisettings.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Widgets {
+
+namespace {
+
+QSettings settings()
+{
+    return QSettings(u"Lakeguard"_s, u"lakeguard"_s);
+}
+
+QByteArray readBytes(const QString &key)
+{
+    return settings().value(key).toByteArray();
+}
+
+void writeValue(const QString &key, const QVariant &value)
+{
+    QSettings s = settings();
+    s.setValue(key, value);
+}
+
+} // namespace
+
+QByteArray GuiSettings::windowGeometry()
+{
+    return readBytes(u"mainWindow/geometry"_s);
+}
+
+void GuiSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    writeValue(u"mainWindow/geometry"_s, geometry);
+}
+
+QByteArray GuiSettings::windowState()
+{
+    return readBytes(u"mainWindow/state"_s);
+}
+
+void GuiSettings::setWindowState(const QByteArray &state)
+{
+    writeValue(u"mainWindow/state"_s, state);
+}
+
+int GuiSettings::lastView()
+{
+    return settings().value(u"mainWindow/view"_s, 0).toInt();
+}
+
+void GuiSettings::setLastView(int view)
+{
+    writeValue(u"mainWindow/view"_s, view);
+}
+
+QByteArray GuiSettings::alertsSplitterState()
+{
+    return readBytes(u"alerts/splitter"_s);
+}
+
+void GuiSettings::setAlertsSplitterState(const QByteArray &state)
+{
+    writeValue(u"alerts/splitter"_s, state);
+}
+
+} // namespace Lakeguard::Widgets

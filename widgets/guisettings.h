@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Lakeguard::Widgets {
+
+// The GUI's persisted settings, typed, with their keys and defaults in one place (STYLE.md 16).
+// Stored with QSettings("Lakeguard", "lakeguard"); tests enable QStandardPaths test mode.
+class GuiSettings final
+{
+public:
+    static QByteArray windowGeometry();
+    static void setWindowGeometry(const QByteArray &geometry);
+    static QByteArray windowState();
+    static void setWindowState(const QByteArray &state);
+    static int lastView(); // 0 (Dashboard) by default
+    static void setLastView(int view);
+    static QByteArray alertsSplitterState();
+    static void setAlertsSplitterState(const QByteArray &state);
+};
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <optional>
+
+namespace Lakeguard::Storage {
+class QueryService;
+}
+
+namespace Lakeguard::Widgets {
+
+// The alert table over a store of any size: rowCount is the filter's count, rows are fetched
+// in pages of kPageSize off the GUI thread (keyset from the page before when cached, else by
+// offset) and kept in a small LRU cache. An uncached row shows a placeholder and schedules its
+// page; the page's arrival emits dataChanged. GUI thread only.
+class AlertTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlertTableModel)
+
+public:
+    enum Column {
+        TimeColumn,
+        SeverityColumn,
+        CategoryColumn,
+        FeedColumn,
+        RuleColumn,
+        TitleColumn,
+        EntityColumn,
+        SourceIpColumn,
+        DestIpColumn,
+        ColumnCount
+    };
+
+    static constexpr int kPageSize = 200;
+    static constexpr int kMaxCachedPages = 20;
+    static constexpr int kMaxConcurrentFetches = 3;
+
+    explicit AlertTableModel(Storage::QueryService *queries, QObject *parent = nullptr);
+    ~AlertTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Only Time and Severity sort (the store has indexes for those); others are ignored.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    static bool isSortable(int column);
+
+    void setFilter(const Storage::AlertFilter &filter);
+    const Storage::AlertFilter &filter() const { return m_filter; }
+    void setSortOrder(Storage::AlertSort sort);
+    Storage::AlertSort sortOrder() const { return m_sort; }
+
+    // The full count (rowCount is clamped to int).
+    qint64 totalCount() const { return m_count; }
+    // True until the first count of the current filter arrived.
+    bool isCounting() const { return m_resetPending || m_countInFlight; }
+    // The alert at `row` when its page is cached (no fetch is scheduled).
+    std::optional<Core::Alert> cachedAlert(int row) const;
+    // The row of a cached alert, or -1.
+    int cachedRowOf(Core::AlertId id) const;
+    int cachedPageCount() const { return int(m_cache.size()); }
+    bool hasPendingFetches() const { return !m_inFlight.isEmpty() || !m_wanted.isEmpty(); }
+
+public slots:
+    // Filter or sort changed: count afresh, then reset the model once the count is known.
+    void reload();
+    // The store changed: count again; new rows of a newest-first view are inserted at the top
+    // (persistent indexes and the selection follow), the cache is dropped and re-fetched.
+    void refresh();
+
+signals:
+    void countChanged(qint64 count);
+    void pageLoaded(int page);
+    void queryFailed(const QString &error);
+
+private:
+    struct Page
+    {
+        QList<Core::Alert> alerts;
+        std::optional<Storage::PageKey> next;
+        mutable quint64 lastUse = 0;
+    };
+    // A page that was cached before rows moved: shown (at its new row) until refetched, so a
+    // live update does not flash placeholders.
+    struct StaleSegment
+    {
+        qint64 firstRow = 0;
+        QList<Core::Alert> alerts;
+    };
+    enum class CountPurpose { Reset, Live };
+
+    const Core::Alert *alertForRow(int row) const;
+    void requestPage(int page) const;
+    void fetchWanted();
+    void fetchPage(int page);
+    void onPageLoaded(quint64 generation, int page, const Storage::Result<Storage::AlertPage> &r);
+    void startCount(CountPurpose purpose);
+    void onCounted(quint64 generation, CountPurpose purpose, const Storage::Result<qint64> &r);
+    void applyLiveCount(qint64 count);
+    void moveCacheToStale(qint64 shift);
+    void evictPages();
+    QVariant displayValue(const Core::Alert &alert, int column) const;
+
+    Storage::QueryService *m_queries;
+    Storage::AlertFilter m_filter;
+    Storage::AlertSort m_sort = Storage::AlertSort::TimeDesc;
+    qint64 m_count = 0;
+    quint64 m_generation = 0;
+    bool m_resetPending = false;
+    bool m_countInFlight = false;
+    bool m_refreshPending = false;
+
+    QHash<int, Page> m_cache;
+    QList<StaleSegment> m_stale;
+    QHash<int, quint64> m_inFlight; // page → generation that asked for it
+    mutable QSet<int> m_wanted;
+    mutable quint64 m_useClock = 0;
+    mutable QTimer m_fetchTimer;
+};
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topentitiesmodel.h"
+
+#include "modelroles.h"
+#include "theme.h"
+
+#include <QLocale>
+
+namespace Lakeguard::Widgets {
+
+TopEntitiesModel::TopEntitiesModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+int TopEntitiesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entities.size());
+}
+
+int TopEntitiesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TopEntitiesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Storage::EntityRisk &e = m_entities.at(index.row());
+    const QLocale locale;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case EntityColumn:
+            return e.entity;
+        case AlertsColumn:
+            return locale.toString(e.alerts);
+        case WorstColumn:
+            return Core::severityDisplayName(e.worst);
+        case RiskColumn:
+            return locale.toString(e.risk, 'f', 1);
+        default:
+            return {};
+        }
+    case RawValueRole:
+        switch (index.column()) {
+        case EntityColumn:
+            return e.entity;
+        case AlertsColumn:
+            return e.alerts;
+        case WorstColumn:
+            return int(e.worst);
+        case RiskColumn:
+            return e.risk;
+        default:
+            return {};
+        }
+    case ChipColorRole:
+        if (index.column() == WorstColumn) {
+            return Theme::severityColor(e.worst);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == EntityColumn) {
+            return Theme::plainToolTip(e.entity);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == AlertsColumn || index.column() == RiskColumn) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant TopEntitiesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case EntityColumn:
+        return tr("Entity");
+    case AlertsColumn:
+        return tr("Alerts");
+    case WorstColumn:
+        return tr("Worst", "worst severity");
+    case RiskColumn:
+        return tr("Risk");
+    default:
+        return {};
+    }
+}
+
+void TopEntitiesModel::setEntities(const QList<Storage::EntityRisk> &entities)
+{
+    beginResetModel();
+    m_entities = entities;
+    endResetModel();
+}
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,229 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "theme.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+#include <QPalette>
+#include <QStyleFactory>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Widgets::Theme {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard::Widgets::Theme)
+};
+
+} // namespace
+
+QColor severityColor(Core::Severity s)
+{
+    switch (s) {
+    case Core::Severity::Info:
+        return QColor(0x64, 0x74, 0x8b);
+    case Core::Severity::Low:
+        return QColor(0x0e, 0x8f, 0xd0);
+    case Core::Severity::Medium:
+        return QColor(0xea, 0xb3, 0x08);
+    case Core::Severity::High:
+        return QColor(0xf9, 0x73, 0x16);
+    case Core::Severity::Critical:
+        return QColor(0xdc, 0x26, 0x26);
+    }
+    return QColor(Qt::gray);
+}
+
+QColor chainStateColor(const QString &state)
+{
+    if (state == u"healthy") {
+        return QColor(0x16, 0xa3, 0x4a);
+    }
+    if (state == u"lagging") {
+        return QColor(0xd9, 0x77, 0x06);
+    }
+    if (state == u"stalled" || state == u"forked") {
+        return QColor(0xdc, 0x26, 0x26);
+    }
+    return QColor(0x6b, 0x72, 0x80);
+}
+
+QString chainStateDisplayName(const QString &state)
+{
+    if (state == u"healthy") {
+        return Tr::tr("Healthy", "chain node state");
+    }
+    if (state == u"lagging") {
+        return Tr::tr("Lagging", "chain node state");
+    }
+    if (state == u"stalled") {
+        return Tr::tr("Stalled", "chain node state");
+    }
+    if (state == u"forked") {
+        return Tr::tr("Forked", "chain node state");
+    }
+    if (state == u"down") {
+        return Tr::tr("Down", "chain node state");
+    }
+    // An unknown word from a newer monitor: show it as it is (plain text everywhere).
+    return state.isEmpty() ? Tr::tr("Unknown", "chain node state") : state;
+}
+
+QColor feedStateColor(Storage::FeedState s)
+{
+    switch (s) {
+    case Storage::FeedState::Starting:
+        return QColor(0x25, 0x63, 0xeb);
+    case Storage::FeedState::Healthy:
+        return QColor(0x16, 0xa3, 0x4a);
+    case Storage::FeedState::Degraded:
+        return QColor(0xd9, 0x77, 0x06);
+    case Storage::FeedState::Down:
+        return QColor(0xdc, 0x26, 0x26);
+    case Storage::FeedState::Paused:
+    case Storage::FeedState::Stopped:
+        return QColor(0x6b, 0x72, 0x80);
+    }
+    return QColor(Qt::gray);
+}
+
+QString feedStateDisplayName(Storage::FeedState s)
+{
+    switch (s) {
+    case Storage::FeedState::Starting:
+        return Tr::tr("Starting", "feed state");
+    case Storage::FeedState::Healthy:
+        return Tr::tr("Healthy", "feed state");
+    case Storage::FeedState::Degraded:
+        return Tr::tr("Degraded", "feed state");
+    case Storage::FeedState::Down:
+        return Tr::tr("Down", "feed state");
+    case Storage::FeedState::Paused:
+        return Tr::tr("Paused", "feed state");
+    case Storage::FeedState::Stopped:
+        return Tr::tr("Stopped", "feed state");
+    }
+    return {};
+}
+
+QColor riskColor(double risk)
+{
+    if (risk < 20) {
+        return QColor(0x16, 0xa3, 0x4a);
+    }
+    if (risk < 40) {
+        return QColor(0x65, 0xa3, 0x0d);
+    }
+    if (risk < 60) {
+        return QColor(0xd9, 0x77, 0x06);
+    }
+    if (risk < 80) {
+        return QColor(0xea, 0x58, 0x0c);
+    }
+    return QColor(0xdc, 0x26, 0x26);
+}
+
+QString riskBandName(double risk)
+{
+    if (risk < 20) {
+        return Tr::tr("Low", "risk band");
+    }
+    if (risk < 40) {
+        return Tr::tr("Guarded", "risk band");
+    }
+    if (risk < 60) {
+        return Tr::tr("Elevated", "risk band");
+    }
+    if (risk < 80) {
+        return Tr::tr("High", "risk band");
+    }
+    return Tr::tr("Severe", "risk band");
+}
+
+QColor textOn(const QColor &background)
+{
+    // Perceived luminance (ITU-R BT.601 weights).
+    const double y
+        = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF();
+    return y > 0.62 ? QColor(0x1f, 0x29, 0x37) : QColor(Qt::white);
+}
+
+QColor accentColor()
+{
+    return QColor(0x25, 0x63, 0xeb);
+}
+
+QColor mutedTextColor()
+{
+    return QColor(0x64, 0x74, 0x8b);
+}
+
+QColor panelBorderColor()
+{
+    return QColor(0xdd, 0xe3, 0xea);
+}
+
+QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), u"HH:mm:ss"_s);
+}
+
+QString shortHash(const QString &hash)
+{
+    if (hash.size() <= 14) {
+        return hash;
+    }
+    return hash.left(6) + u'…' + hash.right(4);
+}
+
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
+void applyApplicationLook(QApplication &app)
+{
+    app.setStyle(QStyleFactory::create(u"Fusion"_s));
+
+    QPalette p;
+    const QColor window(0xf3, 0xf5, 0xf8);
+    const QColor text(0x1f, 0x29, 0x37);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, Qt::white);
+    p.setColor(QPalette::AlternateBase, QColor(0xf7, 0xf9, 0xfc));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0xfb, 0xfc, 0xfd));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, accentColor());
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x1f, 0x29, 0x37));
+    p.setColor(QPalette::ToolTipText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, mutedTextColor());
+    p.setColor(QPalette::Mid, panelBorderColor());
+    p.setColor(QPalette::Disabled, QPalette::Text, mutedTextColor());
+    p.setColor(QPalette::Disabled, QPalette::WindowText, mutedTextColor());
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedTextColor());
+    app.setPalette(p);
+
+    // Latin faces first, then a CJK face so Chinese never falls back to boxes; the system
+    // fallback still applies after these.
+    QFont font = app.font();
+    font.setFamilies(
+        { u"Noto Sans"_s, u"DejaVu Sans"_s, u"Noto Sans CJK SC"_s, u"WenQuanYi Micro Hei"_s });
+    font.setPointSizeF(9.5);
+    app.setFont(font);
+}
+
+} // namespace Lakeguard::Widgets::Theme

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "severity.h"
+#include "storetypes.h"
+#include "timeutil.h"
+
+#include <QColor>
+#include <QString>
+
+class QApplication;
+class QLocale;
+
+// Colours, formats and the application look in one place, so every view speaks the same
+// visual language (severity red means the same thing on every panel).
+namespace Lakeguard::Widgets::Theme {
+
+QColor severityColor(Core::Severity s);
+QColor chainStateColor(const QString &state); // healthy, lagging, stalled, forked, down
+QString chainStateDisplayName(const QString &state);
+QColor feedStateColor(Storage::FeedState s);
+QString feedStateDisplayName(Storage::FeedState s);
+QColor riskColor(double risk); // risk 0–100
+QString riskBandName(double risk); // translated band word
+// Text colour that stays readable on `background`.
+QColor textOn(const QColor &background);
+
+QColor accentColor();
+QColor mutedTextColor();
+QColor panelBorderColor();
+
+// Local time for display: locale's short date plus seconds.
+QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale);
+// "0x1234…abcd"; short strings unchanged.
+QString shortHash(const QString &hash);
+// A tooltip that shows untrusted `text` literally: tooltips auto-detect rich text, so the text
+// is escaped inside an explicit rich-text paragraph (escaping alone would show "&amp;").
+QString plainToolTip(const QString &text);
+// Fusion, a light professional palette and a CJK-capable font family list.
+void applyApplicationLook(QApplication &app);
+
+} // namespace Lakeguard::Widgets::Theme
