@@ -37,12 +37,14 @@ const QList<Migration> &sqliteMigrations()
              u"CREATE VIRTUAL TABLE alerts_fts USING fts5 ("
              " title, message, entity, rule, content='alerts', content_rowid='id',"
              " tokenize = 'unicode61 remove_diacritics 2')"_s,
+             // The same bad bytes from the same feed are kept once (re-ingesting a file).
              u"CREATE TABLE quarantine ("
              " id INTEGER PRIMARY KEY,"
              " received INTEGER NOT NULL,"
              " feed TEXT NOT NULL,"
              " source TEXT NOT NULL,"
              " reason TEXT NOT NULL,"
+             " fingerprint BLOB NOT NULL UNIQUE,"
              " raw BLOB NOT NULL)"_s,
              u"CREATE TABLE feeds ("
              " id TEXT PRIMARY KEY,"

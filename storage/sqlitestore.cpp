@@ -238,8 +238,8 @@ Status SqliteStore::open(Mode mode)
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint) DO NOTHING"_s)
             && p.insertQuarantine.prepare(
-                u"INSERT INTO quarantine (received, feed, source, reason, raw)"
-                " VALUES (?, ?, ?, ?, ?)"_s)
+                u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
             && p.upsertRollup.prepare(
                 u"INSERT INTO rollup_minute (bucket, severity, category, feed, n)"
                 " VALUES (?, ?, ?, ?, ?)"
@@ -341,7 +341,7 @@ Status SqliteStore::migrate()
                                        .arg(m.toVersion)
                                        .arg(err));
         }
-        qCInfo(lcStore) << "migrated" << m_path << "to schema version" << m.toVersion;
+        qCDebug(lcStore) << "migrated" << m_path << "to schema version" << m.toVersion;
         version = m.toVersion;
     }
     m_schemaVersion = version;
@@ -459,6 +459,8 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(text(qr.feed.isEmpty() ? batch.feed : qr.feed));
         q.addBindValue(text(qr.source));
         q.addBindValue(text(qr.reason));
+        const QString feed = qr.feed.isEmpty() ? batch.feed : qr.feed;
+        q.addBindValue(Core::fingerprintOf(feed, qr.reason.toUtf8() + '\x1f' + qr.raw));
         q.addBindValue(qr.raw.isNull() ? QByteArray("") : qr.raw);
         if (!q.exec()) {
             return fail(q, u"quarantine"_s);

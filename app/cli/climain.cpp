@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -10,6 +11,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
+    QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false\nlakeguard.*.info=false"_s);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"Lakeguard"_s);
     QCoreApplication::setOrganizationName(u"Lakeguard"_s);

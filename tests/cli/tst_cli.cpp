@@ -1,0 +1,392 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> objects;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.trimmed().isEmpty()) {
+                objects << QJsonDocument::fromJson(line).object();
+            }
+        }
+        return objects;
+    }
+};
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cli = QStringLiteral(LAKEGUARD_BIN_DIR "/lakeguard-cli");
+    QDir m_fixtures{QStringLiteral(LAKEGUARD_FIXTURES)};
+
+    Run run(const QStringList &args, const QByteArray &stdinData = {},
+            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(m_cli, args);
+        if (!p.waitForStarted()) {
+            return {};
+        }
+        if (!stdinData.isEmpty()) {
+            p.write(stdinData);
+        }
+        p.closeWriteChannel();
+        p.waitForFinished(120'000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                   p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QString store(const QString &name) const { return m_dir.filePath(name); }
+
+    QString fixture(const QString &relative)
+    {
+        const QString path = m_fixtures.filePath(relative);
+        return QFile::exists(path) ? path : QString();
+    }
+
+    static int alertEvents(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return -1;
+        }
+        int n = 0;
+        while (!f.atEnd()) {
+            const QByteArray line = f.readLine();
+            n += line.contains("\"event_type\":\"alert\"") || line.contains("\"event_type\": \"alert\"")
+                    || line.contains("\"event_type\":\"anomaly\"")
+                ? 1
+                : 0;
+        }
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(m_cli), qPrintable(m_cli));
+    }
+
+    void helpAndVersion()
+    {
+        Run r = run({u"--help"_s});
+        QCOMPARE(r.code, 0);
+        for (const char *c : {"ingest", "alerts", "stats", "quarantine", "demo"}) {
+            QVERIFY2(r.out.contains(c), c);
+        }
+        r = run({u"--version"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("lakeguard-cli " LAKEGUARD_VERSION));
+        r = run({u"ingest"_s, u"--help"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("eve"));
+    }
+
+    void badUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("no-command") << QStringList{};
+        QTest::addRow("unknown-command") << QStringList{u"frobnicate"_s};
+        QTest::addRow("unknown-option") << QStringList{u"--frob"_s, u"stats"_s};
+        QTest::addRow("missing-file") << QStringList{u"ingest"_s, u"/nonexistent/x.json"_s};
+        QTest::addRow("no-input") << QStringList{u"ingest"_s};
+        QTest::addRow("bad-format") << QStringList{u"ingest"_s, u"--format"_s, u"xml"_s, u"-"_s};
+        QTest::addRow("bad-since") << QStringList{u"alerts"_s, u"--since"_s, u"yesterday"_s};
+        QTest::addRow("bad-severity") << QStringList{u"alerts"_s, u"--min-severity"_s, u"urgent"_s};
+        QTest::addRow("bad-category") << QStringList{u"alerts"_s, u"--category"_s, u"weird"_s};
+        QTest::addRow("bad-limit") << QStringList{u"alerts"_s, u"--limit"_s, u"-3"_s};
+        QTest::addRow("bad-scenario") << QStringList{u"demo"_s, u"--scenario"_s, u"nope"_s};
+        QTest::addRow("postgres-not-built")
+            << QStringList{u"--store"_s, u"postgresql://u@127.0.0.1:1/db"_s, u"stats"_s};
+        QTest::addRow("not-a-store") << QStringList{u"--store"_s, u"/etc/hostname"_s, u"stats"_s};
+    }
+
+    void badUsage()
+    {
+        QFETCH(QStringList, args);
+        if (!args.contains(u"--store"_s)) {
+            args.prepend(store(u"bad.db"_s));
+            args.prepend(u"--store"_s);
+        }
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        if (QByteArrayView(QTest::currentDataTag()) == "no-command") {
+            QVERIFY(r.err.startsWith("Usage"));
+            return;
+        }
+        // One line on stderr that says what and where.
+        QVERIFY2(r.err.startsWith("lakeguard-cli: "), r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+
+    void ingestFixtureTwice()
+    {
+        const QString eve = fixture(u"suricata/kvnlxu_cs4990_samples_eve.json"_s);
+        if (eve.isEmpty()) {
+            QSKIP("../shared/fixtures is absent");
+        }
+        const QString db = store(u"eve.db"_s);
+        Run r = run({u"--store"_s, db, u"ingest"_s, eve});
+        QCOMPARE(r.code, 0);
+        QJsonObject summary = r.json();
+        QCOMPARE(summary.value(u"read"_s).toInt(), 134);
+        QCOMPARE(summary.value(u"accepted"_s).toInt(), 134);
+        QCOMPARE(summary.value(u"duplicates"_s).toInt(), 0);
+        QCOMPARE(summary.value(u"quarantined"_s).toInt(), 0);
+
+        r = run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"eve"_s, eve});
+        QCOMPARE(r.code, 0);
+        summary = r.json();
+        QCOMPARE(summary.value(u"accepted"_s).toInt(), 0);
+        QCOMPARE(summary.value(u"duplicates"_s).toInt(), 134);
+
+        // Read back as JSON: one object a line, with the contract's fields.
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--limit"_s, u"0"_s});
+        QCOMPARE(r.code, 0);
+        const QList<QJsonObject> alerts = r.lines();
+        QCOMPARE(alerts.size(), 134);
+        const QStringList fields{u"id"_s,       u"ts"_s,     u"received"_s, u"feed"_s,
+                                 u"source"_s,   u"severity"_s, u"category"_s, u"rule"_s,
+                                 u"title"_s,    u"message"_s, u"entity"_s,  u"src_ip"_s,
+                                 u"dst_ip"_s,   u"fingerprint"_s, u"incident"_s, u"raw"_s};
+        for (const QJsonObject &a : alerts) {
+            for (const QString &f : fields) {
+                QVERIFY2(a.contains(f), qPrintable(f));
+            }
+            QCOMPARE(a.value(u"source"_s).toString(), u"eve"_s);
+            QVERIFY(a.value(u"rule"_s).toString().startsWith(u"eve:"_s));
+            QVERIFY(Lakeguard::Core::parseIsoTimestamp(a.value(u"ts"_s).toString()));
+            QVERIFY(a.value(u"ts"_s).toString().endsWith(u'Z'));
+            QVERIFY(a.value(u"raw"_s).isObject());
+        }
+        // Newest first.
+        for (int i = 1; i < alerts.size(); ++i) {
+            QVERIFY(alerts[i - 1].value(u"ts"_s).toString() >= alerts[i].value(u"ts"_s).toString());
+        }
+        // Severity counts agree with the fixture's documented spread (1:56, 2:32, 3:46).
+        r = run({u"--store"_s, db, u"stats"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonObject bySev = r.json().value(u"by_severity"_s).toObject();
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), 134);
+        QCOMPARE(bySev.value(u"high"_s).toInt(), 56);
+        QCOMPARE(bySev.value(u"medium"_s).toInt(), 32);
+        QCOMPARE(bySev.value(u"low"_s).toInt(), 46);
+        QVERIFY(r.json().value(u"incidents"_s).toObject().contains(u"open"_s));
+        QCOMPARE(r.json().value(u"quarantined"_s).toInt(), 0);
+    }
+
+    // Every Suricata fixture: accepted + duplicates is exactly its alert events, the rest is
+    // skipped or quarantined, and a second ingest adds nothing.
+    void allSuricataFixtures()
+    {
+        const QDir dir(m_fixtures.filePath(u"suricata"_s));
+        if (!dir.exists()) {
+            QSKIP("../shared/fixtures is absent");
+        }
+        const QString db = store(u"all.db"_s);
+        qint64 events = 0;
+        QStringList args{u"--store"_s, db, u"ingest"_s};
+        for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files)) {
+            const QString path = dir.filePath(name);
+            events += name.contains(u"array"_s) ? 207 : alertEvents(path);
+            args << path;
+        }
+        Run r = run(args);
+        QCOMPARE(r.code, 0);
+        const QJsonObject first = r.json();
+        QCOMPARE(first.value(u"accepted"_s).toInteger() + first.value(u"duplicates"_s).toInteger(),
+                 events);
+        QCOMPARE(first.value(u"quarantined"_s).toInt(), 7); // 6 corrupted lines + 1 without event_type
+        QCOMPARE(first.value(u"read"_s).toInteger(),
+                 first.value(u"accepted"_s).toInteger() + first.value(u"duplicates"_s).toInteger()
+                     + first.value(u"quarantined"_s).toInteger()
+                     + first.value(u"skipped"_s).toInteger());
+        r = run(args);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 0);
+        r = run({u"--store"_s, db, u"--json"_s, u"stats"_s});
+        QCOMPARE(r.json().value(u"alerts"_s).toInteger(), first.value(u"accepted"_s).toInteger());
+        QCOMPARE(r.json().value(u"quarantined"_s).toInt(), 7); // not doubled by the re-ingest
+    }
+
+    void stdinJsonlAndQuarantine()
+    {
+        const QString db = store(u"stdin.db"_s);
+        const QByteArray input =
+            "{\"ts\":\"2026-11-26T10:00:00Z\",\"title\":\"Card testing\",\"severity\":\"high\","
+            "\"category\":\"fraud\",\"entity\":\"acct ****1234\"}\n"
+            "not json at all\n"
+            "\n"
+            "{\"ts\":\"2026-11-26T10:01:00.5Z\",\"title\":\"Payee added\",\"severity\":1}\n"
+            "{\"title\":\"no time\"}\n";
+        Run r = run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"--strict"_s, u"-"_s},
+                    input);
+        QCOMPARE(r.code, 1); // --strict: records were quarantined
+        QCOMPARE(r.json().value(u"read"_s).toInt(), 4);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 2);
+        QCOMPARE(r.json().value(u"quarantined"_s).toInt(), 2);
+        QVERIFY(r.err.contains("quarantine"));
+
+        r = run({u"--store"_s, db, u"quarantine"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QList<QJsonObject> q = r.lines();
+        QCOMPARE(q.size(), 2);
+        QSet<QByteArray> raws;
+        for (const QJsonObject &o : q) {
+            raws << QByteArray::fromBase64(o.value(u"raw"_s).toString().toLatin1());
+            QVERIFY(!o.value(u"reason"_s).toString().isEmpty());
+            QCOMPARE(o.value(u"feed"_s).toString(), u"stdin"_s);
+        }
+        QVERIFY(raws.contains("not json at all"));
+        QVERIFY(raws.contains("{\"title\":\"no time\"}"));
+
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--min-severity"_s, u"high"_s});
+        QCOMPARE(r.lines().size(), 1);
+        QCOMPARE(r.lines().at(0).value(u"entity"_s).toString(), u"acct ****1234"_s);
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--search"_s, u"payee"_s});
+        QCOMPARE(r.lines().size(), 1);
+        QCOMPARE(r.lines().at(0).value(u"ts"_s).toString(), u"2026-11-26T10:01:00.500Z"_s);
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--since"_s,
+                 u"2026-11-26T10:00:30Z"_s});
+        QCOMPARE(r.lines().size(), 1);
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--category"_s, u"fraud"_s});
+        QCOMPARE(r.lines().size(), 1);
+    }
+
+    // What `alerts --json` prints ingests back into another store as the same alerts.
+    void exportReimport()
+    {
+        const QString a = store(u"stdin.db"_s);
+        const QString b = store(u"reimport.db"_s);
+        Run r = run({u"--store"_s, a, u"--json"_s, u"alerts"_s, u"--limit"_s, u"0"_s});
+        QCOMPARE(r.code, 0);
+        const QByteArray exported = r.out;
+        QVERIFY(!exported.isEmpty());
+        r = run({u"--store"_s, b, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s}, exported);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 2);
+        r = run({u"--store"_s, b, u"--json"_s, u"alerts"_s});
+        QSet<QString> fingerprints;
+        for (const QJsonObject &o : r.lines()) {
+            fingerprints << o.value(u"fingerprint"_s).toString();
+        }
+        Run original = run({u"--store"_s, a, u"--json"_s, u"alerts"_s});
+        for (const QJsonObject &o : original.lines()) {
+            QVERIFY(fingerprints.contains(o.value(u"fingerprint"_s).toString()));
+        }
+    }
+
+    void storeFromEnvironment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString db = store(u"from-env.db"_s);
+        env.insert(u"LAKEGUARD_STORE"_s, db);
+        const Run r = run({u"stats"_s, u"--json"_s}, {}, env);
+        // Reading a store that does not exist yet is an error, not a silent new file.
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(db.toUtf8()));
+        const Run w = run({u"ingest"_s, u"-"_s}, "{\"ts\":1,\"title\":\"x\"}\n", env);
+        QCOMPARE(w.code, 0);
+        QVERIFY(QFile::exists(db));
+    }
+
+    void demoIsDeterministic()
+    {
+        const QStringList common{u"demo"_s,  u"--instant"_s, u"--seconds"_s, u"2"_s,
+                                 u"--speed"_s, u"3600"_s,   u"--seed"_s,    u"7"_s,
+                                 u"--start"_s, u"2026-11-25T00:00:00Z"_s};
+        Run r1 = run(QStringList{u"--store"_s, store(u"demo1.db"_s)} + common);
+        Run r2 = run(QStringList{u"--store"_s, store(u"demo2.db"_s)} + common);
+        QCOMPARE(r1.code, 0);
+        QCOMPARE(r2.code, 0);
+        QVERIFY(r1.json().value(u"accepted"_s).toInt() > 50);
+        QCOMPARE(r1.json().value(u"simulated_to"_s).toString(), u"2026-11-25T02:00:00.000Z"_s);
+        auto dump = [this](const QString &db) {
+            QStringList rows;
+            const Run r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--limit"_s, u"0"_s});
+            for (QJsonObject o : r.lines()) {
+                o.remove(u"id"_s);
+                o.remove(u"received"_s);
+                rows << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            }
+            return rows;
+        };
+        const QStringList a = dump(store(u"demo1.db"_s));
+        QVERIFY(a.size() > 50);
+        QCOMPARE(a, dump(store(u"demo2.db"_s)));
+        Run r3 = run(QStringList{u"--store"_s, store(u"demo3.db"_s)} + common.mid(0, 7)
+                     + QStringList{u"8"_s, u"--start"_s, u"2026-11-25T00:00:00Z"_s});
+        QCOMPARE(r3.code, 0);
+        QVERIFY(dump(store(u"demo3.db"_s)) != a);
+        // The chain panel's data is there too.
+        const Run chain = run({u"--store"_s, store(u"demo1.db"_s), u"--json"_s, u"chain-status"_s});
+        QCOMPARE(chain.lines().size(), 4);
+    }
+
+    void pacedDemoStopsOnTime()
+    {
+        QElapsedTimer t;
+        t.start();
+        const Run r = run({u"--store"_s, store(u"paced.db"_s), u"demo"_s, u"--seconds"_s, u"1.5"_s,
+                           u"--speed"_s, u"600"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(t.elapsed() < 20'000);
+        const qint64 from = *Lakeguard::Core::parseIsoTimestamp(
+            r.json().value(u"simulated_from"_s).toString());
+        const qint64 to =
+            *Lakeguard::Core::parseIsoTimestamp(r.json().value(u"simulated_to"_s).toString());
+        // About 1.5 s × 600 = 15 simulated minutes.
+        QVERIFY2(to - from >= 10 * 60'000 && to - from <= 20 * 60'000,
+                 qPrintable(QString::number(to - from)));
+    }
+
+    void sigtermStopsCleanly()
+    {
+        QProcess p;
+        p.start(m_cli, {u"--store"_s, store(u"term.db"_s), u"demo"_s, u"--seconds"_s, u"60"_s,
+                        u"--speed"_s, u"600"_s});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1500);
+        p.terminate();
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject summary = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(summary.value(u"interrupted"_s).toBool(), true);
+        // Everything it reported is in the store.
+        const Run r = run({u"--store"_s, store(u"term.db"_s), u"--json"_s, u"stats"_s});
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), summary.value(u"accepted"_s).toInt());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
