@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lakeguard authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One entry point for a fresh Debian 12 machine:
+#   scripts/bootstrap.sh demo   install what is missing, build, start the console on the demo
+#   scripts/bootstrap.sh test   install what is missing, build, run the whole test suite
+#   scripts/bootstrap.sh build  install what is missing and build
+# Idempotent: with nothing missing and nothing changed it only re-checks and starts.
+# LAKEGUARD_WERROR=1 builds with warnings as errors (CI does).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+mode=${1:-demo}
+shift || true
+
+packages=(
+    build-essential cmake ninja-build ccache pkg-config
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+    qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev libssl-dev
+    fonts-noto-cjk xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+        echo "bootstrap: installing ${missing[*]}" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "bootstrap: these packages are missing; install them, then run this again:" >&2
+        echo "  sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+configure_args=()
+if [[ ${LAKEGUARD_WERROR:-0} == 1 ]]; then
+    configure_args+=(-DLAKEGUARD_WERROR=ON)
+fi
+if [[ ! -f build/build.ninja ]] || ((${#configure_args[@]})); then
+    cmake --preset dev "${configure_args[@]}" >/dev/null
+fi
+jobs=$(nproc)
+cmake --build build -j"$jobs"
+
+case "$mode" in
+demo)
+    if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
+        echo "bootstrap: no display; start it on a desktop, or see the pictures with:" >&2
+        echo "  build/bin/lakeguard -platform offscreen --demo --store /tmp/demo.db --screenshot /tmp/shots" >&2
+        exit 1
+    fi
+    store=${LAKEGUARD_STORE:-${XDG_DATA_HOME:-$HOME/.local/share}/Lakeguard/demo.db}
+    exec build/bin/lakeguard --demo --store "$store" "$@"
+    ;;
+test)
+    export QT_QPA_PLATFORM=offscreen
+    ctest --test-dir build --output-on-failure -j"$jobs" "$@"
+    ;;
+build) ;;
+*)
+    echo "usage: scripts/bootstrap.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac
