@@ -4,7 +4,9 @@
 
 #include "alertstore.h"
 #include "demofeed.h"
+#include "feedconfig.h"
 #include "fileingest.h"
+#include "filetailfeed.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
@@ -17,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -56,6 +59,8 @@ QList<Command> commands()
         {u"quarantine"_s, u"quarantine [--limit N]"_s,
          Tr::tr("records kept aside: feed, reason, raw bytes")},
         {u"chain-status"_s, u"chain-status"_s, Tr::tr("latest status of every chain node")},
+        {u"serve"_s, u"serve --config FEEDS.json [--for SECONDS]"_s,
+         Tr::tr("run the configured feeds until SIGINT/SIGTERM (or for SECONDS)")},
         {u"demo"_s,
          u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
          Tr::tr("run the built-in scenario headless into the store")},
@@ -523,6 +528,128 @@ void installStopSignals(QObject *context, const std::function<void()> &onStop)
     sigaction(SIGTERM, &sa, nullptr);
 }
 
+// ---- serve ----
+int cmdServe(Context &ctx, const QStringList &args)
+{
+    const QString name = u"serve"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({u"config"_s, Tr::tr("The feeds configuration (FEEDS.json)."), u"FILE"_s});
+    p.addOption({u"for"_s, Tr::tr("Stop after SECONDS."), u"SECONDS"_s});
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << Tr::tr("Usage: %1 serve --config FEEDS.json [--for SECONDS]\n"
+                          "Runs the feeds headless; SIGINT or SIGTERM stop them cleanly after the "
+                          "last batch is stored.\n")
+                       .arg(kProgram);
+        return Success;
+    }
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    if (!p.isSet(u"config"_s)) {
+        return ctx.fail(name, Tr::tr("--config FEEDS.json is required"));
+    }
+    double seconds = 0;
+    if (p.isSet(u"for"_s)) {
+        bool ok = false;
+        seconds = p.value(u"for"_s).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            return ctx.fail(name, Tr::tr("--for: \"%1\" is not a duration").arg(p.value(u"for"_s)));
+        }
+    }
+    QFile file(p.value(u"config"_s));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), file.errorString()));
+    }
+    const auto feeds = Feeds::parseFeedsConfig(file.readAll());
+    if (!feeds) {
+        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), feeds.error()));
+    }
+    for (const Feeds::FeedConfig &f : *feeds) {
+        if (!Feeds::runnableFeedTypes().contains(f.type)) {
+            return ctx.fail(name, Tr::tr("%1: feed \"%2\": type %3 is not available in this version")
+                                      .arg(file.fileName(), f.id, f.type));
+        }
+    }
+
+    Storage::StoreWriter writer(ctx.storeLocation);
+    if (const Storage::Status s = writer.start(); !s) {
+        return ctx.fail(name, s.error());
+    }
+    // Each feed resumes from the cursor committed with its last batch.
+    QHash<QString, QByteArray> cursors;
+    {
+        auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+        if (!store) {
+            return ctx.fail(name, store.error());
+        }
+        const auto status = store.value()->feeds();
+        if (!status) {
+            return ctx.fail(name, status.error());
+        }
+        for (const Storage::FeedStatus &f : *status) {
+            cursors.insert(f.id, f.cursor);
+        }
+    }
+    // A feed is a worker on its own named thread (STYLE.md 12).
+    std::vector<std::unique_ptr<QThread>> threads;
+    QList<Feeds::FileTailFeed *> running;
+    for (const Feeds::FeedConfig &f : *feeds) {
+        if (f.settings.value(u"enabled"_s).toBool(true) == false) {
+            continue;
+        }
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(u"feed-"_s + f.id);
+        auto *feed = new Feeds::FileTailFeed(f, &writer);
+        feed->moveToThread(thread.get());
+        QObject::connect(thread.get(), &QThread::finished, feed, &QObject::deleteLater);
+        thread->start();
+        const QByteArray cursor = cursors.value(f.id);
+        QMetaObject::invokeMethod(feed, [feed, cursor] { feed->start(cursor); });
+        running << feed;
+        threads.push_back(std::move(thread));
+    }
+
+    QEventLoop loop;
+    bool interrupted = false;
+    installStopSignals(&loop, [&] {
+        interrupted = true;
+        loop.quit();
+    });
+    if (seconds > 0) {
+        QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
+    }
+    loop.exec();
+
+    for (Feeds::FileTailFeed *feed : running) {
+        QMetaObject::invokeMethod(feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
+    }
+    for (auto &t : threads) {
+        t->quit();
+        t->wait();
+    }
+    writer.stop(); // every submitted batch is committed before this returns
+
+    QJsonArray summary;
+    if (auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly)) {
+        if (const auto status = store.value()->feeds()) {
+            for (const Storage::FeedStatus &f : *status) {
+                summary.append(QJsonObject{{u"id"_s, f.id},
+                                           {u"accepted"_s, f.accepted},
+                                           {u"duplicates"_s, f.duplicates},
+                                           {u"quarantined"_s, f.quarantined},
+                                           {u"skipped"_s, f.skipped},
+                                           {u"last_error"_s, f.lastError}});
+            }
+        }
+    }
+    ctx.printJson({{u"feeds"_s, summary}, {u"interrupted"_s, interrupted}});
+    return Success;
+}
+
 // ---- demo ----
 int cmdDemo(Context &ctx, const QStringList &args)
 {
@@ -545,7 +672,7 @@ int cmdDemo(Context &ctx, const QStringList &args)
         ctx.out << Tr::tr("Usage: %1\n"
                           "Runs SECONDS × SPEED simulated seconds of the scenario (at most one "
                           "simulated day).\n")
-                       .arg(kProgram + u' ' + commands().at(5).synopsis);
+                       .arg(kProgram + u' ' + commands().at(6).synopsis);
         return Success;
     }
     ctx.json = ctx.json || p.isSet(u"json"_s);
@@ -666,6 +793,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {u"ingest"_s, cmdIngest},       {u"alerts"_s, cmdAlerts},
         {u"stats"_s, cmdStats},         {u"quarantine"_s, cmdQuarantine},
         {u"chain-status"_s, cmdChainStatus}, {u"demo"_s, cmdDemo},
+        {u"serve"_s, cmdServe},
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -679,7 +807,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return handler(ctx, withStore);
         }
     }
-    const QStringList planned{u"serve"_s, u"incidents"_s, u"incident"_s, u"verify"_s,
+    const QStringList planned{u"incidents"_s, u"incident"_s, u"verify"_s,
                               u"export"_s, u"verify-pack"_s, u"backup"_s, u"migrate"_s};
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));

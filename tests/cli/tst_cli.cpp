@@ -369,6 +369,69 @@ private slots:
                  qPrintable(QString::number(to - from)));
     }
 
+    // serve tails a file, stops cleanly on SIGTERM and resumes where it stopped.
+    void serveFileFeedResumes()
+    {
+        const QString db = store(u"serve.db"_s);
+        const QString log = m_dir.filePath(u"serve-eve.json"_s);
+        const QString config = m_dir.filePath(u"feeds.json"_s);
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("{\"feeds\":[{\"id\":\"ids\",\"type\":\"file\",\"format\":\"jsonl\",\"poll_ms\":50,"
+                "\"path\":\"" + log.toUtf8() + "\"}]}");
+        c.close();
+        auto write = [&log](int from, int to) {
+            QFile f(log);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
+            for (int i = from; i < to; ++i) {
+                f.write("{\"ts\":" + QByteArray::number(1'767'225'600'000LL + i)
+                        + ",\"title\":\"served " + QByteArray::number(i) + "\"}\n");
+            }
+        };
+        write(0, 200);
+        QProcess p;
+        p.start(m_cli, {u"--store"_s, db, u"serve"_s, u"--config"_s, config});
+        QVERIFY(p.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            run({u"--store"_s, db, u"--json"_s, u"stats"_s}).json().value(u"alerts"_s).toInt(), 200,
+            20000);
+        p.terminate();
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"interrupted"_s).toBool(),
+                 true);
+        write(200, 300);
+        const Run again = run({u"--store"_s, db, u"serve"_s, u"--config"_s, config, u"--for"_s, u"3"_s});
+        QCOMPARE(again.code, 0);
+        const QJsonObject feed = again.json().value(u"feeds"_s).toArray().at(0).toObject();
+        QCOMPARE(feed.value(u"accepted"_s).toInt(), 300);
+        QCOMPARE(feed.value(u"duplicates"_s).toInt(), 0);
+    }
+
+    void serveRejectsBadConfig_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("message");
+        QTest::addRow("unknown-key") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"file\",\"path\":\"/x\",\"pth\":1}]}")
+                                     << QByteArray("feed \"a\": unknown key \"pth\"");
+        QTest::addRow("not-yet-runnable") << QByteArray("{\"feeds\":[{\"id\":\"s\",\"type\":\"syslog\",\"listen\":\"127.0.0.1:5514\",\"protocol\":\"udp\"}]}")
+                                          << QByteArray("feed \"s\": type syslog is not available");
+    }
+
+    void serveRejectsBadConfig()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, message);
+        const QString config = m_dir.filePath(u"bad-feeds.json"_s);
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        c.write(json);
+        c.close();
+        const Run r = run({u"--store"_s, store(u"bad-serve.db"_s), u"serve"_s, u"--config"_s, config});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+    }
+
     void sigtermStopsCleanly()
     {
         QProcess p;

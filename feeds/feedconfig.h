@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Lakeguard::Feeds {
+
+// One feed of FEEDS.json (CONTRACT.md), validated. Type-specific settings stay in `settings`
+// (already checked for unknown keys and value types).
+struct FeedConfig
+{
+    QString id;
+    QString type;          // file, http, syslog, webhook, eth-rpc
+    QString format;        // normaliser; "auto" when not given (types that have one)
+    QJsonObject settings;  // the feed's object as written
+
+    QString path() const { return settings.value(QLatin1StringView("path")).toString(); }
+};
+
+// Parses and validates FEEDS.json. Errors name the feed and the key: `feed "ids": unknown key
+// "pth"`. Secrets never stand in the file: keys ending in "_env" name environment variables.
+Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json);
+
+// The feed types this build can run (the others parse, and are refused when started).
+QStringList runnableFeedTypes();
+
+// "127.0.0.1:5514" → address and port; false with an error message otherwise.
+bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error);
+
+} // namespace Lakeguard::Feeds
