@@ -48,6 +48,10 @@ struct Alert
     QByteArray fingerprint;     // 32 raw bytes (SHA-256); shown as hex
     std::optional<IncidentId> incident;
     QByteArray raw;             // the source record, byte for byte
+    // Lifecycle a source reports for this alert ("firing", "resolved" from Alertmanager); empty
+    // for sources without one. Not part of the fingerprint: a resolved notification dedups
+    // against its firing one until the store turns it into an update.
+    QString state;
 
     // The contract's JSON shape (`raw` as parsed JSON when it is JSON, else as a string).
     QJsonObject toJson() const;

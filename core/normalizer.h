@@ -5,6 +5,7 @@
 #include "alert.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -34,6 +35,14 @@ public:
     virtual ~Normalizer() = default;
     virtual QString format() const = 0;
     virtual NormalizeResult normalize(const QByteArray &record, const NormalizeContext &ctx) const = 0;
+
+    // For formats where one record carries several alerts (an Alertmanager webhook payload):
+    // one result per alert. The default is the single result of normalize().
+    virtual QList<NormalizeResult> normalizeAll(const QByteArray &record,
+                                                const NormalizeContext &ctx) const
+    {
+        return {normalize(record, ctx)};
+    }
 };
 
 // The formats the contract names; "auto" picks per record.

@@ -100,6 +100,92 @@ std::optional<TimestampMs> parseIsoTimestamp(QStringView s)
     return dt.toMSecsSinceEpoch() + millis - qint64(offsetSeconds) * 1000;
 }
 
+int monthFromAbbreviation(QStringView text)
+{
+    static constexpr QStringView months[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                             u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+    if (text.size() != 3) {
+        return 0;
+    }
+    for (int i = 0; i < 12; ++i) {
+        if (text.compare(months[i], Qt::CaseInsensitive) == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+std::optional<TimestampMs> parseBsdTimestamp(QStringView s, TimestampMs reference,
+                                             qsizetype *length)
+{
+    // Mmm SP (SP d | dd) SP hh:mm:ss
+    if (s.size() < 14 || s[3] != u' ') {
+        return std::nullopt;
+    }
+    const int month = monthFromAbbreviation(s.first(3));
+    if (month == 0) {
+        return std::nullopt;
+    }
+    qsizetype pos = 4;
+    if (s[pos] == u' ') {
+        ++pos;
+    }
+    int day = readDigits(s, pos, 2);
+    if (day >= 0) {
+        pos += 2;
+    } else if ((day = readDigits(s, pos, 1)) >= 0) {
+        pos += 1;
+    } else {
+        return std::nullopt;
+    }
+    if (pos + 9 > s.size() || s[pos] != u' ' || s[pos + 3] != u':' || s[pos + 6] != u':') {
+        return std::nullopt;
+    }
+    const int hour = readDigits(s, pos + 1, 2);
+    const int minute = readDigits(s, pos + 4, 2);
+    const int second = readDigits(s, pos + 7, 2);
+    if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 60) {
+        return std::nullopt;
+    }
+    pos += 9;
+    int millis = 0;
+    if (pos + 1 < s.size() && s[pos] == u'.' && s[pos + 1].isDigit()) {
+        ++pos;
+        int digits = 0;
+        while (pos < s.size() && s[pos].isDigit() && s[pos].unicode() < 128) {
+            if (digits < 3) {
+                millis = millis * 10 + (s[pos].unicode() - '0');
+            }
+            ++digits;
+            ++pos;
+        }
+        for (int d = digits; d < 3; ++d) {
+            millis *= 10;
+        }
+    }
+    // The newest year that does not put the event more than a day after the reference; Feb 29
+    // steps back to the last leap year.
+    const TimestampMs slack = 24 * 3600 * 1000;
+    const int refYear = QDateTime::fromMSecsSinceEpoch(reference, QTimeZone::utc()).date().year();
+    for (int year = refYear + 1; year >= refYear - 8; --year) {
+        const QDate date(year, month, day);
+        if (!date.isValid()) {
+            continue;
+        }
+        const TimestampMs ms =
+            QDateTime(date, QTime(hour, minute, std::min(second, 59)), QTimeZone::utc())
+                .toMSecsSinceEpoch()
+            + millis;
+        if (ms <= reference + slack) {
+            if (length) {
+                *length = pos;
+            }
+            return ms;
+        }
+    }
+    return std::nullopt;
+}
+
 QString formatIsoTimestamp(TimestampMs ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s)

@@ -6,6 +6,7 @@
 #include "recordsplitter.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,40 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Lakeguard)
 };
 constexpr qint64 kChunkBytes = 256 * 1024;
+
+// An Alertmanager webhook payload is one JSON document, usually pretty-printed over many lines,
+// which the line splitter would cut apart. Such input is read whole up to this bound and, when
+// it parses as one JSON object, handled as one record; anything else (JSON lines of payloads,
+// an array, a bigger file) goes on through the splitter like every other stream.
+constexpr qsizetype kMaxDocumentBytes = 64 * 1024 * 1024;
+
+// True when the stream starts with '{' and its first line is not a whole JSON value: a
+// pretty-printed document rather than JSON lines.
+bool looksLikeDocument(const QByteArray &head)
+{
+    qsizetype i = 0;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r'
+                               || head[i] == '\n')) {
+        ++i;
+    }
+    if (i >= head.size() || head[i] != '{') {
+        return false;
+    }
+    const qsizetype eol = head.indexOf('\n', i);
+    if (eol < 0) {
+        return false; // one long line so far: JSON lines, or a single-line document
+    }
+    QJsonParseError err{};
+    QJsonDocument::fromJson(head.mid(i, eol - i), &err);
+    return err.error != QJsonParseError::NoError;
+}
+
+bool isSingleObject(const QByteArray &bytes)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    return err.error == QJsonParseError::NoError && doc.isObject();
+}
 } // namespace
 
 IngestSummary &IngestSummary::operator+=(const IngestSummary &o)
@@ -86,13 +121,15 @@ IngestSummary FileIngest::run(QIODevice &input, QString *error)
                 batch.quarantined.append(
                     Core::quarantine(ctx, normalizer->format(), rec.error, rec.bytes));
             } else {
-                Core::NormalizeResult result = normalizer->normalize(rec.bytes, ctx);
-                if (auto *a = std::get_if<Core::Alert>(&result)) {
-                    batch.alerts.append(std::move(*a));
-                } else if (auto *q = std::get_if<Core::Quarantined>(&result)) {
-                    batch.quarantined.append(std::move(*q));
-                } else {
-                    ++batch.skipped;
+                // One record may carry several alerts (an Alertmanager payload).
+                for (Core::NormalizeResult &result : normalizer->normalizeAll(rec.bytes, ctx)) {
+                    if (auto *a = std::get_if<Core::Alert>(&result)) {
+                        batch.alerts.append(std::move(*a));
+                    } else if (auto *q = std::get_if<Core::Quarantined>(&result)) {
+                        batch.quarantined.append(std::move(*q));
+                    } else {
+                        ++batch.skipped;
+                    }
                 }
             }
             if (pendingRecords >= m_batchSize && !flush()) {
@@ -102,21 +139,38 @@ IngestSummary FileIngest::run(QIODevice &input, QString *error)
         return true;
     };
 
-    QList<Core::RawRecord> records;
-    QByteArray chunk;
-    while (true) {
-        chunk = input.read(kChunkBytes);
-        if (chunk.isEmpty()) {
-            if (input.atEnd() || !input.waitForReadyRead(-1)) {
-                break;
+    auto readChunk = [&]() -> QByteArray {
+        while (true) {
+            QByteArray chunk = input.read(kChunkBytes);
+            if (!chunk.isEmpty() || input.atEnd() || !input.waitForReadyRead(-1)) {
+                return chunk;
             }
-            continue;
         }
+    };
+
+    QList<Core::RawRecord> records;
+    QByteArray chunk = readChunk();
+    if (m_format == u"alertmanager"_s || (m_format == u"auto"_s && looksLikeDocument(chunk))) {
+        QByteArray document = chunk;
+        while (document.size() <= kMaxDocumentBytes && !(chunk = readChunk()).isEmpty()) {
+            document += chunk;
+        }
+        if (chunk.isEmpty() && isSingleObject(document)) {
+            records.append(Core::RawRecord{document, 0, {}});
+            if (handle(records)) {
+                flush();
+            }
+            return total;
+        }
+        chunk = document; // not one document: split it like any other stream
+    }
+    while (!chunk.isEmpty()) {
         records.clear();
         splitter.feed(chunk, records);
         if (!handle(records)) {
             return total;
         }
+        chunk = readChunk();
     }
     records.clear();
     splitter.finish(records);

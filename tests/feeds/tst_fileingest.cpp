@@ -113,6 +113,52 @@ private slots:
         QVERIFY(q[0].record.raw.size() <= 64 * 1024);
     }
 
+    void alertmanagerDocument_data()
+    {
+        // A pretty-printed v4 payload (as Alertmanager's webhook posts it, indented here).
+        const QByteArray payload =
+            "{\n  \"version\": \"4\",\n  \"status\": \"firing\",\n  \"alerts\": [\n"
+            "    {\"status\": \"firing\", \"labels\": {\"alertname\": \"A\", \"severity\": \"critical\"},\n"
+            "     \"startsAt\": \"2024-05-01T10:00:00Z\", \"fingerprint\": \"aa\"},\n"
+            "    {\"status\": \"firing\", \"labels\": {\"alertname\": \"B\"},\n"
+            "     \"startsAt\": \"2024-05-01T10:00:00Z\", \"fingerprint\": \"bb\"}\n  ]\n}\n";
+        const QByteArray line1 =
+            "{\"version\":\"4\",\"alerts\":[{\"labels\":{\"alertname\":\"C\"},\"startsAt\":\"2024-05-01T10:00:00Z\"}]}\n";
+        const QByteArray line2 =
+            "{\"version\":\"4\",\"alerts\":[{\"labels\":{\"alertname\":\"D\"},\"startsAt\":\"2024-05-01T10:00:00Z\"}]}\n";
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("read");
+        QTest::addColumn<int>("accepted");
+        QTest::addColumn<int>("quarantined");
+        QTest::addRow("pretty-alertmanager") << u"alertmanager"_s << payload << 1 << 2 << 0;
+        QTest::addRow("pretty-auto") << u"auto"_s << payload << 1 << 2 << 0;
+        QTest::addRow("lines-alertmanager") << u"alertmanager"_s << line1 + line2 << 2 << 2 << 0;
+        QTest::addRow("lines-auto") << u"auto"_s << line1 + line2 << 2 << 2 << 0;
+        // A '{' document that does not parse whole is split into lines like any stream.
+        QTest::addRow("broken-document") << u"alertmanager"_s << payload.left(payload.size() - 3)
+                                         << 9 << 0 << 9;
+    }
+
+    // A multi-line JSON document is one record; one record may give several alerts; a
+    // re-delivery adds nothing.
+    void alertmanagerDocument()
+    {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, input);
+        QFETCH(int, read);
+        QFETCH(int, accepted);
+        QFETCH(int, quarantined);
+        const QString db = u"am-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag()));
+        Feeds::IngestSummary s = ingest(db, input, 100, format);
+        QCOMPARE(s.read, read);
+        QCOMPARE(s.accepted, accepted);
+        QCOMPARE(s.quarantined, quarantined);
+        s = ingest(db, input, 100, format);
+        QCOMPARE(s.accepted, 0);
+        QCOMPARE(s.duplicates, accepted);
+    }
+
     void unknownFormatIsAnError()
     {
         Storage::SqliteStore store(m_dir.filePath(u"fmt.db"_s));

@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "normalizer.h"
+
+#include <optional>
+
+namespace Lakeguard::Core {
+
+// ArcSight Common Event Format:
+// `CEF:Version|Device Vendor|Device Product|Device Version|Signature ID|Name|Severity|Extension`,
+// alone on a line or after a syslog header (RFC 3164 or 5424) or a vendor prefix ("ASM:").
+// Header escapes \| and \\; extension escapes \= \\ \n \r; a key starts at " key=" with key in
+// [A-Za-z0-9_.]+ (docs/normalisation.md has the field mapping).
+class CefNormalizer final : public Normalizer
+{
+public:
+    // What a syslog relay put in front of the CEF text.
+    struct Envelope
+    {
+        std::optional<TimestampMs> ts;
+        QString host;
+    };
+
+    QString format() const override;
+    NormalizeResult normalize(const QByteArray &record, const NormalizeContext &ctx) const override;
+
+    // `cef` is the record's decoded text from "CEF:" on; `raw` the whole record as received.
+    NormalizeResult normalizeCef(const QByteArray &raw, QStringView cef, const Envelope &envelope,
+                                 const NormalizeContext &ctx) const;
+
+    // Index of "CEF:<digits>|" (a space after the colon is tolerated) in `text`, or -1.
+    static qsizetype findCef(QStringView text);
+    // 0–10 or a word; nullopt for anything outside the CEF scale.
+    static std::optional<Severity> severityFor(QStringView value);
+    static Category categoryFor(const QString &name, const QString &cat,
+                                const QString &deviceEventCategory);
+    // rt/start/end values: epoch ms (or s), "MMM dd [yyyy] HH:mm:ss[.SSS][ zone]", ISO 8601.
+    // `reference` (UTC ms) supplies a missing year.
+    static std::optional<TimestampMs> parseTime(QStringView value, TimestampMs reference);
+};
+
+} // namespace Lakeguard::Core
