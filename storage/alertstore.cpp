@@ -19,7 +19,8 @@ struct Tr
 };
 } // namespace
 
-Result<std::unique_ptr<AlertStore>> createStore(const QString &location)
+Result<std::unique_ptr<AlertStore>> createStore(const QString &location,
+                                                const StoreOptions &options)
 {
     using R = Result<std::unique_ptr<AlertStore>>;
     if (location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s)) {
@@ -32,7 +33,7 @@ Result<std::unique_ptr<AlertStore>> createStore(const QString &location)
     if (location.isEmpty()) {
         return R::failure(Tr::tr("no store location given"));
     }
-    return R(std::make_unique<SqliteStore>(location));
+    return R(std::make_unique<SqliteStore>(location, options));
 }
 
 QString resolveStoreLocation(const QString &explicitLocation)

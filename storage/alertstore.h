@@ -29,6 +29,14 @@ public:
     virtual Status setFeedState(const QString &feed, const QString &type, FeedState state,
                                 const QString &lastError) = 0;
 
+    // Tamper evidence (docs/tamper-evidence.md). Writes a signed checkpoint over every leaf when
+    // some are not yet covered and one is due, or always with `force` (read-write only).
+    virtual Status checkpoint(bool force) = 0;
+    // Full: every record against its leaf, every checkpoint's root and signature. Incremental:
+    // only what was added since the last successful verification. A failure to run is an error;
+    // a store that fails the check is a report with ok == false naming the first broken record.
+    virtual Result<VerifyReport> verify(bool incremental) = 0;
+
     virtual Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
                                      const std::optional<PageKey> &after) = 0;
     // Rows [offset, offset+limit) in the given order; for random jumps in a table.
@@ -48,7 +56,8 @@ public:
 
 // Opens a store by location: a file path, or (later) postgresql://… . Returns the error when the
 // location names a backend this build lacks.
-Result<std::unique_ptr<AlertStore>> createStore(const QString &location);
+Result<std::unique_ptr<AlertStore>> createStore(const QString &location,
+                                                const StoreOptions &options = {});
 
 // The store location per the contract: the explicit one, else $LAKEGUARD_STORE, else
 // AppDataLocation/lakeguard.db.

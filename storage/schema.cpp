@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema.h"
 
+#include "merklelog.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Storage {
@@ -107,6 +109,45 @@ const QList<Migration> &sqliteMigrations()
              " first_seen INTEGER NOT NULL,"
              " last_seen INTEGER NOT NULL)"_s,
          }},
+        // Tamper evidence (docs/tamper-evidence.md): a leaf per alert and chain observation,
+        // the Merkle frontier in meta, signed checkpoints and the public keys that signed them.
+        {2,
+         {
+             // chain_history gets an explicit INTEGER PRIMARY KEY: leaves refer to rows by id,
+             // and VACUUM may renumber the implicit rowid of a table without one.
+             u"CREATE TABLE chain_history_v2 ("
+             " id INTEGER PRIMARY KEY,"
+             " observed INTEGER NOT NULL,"
+             " chain TEXT NOT NULL,"
+             " node TEXT NOT NULL,"
+             " height INTEGER NOT NULL,"
+             " lag INTEGER NOT NULL,"
+             " latency_ms INTEGER NOT NULL)"_s,
+             u"INSERT INTO chain_history_v2 (id, observed, chain, node, height, lag, latency_ms)"
+             " SELECT rowid, observed, chain, node, height, lag, latency_ms FROM chain_history"
+             " ORDER BY rowid"_s,
+             u"DROP TABLE chain_history"_s,
+             u"ALTER TABLE chain_history_v2 RENAME TO chain_history"_s,
+             u"CREATE INDEX chain_history_node ON chain_history (chain, node, observed)"_s,
+             // seq is the leaf index, from 0; kind 1 = alert, 2 = chain observation.
+             u"CREATE TABLE leaves ("
+             " seq INTEGER PRIMARY KEY,"
+             " kind INTEGER NOT NULL,"
+             " ref_id INTEGER NOT NULL,"
+             " hash BLOB NOT NULL)"_s,
+             u"CREATE TABLE checkpoints ("
+             " id INTEGER PRIMARY KEY,"
+             " tree_size INTEGER NOT NULL,"
+             " root BLOB NOT NULL,"
+             " ts INTEGER NOT NULL,"
+             " signature BLOB NOT NULL,"
+             " key_id TEXT NOT NULL)"_s,
+             u"CREATE TABLE signing_keys ("
+             " key_id TEXT PRIMARY KEY,"
+             " public_pem TEXT NOT NULL,"
+             " created INTEGER NOT NULL)"_s,
+         },
+         &MerkleLog::backfill},
     };
     return migrations;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,9 @@ struct Migration
 {
     int toVersion;
     QStringList statements;
+    // Work SQL alone cannot do (hashing), run after the statements in the same transaction;
+    // returns an error text, empty on success.
+    QString (*code)(QSqlDatabase db) = nullptr;
 };
 
 const QList<Migration> &sqliteMigrations();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitestore.h"
 
+#include "merklelog.h"
 #include "riskmodel.h"
 #include "schema.h"
 
@@ -74,15 +75,36 @@ Alert alertFromQuery(const QSqlQuery &q)
     return a;
 }
 
+// SQLite converts bound UTF-16 to UTF-8 itself and merges a lone surrogate with the character
+// after it; such text is made valid first (U+FFFD), so what is stored is what the leaf hashes.
+QString validUtf16(const QString &s)
+{
+    if (s.isValidUtf16()) {
+        return s;
+    }
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += s.at(++i);
+        } else {
+            out += c.isSurrogate() ? QChar(QChar::ReplacementCharacter) : c;
+        }
+    }
+    return out;
+}
+
 // A null QString binds as SQL NULL; NOT NULL text columns get an empty string instead.
 QString text(const QString &s)
 {
-    return s.isNull() ? u""_s : s;
+    return s.isNull() ? u""_s : validUtf16(s);
 }
 
 QVariant textOrNull(const QString &s)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(validUtf16(s));
 }
 
 // WHERE clause and its bound values for a filter.
@@ -171,13 +193,21 @@ struct SqliteStore::Prepared
     QSqlQuery maxId;
 };
 
-SqliteStore::SqliteStore(QString path)
+SqliteStore::SqliteStore(QString path, StoreOptions options)
     : m_path(std::move(path))
+    , m_options(options)
     , m_connection(nextConnectionName())
 {}
 
 SqliteStore::~SqliteStore()
 {
+    // Closing a read-write store signs what it holds, so no leaf is left without a checkpoint.
+    if (m_prepared && m_log && m_log->uncoveredLeaves() > 0) {
+        if (const Status s = m_log->checkpoint(true); !s) {
+            qCWarning(lcStore) << "closing checkpoint failed:" << s.error();
+        }
+    }
+    m_log.reset();
     m_prepared.reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -225,9 +255,11 @@ Status SqliteStore::open(Mode mode)
     if (!q.exec(u"SELECT count(*) FROM sqlite_master"_s) || !q.next()) {
         return Status::failure(Tr::tr("%1 is not a Lakeguard store: %2").arg(m_path, errorText(q)));
     }
+    q.finish(); // an open read of sqlite_master would lock tables a migration drops
     if (const Status s = migrate(); !s) {
         return s;
     }
+    m_log = std::make_unique<MerkleLog>(m_db, m_path, m_options);
     if (mode == Mode::ReadWrite) {
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
@@ -283,6 +315,10 @@ Status SqliteStore::open(Mode mode)
             return Status::failure(Tr::tr("cannot prepare statements: %1")
                                        .arg(m_db.lastError().text()));
         }
+        if (const Status s = m_log->openForWriting(); !s) {
+            m_prepared.reset();
+            return Status::failure(Tr::tr("store %1: %2").arg(m_path, s.error()));
+        }
     }
     return Ok{};
 }
@@ -331,6 +367,13 @@ Status SqliteStore::migrate()
                     Tr::tr("migration to schema version %1 failed: %2").arg(m.toVersion).arg(err));
             }
         }
+        if (m.code) {
+            if (const QString err = m.code(m_db); !err.isEmpty()) {
+                m_db.rollback();
+                return Status::failure(
+                    Tr::tr("migration to schema version %1 failed: %2").arg(m.toVersion).arg(err));
+            }
+        }
         q.prepare(u"INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
         q.addBindValue(QString::number(m.toVersion));
@@ -367,6 +410,15 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         return r;
     };
 
+    auto failLog = [&](const Status &s) {
+        r = BatchResult{};
+        r.error = Tr::tr("tamper-evidence log failed: %1").arg(s.error());
+        m_db.rollback();
+        return r;
+    };
+    if (const Status s = m_log->begin(); !s) {
+        return failLog(s);
+    }
     if (!p.maxId.exec() || !p.maxId.next()) {
         return fail(p.maxId, u"max id"_s);
     }
@@ -408,6 +460,18 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         if (q.numRowsAffected() == 1) {
             ++r.accepted;
             r.lastAlertId = q.lastInsertId().toLongLong();
+            // The leaf hashes exactly the values just bound (incident excluded: it is mutable).
+            const QVariantList bound = q.boundValues();
+            QVariantList leaf;
+            leaf.reserve(15);
+            leaf << r.lastAlertId;
+            for (int i = 0; i < 13; ++i) {
+                leaf << bound.at(i);
+            }
+            leaf << bound.at(14);
+            if (const Status s = m_log->append(LeafKind::Alert, r.lastAlertId, leaf); !s) {
+                return failLog(s);
+            }
             const QString feed = a.feed.isEmpty() ? batch.feed : a.feed;
             minute[{floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
                     Core::categoryName(a.category), feed}] += 1;
@@ -494,6 +558,13 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         if (!h.exec()) {
             return fail(h, u"chain history"_s);
         }
+        const qint64 historyId = h.lastInsertId().toLongLong();
+        if (const Status s = m_log->append(LeafKind::ChainObservation, historyId,
+                                           {historyId, o.observed, text(o.chain), text(o.node),
+                                            o.height, o.lag, o.latencyMs});
+            !s) {
+            return failLog(s);
+        }
         lastEvent = std::max(lastEvent, o.observed);
     }
 
@@ -517,6 +588,10 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         if (!q.exec()) {
             return fail(q, u"feed counters"_s);
         }
+    }
+
+    if (const Status s = m_log->finish(false); !s) {
+        return failLog(s);
     }
 
     if (!m_db.commit()) {
@@ -548,6 +623,22 @@ Status SqliteStore::setFeedState(const QString &feed, const QString &type, FeedS
         return Status::failure(errorText(q));
     }
     return Ok{};
+}
+
+Status SqliteStore::checkpoint(bool force)
+{
+    if (!m_prepared || !m_log) {
+        return Status::failure(Tr::tr("store is not open for writing"));
+    }
+    return m_log->checkpoint(force);
+}
+
+Result<VerifyReport> SqliteStore::verify(bool incremental)
+{
+    if (!m_log) {
+        return Result<VerifyReport>::failure(Tr::tr("store is not open"));
+    }
+    return m_log->verify(incremental, m_mode == Mode::ReadWrite);
 }
 
 QString SqliteStore::ftsQuery(const QString &text)

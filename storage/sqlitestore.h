@@ -12,10 +12,12 @@
 namespace Lakeguard::Storage {
 
 // The SQLite store: WAL, one named connection per instance (so per thread), bound values only.
+class MerkleLog;
+
 class SqliteStore final : public AlertStore
 {
 public:
-    explicit SqliteStore(QString path);
+    explicit SqliteStore(QString path, StoreOptions options = {});
     ~SqliteStore() override;
     Q_DISABLE_COPY_MOVE(SqliteStore)
 
@@ -26,6 +28,8 @@ public:
     BatchResult writeBatch(const IngestBatch &batch) override;
     Status setFeedState(const QString &feed, const QString &type, FeedState state,
                         const QString &lastError) override;
+    Status checkpoint(bool force) override;
+    Result<VerifyReport> verify(bool incremental) override;
 
     Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
                              const std::optional<PageKey> &after) override;
@@ -54,6 +58,8 @@ private:
     QString errorText(const QSqlQuery &q) const;
 
     QString m_path;
+    StoreOptions m_options;
+    std::unique_ptr<MerkleLog> m_log;
     QString m_connection;
     QSqlDatabase m_db;
     Mode m_mode = Mode::ReadOnly;

@@ -36,4 +36,10 @@ FeedState feedStateFromName(const QString &name)
     return FeedState::Stopped;
 }
 
+QByteArray Checkpoint::message() const
+{
+    return "lakeguard-checkpoint/1\n" + QByteArray::number(treeSize) + '\n' + root.toHex() + '\n'
+        + QByteArray::number(ts) + '\n';
+}
+
 } // namespace Lakeguard::Storage

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <optional>
@@ -173,6 +174,49 @@ struct DashboardData
     QList<std::pair<TimestampMs, double>> riskSeries;  // risk over the window
     qint64 total = 0;
     qint64 openCritical = 0;    // critical + high in the window
+};
+
+// Tunables of a store; defaults suit production (docs/tamper-evidence.md).
+struct StoreOptions
+{
+    // A signed checkpoint is written with the batch that brings the leaves not yet covered by one
+    // to this many, or when the newest is older than checkpointIntervalMs (and on close).
+    qint64 checkpointLeaves = 10'000;
+    qint64 checkpointIntervalMs = 60'000;
+};
+
+// One signed statement "the tree had `treeSize` leaves and this root at `ts`".
+struct Checkpoint
+{
+    qint64 id = 0;
+    qint64 treeSize = 0;
+    QByteArray root;        // 32 bytes
+    TimestampMs ts = 0;     // UTC ms
+    QByteArray signature;   // 64 bytes, Ed25519 over message()
+    QString keyId;          // hex SHA-256 of the raw public key
+
+    // The exact signed bytes: "lakeguard-checkpoint/1\n<size>\n<root hex>\n<ts>\n".
+    QByteArray message() const;
+};
+
+// What `verify` found. `firstProblem` names the first record that breaks, in leaf order, e.g.
+// "alert 1234 (leaf 17) was modified"; `problems` lists up to 100 in the order found.
+struct VerifyReport
+{
+    bool ok = false;
+    bool incremental = false;      // false also when an incremental run had no earlier state
+    qint64 fromLeaf = 0;           // first leaf checked
+    qint64 leavesChecked = 0;
+    qint64 checkpointsChecked = 0;
+    qint64 treeSize = 0;           // leaves in the store
+    qint64 signedSize = 0;         // leaves covered by the newest good checkpoint
+    QByteArray root;               // root over every leaf, recomputed from the records
+    QString firstProblem;
+    QStringList problems;
+    qint64 problemCount = 0;
+    std::optional<Checkpoint> latest;   // the newest checkpoint, as stored
+    QString keyId;                 // the key of the newest checkpoint (else the store's key)
+    QByteArray publicKeyPem;
 };
 
 } // namespace Lakeguard::Storage

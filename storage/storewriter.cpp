@@ -36,23 +36,42 @@ public:
         m_coalesce.setSingleShot(true);
         m_coalesce.setInterval(kChangeCoalesceMs);
         connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::changed);
+        // A quiet feed still gets its last leaves signed within the checkpoint interval.
+        connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
+            if (m_store) {
+                if (const Status s = m_store->checkpoint(false); !s) {
+                    qCWarning(lcStore) << "periodic checkpoint failed:" << s.error();
+                }
+            }
+        });
     }
 
-    Status open()
+    Status open(const StoreOptions &options)
     {
-        auto created = createStore(m_location);
+        auto created = createStore(m_location, options);
         if (!created) {
             return Status::failure(created.error());
         }
         m_store = std::move(created.value());
-        return m_store->open(AlertStore::Mode::ReadWrite);
+        const Status s = m_store->open(AlertStore::Mode::ReadWrite);
+        if (s) {
+            m_checkpointTimer.start(int(std::clamp<qint64>(options.checkpointIntervalMs, 1000,
+                                                           24 * 3'600'000)));
+        }
+        return s;
     }
 
     void close()
     {
+        m_checkpointTimer.stop();
         if (m_coalesce.isActive()) {
             m_coalesce.stop();
             emit changed();
+        }
+        if (m_store) {
+            if (const Status s = m_store->checkpoint(true); !s) {
+                qCWarning(lcStore) << "closing checkpoint failed:" << s.error();
+            }
         }
         m_store.reset();
     }
@@ -102,6 +121,7 @@ private:
     QString m_location;
     std::unique_ptr<AlertStore> m_store;
     QTimer m_coalesce{this};
+    QTimer m_checkpointTimer{this};
 };
 
 StoreWriter::StoreWriter(QString location, QObject *parent)
@@ -128,7 +148,7 @@ Status StoreWriter::start()
     }
     Status status = Status::failure(Tr::tr("the writer thread did not answer"));
     QMetaObject::invokeMethod(
-        m_worker, [&status, this] { status = m_worker->open(); }, Qt::BlockingQueuedConnection);
+        m_worker, [&status, this] { status = m_worker->open(m_options); }, Qt::BlockingQueuedConnection);
     return status;
 }
 

@@ -26,10 +26,13 @@ public:
     explicit StoreWriter(QString location, QObject *parent = nullptr);
     ~StoreWriter() override;
 
+    // Checkpoint thresholds and other store tunables; call before start().
+    void setOptions(const StoreOptions &options) { m_options = options; }
+
     // Opens the store on the writer thread; blocks the caller until it is open (call at start-up
     // from a non-GUI context or accept a short wait: opening is a file open plus migrations).
     Status start();
-    void stop();                       // drains queued jobs, closes, joins the thread
+    void stop();   // drains queued jobs, writes a last checkpoint, closes, joins the thread
 
     QFuture<BatchResult> submit(IngestBatch batch);
     QFuture<Status> setFeedState(QString feed, QString type, FeedState state, QString lastError);
@@ -43,6 +46,7 @@ signals:
 
 private:
     QString m_location;
+    StoreOptions m_options;
     QThread m_thread;
     WriterWorker *m_worker = nullptr;
 };

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
 #include "sqlitestore.h"
 
 #include <QSqlQuery>
@@ -87,17 +88,17 @@ private slots:
     {
         auto s = openRw(u"new.db"_s);
         QVERIFY(s);
-        QCOMPARE(s->schemaVersion(), 1);
+        QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
         QSqlQuery q(s->database());
         QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
         QCOMPARE(q.value(0).toString(), u"wal"_s);
         QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(0).toInt(), sqliteSchemaVersion());
         s.reset();
         // Re-opening migrates nothing and keeps the version.
         auto again = openRw(u"new.db"_s);
         QVERIFY(again);
-        QCOMPARE(again->schemaVersion(), 1);
+        QCOMPARE(again->schemaVersion(), sqliteSchemaVersion());
     }
 
     void rejectsNewerSchema()

@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leafencoding.h"
+
+#include <QStringEncoder>
+#include <QtEndian>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Storage::LeafEncoding {
+
+namespace {
+
+enum class Field : char { Null = 0x00, Integer = 0x01, Text = 0x02, Blob = 0x03 };
+
+// Column type per kind, in canonical order; a lowercase letter is a nullable column.
+// I integer, T text, B blob.
+const char *layout(LeafKind kind)
+{
+    switch (kind) {
+    case LeafKind::Alert:
+        // id ts received feed source severity category rule title message entity
+        // src_ip dst_ip fingerprint raw
+        return "IIITTITTTTTttBB";
+    case LeafKind::ChainObservation:
+        // id observed chain node height lag latency_ms
+        return "IITTIII";
+    }
+    return "";
+}
+
+void appendInt(QByteArray &out, qint64 v)
+{
+    char buf[8];
+    qToBigEndian(v, buf);
+    out.append(buf, 8);
+}
+
+void appendLength(QByteArray &out, Field tag, qsizetype length)
+{
+    out.append(char(tag));
+    char len[4];
+    qToBigEndian(quint32(length), len);
+    out.append(len, 4);
+}
+
+void appendBytes(QByteArray &out, Field tag, const QByteArray &bytes)
+{
+    appendLength(out, tag, bytes.size());
+    out.append(bytes);
+}
+
+// UTF-8 straight into the output (no temporary per field: this runs once per stored record).
+void appendText(QByteArray &out, const QVariant &v)
+{
+    if (v.metaType() != QMetaType::fromType<QString>()) {
+        appendBytes(out, Field::Text, v.toString().toUtf8());
+        return;
+    }
+    const QString &s = *static_cast<const QString *>(v.constData());
+    QStringEncoder utf8(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+    const qsizetype at = out.size();
+    out.resize(at + 5 + utf8.requiredSpace(s.size()));
+    char *head = out.data() + at;
+    char *end = utf8.appendToBuffer(head + 5, s);
+    const qsizetype length = end - (head + 5);
+    head[0] = char(Field::Text);
+    qToBigEndian(quint32(length), head + 1);
+    out.resize(at + 5 + length);
+}
+
+} // namespace
+
+QString table(LeafKind kind)
+{
+    return kind == LeafKind::Alert ? u"alerts"_s : u"chain_history"_s;
+}
+
+QString columns(LeafKind kind)
+{
+    return kind == LeafKind::Alert
+        ? u"id, ts, received, feed, source, severity, category, rule, title, message, entity,"
+          " src_ip, dst_ip, fingerprint, raw"_s
+        : u"id, observed, chain, node, height, lag, latency_ms"_s;
+}
+
+int columnCount(LeafKind kind)
+{
+    return int(qstrlen(layout(kind)));
+}
+
+QString recordName(LeafKind kind)
+{
+    return kind == LeafKind::Alert ? u"alert"_s : u"chain observation"_s;
+}
+
+QByteArray encode(LeafKind kind, const QVariantList &values)
+{
+    const char *types = layout(kind);
+    QByteArray out;
+    out.reserve(256);
+    out.append(kVersion);
+    out.append(char(kind));
+    for (qsizetype i = 0; types[i] != '\0'; ++i) {
+        const QVariant v = values.value(i);
+        const char t = types[i];
+        if ((t == 't' || t == 'i' || t == 'b') && v.isNull()) {
+            out.append(char(Field::Null));
+            continue;
+        }
+        switch (t) {
+        case 'I':
+        case 'i':
+            out.append(char(Field::Integer));
+            appendInt(out, v.toLongLong());
+            break;
+        case 'T':
+        case 't':
+            appendText(out, v);
+            break;
+        default:
+            appendBytes(out, Field::Blob, v.toByteArray());
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace Lakeguard::Storage::LeafEncoding

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVariantList>
+
+namespace Lakeguard::Storage {
+
+// What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
+enum class LeafKind : int { Alert = 1, ChainObservation = 2 };
+
+// The canonical, versioned encoding of a stored record (docs/tamper-evidence.md): version byte,
+// kind byte, then every immutable column in a fixed order, each as a type tag and its bytes
+// (integers 8-byte big-endian, text UTF-8 and blobs with a 4-byte big-endian length, NULL as the
+// tag alone). Mutable columns (an alert's incident) are left out on purpose.
+namespace LeafEncoding {
+
+constexpr char kVersion = 0x01;
+
+// The table and the SELECT list (canonical order) of a kind; the first column is the row id.
+QString table(LeafKind kind);
+QString columns(LeafKind kind);
+int columnCount(LeafKind kind);
+// "alert", "chain observation": how verify names a record.
+QString recordName(LeafKind kind);
+
+// `values` in columns() order, as bound on insert or read back on verification.
+QByteArray encode(LeafKind kind, const QVariantList &values);
+
+} // namespace LeafEncoding
+
+} // namespace Lakeguard::Storage

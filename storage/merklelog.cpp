@@ -1,0 +1,647 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "merklelog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlError>
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace Lakeguard::Storage {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+
+constexpr int kMaxProblems = 100;
+constexpr qsizetype kLeafChunk = 128; // leaves per INSERT (512 bound values)
+
+QVariantList rowValues(const QSqlQuery &q, int first, int count)
+{
+    QVariantList values;
+    values.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        values.append(q.value(first + i));
+    }
+    return values;
+}
+
+Checkpoint checkpointFrom(const QSqlQuery &q)
+{
+    Checkpoint c;
+    c.id = q.value(0).toLongLong();
+    c.treeSize = q.value(1).toLongLong();
+    c.root = q.value(2).toByteArray();
+    c.ts = q.value(3).toLongLong();
+    c.signature = q.value(4).toByteArray();
+    c.keyId = q.value(5).toString();
+    return c;
+}
+
+// Collects problems in the order found; the first one is what the CLI prints.
+class Problems
+{
+public:
+    explicit Problems(VerifyReport &r)
+        : m_report(r)
+    {}
+    void add(const QString &text)
+    {
+        if (m_report.problemCount == 0) {
+            m_report.firstProblem = text;
+        }
+        if (m_report.problems.size() < kMaxProblems) {
+            m_report.problems.append(text);
+        }
+        ++m_report.problemCount;
+    }
+
+private:
+    VerifyReport &m_report;
+};
+
+} // namespace
+
+MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
+    : m_db(std::move(db))
+    , m_path(std::move(storePath))
+    , m_options(options)
+{}
+
+QString MerkleLog::privateKeyPath(const QString &storePath)
+{
+    return storePath + u".signing-key.pem"_s;
+}
+
+QString MerkleLog::publicKeyPath(const QString &storePath)
+{
+    return storePath + u".signing-pub.pem"_s;
+}
+
+Status MerkleLog::openForWriting()
+{
+    const QString keyPath = privateKeyPath(m_path);
+    if (!QFile::exists(keyPath)) {
+        auto made = Ed25519Key::generate();
+        if (!made) {
+            return Status::failure(made.error());
+        }
+        if (const Status s = made->savePrivate(keyPath); s) {
+            m_key = made.value();
+            qCDebug(lcStore) << "created signing key" << m_key->keyId() << "for" << m_path;
+        } else if (!QFile::exists(keyPath)) {
+            return Status::failure(Tr::tr("cannot create the signing key: %1").arg(s.error()));
+        }
+    }
+    if (!m_key) {
+        auto loaded = Ed25519Key::load(keyPath);
+        if (!loaded) {
+            return Status::failure(Tr::tr("cannot read the signing key: %1").arg(loaded.error()));
+        }
+        if (!loaded->hasPrivateKey()) {
+            return Status::failure(Tr::tr("%1 holds no private key").arg(keyPath));
+        }
+        m_key = loaded.value();
+    }
+    const QByteArray pem = m_key->publicKeyPem();
+    QFile pub(publicKeyPath(m_path));
+    const bool samePub = pub.open(QIODevice::ReadOnly) && pub.readAll() == pem;
+    pub.close();
+    if (!samePub) {
+        if (const Status s = m_key->savePublic(pub.fileName()); !s) {
+            qCWarning(lcStore) << "cannot write the public key:" << s.error();
+        }
+    }
+    // The public key travels inside the store, so a copy verifies on its own.
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO signing_keys (key_id, public_pem, created) VALUES (?, ?, ?)"
+              " ON CONFLICT (key_id) DO NOTHING"_s);
+    q.addBindValue(m_key->keyId());
+    q.addBindValue(QString::fromLatin1(pem));
+    q.addBindValue(Core::nowMs());
+    if (!q.exec()) {
+        return Status::failure(Tr::tr("cannot record the public key: %1").arg(q.lastError().text()));
+    }
+
+    m_insertLeaf.emplace(m_db);
+    m_loadFrontier.emplace(m_db);
+    m_lastCheckpoint.emplace(m_db);
+    m_saveFrontier.emplace(m_db);
+    m_insertCheckpoint.emplace(m_db);
+    QString insertLeaves = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
+    for (qsizetype i = 1; i < kLeafChunk; ++i) {
+        insertLeaves += u", (?, ?, ?, ?)"_s;
+    }
+    const bool ok =
+        m_insertLeaf->prepare(insertLeaves)
+        && m_loadFrontier->prepare(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)
+        && m_lastCheckpoint->prepare(
+            u"SELECT tree_size, ts FROM checkpoints ORDER BY id DESC LIMIT 1"_s)
+        && m_saveFrontier->prepare(u"INSERT INTO meta (key, value) VALUES ('merkle_frontier', ?)"
+                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s)
+        && m_insertCheckpoint->prepare(
+            u"INSERT INTO checkpoints (tree_size, root, ts, signature, key_id)"
+            " VALUES (?, ?, ?, ?, ?)"_s);
+    if (!ok) {
+        return Status::failure(m_db.lastError().text());
+    }
+    return checkpoint(false);
+}
+
+Status MerkleLog::begin()
+{
+    if (!m_loadFrontier) {
+        return Status::failure(Tr::tr("the store is not open for writing"));
+    }
+    m_pending.clear(); // left over only by a batch that was rolled back
+    // Reloaded per transaction: another process may have written since.
+    QSqlQuery &f = *m_loadFrontier;
+    if (!f.exec()) {
+        return Status::failure(f.lastError().text());
+    }
+    if (f.next()) {
+        const auto frontier = MerkleFrontier::deserialize(f.value(0).toString());
+        if (!frontier) {
+            f.finish();
+            return Status::failure(Tr::tr("the store's Merkle frontier is damaged; run "
+                                          "'lakeguard-cli verify'"));
+        }
+        m_frontier = *frontier;
+    } else {
+        m_frontier = MerkleFrontier();
+    }
+    f.finish();
+    QSqlQuery &c = *m_lastCheckpoint;
+    if (!c.exec()) {
+        return Status::failure(c.lastError().text());
+    }
+    m_checkpointSize = c.next() ? c.value(0).toLongLong() : 0;
+    m_checkpointTs = c.isValid() ? c.value(1).toLongLong() : 0;
+    c.finish();
+    return Ok{};
+}
+
+Status MerkleLog::append(LeafKind kind, qint64 refId, const QVariantList &values)
+{
+    const QByteArray hash = merkleLeafHash(LeafEncoding::encode(kind, values));
+    m_pending.append({m_frontier.size(), int(kind), refId, hash});
+    m_frontier.append(hash);
+    return m_pending.size() >= kLeafChunk ? flushLeaves() : Status(Ok{});
+}
+
+Status MerkleLog::flushLeaves()
+{
+    // Multi-row INSERTs: one statement per kLeafChunk leaves costs far less than one per leaf.
+    qsizetype done = 0;
+    while (done < m_pending.size()) {
+        const qsizetype n = std::min<qsizetype>(kLeafChunk, m_pending.size() - done);
+        QSqlQuery *q = &*m_insertLeaf;
+        std::optional<QSqlQuery> partial;
+        if (n != kLeafChunk) {
+            partial.emplace(m_db);
+            QString sql = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
+            for (qsizetype i = 1; i < n; ++i) {
+                sql += u", (?, ?, ?, ?)"_s;
+            }
+            if (!partial->prepare(sql)) {
+                return Status::failure(partial->lastError().text());
+            }
+            q = &*partial;
+        }
+        for (qsizetype i = done; i < done + n; ++i) {
+            const PendingLeaf &l = m_pending.at(i);
+            q->addBindValue(l.seq);
+            q->addBindValue(l.kind);
+            q->addBindValue(l.refId);
+            q->addBindValue(l.hash);
+        }
+        if (!q->exec()) {
+            return Status::failure(q->lastError().text());
+        }
+        done += n;
+    }
+    m_pending.clear();
+    return Ok{};
+}
+
+QString MerkleLog::saveFrontier()
+{
+    QSqlQuery &q = *m_saveFrontier;
+    q.addBindValue(m_frontier.serialize());
+    return q.exec() ? QString() : q.lastError().text();
+}
+
+Status MerkleLog::finish(bool force)
+{
+    if (const Status s = flushLeaves(); !s) {
+        return s;
+    }
+    if (const QString err = saveFrontier(); !err.isEmpty()) {
+        return Status::failure(err);
+    }
+    const qint64 uncovered = m_frontier.size() - m_checkpointSize;
+    const TimestampMs now = Core::nowMs();
+    const bool due = uncovered > 0
+        && (force || uncovered >= m_options.checkpointLeaves
+            || now - m_checkpointTs >= m_options.checkpointIntervalMs);
+    if (!due) {
+        return Ok{};
+    }
+    Checkpoint c;
+    c.treeSize = m_frontier.size();
+    c.root = m_frontier.root();
+    c.ts = now;
+    c.keyId = m_key->keyId();
+    const auto sig = m_key->sign(c.message());
+    if (!sig) {
+        return Status::failure(Tr::tr("cannot sign a checkpoint: %1").arg(sig.error()));
+    }
+    QSqlQuery &q = *m_insertCheckpoint;
+    q.addBindValue(c.treeSize);
+    q.addBindValue(c.root);
+    q.addBindValue(c.ts);
+    q.addBindValue(sig.value());
+    q.addBindValue(c.keyId);
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    m_checkpointSize = c.treeSize;
+    m_checkpointTs = c.ts;
+    return Ok{};
+}
+
+Status MerkleLog::checkpoint(bool force)
+{
+    if (!m_key) {
+        return Status::failure(Tr::tr("the store is not open for writing"));
+    }
+    if (!m_db.transaction()) {
+        return Status::failure(m_db.lastError().text());
+    }
+    Status s = begin();
+    if (s) {
+        s = finish(force);
+    }
+    if (!s || !m_db.commit()) {
+        const QString err = s ? m_db.lastError().text() : s.error();
+        m_db.rollback();
+        return Status::failure(Tr::tr("checkpoint failed: %1").arg(err));
+    }
+    return Ok{};
+}
+
+Result<QList<Checkpoint>> MerkleLog::loadCheckpoints()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, tree_size, root, ts, signature, key_id FROM checkpoints"
+                " ORDER BY id"_s)) {
+        return Result<QList<Checkpoint>>::failure(q.lastError().text());
+    }
+    QList<Checkpoint> out;
+    while (q.next()) {
+        out.append(checkpointFrom(q));
+    }
+    return out;
+}
+
+Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
+{
+    using R = Result<VerifyReport>;
+    VerifyReport report;
+    Problems problems(report);
+    // One read transaction: the whole check sees one snapshot while writers go on (WAL).
+    if (!m_db.transaction()) {
+        return R::failure(m_db.lastError().text());
+    }
+    struct Rollback
+    {
+        QSqlDatabase &db;
+        bool armed = true;
+        ~Rollback()
+        {
+            if (armed) {
+                db.rollback();
+            }
+        }
+    } rollback{m_db};
+
+    // Public keys: those recorded in the store, plus the .pub file beside it.
+    QHash<QString, Ed25519Key> keys;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT key_id, public_pem FROM signing_keys ORDER BY created"_s)) {
+        return R::failure(q.lastError().text());
+    }
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        const auto key = Ed25519Key::fromPem(q.value(1).toString().toLatin1());
+        if (!key || key->keyId() != id) {
+            problems.add(Tr::tr("the public key recorded as %1 does not match its id").arg(id));
+            continue;
+        }
+        keys.insert(id, key.value());
+    }
+    if (const auto file = Ed25519Key::load(publicKeyPath(m_path)); file) {
+        keys.insert(file->keyId(), file.value());
+    }
+
+    auto checkpoints = loadCheckpoints();
+    if (!checkpoints) {
+        return R::failure(checkpoints.error());
+    }
+    for (qsizetype i = 1; i < checkpoints->size(); ++i) {
+        if (checkpoints->at(i).treeSize < checkpoints->at(i - 1).treeSize) {
+            problems.add(Tr::tr("checkpoint %1 (tree size %2) is smaller than checkpoint %3 "
+                                "before it: the log was rolled back")
+                             .arg(checkpoints->at(i).id)
+                             .arg(checkpoints->at(i).treeSize)
+                             .arg(checkpoints->at(i - 1).id));
+        }
+    }
+    if (!checkpoints->isEmpty()) {
+        report.latest = checkpoints->constLast();
+    }
+    auto checkSignature = [&](const Checkpoint &c) {
+        const auto key = keys.constFind(c.keyId);
+        if (key == keys.cend()) {
+            problems.add(Tr::tr("checkpoint %1 (tree size %2) is signed by unknown key %3")
+                             .arg(c.id)
+                             .arg(c.treeSize)
+                             .arg(c.keyId));
+            return false;
+        }
+        if (!key->verify(c.message(), c.signature)) {
+            problems.add(Tr::tr("checkpoint %1 (tree size %2): the signature does not verify")
+                             .arg(c.id)
+                             .arg(c.treeSize));
+            return false;
+        }
+        return true;
+    };
+
+    // Where to start: leaf 0, or the checkpoint the last successful verification ended at.
+    MerkleFrontier frontier;
+    std::optional<Checkpoint> anchor;
+    if (incremental) {
+        if (q.exec(u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s) && q.next()) {
+            const QString state = q.value(0).toString();
+            const qint64 cpId = state.section(u' ', 0, 0).toLongLong();
+            const auto saved = MerkleFrontier::deserialize(state.section(u' ', 1));
+            for (const Checkpoint &c : *checkpoints) {
+                if (c.id == cpId) {
+                    anchor = c;
+                }
+            }
+            if (!anchor || !saved || saved->size() != anchor->treeSize
+                || saved->root() != anchor->root || !checkSignature(*anchor)) {
+                problems.add(Tr::tr("the saved verification state does not match checkpoint %1; "
+                                    "run a full verify")
+                                 .arg(cpId));
+                anchor.reset();
+            } else {
+                frontier = *saved;
+                report.incremental = true;
+                report.signedSize = anchor->treeSize;
+            }
+        }
+    }
+    report.fromLeaf = frontier.size();
+
+    // The last record of each kind before the first leaf checked: row ids rise with leaves.
+    std::map<int, qint64> lastRef{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
+    if (frontier.size() > 0) {
+        for (auto &[kind, ref] : lastRef) {
+            q.prepare(u"SELECT ref_id FROM leaves WHERE kind = ? AND seq < ?"
+                      " ORDER BY seq DESC LIMIT 1"_s);
+            q.addBindValue(kind);
+            q.addBindValue(frontier.size());
+            if (q.exec() && q.next()) {
+                ref = q.value(0).toLongLong();
+            }
+        }
+    }
+    const std::map<int, qint64> startRef = lastRef;
+    std::map<int, qint64> matched{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
+
+    // Checkpoints in tree order; those before the starting point are not re-checked.
+    QList<Checkpoint> pending;
+    for (const Checkpoint &c : *checkpoints) {
+        if (c.treeSize > frontier.size() || (!anchor && c.treeSize == 0)) {
+            pending.append(c);
+        }
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const Checkpoint &a, const Checkpoint &b) {
+        return a.treeSize < b.treeSize;
+    });
+    qsizetype nextCp = 0;
+    std::optional<std::pair<Checkpoint, MerkleFrontier>> lastGood;
+    if (anchor) {
+        lastGood = {{*anchor, frontier}};
+    }
+    auto checkCheckpointsAt = [&](qint64 size) {
+        while (nextCp < pending.size() && pending.at(nextCp).treeSize == size) {
+            const Checkpoint &c = pending.at(nextCp++);
+            ++report.checkpointsChecked;
+            bool good = true;
+            if (frontier.root() != c.root) {
+                problems.add(Tr::tr("checkpoint %1 (tree size %2) does not match the records: "
+                                    "a record before it was changed, removed or reordered")
+                                 .arg(c.id)
+                                 .arg(c.treeSize));
+                good = false;
+            }
+            good = checkSignature(c) && good;
+            if (good) {
+                report.signedSize = c.treeSize;
+                lastGood = {{c, frontier}};
+            }
+        }
+    };
+    checkCheckpointsAt(frontier.size());
+
+    const int alertCols = LeafEncoding::columnCount(LeafKind::Alert);
+    const int chainCols = LeafEncoding::columnCount(LeafKind::ChainObservation);
+    QString alertSelect = LeafEncoding::columns(LeafKind::Alert);
+    QString chainSelect = LeafEncoding::columns(LeafKind::ChainObservation);
+    alertSelect = u"a."_s + alertSelect.replace(u", "_s, u", a."_s);
+    chainSelect = u"c."_s + chainSelect.replace(u", "_s, u", c."_s);
+    QSqlQuery leaves(m_db);
+    leaves.setForwardOnly(true);
+    leaves.prepare(u"SELECT l.seq, l.kind, l.ref_id, l.hash, "_s + alertSelect + u", "_s
+                   + chainSelect
+                   + u" FROM leaves l"
+                     " LEFT JOIN alerts a ON l.kind = 1 AND a.id = l.ref_id"
+                     " LEFT JOIN chain_history c ON l.kind = 2 AND c.id = l.ref_id"
+                     " WHERE l.seq >= ? ORDER BY l.seq"_s);
+    leaves.addBindValue(frontier.size());
+    if (!leaves.exec()) {
+        return R::failure(leaves.lastError().text());
+    }
+    const int alertAt = 4;
+    const int chainAt = alertAt + alertCols;
+    while (leaves.next()) {
+        const qint64 seq = leaves.value(0).toLongLong();
+        const int kindValue = leaves.value(1).toInt();
+        const qint64 ref = leaves.value(2).toLongLong();
+        const QByteArray stored = leaves.value(3).toByteArray();
+        if (seq != frontier.size()) {
+            problems.add(Tr::tr("leaves %1 to %2 are missing: records were removed")
+                             .arg(frontier.size())
+                             .arg(seq - 1));
+            // Go on from here so later problems are still named; roots no longer match.
+        }
+        ++report.leavesChecked;
+        QByteArray hash = stored;
+        if (kindValue != int(LeafKind::Alert) && kindValue != int(LeafKind::ChainObservation)) {
+            problems.add(Tr::tr("leaf %1 has an unknown kind %2").arg(seq).arg(kindValue));
+        } else {
+            const auto kind = static_cast<LeafKind>(kindValue);
+            const QString what = LeafEncoding::recordName(kind);
+            const int at = kind == LeafKind::Alert ? alertAt : chainAt;
+            const int cols = kind == LeafKind::Alert ? alertCols : chainCols;
+            if (ref <= lastRef[kindValue]) {
+                problems.add(Tr::tr("%1 %2 (leaf %3) is out of order or repeated: leaves were "
+                                    "reordered or inserted")
+                                 .arg(what)
+                                 .arg(ref)
+                                 .arg(seq));
+            } else {
+                lastRef[kindValue] = ref;
+                if (leaves.value(at).isNull()) {
+                    problems.add(Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                } else {
+                    ++matched[kindValue];
+                    hash = merkleLeafHash(
+                        LeafEncoding::encode(kind, rowValues(leaves, at, cols)));
+                    if (hash != stored) {
+                        problems.add(
+                            Tr::tr("%1 %2 (leaf %3) was modified").arg(what).arg(ref).arg(seq));
+                    }
+                }
+            }
+        }
+        // The record as it is now goes into the tree, so a checkpoint vouches for the records
+        // themselves, not only for the stored leaf hashes.
+        frontier.append(hash);
+        checkCheckpointsAt(frontier.size());
+    }
+    leaves.finish();
+    report.treeSize = frontier.size();
+    report.root = frontier.root();
+
+    // Records without a leaf: inserted behind Lakeguard's back.
+    for (const LeafKind kind : {LeafKind::Alert, LeafKind::ChainObservation}) {
+        const QString table = LeafEncoding::table(kind);
+        q.prepare(u"SELECT count(*) FROM "_s + table + u" WHERE id > ?"_s);
+        q.addBindValue(startRef.at(int(kind)));
+        if (!q.exec() || !q.next()) {
+            return R::failure(q.lastError().text());
+        }
+        const qint64 rows = q.value(0).toLongLong();
+        if (rows == matched[int(kind)]) {
+            continue;
+        }
+        q.prepare(u"SELECT t.id FROM "_s + table
+                  + u" t WHERE t.id > ? AND NOT EXISTS (SELECT 1 FROM leaves l"
+                    " WHERE l.kind = ? AND l.ref_id = t.id) ORDER BY t.id LIMIT 10"_s);
+        q.addBindValue(startRef.at(int(kind)));
+        q.addBindValue(int(kind));
+        if (!q.exec()) {
+            return R::failure(q.lastError().text());
+        }
+        while (q.next()) {
+            problems.add(Tr::tr("%1 %2 has no leaf: it was added outside Lakeguard")
+                             .arg(LeafEncoding::recordName(kind))
+                             .arg(q.value(0).toLongLong()));
+        }
+    }
+    for (qsizetype i = nextCp; i < pending.size(); ++i) {
+        const Checkpoint &c = pending.at(i);
+        problems.add(Tr::tr("checkpoint %1 covers %2 leaves but the store has %3: records were "
+                            "removed")
+                         .arg(c.id)
+                         .arg(c.treeSize)
+                         .arg(report.treeSize));
+    }
+    // The writer appends from the stored frontier: it must be the one the leaves give.
+    if (q.exec(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)) {
+        const QString stored = q.next() ? q.value(0).toString() : u"0"_s;
+        const auto parsed = MerkleFrontier::deserialize(stored);
+        if (!parsed || parsed->size() != report.treeSize || parsed->root() != report.root) {
+            problems.add(Tr::tr("the stored Merkle frontier does not match the leaves"));
+        }
+    }
+    q.finish();
+
+    const QString latestKey = report.latest ? report.latest->keyId
+                                            : (m_key ? m_key->keyId() : QString());
+    if (keys.contains(latestKey)) {
+        report.keyId = latestKey;
+        report.publicKeyPem = keys.constFind(latestKey)->publicKeyPem();
+    } else if (m_key) {
+        report.keyId = m_key->keyId();
+        report.publicKeyPem = m_key->publicKeyPem();
+    }
+    report.ok = report.problemCount == 0;
+    m_db.rollback();
+    rollback.armed = false;
+
+    if (report.ok && saveState && lastGood) {
+        QSqlQuery w(m_db);
+        w.prepare(u"INSERT INTO meta (key, value) VALUES ('verified_checkpoint', ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        w.addBindValue(QString(QString::number(lastGood->first.id) + u' ' + lastGood->second.serialize()));
+        if (!w.exec()) {
+            qCWarning(lcStore) << "cannot save the verification state:" << w.lastError().text();
+        }
+    }
+    return report;
+}
+
+QString MerkleLog::backfill(QSqlDatabase db)
+{
+    MerkleFrontier frontier;
+    QSqlQuery insert(db);
+    if (!insert.prepare(u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s)) {
+        return insert.lastError().text();
+    }
+    for (const LeafKind kind : {LeafKind::Alert, LeafKind::ChainObservation}) {
+        QSqlQuery rows(db);
+        rows.setForwardOnly(true);
+        if (!rows.exec(u"SELECT "_s + LeafEncoding::columns(kind) + u" FROM "_s
+                       + LeafEncoding::table(kind) + u" ORDER BY id"_s)) {
+            return rows.lastError().text();
+        }
+        const int cols = LeafEncoding::columnCount(kind);
+        while (rows.next()) {
+            const QByteArray hash =
+                merkleLeafHash(LeafEncoding::encode(kind, rowValues(rows, 0, cols)));
+            insert.addBindValue(frontier.size());
+            insert.addBindValue(int(kind));
+            insert.addBindValue(rows.value(0).toLongLong());
+            insert.addBindValue(hash);
+            if (!insert.exec()) {
+                return insert.lastError().text();
+            }
+            frontier.append(hash);
+        }
+    }
+    QSqlQuery meta(db);
+    meta.prepare(u"INSERT INTO meta (key, value) VALUES ('merkle_frontier', ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    meta.addBindValue(frontier.serialize());
+    return meta.exec() ? QString() : meta.lastError().text();
+}
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "leafencoding.h"
+#include "merkletree.h"
+#include "signing.h"
+#include "storetypes.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace Lakeguard::Storage {
+
+// The store's tamper evidence on one SQLite connection (docs/tamper-evidence.md): the `leaves`
+// table, the Merkle frontier in `meta`, signed `checkpoints` and their verification. Used by
+// SqliteStore on the thread that owns the connection; appends happen inside the caller's
+// transaction so a record and its leaf commit together.
+class MerkleLog final
+{
+public:
+    MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options);
+    Q_DISABLE_COPY_MOVE(MerkleLog)
+
+    static QString privateKeyPath(const QString &storePath);  // <store>.signing-key.pem
+    static QString publicKeyPath(const QString &storePath);   // <store>.signing-pub.pem
+
+    // Read-write only: loads the signing key beside the store or creates it (0600), writes the
+    // public key file, records the public key in the store, and checkpoints if one is due.
+    Status openForWriting();
+    std::optional<Ed25519Key> signingKey() const { return m_key; }
+
+    // Inside the caller's transaction, in this order: begin, append per record, finish.
+    Status begin();
+    Status append(LeafKind kind, qint64 refId, const QVariantList &values);
+    // Saves the frontier; writes a checkpoint when one is due (or `force` and leaves are new).
+    Status finish(bool force);
+    qint64 uncoveredLeaves() const { return m_frontier.size() - m_checkpointSize; }
+
+    // In its own transaction: a checkpoint over every leaf when any is not yet covered and one
+    // is due (always, with `force`).
+    Status checkpoint(bool force);
+
+    // Full (every leaf, every checkpoint) or incremental (leaves after the last verified
+    // checkpoint). `saveState` records the newest verified checkpoint for the next incremental.
+    Result<VerifyReport> verify(bool incremental, bool saveState);
+
+    // Migration 2: leaves for every existing alert (id order) then chain observation, and the
+    // frontier. Runs inside the migration's transaction; returns an error text or empty.
+    static QString backfill(QSqlDatabase db);
+
+private:
+    Result<QList<Checkpoint>> loadCheckpoints();
+    QString saveFrontier();
+    Status flushLeaves();
+
+    struct PendingLeaf
+    {
+        qint64 seq;
+        int kind;
+        qint64 refId;
+        QByteArray hash;
+    };
+
+    QSqlDatabase m_db;
+    QString m_path;
+    StoreOptions m_options;
+    std::optional<Ed25519Key> m_key;
+    MerkleFrontier m_frontier;
+    QList<PendingLeaf> m_pending;    // appended, not yet inserted (flushed in chunks)
+    qint64 m_checkpointSize = 0;
+    TimestampMs m_checkpointTs = 0;
+    std::optional<QSqlQuery> m_insertLeaf;
+    std::optional<QSqlQuery> m_loadFrontier;
+    std::optional<QSqlQuery> m_lastCheckpoint;
+    std::optional<QSqlQuery> m_saveFrontier;
+    std::optional<QSqlQuery> m_insertCheckpoint;
+};
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,560 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leafencoding.h"
+#include "merklelog.h"
+#include "merkletree.h"
+#include "schema.h"
+#include "signing.h"
+#include "sqlitestore.h"
+#include "storewriter.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using namespace Lakeguard::Storage;
+
+namespace {
+
+constexpr qint64 kBase = 1'767'225'600'000LL; // 2026-01-01T00:00:00Z
+
+Alert makeAlert(int i)
+{
+    Alert a;
+    a.ts = kBase + qint64(i) * 1000;
+    a.received = a.ts + 5;
+    a.feed = u"t"_s;
+    a.source = u"jsonl"_s;
+    a.severity = Core::severityFromInt(i % 5);
+    a.category = Core::Category::Fraud;
+    a.rule = u"rule.%1"_s.arg(i % 3);
+    a.title = u"Alert %1"_s.arg(i);
+    a.message = u"message %1"_s.arg(i);
+    a.entity = u"acct-%1"_s.arg(i % 7);
+    a.srcIp = i % 2 ? u"192.0.2.%1"_s.arg(i % 250) : QString();
+    a.fingerprint = Core::fingerprintOf(u"t", QByteArray::number(i));
+    a.raw = "{\"i\":" + QByteArray::number(i) + '}';
+    return a;
+}
+
+IngestBatch batch(int first, int count, int chainCount = 0)
+{
+    IngestBatch b;
+    b.feed = u"t"_s;
+    b.feedType = u"test"_s;
+    for (int i = first; i < first + count; ++i) {
+        b.alerts << makeAlert(i);
+    }
+    for (int i = 0; i < chainCount; ++i) {
+        ChainObservation o;
+        o.chain = u"eth"_s;
+        o.node = u"n%1"_s.arg(i % 2);
+        o.height = 1000 + first + i;
+        o.headHash = u"0xabc"_s;
+        o.observed = kBase + qint64(first + i) * 1000;
+        o.peers = 3;
+        o.lag = i % 2;
+        o.state = u"healthy"_s;
+        o.latencyMs = 12;
+        b.chain << o;
+    }
+    return b;
+}
+
+StoreOptions smallCheckpoints()
+{
+    StoreOptions o;
+    o.checkpointLeaves = 50;
+    o.checkpointIntervalMs = 24 * 3'600'000;
+    return o;
+}
+
+} // namespace
+
+class tst_Verify : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    std::unique_ptr<SqliteStore> open(const QString &name,
+                                      AlertStore::Mode mode = AlertStore::Mode::ReadWrite,
+                                      StoreOptions options = smallCheckpoints())
+    {
+        auto s = std::make_unique<SqliteStore>(path(name), options);
+        const Status st = s->open(mode);
+        if (!st) {
+            qWarning() << st.error();
+            return nullptr;
+        }
+        return s;
+    }
+
+    // 200 alerts and 20 chain observations in five batches, closed (so the tail is signed).
+    bool filled(const QString &name)
+    {
+        auto s = open(name);
+        if (!s) {
+            return false;
+        }
+        for (int b = 0; b < 5; ++b) {
+            const BatchResult r = s->writeBatch(batch(b * 40, 40, 4));
+            if (!r.ok || r.accepted != 40) {
+                qWarning() << r.error;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Raw SQL on a connection of its own: what someone with file access could do.
+    bool tamper(const QString &name, const QStringList &statements)
+    {
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(path(name));
+            ok = db.open();
+            QSqlQuery q(db);
+            for (const QString &s : statements) {
+                if (ok && !q.exec(s)) {
+                    qWarning() << s << q.lastError().text();
+                    ok = false;
+                }
+            }
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        return ok;
+    }
+
+    qint64 scalar(const QString &name, const QString &sql)
+    {
+        auto s = open(name, AlertStore::Mode::ReadOnly);
+        QSqlQuery q(s->database());
+        if (!q.exec(sql) || !q.next()) {
+            return -1;
+        }
+        return q.value(0).toLongLong();
+    }
+
+    VerifyReport verifyReadOnly(const QString &name)
+    {
+        auto s = open(name, AlertStore::Mode::ReadOnly);
+        if (!s) {
+            return {};
+        }
+        auto r = s->verify(false);
+        if (!r) {
+            qWarning() << r.error();
+            return {};
+        }
+        return r.value();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    // The byte layout docs/tamper-evidence.md specifies, pinned (derived with Python).
+    void canonicalEncodingIsStable()
+    {
+        const QByteArray chain = LeafEncoding::encode(
+            LeafKind::ChainObservation,
+            {qint64(7), qint64(1000), u"eth"_s, u"n1"_s, qint64(19'000'000), qint64(0), 42});
+        QCOMPARE(chain.toHex(),
+                 QByteArray("01020100000000000000070100000000000003e8020000000365746802000000026e"
+                            "3101000000000121eac001000000000000000001000000000000002a"));
+        QCOMPARE(merkleLeafHash(chain).toHex(),
+                 QByteArray("214cae40a252bc7d769c1336cec672c34639d1a283715e42c51f7d47924051d4"));
+        const QByteArray alert = LeafEncoding::encode(
+            LeafKind::Alert,
+            {qint64(1), kBase, kBase + 5, u"f"_s, u"jsonl"_s, 3, u"fraud"_s, u"r"_s, u"T"_s,
+             u""_s, u""_s, u"192.0.2.1"_s, QVariant(QMetaType::fromType<QString>()),
+             QByteArray(32, '\xaa'), QByteArray("{}")});
+        QCOMPARE(merkleLeafHash(alert).toHex(),
+                 QByteArray("04901f0768a5482fedc6f5eb4f71b260c1bc5377abe2625b1277d811417691bd"));
+    }
+
+    void cleanStoreVerifies()
+    {
+        QVERIFY(filled(u"clean.db"_s));
+        QCOMPARE(scalar(u"clean.db"_s, u"SELECT count(*) FROM leaves"_s), 220);
+        QCOMPARE(scalar(u"clean.db"_s, u"SELECT min(seq) FROM leaves"_s), 0);
+        // 44-leaf batches with a 50-leaf interval: a checkpoint every other batch, one at close.
+        QVERIFY(scalar(u"clean.db"_s, u"SELECT count(*) FROM checkpoints"_s) >= 3);
+        QCOMPARE(scalar(u"clean.db"_s, u"SELECT max(tree_size) FROM checkpoints"_s), 220);
+
+        const VerifyReport r = verifyReadOnly(u"clean.db"_s);
+        QVERIFY2(r.ok, qPrintable(r.firstProblem));
+        QCOMPARE(r.leavesChecked, 220);
+        QCOMPARE(r.treeSize, 220);
+        QCOMPARE(r.signedSize, 220);
+        QCOMPARE(r.checkpointsChecked,
+                 scalar(u"clean.db"_s, u"SELECT count(*) FROM checkpoints"_s));
+        QVERIFY(r.latest);
+        QCOMPARE(r.latest->root, r.root);
+        QVERIFY(r.publicKeyPem.startsWith("-----BEGIN PUBLIC KEY-----"));
+        QCOMPARE(r.keyId.size(), 64);
+    }
+
+    void keyFilesBesideTheStore()
+    {
+        QVERIFY(filled(u"keys.db"_s));
+        const QString priv = MerkleLog::privateKeyPath(path(u"keys.db"_s));
+        const QString pub = MerkleLog::publicKeyPath(path(u"keys.db"_s));
+        QCOMPARE(priv, path(u"keys.db.signing-key.pem"_s));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(priv).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0600));
+        const auto pubKey = Ed25519Key::load(pub);
+        QVERIFY(pubKey);
+        QCOMPARE(pubKey->keyId(), verifyReadOnly(u"keys.db"_s).keyId);
+        // Reopening keeps the key: checkpoints stay under one key id.
+        { QVERIFY(open(u"keys.db"_s)->writeBatch(batch(1000, 60)).ok); }
+        QCOMPARE(scalar(u"keys.db"_s, u"SELECT count(DISTINCT key_id) FROM checkpoints"_s), 1);
+        // A copy without either key file verifies from the public key kept in the store.
+        QVERIFY(QFile::remove(priv));
+        QVERIFY(QFile::remove(pub));
+        const VerifyReport r = verifyReadOnly(u"keys.db"_s);
+        QVERIFY2(r.ok, qPrintable(r.firstProblem));
+        QCOMPARE(r.keyId, pubKey->keyId());
+        QVERIFY(!QFile::exists(priv)); // read-only never creates a key
+    }
+
+    void duplicatesAddNoLeaf()
+    {
+        auto s = open(u"dups.db"_s);
+        QVERIFY(s->writeBatch(batch(0, 30)).ok);
+        const BatchResult again = s->writeBatch(batch(0, 30));
+        QCOMPARE(again.duplicates, 30);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT count(*) FROM leaves"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 30);
+        const auto r = s->verify(false);
+        QVERIFY(r && r->ok);
+    }
+
+    void mutableIncidentIsNotCovered()
+    {
+        QVERIFY(filled(u"incident.db"_s));
+        QVERIFY(tamper(u"incident.db"_s, {u"UPDATE alerts SET incident = 9 WHERE id < 20"_s}));
+        QVERIFY(verifyReadOnly(u"incident.db"_s).ok);
+    }
+
+    void modifiedAlertIsNamed()
+    {
+        QVERIFY(filled(u"modified.db"_s));
+        const qint64 leaf =
+            scalar(u"modified.db"_s, u"SELECT seq FROM leaves WHERE kind = 1 AND ref_id = 123"_s);
+        QVERIFY(leaf > 0);
+        QVERIFY(tamper(u"modified.db"_s,
+                       {u"UPDATE alerts SET title = 'nothing to see' WHERE id = 123"_s}));
+        const VerifyReport r = verifyReadOnly(u"modified.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"alert 123 (leaf %1) was modified"_s.arg(leaf));
+        // The record as it is now no longer matches the signed root either.
+        QVERIFY(r.problems.size() >= 2);
+        QVERIFY(r.problems.at(1).startsWith(u"checkpoint "_s));
+    }
+
+    void modifiedChainObservationIsNamed()
+    {
+        QVERIFY(filled(u"chain.db"_s));
+        QVERIFY(tamper(u"chain.db"_s, {u"UPDATE chain_history SET height = 1 WHERE id = 5"_s}));
+        const VerifyReport r = verifyReadOnly(u"chain.db"_s);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.firstProblem.startsWith(u"chain observation 5 (leaf "_s),
+                 qPrintable(r.firstProblem));
+        QVERIFY(r.firstProblem.endsWith(u"was modified"_s));
+    }
+
+    void deletedAlertIsNamed()
+    {
+        QVERIFY(filled(u"deleted.db"_s));
+        QVERIFY(tamper(u"deleted.db"_s, {u"DELETE FROM alerts WHERE id = 77"_s}));
+        const VerifyReport r = verifyReadOnly(u"deleted.db"_s);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.firstProblem.startsWith(u"alert 77 (leaf "_s), qPrintable(r.firstProblem));
+        QVERIFY(r.firstProblem.endsWith(u"was deleted"_s));
+    }
+
+    void insertedAlertIsNamed()
+    {
+        QVERIFY(filled(u"inserted.db"_s));
+        QVERIFY(tamper(u"inserted.db"_s,
+                       {u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule,"
+                        " title, message, entity, fingerprint, raw) VALUES (1, 1, 't', 'jsonl', 4,"
+                        " 'fraud', 'r', 'planted', '', '', x'00', x'00')"_s}));
+        const VerifyReport r = verifyReadOnly(u"inserted.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"alert 201 has no leaf: it was added outside Lakeguard"_s);
+    }
+
+    void reorderedLeavesFailAtCheckpoint()
+    {
+        QVERIFY(filled(u"reorder.db"_s));
+        // Swap leaves 5 and 6 whole (record and hash): each leaf still matches its record.
+        QVERIFY(tamper(u"reorder.db"_s,
+                       {u"UPDATE leaves SET seq = -1 WHERE seq = 5"_s,
+                        u"UPDATE leaves SET seq = 5 WHERE seq = 6"_s,
+                        u"UPDATE leaves SET seq = 6 WHERE seq = -1"_s}));
+        const VerifyReport r = verifyReadOnly(u"reorder.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"alert 6 (leaf 6) is out of order or repeated: leaves were "
+                                 "reordered or inserted"_s);
+        bool checkpointFailed = false;
+        for (const QString &p : r.problems) {
+            checkpointFailed = checkpointFailed || p.contains(u"does not match the records"_s);
+        }
+        QVERIFY2(checkpointFailed, qPrintable(r.problems.join(u"; "_s)));
+    }
+
+    void swappedLeafHashesFail()
+    {
+        QVERIFY(filled(u"swap.db"_s));
+        QVERIFY(tamper(u"swap.db"_s,
+                       {u"UPDATE leaves SET hash = (SELECT hash FROM leaves WHERE seq = 9)"
+                        " WHERE seq = 8"_s}));
+        const VerifyReport r = verifyReadOnly(u"swap.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"alert 9 (leaf 8) was modified"_s);
+    }
+
+    void tamperedCheckpointFails_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("root") << u"UPDATE checkpoints SET root = zeroblob(32) WHERE id = 2"_s
+                              << u"checkpoint 2 (tree size %1) does not match the records"_s;
+        QTest::addRow("signature")
+            << u"UPDATE checkpoints SET signature = zeroblob(64) WHERE id = 2"_s
+            << u"checkpoint 2 (tree size %1): the signature does not verify"_s;
+        QTest::addRow("time") << u"UPDATE checkpoints SET ts = ts - 1 WHERE id = 2"_s
+                              << u"checkpoint 2 (tree size %1): the signature does not verify"_s;
+        QTest::addRow("key") << u"UPDATE checkpoints SET key_id = 'abc' WHERE id = 2"_s
+                             << u"checkpoint 2 (tree size %1) is signed by unknown key abc"_s;
+    }
+
+    void tamperedCheckpointFails()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, expected);
+        const QString name = u"cp-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(filled(name));
+        const qint64 size = scalar(name, u"SELECT tree_size FROM checkpoints WHERE id = 2"_s);
+        QVERIFY(tamper(name, {sql}));
+        const VerifyReport r = verifyReadOnly(name);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.firstProblem.startsWith(expected.arg(size)), qPrintable(r.firstProblem));
+    }
+
+    void forgedCheckpointFails()
+    {
+        QVERIFY(filled(u"forged.db"_s));
+        // A checkpoint that claims the store's key but was signed with another.
+        const auto forger = Ed25519Key::generate();
+        Checkpoint c;
+        c.treeSize = 220;
+        c.root = verifyReadOnly(u"forged.db"_s).root;
+        c.ts = kBase;
+        c.keyId = verifyReadOnly(u"forged.db"_s).keyId;
+        const QByteArray sig = forger->sign(c.message()).value();
+        QVERIFY(tamper(u"forged.db"_s,
+                       {u"INSERT INTO checkpoints (tree_size, root, ts, signature, key_id)"
+                        " VALUES (220, x'%1', %2, x'%3', '%4')"_s.arg(
+                            QString::fromLatin1(c.root.toHex()), QString::number(c.ts),
+                            QString::fromLatin1(sig.toHex()), c.keyId)}));
+        const VerifyReport r = verifyReadOnly(u"forged.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"checkpoint 4 (tree size 220): the signature does not verify"_s);
+    }
+
+    void truncationIsDetected()
+    {
+        QVERIFY(filled(u"truncated.db"_s));
+        // The last 20 leaves and their records removed consistently.
+        QVERIFY(tamper(u"truncated.db"_s,
+                       {u"DELETE FROM alerts WHERE id > 184"_s,
+                        u"DELETE FROM chain_history WHERE id > 16"_s,
+                        u"DELETE FROM leaves WHERE seq >= 200"_s}));
+        const VerifyReport r = verifyReadOnly(u"truncated.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem, u"checkpoint 3 covers 220 leaves but the store has 200: records "
+                                 "were removed"_s);
+    }
+
+    void incrementalChecksOnlyNewLeaves()
+    {
+        auto s = open(u"incr.db"_s);
+        QVERIFY(s->writeBatch(batch(0, 100, 4)).ok);
+        QVERIFY(s->checkpoint(true));
+        auto full = s->verify(false);
+        QVERIFY(full && full->ok);
+        QCOMPARE(full->leavesChecked, 104);
+
+        QVERIFY(s->writeBatch(batch(100, 60)).ok);
+        QVERIFY(s->checkpoint(true));
+        auto incr = s->verify(true);
+        QVERIFY2(incr && incr->ok, qPrintable(incr->firstProblem));
+        QVERIFY(incr->incremental);
+        QCOMPARE(incr->fromLeaf, 104);
+        QCOMPARE(incr->leavesChecked, 60);
+        QCOMPARE(incr->treeSize, 164);
+
+        // A new record tampered with after it was signed: incremental catches it.
+        QVERIFY(s->writeBatch(batch(160, 60)).ok);
+        QVERIFY(s->checkpoint(true));
+        QVERIFY(tamper(u"incr.db"_s, {u"UPDATE alerts SET severity = 0 WHERE id = 170"_s}));
+        incr = s->verify(true);
+        QVERIFY(incr && !incr->ok);
+        QCOMPARE(incr->firstProblem, u"alert 170 (leaf 173) was modified"_s);
+    }
+
+    void incrementalMissesOldChangesFullDoesNot()
+    {
+        auto s = open(u"incr2.db"_s);
+        QVERIFY(s->writeBatch(batch(0, 80)).ok);
+        QVERIFY(s->checkpoint(true));
+        QVERIFY(s->verify(false)->ok);
+        QVERIFY(tamper(u"incr2.db"_s, {u"UPDATE alerts SET title = 'old change' WHERE id = 4"_s}));
+        QVERIFY(s->writeBatch(batch(80, 10)).ok);
+        QVERIFY(s->checkpoint(true));
+        QVERIFY(s->verify(true)->ok);          // documented limit of incremental
+        const auto full = s->verify(false);
+        QVERIFY(!full->ok);
+        QCOMPARE(full->firstProblem, u"alert 4 (leaf 3) was modified"_s);
+    }
+
+    void incrementalWithoutStateIsFull()
+    {
+        QVERIFY(filled(u"nostate.db"_s));
+        auto s = open(u"nostate.db"_s);
+        const auto r = s->verify(true);
+        QVERIFY(r && r->ok);
+        QVERIFY(!r->incremental);
+        QCOMPARE(r->leavesChecked, 220);
+    }
+
+    void checkpointEveryIntervalAndOnStop()
+    {
+        // Interval 0: every batch that adds leaves is signed.
+        StoreOptions o;
+        o.checkpointLeaves = 1'000'000;
+        o.checkpointIntervalMs = 0;
+        {
+            auto s = open(u"interval.db"_s, AlertStore::Mode::ReadWrite, o);
+            for (int b = 0; b < 3; ++b) {
+                QVERIFY(s->writeBatch(batch(b * 10, 10)).ok);
+            }
+        }
+        QCOMPARE(scalar(u"interval.db"_s, u"SELECT count(*) FROM checkpoints"_s), 3);
+
+        // The writer signs the tail when it stops.
+        StoreWriter writer(path(u"writer.db"_s));
+        StoreOptions big;
+        big.checkpointLeaves = 1'000'000;
+        big.checkpointIntervalMs = 3'600'000;
+        writer.setOptions(big);
+        QVERIFY(writer.start());
+        for (int b = 0; b < 3; ++b) {
+            writer.submit(batch(b * 10, 10, 1));
+        }
+        writer.stop();
+        QCOMPARE(scalar(u"writer.db"_s, u"SELECT max(tree_size) FROM checkpoints"_s), 33);
+        QVERIFY(verifyReadOnly(u"writer.db"_s).ok);
+    }
+
+    void untrustedTextRoundTrips()
+    {
+        auto s = open(u"text.db"_s);
+        IngestBatch b = batch(0, 3);
+        b.alerts[0].title = u"lone "_s + QChar(0xD800) + u" surrogate"_s;
+        b.alerts[1].title = u"nul \0 inside"_s;
+        b.alerts[2].message = u"emoji 😀 and 中文"_s;
+        b.alerts[2].raw = QByteArray("\x00\xff\xfe", 3);
+        QVERIFY(s->writeBatch(b).ok);
+        const auto r = s->verify(false);
+        QVERIFY(r);
+        QVERIFY2(r->ok, qPrintable(r->firstProblem));
+    }
+
+    void migrationBackfillVerifies()
+    {
+        // A version 1 store as the previous release wrote it.
+        const QString name = u"v1.db"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(path(name));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &st : sqliteMigrations().first().statements) {
+                QVERIFY2(q.exec(st), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(q.exec(u"INSERT INTO meta VALUES ('schema_version', '1')"_s));
+            for (int i = 1; i <= 30; ++i) {
+                q.prepare(u"INSERT INTO alerts (ts, received, feed, source, severity, category,"
+                          " rule, title, message, entity, src_ip, fingerprint, raw)"
+                          " VALUES (?, ?, 'old', 'eve', 2, 'intrusion', 'eve:1', ?, '', 'h', ?,"
+                          " ?, '{}')"_s);
+                q.addBindValue(kBase + i);
+                q.addBindValue(kBase + i);
+                q.addBindValue(u"old %1"_s.arg(i));
+                q.addBindValue(i % 3 ? QVariant(u"10.0.0.1"_s)
+                                     : QVariant(QMetaType::fromType<QString>()));
+                q.addBindValue(QByteArray::number(i));
+                QVERIFY(q.exec());
+            }
+            QVERIFY(q.exec(u"DELETE FROM alerts WHERE id = 10"_s)); // gaps are fine
+            for (int i = 0; i < 5; ++i) {
+                QVERIFY(q.exec(u"INSERT INTO chain_history VALUES (%1, 'eth', 'n', %2, 0, 5)"_s
+                                   .arg(kBase + i)
+                                   .arg(100 + i)));
+            }
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+
+        {
+            auto s = open(name);
+            QVERIFY(s);
+            QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
+            QSqlQuery q(s->database());
+            QVERIFY(q.exec(u"SELECT count(*), max(seq) FROM leaves"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 34);
+            QCOMPARE(q.value(1).toInt(), 33);
+            // Alerts first in id order, then chain observations; ids kept.
+            QVERIFY(q.exec(u"SELECT kind, ref_id FROM leaves WHERE seq IN (0, 9, 29)"
+                           " ORDER BY seq"_s));
+            QVERIFY(q.next() && q.value(1).toInt() == 1);
+            QVERIFY(q.next() && q.value(1).toInt() == 11);
+            QVERIFY(q.next() && q.value(0).toInt() == 2 && q.value(1).toInt() == 1);
+            // Opening signed the backfilled tree.
+            QVERIFY(q.exec(u"SELECT max(tree_size) FROM checkpoints"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 34);
+            q.finish();
+            QVERIFY(s->writeBatch(batch(0, 20, 2)).ok);
+        }
+        const VerifyReport r = verifyReadOnly(name);
+        QVERIFY2(r.ok, qPrintable(r.firstProblem));
+        QCOMPARE(r.treeSize, 56);
+        QCOMPARE(r.signedSize, 56);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Verify)
+#include "tst_verify.moc"
