@@ -39,7 +39,7 @@ QList<Key> keysFor(const QString &type)
         own = {{u"url"_s, Kind::String, true},          {u"format"_s, Kind::String, false},
                {u"interval_s"_s, Kind::Number, false},  {u"token_env"_s, Kind::String, false},
                {u"timeout_s"_s, Kind::Number, false},   {u"cursor_param"_s, Kind::String, false},
-               {u"pin_sha256"_s, Kind::String, false}};
+               {u"pin_sha256"_s, Kind::String, false}, {u"ca_file"_s, Kind::String, false}};
     } else if (type == u"syslog"_s) {
         own = {{u"listen"_s, Kind::String, true},   {u"protocol"_s, Kind::String, true},
                {u"format"_s, Kind::String, false},  {u"cert"_s, Kind::String, false},
@@ -93,11 +93,6 @@ QString kindName(Kind k)
 }
 
 } // namespace
-
-QStringList runnableFeedTypes()
-{
-    return {u"file"_s};
-}
 
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error)
 {

@@ -3,6 +3,7 @@
 #include "fileingest.h"
 
 #include "alertstore.h"
+#include "feed.h"
 #include "recordsplitter.h"
 
 #include <QCoreApplication>
@@ -117,21 +118,7 @@ IngestSummary FileIngest::run(QIODevice &input, QString *error)
         for (const Core::RawRecord &rec : records) {
             ++pendingRecords;
             batchBytes += rec.bytes.size() + 1;
-            if (!rec.error.isEmpty()) {
-                batch.quarantined.append(
-                    Core::quarantine(ctx, normalizer->format(), rec.error, rec.bytes));
-            } else {
-                // One record may carry several alerts (an Alertmanager payload).
-                for (Core::NormalizeResult &result : normalizer->normalizeAll(rec.bytes, ctx)) {
-                    if (auto *a = std::get_if<Core::Alert>(&result)) {
-                        batch.alerts.append(std::move(*a));
-                    } else if (auto *q = std::get_if<Core::Quarantined>(&result)) {
-                        batch.quarantined.append(std::move(*q));
-                    } else {
-                        ++batch.skipped;
-                    }
-                }
-            }
+            addRecord(*normalizer, rec, ctx, batch);
             if (pendingRecords >= m_batchSize && !flush()) {
                 return false;
             }

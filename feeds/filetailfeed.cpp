@@ -55,7 +55,7 @@ std::optional<FileCursor> FileCursor::fromBytes(const QByteArray &bytes)
 }
 
 FileTailFeed::FileTailFeed(FeedConfig config, Storage::StoreWriter *writer, QObject *parent)
-    : QObject(parent)
+    : Feed(parent)
     , m_config(std::move(config))
     , m_writer(writer)
     , m_normalizer(Core::makeNormalizer(m_config.format))
@@ -245,18 +245,7 @@ void FileTailFeed::readAvailable(bool finishing)
     Storage::IngestBatch batch;
     const Core::NormalizeContext ctx{m_config.id, Core::nowMs()};
     for (const Core::RawRecord &rec : records) {
-        if (!rec.error.isEmpty()) {
-            batch.quarantined.append(Core::quarantine(ctx, m_normalizer->format(), rec.error, rec.bytes));
-            continue;
-        }
-        Core::NormalizeResult r = m_normalizer->normalize(rec.bytes, ctx);
-        if (auto *a = std::get_if<Core::Alert>(&r)) {
-            batch.alerts.append(std::move(*a));
-        } else if (auto *q = std::get_if<Core::Quarantined>(&r)) {
-            batch.quarantined.append(std::move(*q));
-        } else {
-            ++batch.skipped;
-        }
+        addRecord(*m_normalizer, rec, ctx, batch);
     }
     submit(std::move(batch), next, switchAfter);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "feed.h"
 #include "feedconfig.h"
 #include "normalizer.h"
 #include "recordsplitter.h"
@@ -12,10 +13,6 @@
 #include <QTimer>
 
 #include <memory>
-
-namespace Lakeguard::Storage {
-class StoreWriter;
-}
 
 namespace Lakeguard::Feeds {
 
@@ -36,7 +33,7 @@ struct FileCursor
 // and by copytruncate (starts again at 0), and resumes after a restart from the committed cursor,
 // also when the file was rotated to PATH.1 meanwhile. One batch is in flight at a time: nothing
 // more is read until the writer has committed it (backpressure, ack after commit).
-class FileTailFeed final : public QObject
+class FileTailFeed final : public Feed
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FileTailFeed)
@@ -49,9 +46,8 @@ public:
     FileCursor cursor() const { return m_committed; }
 
 public slots:
-    // `storedCursor` is the feed's cursor from the store (empty on first start).
-    void start(const QByteArray &storedCursor);
-    void stop();
+    void start(const QByteArray &storedCursor) override;
+    void stop() override;
     void pollNow() { poll(); }
 
 signals:

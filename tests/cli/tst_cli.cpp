@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -367,6 +368,59 @@ private slots:
         // About 1.5 s × 600 = 15 simulated minutes.
         QVERIFY2(to - from >= 10 * 60'000 && to - from <= 20 * 60'000,
                  qPrintable(QString::number(to - from)));
+    }
+
+    // verify: a demo store is intact, its newest checkpoint verifies with openssl alone, and a
+    // record edited behind Lakeguard's back is named on one line with exit status 1.
+    void verifyNamesTamperedRecord()
+    {
+        const QString db = store(u"verify.db"_s);
+        Run r = run({u"--store"_s, db, u"demo"_s, u"--instant"_s, u"--seconds"_s, u"1"_s,
+                     u"--speed"_s, u"3600"_s, u"--start"_s, u"2026-11-25T00:00:00Z"_s});
+        QCOMPARE(r.code, 0);
+        r = run({u"--store"_s, db, u"verify"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonObject report = r.json();
+        QVERIFY(report.value(u"ok"_s).toBool());
+        QVERIFY(report.value(u"tree_size"_s).toInt() > 50);
+        QCOMPARE(report.value(u"signed_size"_s), report.value(u"tree_size"_s));
+        QVERIFY(report.value(u"public_key_pem"_s).toString().startsWith(u"-----BEGIN PUBLIC KEY"_s));
+        QCOMPARE(run({u"--store"_s, db, u"verify"_s, u"--incremental"_s}).code, 0);
+
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (!openssl.isEmpty()) {
+            const QJsonObject cp = report.value(u"latest_checkpoint"_s).toObject();
+            const QString pub = m_dir.filePath(u"verify-pub.pem"_s);
+            const QString msg = m_dir.filePath(u"verify-msg"_s);
+            const QString sig = m_dir.filePath(u"verify-sig"_s);
+            for (const auto &[file, bytes] :
+                 {std::pair{pub, report.value(u"public_key_pem"_s).toString().toLatin1()},
+                  std::pair{msg, cp.value(u"message"_s).toString().toLatin1()},
+                  std::pair{sig, QByteArray::fromHex(cp.value(u"signature"_s).toString().toLatin1())}}) {
+                QFile f(file);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(bytes);
+            }
+            QProcess p;
+            p.start(openssl, {u"pkeyutl"_s, u"-verify"_s, u"-pubin"_s, u"-inkey"_s, pub,
+                              u"-rawin"_s, u"-in"_s, msg, u"-sigfile"_s, sig});
+            QVERIFY(p.waitForFinished(30'000));
+            QCOMPARE(p.exitCode(), 0);
+        }
+
+        const QString sqlite3 = QStandardPaths::findExecutable(u"sqlite3"_s);
+        if (sqlite3.isEmpty()) {
+            QSKIP("sqlite3 is not installed: the tampering half is skipped");
+        }
+        QProcess p;
+        p.start(sqlite3, {db, u"UPDATE alerts SET title = 'edited' WHERE id = 5"_s});
+        QVERIFY(p.waitForFinished(30'000));
+        QCOMPARE(p.exitCode(), 0);
+        r = run({u"--store"_s, db, u"verify"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.startsWith("lakeguard-cli: verify: alert 5 (leaf "), r.err.constData());
+        QVERIFY(r.err.trimmed().endsWith("was modified"));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
     }
 
     // serve tails a file, stops cleanly on SIGTERM and resumes where it stopped.

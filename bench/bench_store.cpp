@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// bench_store [--alerts N] [--dir DIR]
+// Ingest rate of the store (dedup, indexes, full-text, roll-ups and whatever else writeBatch
+// does) against a plain SQLite insert of the same rows into a table without indexes, measured in
+// the same process; then the read paths the views use. Alerts come from the demo generator, one
+// simulated day after another, so the data looks like the console's.
+#include "alertstore.h"
+#include "demoscenario.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+#include <fstream>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+
+namespace {
+
+constexpr int kBatch = 10'000;
+constexpr qint64 kDay = 24LL * 3600 * 1000;
+
+QList<Core::Alert> generate(qint64 n)
+{
+    QList<Core::Alert> out;
+    out.reserve(n);
+    Core::TimestampMs start = 1'735'689'600'000LL; // 2025-01-01
+    quint64 seed = 1;
+    while (out.size() < n) {
+        const Feeds::DemoScenario day(seed++, start);
+        for (const Feeds::DemoEvent &e : day.eventsBetween(day.start(), day.end())) {
+            if (const auto *a = std::get_if<Core::Alert>(&e.payload)) {
+                out.append(*a);
+                if (out.size() == n) {
+                    break;
+                }
+            }
+        }
+        start += kDay;
+    }
+    return out;
+}
+
+qint64 peakRssKb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) {
+            return std::stoll(line.substr(6));
+        }
+    }
+    return -1;
+}
+
+void print(QTextStream &out, const char *what, double value, const char *unit)
+{
+    out << QString::asprintf("%-44s %14.2f %s", what, value, unit) << Qt::endl;
+}
+
+double rawSqliteRate(const QString &path, const QList<Core::Alert> &alerts)
+{
+    double rate = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery q(db);
+        q.exec(u"PRAGMA journal_mode=WAL"_s);
+        q.exec(u"PRAGMA synchronous=NORMAL"_s);
+        q.exec(u"CREATE TABLE plain (ts INTEGER, received INTEGER, feed TEXT, source TEXT,"
+               " severity INTEGER, category TEXT, rule TEXT, title TEXT, message TEXT, entity TEXT,"
+               " src_ip TEXT, dst_ip TEXT, fingerprint BLOB, raw BLOB)"_s);
+        QSqlQuery insert(db);
+        insert.prepare(u"INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        QElapsedTimer t;
+        t.start();
+        for (qint64 i = 0; i < alerts.size(); i += kBatch) {
+            db.transaction();
+            for (qint64 j = i; j < std::min<qint64>(i + kBatch, alerts.size()); ++j) {
+                const Core::Alert &a = alerts[j];
+                insert.addBindValue(a.ts);
+                insert.addBindValue(a.received);
+                insert.addBindValue(a.feed);
+                insert.addBindValue(a.source);
+                insert.addBindValue(static_cast<int>(a.severity));
+                insert.addBindValue(Core::categoryName(a.category));
+                insert.addBindValue(a.rule);
+                insert.addBindValue(a.title);
+                insert.addBindValue(a.message);
+                insert.addBindValue(a.entity);
+                insert.addBindValue(a.srcIp);
+                insert.addBindValue(a.dstIp);
+                insert.addBindValue(a.fingerprint);
+                insert.addBindValue(a.raw);
+                insert.exec();
+            }
+            db.commit();
+        }
+        rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    return rate;
+}
+
+template<typename Fn>
+double timeMs(Fn fn, int repeat = 5)
+{
+    double best = 1e18;
+    for (int i = 0; i < repeat; ++i) {
+        QElapsedTimer t;
+        t.start();
+        fn();
+        best = std::min(best, double(t.nsecsElapsed()) / 1e6);
+    }
+    return best;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({u"alerts"_s, u"How many alerts (default 200000)."_s, u"N"_s, u"200000"_s});
+    p.addOption({u"dir"_s, u"Where to put the stores (default: a temporary folder)."_s, u"DIR"_s});
+    p.process(app);
+    QTextStream out(stdout);
+    const qint64 n = p.value(u"alerts"_s).toLongLong();
+    QTemporaryDir tmp;
+    const QDir dir(p.isSet(u"dir"_s) ? p.value(u"dir"_s) : tmp.path());
+    QDir().mkpath(dir.path());
+    QFile::remove(dir.filePath(u"bench-raw.db"_s));
+    QFile::remove(dir.filePath(u"bench-store.db"_s));
+
+    out << "bench_store: " << n << " alerts, batches of " << kBatch << ", in " << dir.path()
+        << Qt::endl;
+    QElapsedTimer t;
+    t.start();
+    const QList<Core::Alert> alerts = generate(n);
+    print(out, "generate (demo generator)", double(t.elapsed()), "ms");
+
+    const double raw = rawSqliteRate(dir.filePath(u"bench-raw.db"_s), alerts);
+    print(out, "baseline: plain SQLite insert, no indexes", raw, "alerts/s");
+
+    const QString storePath = dir.filePath(u"bench-store.db"_s);
+    double rate = 0;
+    {
+        auto created = Storage::createStore(storePath);
+        std::unique_ptr<Storage::AlertStore> store = std::move(created.value());
+        if (const Storage::Status s = store->open(Storage::AlertStore::Mode::ReadWrite); !s) {
+            out << "cannot open: " << s.error() << Qt::endl;
+            return 1;
+        }
+        t.restart();
+        for (qint64 i = 0; i < alerts.size(); i += kBatch) {
+            Storage::IngestBatch b;
+            b.feed = u"bench"_s;
+            b.feedType = u"bench"_s;
+            b.alerts = alerts.mid(i, kBatch);
+            const Storage::BatchResult r = store->writeBatch(b);
+            if (!r.ok) {
+                out << "write failed: " << r.error << Qt::endl;
+                return 1;
+            }
+        }
+        rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
+    }
+    print(out, "store.writeBatch (dedup, FTS, roll-ups, ...)", rate, "alerts/s");
+    print(out, "ratio store / plain SQLite", rate / raw, "");
+
+    t.restart();
+    auto created = Storage::createStore(storePath);
+    std::unique_ptr<Storage::AlertStore> store = std::move(created.value());
+    if (!store->open(Storage::AlertStore::Mode::ReadOnly)) {
+        return 1;
+    }
+    print(out, "open store read-only", double(t.nsecsElapsed()) / 1e6, "ms");
+
+    const Storage::AlertFilter all;
+    print(out, "first page (100, newest first)",
+          timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, std::nullopt); }), "ms");
+    // A key half-way down, then the page after it.
+    const auto mid = store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 1).value();
+    const Storage::PageKey key{mid.alerts.value(0).ts, 0, mid.alerts.value(0).id.value};
+    print(out, "page at depth n/2 (keyset)",
+          timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, key); }), "ms");
+    print(out, "page at depth n/2 (OFFSET, for comparison)",
+          timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 2), "ms");
+    Storage::AlertFilter critical;
+    critical.minSeverity = Core::Severity::Critical;
+    print(out, "newest critical page",
+          timeMs([&] { store->alerts(critical, Storage::AlertSort::TimeDesc, 100, std::nullopt); }),
+          "ms");
+    Storage::AlertFilter rare;
+    rare.search = u"bannk"_s;
+    print(out, "full-text rare term, newest 100",
+          timeMs([&] { store->alerts(rare, Storage::AlertSort::TimeDesc, 100, std::nullopt); }), "ms");
+    const Storage::StoreStats stats = store->stats().value();
+    print(out, "stats (counts by severity and category)", timeMs([&] { store->stats(); }, 2), "ms");
+    print(out, "dashboard, last 30 days (15-min buckets)",
+          timeMs([&] {
+              store->dashboard(stats.newest - 30 * kDay, stats.newest, 6 * 3600 * 1000LL, 10);
+          }),
+          "ms");
+    print(out, "dashboard, last 24 h (15-min buckets)",
+          timeMs([&] { store->dashboard(stats.newest - kDay, stats.newest, 15 * 60 * 1000LL, 10); }),
+          "ms");
+    print(out, "peak RSS of this process", double(peakRssKb()) / 1024.0, "MiB");
+    print(out, "store size on disk", double(QFileInfo(storePath).size()) / 1048576.0, "MiB");
+    return 0;
+}
