@@ -3,16 +3,17 @@
 // `lakeguard`: the desktop console. Wiring only: the store, the demo feed and the main window.
 #include "alertstore.h"
 #include "demofeed.h"
+#include "guisettings.h"
 #include "mainwindow.h"
 #include "queryservice.h"
 #include "storewriter.h"
 #include "theme.h"
+#include "uilanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QThread>
 #include <QTimer>
@@ -91,7 +92,8 @@ bool wantsOnlyText(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    // --help and --version need no display: answer them before a QApplication exists.
+    // --help and --version need no display: answer them before a QApplication exists. Their
+    // text stays English (no translator is installed yet, as for lakeguard-cli).
     if (wantsOnlyText(argc, argv)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(u"Lakeguard"_s);
@@ -118,13 +120,16 @@ int main(int argc, char **argv)
 
     const bool screenshotMode = parser.isSet(o.screenshot);
     const bool interactive = !screenshotMode;
-    if (parser.isSet(o.lang)) {
-        const QString lang = parser.value(o.lang);
-        if (lang != u"en" && lang != u"zh_CN") {
-            return fail(Tr::tr("unknown language \"%1\" (use en or zh_CN)").arg(lang), false, 2);
-        }
-        // Translations arrive later; the locale already drives numbers, dates and captions.
-        QLocale::setDefault(QLocale(lang));
+    // The language first, so every later message is in it: --lang, else the saved choice
+    // (View ▸ Language), else the system locale. --lang is for this run only: it is not saved.
+    const QString lang = parser.value(o.lang);
+    if (parser.isSet(o.lang) && !Widgets::UiLanguage::fromCode(lang)) {
+        return fail(Tr::tr("unknown language \"%1\" (use en or zh_CN)").arg(lang), false, 2);
+    }
+    QString languageError;
+    if (!Widgets::UiLanguage::apply(
+            Widgets::UiLanguage::resolve(lang, Widgets::GuiSettings::language()), &languageError)) {
+        printLine(stderr, u"lakeguard: "_s + languageError);
     }
     if (parser.isSet(o.review) && (parser.isSet(o.demo) || parser.isSet(o.store))) {
         return fail(Tr::tr("--review cannot be combined with --demo or --store"), false, 2);

@@ -76,20 +76,15 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_clockLabel(new QLabel(this))
     , m_captionLabel(new QLabel(this))
 {
-    setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
     setWindowIcon(Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor()));
 
     // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…4.
     const QColor navText(0xe2, 0xe8, 0xf0);
-    const QList<std::pair<Widgets::NavIcon, QString>> pages = { { Widgets::NavIcon::Dashboard,
-                                                                    tr("Dashboard") },
-        { Widgets::NavIcon::Alerts, tr("Alerts") }, { Widgets::NavIcon::Chains, tr("Chains") },
-        { Widgets::NavIcon::Feeds, tr("Feeds") } };
-    for (const auto &[icon, name] : pages) {
-        m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), name));
+    for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
+             Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds }) {
+        m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
-    m_navigation->setAccessibleName(tr("Views"));
     m_navigation->setFixedWidth(kNavigationWidth);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setFrameShape(QFrame::NoFrame);
@@ -111,9 +106,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     if (m_options.readOnly) {
-        m_banner = new QLabel(tr("Read-only review: %1 — nothing in this store can be changed.")
-                                  .arg(QDir::toNativeSeparators(m_options.storeLocation)),
-            central);
+        m_banner = new QLabel(central);
         m_banner->setTextFormat(Qt::PlainText);
         m_banner->setObjectName(u"readOnlyBanner"_s);
         m_banner->setStyleSheet(u"QLabel#readOnlyBanner { background: #fef3c7; color: #78350f;"
@@ -140,6 +133,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 
     createMenus();
     createStatusBar();
+    retranslateUi();
     restoreSettings();
     refreshStatus();
 }
@@ -148,19 +142,19 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refreshAll);
-    refresh->setShortcut(QKeySequence::Refresh);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    // Texts come from retranslateUi().
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_refreshAction = m_fileMenu->addAction(QString(), this, &MainWindow::refreshAll);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(QString());
     auto *group = new QActionGroup(this);
     for (int i = 0; i < ViewCount; ++i) {
-        QAction *action
-            = view->addAction(m_navigation->item(i)->icon(), m_navigation->item(i)->text());
+        QAction *action = m_viewMenu->addAction(m_navigation->item(i)->icon(), QString());
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
@@ -169,9 +163,85 @@ void MainWindow::createMenus()
         m_viewActions.append(action);
     }
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Lakeguard"), this, &MainWindow::about);
-    about->setMenuRole(QAction::AboutRole);
+    // Each language is named in itself, so a user lost in the other language finds theirs.
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    auto *languages = new QActionGroup(this);
+    for (const auto language : { Widgets::UiLanguage::Language::English,
+             Widgets::UiLanguage::Language::SimplifiedChinese }) {
+        QAction *action = m_languageMenu->addAction(Widgets::UiLanguage::nativeName(language));
+        action->setCheckable(true);
+        action->setChecked(language == Widgets::UiLanguage::current());
+        action->setData(Widgets::UiLanguage::code(language));
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
+        m_languageActions.append(action);
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
+    const QStringList pages = { tr("Dashboard"), tr("Alerts"), tr("Chains"), tr("Feeds") };
+    for (int i = 0; i < ViewCount; ++i) {
+        m_navigation->item(i)->setText(pages.at(i));
+        m_viewActions.at(i)->setText(pages.at(i));
+    }
+    m_navigation->setAccessibleName(tr("Views"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Lakeguard"));
+    if (m_banner) {
+        m_banner->setText(tr("Read-only review: %1 — nothing in this store can be changed.")
+                              .arg(QDir::toNativeSeparators(m_options.storeLocation)));
+    }
+    const QString store = QDir::toNativeSeparators(m_options.storeLocation);
+    m_storeLabel->setText(
+        m_options.readOnly ? tr("Store: %1 (read-only)").arg(store) : tr("Store: %1").arg(store));
+    if (m_simulatedMs >= 0) {
+        showSimulatedTime(m_simulatedMs);
+    }
+    if (!m_captionEnglish.isEmpty()) {
+        showCaption(m_captionEnglish, m_captionChinese);
+    }
+    if (QAction *action = languageAction(Widgets::UiLanguage::current())) {
+        action->setChecked(true);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        m_statusThrottle->request(); // counts are formatted by the (new) default locale
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setLanguage(Widgets::UiLanguage::Language language)
+{
+    QString error;
+    if (!Widgets::UiLanguage::apply(language, &error)) {
+        statusBar()->showMessage(tr("The translation could not be loaded: %1").arg(error), 10000);
+    }
+    Widgets::GuiSettings::setLanguage(Widgets::UiLanguage::code(language));
+    if (QAction *action = languageAction(language)) {
+        action->setChecked(true);
+    }
+}
+
+QAction *MainWindow::languageAction(Widgets::UiLanguage::Language language) const
+{
+    return m_languageActions.value(int(language));
 }
 
 void MainWindow::createStatusBar()
@@ -180,10 +250,8 @@ void MainWindow::createStatusBar()
         { m_storeLabel, m_countLabel, m_quarantineLabel, m_clockLabel, m_captionLabel }) {
         label->setTextFormat(Qt::PlainText);
     }
-    const QString store = QDir::toNativeSeparators(m_options.storeLocation);
-    m_storeLabel->setText(
-        m_options.readOnly ? tr("Store: %1 (read-only)").arg(store) : tr("Store: %1").arg(store));
-    m_storeLabel->setToolTip(Widgets::Theme::plainToolTip(store));
+    m_storeLabel->setToolTip(
+        Widgets::Theme::plainToolTip(QDir::toNativeSeparators(m_options.storeLocation)));
     m_storeLabel->setMaximumWidth(420);
     m_captionLabel->setObjectName(u"demoCaption"_s);
     m_captionLabel->setStyleSheet(u"QLabel#demoCaption { color: #1e3a8a; font-weight: 600; }"_s);
@@ -237,7 +305,10 @@ void MainWindow::refreshStatus()
 
 void MainWindow::showCaption(const QString &english, const QString &chinese)
 {
-    const bool chineseUi = QLocale().language() == QLocale::Chinese;
+    m_captionEnglish = english;
+    m_captionChinese = chinese;
+    const bool chineseUi
+        = Widgets::UiLanguage::current() == Widgets::UiLanguage::Language::SimplifiedChinese;
     const QString text = chineseUi && !chinese.isEmpty() ? chinese : english;
     m_captionLabel->setText(text);
     m_captionLabel->setToolTip(Widgets::Theme::plainToolTip(text));
@@ -245,6 +316,7 @@ void MainWindow::showCaption(const QString &english, const QString &chinese)
 
 void MainWindow::showSimulatedTime(qint64 simMs)
 {
+    m_simulatedMs = simMs;
     m_clockLabel->setText(
         tr("Demo time %1").arg(Widgets::Theme::formatLocalTime(simMs, QLocale())));
     m_clockLabel->show();

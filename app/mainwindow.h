@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "uilanguage.h"
+
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Lakeguard::Storage {
@@ -65,6 +68,11 @@ public:
     QString statusText() const; // the status bar's counts, for tests
     bool isReadOnlyBannerVisible() const;
 
+    // Switches the interface language at run time (View ▸ Language): installs the translators,
+    // sets the default locale and saves the choice; every view retranslates on LanguageChange.
+    void setLanguage(Widgets::UiLanguage::Language language);
+    QAction *languageAction(Widgets::UiLanguage::Language language) const;
+
     // Every view has data to show (used to time screenshots).
     bool isPopulated() const;
     // Renders each view (the whole window at `size`) to DIR/<view>.png. Spins the event loop
@@ -75,11 +83,14 @@ public slots:
     void refreshAll();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
     void createStatusBar();
+    // Every text the window itself shows, in the current language (views do their own).
+    void retranslateUi();
     void restoreSettings();
     void saveSettings();
     void refreshStatus();
@@ -98,6 +109,18 @@ private:
     Widgets::ChainsView *m_chains;
     Widgets::FeedsView *m_feeds;
     QList<QAction *> m_viewActions;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_languageActions; // in UiLanguage::Language order
+    // The last demo caption (both languages) and clock, to re-show them after a switch.
+    QString m_captionEnglish;
+    QString m_captionChinese;
+    qint64 m_simulatedMs = -1;
     QLabel *m_storeLabel;
     QLabel *m_countLabel;
     QLabel *m_quarantineLabel;

@@ -4,6 +4,7 @@
 
 #include "theme.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QJsonDocument>
@@ -22,14 +23,9 @@ namespace Lakeguard::Widgets {
 AlertDetailPanel::AlertDetailPanel(QWidget *parent)
     : QWidget(parent)
     , m_raw(new QPlainTextEdit(this))
-    , m_placeholder(new QLabel(tr("Select an alert to see its details."), this))
+    , m_placeholder(new QLabel(this))
     , m_content(new QWidget(this))
 {
-    const QStringList captions
-        = { tr("ID"), tr("Event time"), tr("Received"), tr("Severity"), tr("Category"), tr("Feed"),
-              tr("Source"), tr("Rule"), tr("Title"), tr("Message"), tr("Entity"), tr("Source IP"),
-              tr("Dest IP", "destination IP address"), tr("Fingerprint"), tr("Incident") };
-
     auto *fields = new QWidget;
     auto *form = new QFormLayout(fields);
     form->setContentsMargins(12, 8, 12, 8);
@@ -38,7 +34,8 @@ AlertDetailPanel::AlertDetailPanel(QWidget *parent)
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (int i = 0; i < FieldCount; ++i) {
-        auto *caption = new QLabel(captions.at(i), fields);
+        auto *caption = new QLabel(fields);
+        m_captions.append(caption);
         caption->setTextFormat(Qt::PlainText);
         QPalette muted = caption->palette();
         muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
@@ -70,16 +67,15 @@ AlertDetailPanel::AlertDetailPanel(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_raw->setPlaceholderText(tr("No raw record"));
     auto *rawBox = new QWidget;
     auto *rawLayout = new QVBoxLayout(rawBox);
     rawLayout->setContentsMargins(8, 8, 8, 8);
-    auto *rawCaption = new QLabel(tr("Raw record"), rawBox);
-    rawCaption->setTextFormat(Qt::PlainText);
-    QFont captionFont = rawCaption->font();
+    m_rawCaption = new QLabel(rawBox);
+    m_rawCaption->setTextFormat(Qt::PlainText);
+    QFont captionFont = m_rawCaption->font();
     captionFont.setWeight(QFont::DemiBold);
-    rawCaption->setFont(captionFont);
-    rawLayout->addWidget(rawCaption);
+    m_rawCaption->setFont(captionFont);
+    rawLayout->addWidget(m_rawCaption);
     rawLayout->addWidget(m_raw, 1);
 
     auto *split = new QSplitter(Qt::Horizontal, m_content);
@@ -101,7 +97,33 @@ AlertDetailPanel::AlertDetailPanel(QWidget *parent)
     auto *stack = new QStackedLayout(this);
     stack->addWidget(m_placeholder);
     stack->addWidget(m_content);
+    retranslateUi();
     setAlert(std::nullopt);
+}
+
+void AlertDetailPanel::retranslateUi()
+{
+    const QStringList captions
+        = { tr("ID"), tr("Event time"), tr("Received"), tr("Severity"), tr("Category"), tr("Feed"),
+              tr("Source"), tr("Rule"), tr("Title"), tr("Message"), tr("Entity"), tr("Source IP"),
+              tr("Dest IP", "destination IP address"), tr("Fingerprint"), tr("Incident") };
+    for (int i = 0; i < m_captions.size(); ++i) {
+        m_captions[i]->setText(captions.value(i));
+    }
+    m_placeholder->setText(tr("Select an alert to see its details."));
+    m_raw->setPlaceholderText(tr("No raw record"));
+    m_rawCaption->setText(tr("Raw record"));
+}
+
+void AlertDetailPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // Severity, category and times are shown in the interface language.
+        const std::optional<Core::Alert> shown = m_alert;
+        setAlert(shown);
+    }
+    QWidget::changeEvent(event);
 }
 
 void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)

@@ -50,7 +50,14 @@ public:
     // The raw record as the panel shows it: indented JSON when it parses, else the text itself.
     static QString prettyRaw(const QByteArray &raw);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QList<QLabel *> m_captions;
+    QLabel *m_rawCaption = nullptr;
     QList<QLabel *> m_values;
     QPlainTextEdit *m_raw;
     QLabel *m_placeholder;

@@ -11,6 +11,7 @@
 #include "theme.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -40,27 +43,26 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     , m_feed(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_searchTimer(new QTimer(this))
+    , m_filterLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_table(new QTableView(this))
     , m_detail(new AlertDetailPanel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     // Filter bar
-    m_severity->addItem(tr("Any severity"), -1);
+    // Texts come from retranslateUi(); the data are the filter values.
+    m_severity->addItem(QString(), -1);
     for (int s = 0; s < Core::kSeverityCount; ++s) {
-        const auto severity = static_cast<Core::Severity>(s);
-        m_severity->addItem(
-            tr("%1 or worse", "minimum severity").arg(Core::severityDisplayName(severity)), s);
+        m_severity->addItem(QString(), s);
     }
-    m_severity->setToolTip(tr("Minimum severity"));
-    m_category->addItem(tr("Any category"), QString());
+    m_category->addItem(QString(), QString());
     for (int c = 0; c < Core::kCategoryCount; ++c) {
-        const auto category = static_cast<Core::Category>(c);
-        m_category->addItem(Core::categoryDisplayName(category), Core::categoryName(category));
+        m_category->addItem(QString(), Core::categoryName(static_cast<Core::Category>(c)));
     }
-    m_feed->addItem(tr("All feeds"), QString());
-    m_feed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_search->setPlaceholderText(tr("Search alerts (all words must match)…"));
+    m_feed->addItem(QString(), QString());
+    for (QComboBox *combo : { m_severity, m_category, m_feed }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    }
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
     m_searchTimer->setSingleShot(true);
@@ -69,11 +71,10 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     m_countLabel->setMinimumWidth(140);
     m_countLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    auto *filterLabel = new QLabel(tr("Filter:"), this);
-    filterLabel->setTextFormat(Qt::PlainText);
+    m_filterLabel->setTextFormat(Qt::PlainText);
     auto *bar = new QHBoxLayout;
     bar->setSpacing(8);
-    bar->addWidget(filterLabel);
+    bar->addWidget(m_filterLabel);
     bar->addWidget(m_severity);
     bar->addWidget(m_category);
     bar->addWidget(m_feed);
@@ -107,8 +108,19 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
         = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
     m_table->setColumnWidth(
         AlertTableModel::TimeColumn, widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
-    m_table->setColumnWidth(AlertTableModel::SeverityColumn, widthFor(u"Critical"_s) + 24);
-    m_table->setColumnWidth(AlertTableModel::CategoryColumn, widthFor(u"Availability"_s));
+    // Wide enough for the English names and the current language's (switching keeps widths).
+    int severityWidth = widthFor(u"Critical"_s);
+    for (int s = 0; s < Core::kSeverityCount; ++s) {
+        severityWidth = std::max(
+            severityWidth, widthFor(Core::severityDisplayName(static_cast<Core::Severity>(s))));
+    }
+    int categoryWidth = widthFor(u"Availability"_s);
+    for (int c = 0; c < Core::kCategoryCount; ++c) {
+        categoryWidth = std::max(
+            categoryWidth, widthFor(Core::categoryDisplayName(static_cast<Core::Category>(c))));
+    }
+    m_table->setColumnWidth(AlertTableModel::SeverityColumn, severityWidth + 24);
+    m_table->setColumnWidth(AlertTableModel::CategoryColumn, categoryWidth);
     m_table->setColumnWidth(AlertTableModel::FeedColumn, widthFor(u"demo-fraud"_s));
     m_table->setColumnWidth(AlertTableModel::RuleColumn, widthFor(u"fraud.3ds_fail"_s));
     m_table->setColumnWidth(AlertTableModel::EntityColumn, widthFor(u"ib-web-01.dmz.bank"_s));
@@ -160,11 +172,41 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &AlertsView::showCurrentAlert);
 
+    retranslateUi();
     updateCountLabel();
     refreshFeeds();
 }
 
 AlertsView::~AlertsView() = default;
+
+void AlertsView::retranslateUi()
+{
+    m_filterLabel->setText(tr("Filter:"));
+    m_severity->setItemText(0, tr("Any severity"));
+    for (int s = 0; s < Core::kSeverityCount; ++s) {
+        m_severity->setItemText(s + 1,
+            tr("%1 or worse", "minimum severity")
+                .arg(Core::severityDisplayName(static_cast<Core::Severity>(s))));
+    }
+    m_severity->setToolTip(tr("Minimum severity"));
+    m_category->setItemText(0, tr("Any category"));
+    for (int c = 0; c < Core::kCategoryCount; ++c) {
+        m_category->setItemText(c + 1, Core::categoryDisplayName(static_cast<Core::Category>(c)));
+    }
+    m_category->setToolTip(tr("Category"));
+    m_feed->setItemText(0, tr("All feeds"));
+    m_feed->setToolTip(tr("Feed"));
+    m_search->setPlaceholderText(tr("Search alerts (all words must match)…"));
+}
+
+void AlertsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateCountLabel();
+    }
+    QWidget::changeEvent(event);
+}
 
 QString AlertsView::countText() const
 {

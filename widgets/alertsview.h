@@ -51,7 +51,12 @@ public slots:
     // Throttled by the model and the feed list: call on every store change.
     void scheduleRefresh();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Filter texts in the current language; item data (the filter values) never changes.
+    void retranslateUi();
     void applyFilter();
     void refreshFeeds();
     void updateCountLabel();
@@ -66,6 +71,7 @@ private:
     QComboBox *m_feed;
     QLineEdit *m_search;
     QTimer *m_searchTimer;
+    QLabel *m_filterLabel;
     QLabel *m_countLabel;
     QTableView *m_table;
     AlertDetailPanel *m_detail;

@@ -4,6 +4,7 @@
 
 #include "theme.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
@@ -46,13 +47,12 @@ ChainNodeCard::ChainNodeCard(QWidget *parent)
     top->addLayout(names, 1);
     top->addWidget(m_state, 0, Qt::AlignTop);
 
-    const QStringList captions = { tr("Height"), tr("Head"), tr("Block age"), tr("Peers"),
-        tr("Latency"), tr("Lag (blocks)") };
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(16);
     grid->setVerticalSpacing(2);
     for (int i = 0; i < ValueCount; ++i) {
-        auto *caption = new QLabel(captions.at(i), this);
+        auto *caption = new QLabel(this);
+        m_captions.append(caption);
         caption->setTextFormat(Qt::PlainText);
         caption->setPalette(muted);
         auto *value = new QLabel(this);
@@ -78,12 +78,36 @@ ChainNodeCard::ChainNodeCard(QWidget *parent)
     layout->addLayout(grid);
     setMinimumWidth(300);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    retranslateUi();
+}
+
+void ChainNodeCard::retranslateUi()
+{
+    const QStringList captions = { tr("Height"), tr("Head"), tr("Block age"), tr("Peers"),
+        tr("Latency"), tr("Lag (blocks)") };
+    for (int i = 0; i < m_captions.size(); ++i) {
+        m_captions[i]->setText(captions.value(i));
+    }
+}
+
+void ChainNodeCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        if (m_hasObservation) {
+            const Core::ChainObservation shown = m_observation;
+            setObservation(shown, m_reference);
+        }
+    }
+    QFrame::changeEvent(event);
 }
 
 void ChainNodeCard::setObservation(
     const Core::ChainObservation &observation, Core::TimestampMs reference)
 {
     m_observation = observation;
+    m_reference = reference;
+    m_hasObservation = true;
     const QLocale locale;
     const QColor color = Theme::chainStateColor(observation.state);
 

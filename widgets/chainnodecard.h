@@ -39,8 +39,16 @@ public:
     QString stateText() const;
     QString valueText(Value value) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     Core::ChainObservation m_observation;
+    Core::TimestampMs m_reference = 0;
+    bool m_hasObservation = false;
+    QList<QLabel *> m_captions;
     QLabel *m_chain;
     QLabel *m_node;
     QLabel *m_state;

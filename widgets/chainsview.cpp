@@ -9,6 +9,7 @@
 #include "refreshthrottle.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,20 +33,21 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     , m_queries(queries)
     , m_throttle(new RefreshThrottle(
           kRefreshIntervalMs, [this] { refreshNow(); }, this))
+    , m_title(new QLabel(this))
+    , m_alertsTitle(nullptr)
     , m_summary(new QLabel(this))
-    , m_empty(new QLabel(tr("No chain nodes are monitored in this store."), this))
+    , m_empty(new QLabel(this))
     , m_cardArea(new QWidget)
     , m_grid(new QGridLayout(m_cardArea))
     , m_cardScroll(new QScrollArea(this))
     , m_alertsModel(new AlertTableModel(queries, this))
     , m_alertsTable(new QTableView(this))
 {
-    auto *title = new QLabel(tr("Chain nodes"), this);
-    title->setTextFormat(Qt::PlainText);
-    QFont titleFont = title->font();
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    m_title->setFont(titleFont);
     m_summary->setTextFormat(Qt::PlainText);
     QPalette muted = m_summary->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
@@ -90,8 +92,12 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     const QFontMetrics fm = m_alertsTable->fontMetrics();
     m_alertsTable->setColumnWidth(AlertTableModel::TimeColumn,
         fm.horizontalAdvance(Theme::formatLocalTime(Core::nowMs(), QLocale())) + 24);
-    m_alertsTable->setColumnWidth(
-        AlertTableModel::SeverityColumn, fm.horizontalAdvance(u"Critical"_s) + 40);
+    int severityWidth = fm.horizontalAdvance(u"Critical"_s);
+    for (int s = 0; s < Core::kSeverityCount; ++s) {
+        severityWidth = std::max(severityWidth,
+            fm.horizontalAdvance(Core::severityDisplayName(static_cast<Core::Severity>(s))));
+    }
+    m_alertsTable->setColumnWidth(AlertTableModel::SeverityColumn, severityWidth + 40);
     m_alertsTable->setColumnWidth(
         AlertTableModel::RuleColumn, fm.horizontalAdvance(u"chain.large_transfer"_s) + 24);
     m_alertsTable->setColumnWidth(
@@ -101,18 +107,18 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     alertsPanel->setObjectName(u"chainAlertsPanel"_s);
     alertsPanel->setStyleSheet(u"QFrame#chainAlertsPanel { background: white; border: 1px solid %1;"
                                " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
-    auto *alertsTitle = new QLabel(tr("Chain alerts"), alertsPanel);
-    alertsTitle->setTextFormat(Qt::PlainText);
-    QFont panelFont = alertsTitle->font();
+    m_alertsTitle = new QLabel(alertsPanel);
+    m_alertsTitle->setTextFormat(Qt::PlainText);
+    QFont panelFont = m_alertsTitle->font();
     panelFont.setWeight(QFont::DemiBold);
-    alertsTitle->setFont(panelFont);
+    m_alertsTitle->setFont(panelFont);
     auto *alertsLayout = new QVBoxLayout(alertsPanel);
     alertsLayout->setContentsMargins(12, 10, 12, 8);
-    alertsLayout->addWidget(alertsTitle);
+    alertsLayout->addWidget(m_alertsTitle);
     alertsLayout->addWidget(m_alertsTable, 1);
 
     auto *header = new QHBoxLayout;
-    header->addWidget(title);
+    header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_summary, 1, Qt::AlignBottom);
 
@@ -125,10 +131,39 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     layout->addWidget(alertsPanel, 1);
     m_empty->hide();
 
+    retranslateUi();
     refreshNow();
 }
 
 ChainsView::~ChainsView() = default;
+
+void ChainsView::retranslateUi()
+{
+    m_title->setText(tr("Chain nodes"));
+    m_alertsTitle->setText(tr("Chain alerts"));
+    m_empty->setText(tr("No chain nodes are monitored in this store."));
+}
+
+void ChainsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateSummary(); // the cards and the alerts model retranslate themselves
+    }
+    QWidget::changeEvent(event);
+}
+
+void ChainsView::updateSummary()
+{
+    if (m_nodeCount == 0) {
+        m_summary->clear();
+        return;
+    }
+    const QLocale locale;
+    m_summary->setText(tr("%1 of %2 nodes healthy · observed %3")
+                           .arg(locale.toString(m_healthyCount), locale.toString(m_nodeCount),
+                               Theme::formatLocalTime(m_observedAt, locale)));
+}
 
 void ChainsView::resizeEvent(QResizeEvent *event)
 {
@@ -217,14 +252,10 @@ void ChainsView::applyObservations(QList<Core::ChainObservation> observations)
     m_empty->setVisible(observations.isEmpty());
     m_columns = columns;
     updateCardAreaHeight();
-    if (observations.isEmpty()) {
-        m_summary->clear();
-    } else {
-        m_summary->setText(
-            tr("%1 of %2 nodes healthy · observed %3")
-                .arg(QLocale().toString(healthy), QLocale().toString(observations.size()),
-                    Theme::formatLocalTime(reference, QLocale())));
-    }
+    m_nodeCount = int(observations.size());
+    m_healthyCount = healthy;
+    m_observedAt = reference;
+    updateSummary();
 }
 
 } // namespace Lakeguard::Widgets

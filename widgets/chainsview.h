@@ -48,16 +48,21 @@ signals:
     void refreshed();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
+    void retranslateUi();
+    void updateSummary();
     void updateCardAreaHeight();
     void applyObservations(QList<Core::ChainObservation> observations);
 
     Storage::QueryService *m_queries;
     RefreshThrottle *m_throttle;
     quint64 m_generation = 0;
+    QLabel *m_title;
+    QLabel *m_alertsTitle;
     QLabel *m_summary;
     QLabel *m_empty;
     QWidget *m_cardArea;
@@ -67,6 +72,10 @@ private:
     QTableView *m_alertsTable;
     QList<ChainNodeCard *> m_cards;
     int m_columns = kColumns;
+    // What the summary line says (kept to re-render it in another language).
+    int m_nodeCount = 0;
+    int m_healthyCount = 0;
+    Core::TimestampMs m_observedAt = 0;
 };
 
 } // namespace Lakeguard::Widgets

@@ -17,6 +17,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -84,11 +85,12 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
           kRefreshIntervalMs, [this] { refreshNow(); }, this))
     , m_risk(new RiskGauge(this))
     , m_windowLabel(new QLabel(this))
+    , m_title(new QLabel(this))
     , m_severityChart(new QChart)
     , m_severityTimeAxis(new QDateTimeAxis)
     , m_severityCountAxis(new QValueAxis)
     , m_categoryChart(new QChart)
-    , m_categorySet(new QBarSet(tr("Alerts")))
+    , m_categorySet(new QBarSet(QString()))
     , m_categoryAxis(new QBarCategoryAxis)
     , m_categoryValueAxis(new QValueAxis)
     , m_riskChart(new QChart)
@@ -98,9 +100,9 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     , m_entitiesView(new QTableView(this))
 {
     // KPI tiles
-    m_tiles = { new KpiTile(tr("Alerts (all time)"), this),
-        new KpiTile(tr("Critical + high (24 h)"), this),
-        new KpiTile(tr("Quarantined records"), this), new KpiTile(tr("Open incidents"), this) };
+    for (int i = 0; i < 4; ++i) {
+        m_tiles.append(new KpiTile(QString(), this));
+    }
     m_tiles[1]->setAccent(Theme::severityColor(Core::Severity::Critical));
     m_tiles[2]->setAccent(Theme::severityColor(Core::Severity::Medium));
     m_tiles[3]->setAccent(Theme::severityColor(Core::Severity::High));
@@ -120,7 +122,6 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
         auto *upper = new QLineSeries(m_severityChart);
         auto *lower = new QLineSeries(m_severityChart);
         auto *area = new QAreaSeries(upper, lower);
-        area->setName(Core::severityDisplayName(severity));
         QColor fill = Theme::severityColor(severity);
         area->setPen(QPen(fill.darker(115), 1));
         fill.setAlpha(215);
@@ -162,7 +163,6 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
 
     // Risk over time.
     styleChart(m_riskChart);
-    m_riskSeries->setName(tr("Risk"));
     m_riskSeries->setPen(QPen(Theme::accentColor(), 2));
     m_riskChart->addSeries(m_riskSeries);
     auto *riskAxis = new QValueAxis;
@@ -202,12 +202,11 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     }
 
     // Layout
-    auto *title = new QLabel(tr("Overview"), this);
-    title->setTextFormat(Qt::PlainText);
-    QFont titleFont = title->font();
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    m_title->setFont(titleFont);
     m_windowLabel->setTextFormat(Qt::PlainText);
     QPalette muted = m_windowLabel->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
@@ -219,7 +218,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     grid->setVerticalSpacing(12);
 
     auto *header = new QHBoxLayout;
-    header->addWidget(title);
+    header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_windowLabel, 1, Qt::AlignBottom);
     grid->addLayout(header, 0, 0, 1, 2);
@@ -232,22 +231,62 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     }
     grid->addLayout(kpis, 1, 0, 1, 2);
 
-    grid->addWidget(
-        makePanel(tr("Alerts by severity over time"), makeChartView(m_severityChart)), 2, 0);
-    grid->addWidget(
-        makePanel(tr("Alerts by category (24 h)"), makeChartView(m_categoryChart)), 2, 1);
-    grid->addWidget(makePanel(tr("Top entities by risk"), m_entitiesView), 3, 0);
-    grid->addWidget(makePanel(tr("Risk over time"), makeChartView(m_riskChart)), 3, 1);
+    for (int i = 0; i < 4; ++i) {
+        m_panelTitles.append(new QLabel(this));
+    }
+    grid->addWidget(makePanel(m_panelTitles[0], makeChartView(m_severityChart)), 2, 0);
+    grid->addWidget(makePanel(m_panelTitles[1], makeChartView(m_categoryChart)), 2, 1);
+    grid->addWidget(makePanel(m_panelTitles[2], m_entitiesView), 3, 0);
+    grid->addWidget(makePanel(m_panelTitles[3], makeChartView(m_riskChart)), 3, 1);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
     grid->setRowStretch(2, 5);
     grid->setRowStretch(3, 4);
 
+    retranslateUi();
     m_windowLabel->setText(tr("Waiting for data…"));
     refreshNow();
 }
 
 DashboardView::~DashboardView() = default;
+
+void DashboardView::retranslateUi()
+{
+    m_title->setText(tr("Overview"));
+    const QStringList captions = { tr("Alerts (all time)"), tr("Critical + high (24 h)"),
+        tr("Quarantined records"), tr("Open incidents") };
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        m_tiles[i]->setCaption(captions.value(i));
+    }
+    const QStringList panels = { tr("Alerts by severity over time"),
+        tr("Alerts by category (24 h)"), tr("Top entities by risk"), tr("Risk over time") };
+    for (int i = 0; i < m_panelTitles.size(); ++i) {
+        m_panelTitles[i]->setText(panels.value(i));
+    }
+    // m_severityAreas runs from critical down to info (see the constructor).
+    for (int i = 0; i < m_severityAreas.size(); ++i) {
+        m_severityAreas[i]->setName(
+            Core::severityDisplayName(static_cast<Core::Severity>(Core::kSeverityCount - 1 - i)));
+    }
+    m_categorySet->setLabel(tr("Alerts"));
+    m_riskSeries->setName(tr("Risk"));
+}
+
+void DashboardView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // Captions, category names and dates: re-render what is shown in the new language.
+        if (m_hasData) {
+            applyStats(m_stats);
+            applyDashboard(m_data);
+        } else {
+            m_windowLabel->setText(tr("Waiting for data…"));
+            scheduleRefresh();
+        }
+    }
+    QWidget::changeEvent(event);
+}
 
 QChartView *DashboardView::makeChartView(QChart *chart)
 {
@@ -258,13 +297,13 @@ QChartView *DashboardView::makeChartView(QChart *chart)
     return view;
 }
 
-QWidget *DashboardView::makePanel(const QString &title, QWidget *content)
+QWidget *DashboardView::makePanel(QLabel *label, QWidget *content)
 {
     auto *panel = new QFrame(this);
     panel->setObjectName(u"dashboardPanel"_s);
     panel->setStyleSheet(u"QFrame#dashboardPanel { background: white; border: 1px solid %1;"
                          " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
-    auto *label = new QLabel(title, panel);
+    label->setParent(panel);
     label->setTextFormat(Qt::PlainText);
     QFont font = label->font();
     font.setWeight(QFont::DemiBold);

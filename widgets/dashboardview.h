@@ -59,11 +59,16 @@ public slots:
 signals:
     void refreshed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Sets every fixed text (titles, tile captions, series names) in the current language.
+    void retranslateUi();
     void applyStats(const Storage::StoreStats &stats);
     void applyDashboard(const Storage::DashboardData &dashboard);
     QChartView *makeChartView(QChart *chart);
-    QWidget *makePanel(const QString &title, QWidget *content);
+    QWidget *makePanel(QLabel *title, QWidget *content);
 
     Storage::QueryService *m_queries;
     RefreshThrottle *m_throttle;
@@ -75,6 +80,8 @@ private:
     RiskGauge *m_risk;
     QList<KpiTile *> m_tiles;
     QLabel *m_windowLabel;
+    QLabel *m_title;
+    QList<QLabel *> m_panelTitles; // severity, category, entities, risk
 
     QChart *m_severityChart;
     QList<QLineSeries *> m_severityUpper;

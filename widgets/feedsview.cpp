@@ -12,6 +12,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
@@ -36,16 +37,16 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
           kRefreshIntervalMs, [this] { refreshNow(); }, this))
     , m_model(new FeedTableModel(this))
     , m_table(new QTableView(this))
+    , m_title(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_feedAxis(new QBarCategoryAxis)
     , m_countAxis(new QValueAxis)
 {
-    auto *title = new QLabel(tr("Feeds"), this);
-    title->setTextFormat(Qt::PlainText);
-    QFont titleFont = title->font();
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    m_title->setFont(titleFont);
     m_summary->setTextFormat(Qt::PlainText);
     QPalette muted = m_summary->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
@@ -66,19 +67,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(FeedTableModel::LastErrorColumn, QHeaderView::Stretch);
-    const QFontMetrics fm = m_table->fontMetrics();
-    const auto widthFor
-        = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 28; };
-    m_table->setColumnWidth(FeedTableModel::IdColumn, widthFor(u"payments-gateway"_s));
-    m_table->setColumnWidth(FeedTableModel::TypeColumn, widthFor(u"webhook__"_s));
-    m_table->setColumnWidth(FeedTableModel::StateColumn, widthFor(u"Degraded____"_s));
-    m_table->setColumnWidth(FeedTableModel::LastEventColumn,
-        widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
-    for (int c = FeedTableModel::ReceivedColumn; c <= FeedTableModel::BytesColumn; ++c) {
-        m_table->setColumnWidth(c,
-            std::max(widthFor(u"1,234,567"_s),
-                widthFor(m_model->headerData(c, Qt::Horizontal).toString())));
-    }
+    fitColumnWidths();
 
     // What each feed's records became.
     auto *chart = new QChart;
@@ -87,12 +76,11 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setAnimationOptions(QChart::NoAnimation);
     auto *series = new QHorizontalStackedBarSeries(chart);
-    const QList<std::pair<QString, QColor>> sets = { { tr("Accepted"), Theme::accentColor() },
-        { tr("Duplicates"), QColor(0x94, 0xa3, 0xb8) },
-        { tr("Quarantined"), Theme::feedStateColor(Storage::FeedState::Degraded) },
-        { tr("Skipped"), QColor(0xcb, 0xd5, 0xe1) } };
-    for (const auto &[name, color] : sets) {
-        auto *set = new QBarSet(name);
+    // Accepted, duplicates, quarantined, skipped (labels from retranslateUi()).
+    const QList<QColor> colors = { Theme::accentColor(), QColor(0x94, 0xa3, 0xb8),
+        Theme::feedStateColor(Storage::FeedState::Degraded), QColor(0xcb, 0xd5, 0xe1) };
+    for (const QColor &color : colors) {
+        auto *set = new QBarSet(QString());
         set->setColor(color);
         set->setBorderColor(color);
         series->append(set);
@@ -120,18 +108,18 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     chartPanel->setObjectName(u"feedChartPanel"_s);
     chartPanel->setStyleSheet(u"QFrame#feedChartPanel { background: white; border: 1px solid %1;"
                               " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
-    auto *chartTitle = new QLabel(tr("Records by feed"), chartPanel);
-    chartTitle->setTextFormat(Qt::PlainText);
-    QFont panelFont = chartTitle->font();
+    m_chartTitle = new QLabel(chartPanel);
+    m_chartTitle->setTextFormat(Qt::PlainText);
+    QFont panelFont = m_chartTitle->font();
     panelFont.setWeight(QFont::DemiBold);
-    chartTitle->setFont(panelFont);
+    m_chartTitle->setFont(panelFont);
     auto *chartLayout = new QVBoxLayout(chartPanel);
     chartLayout->setContentsMargins(12, 10, 12, 8);
-    chartLayout->addWidget(chartTitle);
+    chartLayout->addWidget(m_chartTitle);
     chartLayout->addWidget(chartView, 1);
 
     auto *header2 = new QHBoxLayout;
-    header2->addWidget(title);
+    header2->addWidget(m_title);
     header2->addSpacing(12);
     header2->addWidget(m_summary, 1, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
@@ -142,10 +130,79 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     layout->addWidget(chartPanel, 1);
     fitTableHeight();
 
+    retranslateUi();
     refreshNow();
 }
 
 FeedsView::~FeedsView() = default;
+
+// Column widths for sample values and the headers of the current language (redone on a switch:
+// English headers are wider than Chinese ones).
+void FeedsView::fitColumnWidths()
+{
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto widthFor
+        = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 28; };
+    const auto headerWidth = [this, &widthFor](int column) {
+        return widthFor(m_model->headerData(column, Qt::Horizontal).toString());
+    };
+    m_table->setColumnWidth(FeedTableModel::IdColumn, widthFor(u"payments-gateway"_s));
+    m_table->setColumnWidth(FeedTableModel::TypeColumn,
+        std::max(widthFor(u"webhook__"_s), headerWidth(FeedTableModel::TypeColumn)));
+    int stateWidth = widthFor(u"Degraded____"_s);
+    for (auto state :
+        { Storage::FeedState::Starting, Storage::FeedState::Healthy, Storage::FeedState::Degraded,
+            Storage::FeedState::Down, Storage::FeedState::Paused, Storage::FeedState::Stopped }) {
+        stateWidth = std::max(stateWidth, widthFor(Theme::feedStateDisplayName(state)) + 24);
+    }
+    m_table->setColumnWidth(FeedTableModel::StateColumn, stateWidth);
+    m_table->setColumnWidth(FeedTableModel::LastEventColumn,
+        std::max(widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())),
+            headerWidth(FeedTableModel::LastEventColumn)));
+    for (int c = FeedTableModel::ReceivedColumn; c <= FeedTableModel::BytesColumn; ++c) {
+        m_table->setColumnWidth(c, std::max(widthFor(u"1,234,567"_s), headerWidth(c)));
+    }
+}
+
+void FeedsView::retranslateUi()
+{
+    m_title->setText(tr("Feeds"));
+    m_chartTitle->setText(tr("Records by feed"));
+    const QStringList labels
+        = { tr("Accepted"), tr("Duplicates"), tr("Quarantined"), tr("Skipped") };
+    for (int i = 0; i < m_sets.size(); ++i) {
+        m_sets[i]->setLabel(labels.value(i));
+    }
+}
+
+void FeedsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        fitColumnWidths();
+        if (m_loaded) {
+            updateSummary(); // the table model retranslates itself
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+void FeedsView::updateSummary()
+{
+    const QList<Storage::FeedStatus> &feeds = m_model->feeds();
+    qint64 received = 0;
+    int healthy = 0;
+    for (const Storage::FeedStatus &feed : feeds) {
+        received += feed.received;
+        healthy += feed.state == Storage::FeedState::Healthy ? 1 : 0;
+    }
+    const QLocale locale;
+    m_summary->setText(feeds.isEmpty()
+            ? tr("No feed has delivered anything to this store yet.")
+            : tr("%1 of %2 feeds healthy · %3 records received")
+                  .arg(locale.toString(healthy), locale.toString(feeds.size()),
+                      locale.toString(received)));
+}
 
 void FeedsView::scheduleRefresh()
 {
@@ -168,18 +225,8 @@ void FeedsView::refreshNow()
             m_model->setFeeds(r.value());
             updateChart();
             fitTableHeight();
-            qint64 received = 0;
-            int healthy = 0;
-            for (const Storage::FeedStatus &feed : r.value()) {
-                received += feed.received;
-                healthy += feed.state == Storage::FeedState::Healthy ? 1 : 0;
-            }
-            const QLocale locale;
-            m_summary->setText(r->isEmpty()
-                    ? tr("No feed has delivered anything to this store yet.")
-                    : tr("%1 of %2 feeds healthy · %3 records received")
-                          .arg(locale.toString(healthy), locale.toString(r->size()),
-                              locale.toString(received)));
+            m_loaded = true;
+            updateSummary();
             emit refreshed();
         });
 }

@@ -40,7 +40,13 @@ public slots:
 signals:
     void refreshed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void updateSummary();
+    void fitColumnWidths();
     void updateChart();
     void fitTableHeight();
 
@@ -49,7 +55,10 @@ private:
     quint64 m_generation = 0;
     FeedTableModel *m_model;
     QTableView *m_table;
+    QLabel *m_title;
+    QLabel *m_chartTitle = nullptr;
     QLabel *m_summary;
+    bool m_loaded = false; // a feeds() read succeeded: the summary describes m_model's rows
     QList<QBarSet *> m_sets; // accepted, duplicates, quarantined, skipped
     QBarCategoryAxis *m_feedAxis;
     QValueAxis *m_countAxis;

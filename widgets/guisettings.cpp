@@ -68,4 +68,14 @@ void GuiSettings::setAlertsSplitterState(const QByteArray &state)
     writeValue(u"alerts/splitter"_s, state);
 }
 
+QString GuiSettings::language()
+{
+    return settings().value(u"ui/language"_s).toString();
+}
+
+void GuiSettings::setLanguage(const QString &code)
+{
+    writeValue(u"ui/language"_s, code);
+}
+
 } // namespace Lakeguard::Widgets

@@ -20,6 +20,8 @@ public:
     static void setLastView(int view);
     static QByteArray alertsSplitterState();
     static void setAlertsSplitterState(const QByteArray &state);
+    static QString language(); // "en", "zh_CN"; empty (the default) follows the system
+    static void setLanguage(const QString &code);
 };
 
 } // namespace Lakeguard::Widgets

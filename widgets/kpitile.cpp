@@ -46,6 +46,11 @@ KpiTile::KpiTile(const QString &caption, QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
+void KpiTile::setCaption(const QString &caption)
+{
+    m_caption->setText(caption);
+}
+
 void KpiTile::setValue(const QString &value)
 {
     m_value->setText(value);

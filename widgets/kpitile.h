@@ -17,6 +17,7 @@ class KpiTile final : public QFrame
 public:
     explicit KpiTile(const QString &caption, QWidget *parent = nullptr);
 
+    void setCaption(const QString &caption);
     void setValue(const QString &value);
     void setAccent(const QColor &color);
     void setDetail(const QString &detail);

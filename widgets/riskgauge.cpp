@@ -4,6 +4,7 @@
 
 #include "theme.h"
 
+#include <QEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -27,6 +28,15 @@ void RiskGauge::setRisk(std::optional<double> risk)
     m_risk = risk;
     setAccessibleDescription(text());
     update();
+}
+
+void RiskGauge::changeEvent(QEvent *event)
+{
+    // The painted texts are translated at paint time; QWidget repaints after LanguageChange.
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Global risk"));
+    }
+    QWidget::changeEvent(event);
 }
 
 QString RiskGauge::text() const

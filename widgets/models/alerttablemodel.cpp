@@ -6,6 +6,7 @@
 #include "queryservice.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QLocale>
 #include <QLoggingCategory>
 
@@ -487,6 +488,23 @@ void AlertTableModel::evictPages()
         }
         m_cache.erase(oldest);
     }
+}
+
+void AlertTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            { Qt::DisplayRole, Qt::ToolTipRole });
+    }
+}
+
+bool AlertTableModel::event(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    return QAbstractTableModel::event(event);
 }
 
 } // namespace Lakeguard::Widgets

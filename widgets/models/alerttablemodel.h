@@ -52,6 +52,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Headers and cells (display names, dates, numbers) in the current language and locale:
+    // announces every header and cell as changed. Called on QEvent::LanguageChange, which
+    // reaches the model as a child of its view.
+    void retranslate();
     // Only Time and Severity sort (the store has indexes for those); others are ignored.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
@@ -84,6 +89,9 @@ signals:
     void countChanged(qint64 count);
     void pageLoaded(int page);
     void queryFailed(const QString &error);
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     struct Page

@@ -5,6 +5,7 @@
 #include "modelroles.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QLocale>
 
 namespace Lakeguard::Widgets {
@@ -163,6 +164,23 @@ void FeedTableModel::setFeeds(const QList<Storage::FeedStatus> &feeds)
     beginResetModel();
     m_feeds = feeds;
     endResetModel();
+}
+
+void FeedTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            { Qt::DisplayRole, Qt::ToolTipRole });
+    }
+}
+
+bool FeedTableModel::event(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    return QAbstractTableModel::event(event);
 }
 
 } // namespace Lakeguard::Widgets

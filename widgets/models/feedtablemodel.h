@@ -39,8 +39,16 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Headers and cells (display names, dates, numbers) in the current language and locale:
+    // announces every header and cell as changed. Called on QEvent::LanguageChange, which
+    // reaches the model as a child of its view.
+    void retranslate();
+
     void setFeeds(const QList<Storage::FeedStatus> &feeds);
     const QList<Storage::FeedStatus> &feeds() const { return m_feeds; }
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     QList<Storage::FeedStatus> m_feeds;

@@ -5,6 +5,7 @@
 #include "modelroles.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QLocale>
 
 namespace Lakeguard::Widgets {
@@ -101,6 +102,23 @@ void TopEntitiesModel::setEntities(const QList<Storage::EntityRisk> &entities)
     beginResetModel();
     m_entities = entities;
     endResetModel();
+}
+
+void TopEntitiesModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            { Qt::DisplayRole, Qt::ToolTipRole });
+    }
+}
+
+bool TopEntitiesModel::event(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    return QAbstractTableModel::event(event);
 }
 
 } // namespace Lakeguard::Widgets

@@ -25,7 +25,15 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Headers and cells (display names, dates, numbers) in the current language and locale:
+    // announces every header and cell as changed. Called on QEvent::LanguageChange, which
+    // reaches the model as a child of its view.
+    void retranslate();
+
     void setEntities(const QList<Storage::EntityRisk> &entities);
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     QList<Storage::EntityRisk> m_entities;

@@ -1,0 +1,282 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertdetailpanel.h"
+#include "alertsview.h"
+#include "alerttablemodel.h"
+#include "dashboardview.h"
+#include "feedsview.h"
+#include "feedtablemodel.h"
+#include "guisettings.h"
+#include "mainwindow.h"
+#include "uilanguage.h"
+#include "widgettestsupport.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+#include <set>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using App::MainWindow;
+using Widgets::UiLanguage;
+
+namespace {
+
+// One <message> of a .ts file.
+struct TsMessage
+{
+    QString context;
+    QString source;
+    QString comment;
+    QString type; // "", "unfinished", "vanished", "obsolete"
+    QStringList translations; // one, or one per numerus form
+    qint64 line = 0;
+};
+
+QList<TsMessage> readTs(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    QList<TsMessage> messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    TsMessage current;
+    bool inMessage = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            const QStringView name = xml.name();
+            if (name == u"name" && !inMessage) {
+                context = xml.readElementText();
+            } else if (name == u"message") {
+                current = TsMessage { context, {}, {}, {}, {}, xml.lineNumber() };
+                inMessage = true;
+            } else if (name == u"source" && inMessage) {
+                current.source = xml.readElementText();
+            } else if (name == u"comment" && inMessage) {
+                current.comment = xml.readElementText();
+            } else if (name == u"translation" && inMessage) {
+                current.type = xml.attributes().value(u"type"_s).toString();
+                // Either text or <numerusform> children.
+                QString text;
+                while (!(xml.isEndElement() && xml.name() == u"translation") && !xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement() && xml.name() == u"numerusform") {
+                        current.translations.append(xml.readElementText());
+                    } else if (xml.isCharacters()) {
+                        text += xml.text();
+                    }
+                }
+                if (current.translations.isEmpty()) {
+                    current.translations.append(text);
+                }
+            }
+        } else if (xml.isEndElement() && xml.name() == u"message") {
+            messages.append(current);
+            inMessage = false;
+        }
+    }
+    if (xml.hasError()) {
+        *error = u"%1 at line %2"_s.arg(xml.errorString()).arg(xml.lineNumber());
+    }
+    return messages;
+}
+
+// %1…%9 (also %L1) and %n, as a set: order may change in a translation, the set may not.
+std::set<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression re(u"%L?([1-9]|n)"_s);
+    std::set<QString> found;
+    for (const QRegularExpressionMatch &m : re.globalMatch(text)) {
+        found.insert(m.captured(1));
+    }
+    return found;
+}
+
+QString describe(const TsMessage &m)
+{
+    return u"line %1, %2: \"%3\"%4"_s.arg(m.line).arg(
+        m.context, m.source.left(60), m.comment.isEmpty() ? QString() : u" (%1)"_s.arg(m.comment));
+}
+
+QString tsPath()
+{
+    return QStringLiteral(LAKEGUARD_SOURCE_DIR) + u"/translations/lakeguard_zh_CN.ts"_s;
+}
+
+} // namespace
+
+class tst_Translations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void tsIsComplete();
+    void embeddedCatalogueTranslates();
+    void resolvesLanguage_data();
+    void resolvesLanguage();
+    void switchesMainWindowAtRunTime();
+
+private:
+    Test::TestStore m_store;
+};
+
+void tst_Translations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings(u"Lakeguard"_s, u"lakeguard"_s).clear();
+    QVERIFY(m_store.open());
+    QCOMPARE(m_store.submitAlerts(Test::makeAlerts(0, 50, Test::kBaseTime, 1000)).accepted, 50);
+}
+
+void tst_Translations::cleanup()
+{
+    UiLanguage::apply(UiLanguage::Language::English);
+    QSettings(u"Lakeguard"_s, u"lakeguard"_s).clear();
+}
+
+void tst_Translations::tsIsComplete()
+{
+    QString error;
+    const QList<TsMessage> messages = readTs(tsPath(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(messages.size() > 200);
+
+    QStringList problems;
+    for (const TsMessage &m : messages) {
+        if (!m.type.isEmpty()) {
+            problems << u"%1 — %2"_s.arg(m.type, describe(m));
+            continue;
+        }
+        const std::set<QString> expected = placeholders(m.source);
+        for (const QString &translation : m.translations) {
+            if (translation.trimmed().isEmpty()) {
+                problems << u"empty — %1"_s.arg(describe(m));
+            } else if (placeholders(translation) != expected) {
+                problems << u"placeholders differ — %1 → \"%2\""_s.arg(describe(m), translation);
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(),
+        qPrintable(u"\n%1 problem(s) in %2 (run the lakeguard_gui_lupdate target, translate, "
+                   "commit):\n  "_s.arg(problems.size())
+                       .arg(tsPath())
+            + problems.join(u"\n  "_s)));
+}
+
+void tst_Translations::embeddedCatalogueTranslates()
+{
+    const QString path = UiLanguage::catalogPath(UiLanguage::Language::SimplifiedChinese);
+    QCOMPARE(path, u":/i18n/lakeguard_zh_CN.qm"_s);
+    QVERIFY2(QFile::exists(path), "the .qm is not embedded in lakeguard_gui");
+    QTranslator translator;
+    QVERIFY(translator.load(path));
+    QCOMPARE(translator.language(), u"zh_CN"_s);
+    QCOMPARE(translator.translate("Lakeguard::App::MainWindow", "Alerts"), u"告警"_s);
+    // Same source text, told apart by the disambiguation.
+    QCOMPARE(translator.translate("Lakeguard", "Critical", "severity"), u"严重"_s);
+    QCOMPARE(translator.translate("Lakeguard::Widgets::Theme", "Down", "feed state"), u"中断"_s);
+    QCOMPARE(
+        translator.translate("Lakeguard::Widgets::Theme", "Down", "chain node state"), u"宕机"_s);
+}
+
+void tst_Translations::resolvesLanguage_data()
+{
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<QString>("saved");
+    QTest::addColumn<bool>("chinese");
+    const bool systemChinese
+        = UiLanguage::systemLanguage() == UiLanguage::Language::SimplifiedChinese;
+    QTest::addRow("flag wins") << u"en"_s << u"zh_CN"_s << false;
+    QTest::addRow("flag zh") << u"zh_CN"_s << u"en"_s << true;
+    QTest::addRow("saved") << QString() << u"zh_CN"_s << true;
+    QTest::addRow("bad saved falls to system") << QString() << u"klingon"_s << systemChinese;
+    QTest::addRow("nothing: system") << QString() << QString() << systemChinese;
+}
+
+void tst_Translations::resolvesLanguage()
+{
+    QFETCH(QString, commandLine);
+    QFETCH(QString, saved);
+    QFETCH(bool, chinese);
+    QCOMPARE(UiLanguage::resolve(commandLine, saved) == UiLanguage::Language::SimplifiedChinese,
+        chinese);
+}
+
+void tst_Translations::switchesMainWindowAtRunTime()
+{
+    // Given a read-only review window (its title says so) showing the alerts
+    MainWindow window(m_store.queries(), { m_store.path(), true });
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showView(MainWindow::AlertsPage);
+    auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+    QVERIFY(navigation);
+    QAbstractItemModel *alerts = window.alertsView()->tableView()->model();
+    QTRY_COMPARE(window.alertsView()->model()->rowCount(), 50);
+    QCOMPARE(navigation->item(MainWindow::AlertsPage)->text(), u"Alerts"_s);
+    QCOMPARE(window.windowTitle(), u"Lakeguard — read-only review"_s);
+    QAction *fileMenu = window.menuBar()->actions().value(0);
+    QVERIFY(fileMenu);
+    QCOMPARE(fileMenu->text(), u"&File"_s);
+    QTRY_VERIFY(window.alertsView()->countText().contains(u"alerts"_s));
+
+    // When the user picks 简体中文 under View ▸ Language
+    QAction *chinese = window.languageAction(UiLanguage::Language::SimplifiedChinese);
+    QVERIFY(chinese);
+    QCOMPARE(chinese->text(), u"简体中文"_s);
+    chinese->trigger();
+
+    // Then every visible text follows, the locale is Chinese and the choice is saved.
+    QTRY_COMPARE(navigation->item(MainWindow::AlertsPage)->text(), u"告警"_s);
+    QCOMPARE(navigation->item(MainWindow::DashboardPage)->text(), u"态势总览"_s);
+    QCOMPARE(window.windowTitle(), u"Lakeguard — 只读审阅"_s);
+    QCOMPARE(fileMenu->text(), u"文件(&F)"_s);
+    QCOMPARE(
+        alerts->headerData(Widgets::AlertTableModel::SeverityColumn, Qt::Horizontal).toString(),
+        u"严重级别"_s);
+    QCOMPARE(window.alertsView()->severityFilter()->itemText(0), u"全部严重级别"_s);
+    QCOMPARE(window.alertsView()->severityFilter()->itemText(5), u"严重及以上"_s);
+    QCOMPARE(window.alertsView()->countText(), u"50 条告警"_s);
+    QCOMPARE(window.feedsView()->model()->headerData(
+                 Widgets::FeedTableModel::StateColumn, Qt::Horizontal),
+        QVariant(u"状态"_s));
+    QCOMPARE(QLocale().language(), QLocale::Chinese);
+    QVERIFY(chinese->isChecked());
+    QCOMPARE(Widgets::GuiSettings::language(), u"zh_CN"_s);
+    // Qt's own catalogue: standard buttons in dialogs are Chinese too.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"取消"_s);
+
+    // When the user switches back to English, everything reverts.
+    window.languageAction(UiLanguage::Language::English)->trigger();
+    QTRY_COMPARE(navigation->item(MainWindow::AlertsPage)->text(), u"Alerts"_s);
+    QCOMPARE(window.windowTitle(), u"Lakeguard — read-only review"_s);
+    QCOMPARE(fileMenu->text(), u"&File"_s);
+    QCOMPARE(
+        alerts->headerData(Widgets::AlertTableModel::SeverityColumn, Qt::Horizontal).toString(),
+        u"Severity"_s);
+    QCOMPARE(window.alertsView()->severityFilter()->itemText(0), u"Any severity"_s);
+    QCOMPARE(window.alertsView()->countText(), u"50 alerts"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
+    QCOMPARE(Widgets::GuiSettings::language(), u"en"_s);
+}
+
+QTEST_MAIN(tst_Translations)
+#include "tst_translations.moc"

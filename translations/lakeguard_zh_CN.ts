@@ -1,0 +1,1588 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Lakeguard</name>
+    <message>
+        <source>EVE record without an event_type</source>
+        <translation>EVE 记录缺少 event_type</translation>
+    </message>
+    <message>
+        <source>EVE event_type %1 is not an alert</source>
+        <translation>EVE event_type %1 不是告警</translation>
+    </message>
+    <message>
+        <source>EVE record without a timestamp</source>
+        <translation>EVE 记录缺少时间戳</translation>
+    </message>
+    <message>
+        <source>invalid EVE timestamp &quot;%1&quot;</source>
+        <translation>无效的 EVE 时间戳“%1”</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>EVE alert event without an alert object</source>
+        <translation>EVE 告警事件缺少 alert 对象</translation>
+    </message>
+    <message>
+        <source>EVE alert without a numeric signature_id</source>
+        <translation>EVE 告警缺少数字型 signature_id</translation>
+    </message>
+    <message>
+        <source>Suricata signature %1</source>
+        <translation>Suricata 签名 %1</translation>
+    </message>
+    <message>
+        <source>action: %1</source>
+        <translation>动作：%1</translation>
+    </message>
+    <message>
+        <source>Protocol anomaly: %1</source>
+        <translation>协议异常：%1</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>layer: %1</source>
+        <translation>层：%1</translation>
+    </message>
+    <message>
+        <source>missing field &quot;ts&quot;</source>
+        <translation>缺少字段“ts”</translation>
+    </message>
+    <message>
+        <source>invalid timestamp in &quot;ts&quot;: %1</source>
+        <translation>“ts”中的时间戳无效：%1</translation>
+    </message>
+    <message>
+        <source>missing field &quot;title&quot;</source>
+        <translation>缺少字段“title”</translation>
+    </message>
+    <message>
+        <source>severity %1 is outside 0–4</source>
+        <translation>严重级别 %1 超出 0–4 范围</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;</source>
+        <translation>未知的严重级别“%1”</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1 at byte %2</source>
+        <translation>无效的 JSON：%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>invalid record: JSON value is not an object</source>
+        <translation>无效记录：JSON 值不是对象</translation>
+    </message>
+    <message>
+        <source>JSON array document larger than %1 bytes</source>
+        <translation>JSON 数组文档超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>record of %1 bytes exceeds the limit of %2 bytes (first %3 bytes kept)</source>
+        <translation>%1 字节的记录超出 %2 字节的上限（保留前 %3 字节）</translation>
+    </message>
+    <message>
+        <source>invalid JSON array document: %1 at byte %2</source>
+        <translation>无效的 JSON 数组文档：%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>array element %1 is not a JSON object</source>
+        <translation>数组元素 %1 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <comment>severity</comment>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>severity</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>severity</comment>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>severity</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>severity</comment>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <comment>category</comment>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <comment>category</comment>
+        <translation>入侵</translation>
+    </message>
+    <message>
+        <source>Malware</source>
+        <comment>category</comment>
+        <translation>恶意软件</translation>
+    </message>
+    <message>
+        <source>Phishing</source>
+        <comment>category</comment>
+        <translation>钓鱼</translation>
+    </message>
+    <message>
+        <source>DDoS</source>
+        <comment>category</comment>
+        <translation>DDoS</translation>
+    </message>
+    <message>
+        <source>Data leak</source>
+        <comment>category</comment>
+        <translation>数据泄露</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <comment>category</comment>
+        <translation>内部威胁</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <comment>category</comment>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <comment>category</comment>
+        <translation>区块链</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <comment>category</comment>
+        <translation>策略违规</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>category</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL store is not available in this build: %1</source>
+        <translation>此版本未包含 PostgreSQL 存储：%1</translation>
+    </message>
+    <message>
+        <source>unknown store location scheme: %1</source>
+        <translation>未知的存储位置协议：%1</translation>
+    </message>
+    <message>
+        <source>no store location given</source>
+        <translation>未指定存储位置</translation>
+    </message>
+    <message>
+        <source>no store at %1</source>
+        <translation>%1 处没有存储</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot open store %1: %2</source>
+        <translation>无法打开存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot prepare store %1: %2</source>
+        <translation>无法准备存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Lakeguard store: %2</source>
+        <translation>%1 不是 Lakeguard 存储：%2</translation>
+    </message>
+    <message>
+        <source>cannot prepare statements: %1</source>
+        <translation>无法预编译语句：%1</translation>
+    </message>
+    <message>
+        <source>%1 holds tables but no schema version</source>
+        <translation>%1 包含数据表，但没有架构版本</translation>
+    </message>
+    <message>
+        <source>store %1 has schema version %2, newer than this build understands (%3); use a newer Lakeguard</source>
+        <translation>存储 %1 的架构版本为 %2，高于此版本支持的版本（%3）；请使用更新版本的 Lakeguard</translation>
+    </message>
+    <message>
+        <source>store %1 has schema version %2 and needs migrating to %3; open it once read-write</source>
+        <translation>存储 %1 的架构版本为 %2，需要迁移到 %3；请以读写方式打开一次</translation>
+    </message>
+    <message>
+        <source>cannot begin migration: %1</source>
+        <translation>无法开始迁移：%1</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 failed: %2</source>
+        <translation>迁移到架构版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>store is not open for writing</source>
+        <translation>存储未以写入方式打开</translation>
+    </message>
+    <message>
+        <source>cannot begin transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>commit failed: %1</source>
+        <translation>提交失败：%1</translation>
+    </message>
+    <message>
+        <source>no alert with id %1</source>
+        <translation>不存在 ID 为 %1 的告警</translation>
+    </message>
+    <message>
+        <source>too many chart buckets (%1)</source>
+        <translation>图表分桶过多（%1）</translation>
+    </message>
+    <message>
+        <source>the store is closed</source>
+        <translation>存储已关闭</translation>
+    </message>
+    <message>
+        <source>the writer thread did not answer</source>
+        <translation>写入线程无响应</translation>
+    </message>
+    <message>
+        <source>the store writer is not running</source>
+        <translation>存储写入器未运行</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>未知格式“%1”</translation>
+    </message>
+    <message>
+        <source>cannot create the signing key: %1</source>
+        <translation>无法创建签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the signing key: %1</source>
+        <translation>无法读取签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>%1 holds no private key</source>
+        <translation>%1 中没有私钥</translation>
+    </message>
+    <message>
+        <source>cannot record the public key: %1</source>
+        <translation>无法记录公钥：%1</translation>
+    </message>
+    <message>
+        <source>the store is not open for writing</source>
+        <translation>存储未以写入方式打开</translation>
+    </message>
+    <message>
+        <source>the store&apos;s Merkle frontier is damaged; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>存储的 Merkle 前沿已损坏；请运行“lakeguard-cli verify”</translation>
+    </message>
+    <message>
+        <source>cannot sign a checkpoint: %1</source>
+        <translation>无法签署检查点：%1</translation>
+    </message>
+    <message>
+        <source>checkpoint failed: %1</source>
+        <translation>检查点失败：%1</translation>
+    </message>
+    <message>
+        <source>the public key recorded as %1 does not match its id</source>
+        <translation>记录为 %1 的公钥与其 ID 不匹配</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 (tree size %2) is smaller than checkpoint %3 before it: the log was rolled back</source>
+        <translation>检查点 %1（树大小 %2）小于之前的检查点 %3：日志已被回滚</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 (tree size %2) is signed by unknown key %3</source>
+        <translation>检查点 %1（树大小 %2）由未知密钥 %3 签名</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 (tree size %2): the signature does not verify</source>
+        <translation>检查点 %1（树大小 %2）：签名验证失败</translation>
+    </message>
+    <message>
+        <source>the saved verification state does not match checkpoint %1; run a full verify</source>
+        <translation>保存的验证状态与检查点 %1 不匹配；请运行完整验证</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 (tree size %2) does not match the records: a record before it was changed, removed or reordered</source>
+        <translation>检查点 %1（树大小 %2）与记录不符：其之前的某条记录已被修改、删除或重新排序</translation>
+    </message>
+    <message>
+        <source>leaves %1 to %2 are missing: records were removed</source>
+        <translation>缺少叶节点 %1 至 %2：记录已被删除</translation>
+    </message>
+    <message>
+        <source>leaf %1 has an unknown kind %2</source>
+        <translation>叶节点 %1 的类型 %2 未知</translation>
+    </message>
+    <message>
+        <source>%1 %2 (leaf %3) is out of order or repeated: leaves were reordered or inserted</source>
+        <translation>%1 %2（叶节点 %3）顺序错乱或重复：叶节点已被重新排序或插入</translation>
+    </message>
+    <message>
+        <source>%1 %2 (leaf %3) was deleted</source>
+        <translation>%1 %2（叶节点 %3）已被删除</translation>
+    </message>
+    <message>
+        <source>%1 %2 (leaf %3) was modified</source>
+        <translation>%1 %2（叶节点 %3）已被修改</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no leaf: it was added outside Lakeguard</source>
+        <translation>%1 %2 没有对应的叶节点：它是在 Lakeguard 之外添加的</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 covers %2 leaves but the store has %3: records were removed</source>
+        <translation>检查点 %1 覆盖 %2 个叶节点，但存储中只有 %3 个：记录已被删除</translation>
+    </message>
+    <message>
+        <source>the stored Merkle frontier does not match the leaves</source>
+        <translation>存储的 Merkle 前沿与叶节点不匹配</translation>
+    </message>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>未知的 OpenSSL 错误</translation>
+    </message>
+    <message>
+        <source>cannot generate an Ed25519 key: %1</source>
+        <translation>无法生成 Ed25519 密钥：%1</translation>
+    </message>
+    <message>
+        <source>not a PEM key: %1</source>
+        <translation>不是 PEM 密钥：%1</translation>
+    </message>
+    <message>
+        <source>the key is not an Ed25519 key</source>
+        <translation>该密钥不是 Ed25519 密钥</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no private key to save</source>
+        <translation>没有可保存的私钥</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>cannot sign with a public key</source>
+        <translation>无法使用公钥签名</translation>
+    </message>
+    <message>
+        <source>store %1: %2</source>
+        <translation>存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>tamper-evidence log failed: %1</source>
+        <translation>防篡改日志失败：%1</translation>
+    </message>
+    <message>
+        <source>store is not open</source>
+        <translation>存储未打开</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::App</name>
+    <message>
+        <source>Open the store at PATH.</source>
+        <translation>打开位于 PATH 的存储。</translation>
+    </message>
+    <message>
+        <source>Play the built-in demo scenario into the store.</source>
+        <translation>将内置演示场景写入存储。</translation>
+    </message>
+    <message>
+        <source>Seed of the demo scenario (default 1).</source>
+        <translation>演示场景的随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per second for the demo (default 120).</source>
+        <translation>演示每秒模拟的秒数（默认 120）。</translation>
+    </message>
+    <message>
+        <source>Open the store at PATH read-only.</source>
+        <translation>以只读方式打开位于 PATH 的存储。</translation>
+    </message>
+    <message>
+        <source>Render every view to DIR/&lt;view&gt;.png and exit.</source>
+        <translation>将每个视图渲染为 DIR/&lt;view&gt;.png 后退出。</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN.</source>
+        <translation>界面语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>显示版本号后退出。</translation>
+    </message>
+    <message>
+        <source>Lakeguard: a native console for financial-security monitoring.</source>
+        <translation>Lakeguard：金融安全监控原生控制台。</translation>
+    </message>
+    <message>
+        <source>Lakeguard</source>
+        <translation>Lakeguard</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use en or zh_CN)</source>
+        <translation>未知语言“%1”（请使用 en 或 zh_CN）</translation>
+    </message>
+    <message>
+        <source>--review cannot be combined with --demo or --store</source>
+        <translation>--review 不能与 --demo 或 --store 同时使用</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number, got &quot;%1&quot;</source>
+        <translation>--seed 需要整数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--speed needs a positive number, got &quot;%1&quot;</source>
+        <translation>--speed 需要正数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>cannot review %1: no such file</source>
+        <translation>无法审阅 %1：文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot open the store %1: %2</source>
+        <translation>无法打开存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>Screenshots written to %1</source>
+        <translation>截图已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::App::MainWindow</name>
+    <message>
+        <source>Lakeguard — read-only review</source>
+        <translation>Lakeguard — 只读审阅</translation>
+    </message>
+    <message>
+        <source>Lakeguard</source>
+        <translation>Lakeguard</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>态势总览</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation>区块链</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Lakeguard</source>
+        <translation>关于 Lakeguard(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Read-only review: %1 — nothing in this store can be changed.</source>
+        <translation>只读审阅：%1 — 此存储中的任何内容均不可更改。</translation>
+    </message>
+    <message>
+        <source>Store: %1 (read-only)</source>
+        <translation>存储：%1（只读）</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+    <message>
+        <source>The translation could not be loaded: %1</source>
+        <translation>无法加载翻译：%1</translation>
+    </message>
+    <message>
+        <source>Write failed: %1</source>
+        <translation>写入失败：%1</translation>
+    </message>
+    <message>
+        <source>Store unreadable</source>
+        <translation>存储无法读取</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 条告警</translation>
+    </message>
+    <message>
+        <source>%1 quarantined</source>
+        <translation>已隔离 %1 条</translation>
+    </message>
+    <message>
+        <source>Demo time %1</source>
+        <translation>演示时间 %1</translation>
+    </message>
+    <message>
+        <source>About Lakeguard</source>
+        <translation>关于 Lakeguard</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lakeguard %1&lt;/h3&gt;&lt;p&gt;A native console for financial-security monitoring: alerts, incidents, feeds and chain nodes in one store.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lakeguard %1&lt;/h3&gt;&lt;p&gt;金融安全监控原生控制台：告警、事件、数据源和区块链节点汇聚于同一存储。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Feeds::FileTailFeed</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot stat %1</source>
+        <translation>无法获取 %1 的文件状态</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>未知格式“%1”</translation>
+    </message>
+    <message>
+        <source>waiting for %1 to appear</source>
+        <translation>正在等待 %1 出现</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Feeds::HttpPollFeed</name>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>未知格式“%1”</translation>
+    </message>
+    <message>
+        <source>pin_sha256 is not a SHA-256 in hex or base64</source>
+        <translation>pin_sha256 不是十六进制或 base64 格式的 SHA-256</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set</source>
+        <translation>未设置环境变量 %1</translation>
+    </message>
+    <message>
+        <source>cannot read CA certificates from %1</source>
+        <translation>无法从 %1 读取 CA 证书</translation>
+    </message>
+    <message>
+        <source>the server&apos;s public key does not match pin_sha256</source>
+        <translation>服务器公钥与 pin_sha256 不匹配</translation>
+    </message>
+    <message>
+        <source>response larger than %1 bytes</source>
+        <translation>响应超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>%2 返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AlertDetailPanel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Event time</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Source IP</source>
+        <translation>源 IP</translation>
+    </message>
+    <message>
+        <source>Dest IP</source>
+        <comment>destination IP address</comment>
+        <translation>目的 IP</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its details.</source>
+        <translation>选择一条告警以查看详情。</translation>
+    </message>
+    <message>
+        <source>No raw record</source>
+        <translation>无原始记录</translation>
+    </message>
+    <message>
+        <source>Raw record</source>
+        <translation>原始记录</translation>
+    </message>
+    <message>
+        <source>%1 (UTC %2)</source>
+        <translation>%1（UTC %2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no incident</comment>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AlertTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Source IP</source>
+        <translation>源 IP</translation>
+    </message>
+    <message>
+        <source>Dest IP</source>
+        <comment>destination IP address</comment>
+        <translation>目的 IP</translation>
+    </message>
+    <message>
+        <source>Event time in your local time zone; click to sort by time.</source>
+        <translation>发生时间（本地时区）；单击按时间排序。</translation>
+    </message>
+    <message>
+        <source>Click to sort by severity, then time.</source>
+        <translation>单击按严重级别排序，同级按时间排序。</translation>
+    </message>
+    <message>
+        <source>This column is not sortable: sort by Time or Severity.</source>
+        <translation>此列不可排序：请按“时间”或“严重级别”排序。</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AlertsView</name>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>全部严重级别</translation>
+    </message>
+    <message>
+        <source>%1 or worse</source>
+        <comment>minimum severity</comment>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>最低严重级别</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>All feeds</source>
+        <translation>全部数据源</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Search alerts (all words must match)…</source>
+        <translation>搜索告警（须匹配全部关键词）…</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 条告警</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::ChainNodeCard</name>
+    <message>
+        <source>Height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>最新区块</translation>
+    </message>
+    <message>
+        <source>Block age</source>
+        <translation>距最新区块</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>对等节点</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Lag (blocks)</source>
+        <translation>落后区块数</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>block height</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>block hash</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>block age in seconds</comment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>block age</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>peer count not reported</comment>
+        <translation>未报告</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>latency not measured</comment>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>%1, syncing</source>
+        <translation>%1，同步中</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::ChainsView</name>
+    <message>
+        <source>Chain nodes</source>
+        <translation>区块链节点</translation>
+    </message>
+    <message>
+        <source>Chain alerts</source>
+        <translation>区块链告警</translation>
+    </message>
+    <message>
+        <source>No chain nodes are monitored in this store.</source>
+        <translation>此存储中没有受监控的区块链节点。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes healthy · observed %3</source>
+        <translation>%2 个节点中 %1 个正常 · 观测于 %3</translation>
+    </message>
+    <message>
+        <source>Could not read the store: %1</source>
+        <translation>无法读取存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::DashboardView</name>
+    <message>
+        <source>Waiting for data…</source>
+        <translation>正在等待数据…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>态势总览</translation>
+    </message>
+    <message>
+        <source>Alerts (all time)</source>
+        <translation>累计告警</translation>
+    </message>
+    <message>
+        <source>Critical + high (24 h)</source>
+        <translation>严重 + 高（24 小时）</translation>
+    </message>
+    <message>
+        <source>Quarantined records</source>
+        <translation>隔离区记录</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未关闭事件</translation>
+    </message>
+    <message>
+        <source>Alerts by severity over time</source>
+        <translation>各严重级别告警趋势</translation>
+    </message>
+    <message>
+        <source>Alerts by category (24 h)</source>
+        <translation>告警类别分布（24 小时）</translation>
+    </message>
+    <message>
+        <source>Top entities by risk</source>
+        <translation>高风险实体排行</translation>
+    </message>
+    <message>
+        <source>Risk over time</source>
+        <translation>风险趋势</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Could not read the store: %1</source>
+        <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>No alerts yet.</source>
+        <translation>暂无告警。</translation>
+    </message>
+    <message>
+        <source>%1 critical, %2 high</source>
+        <translation>严重 %1，高 %2</translation>
+    </message>
+    <message>
+        <source>24 hours ending at the newest alert: %1 – %2</source>
+        <translation>截至最新告警的 24 小时：%1 – %2</translation>
+    </message>
+    <message>
+        <source>of %1 alerts in the window</source>
+        <translation>窗口内共 %1 条告警</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::FeedTableModel</name>
+    <message>
+        <source>never</source>
+        <comment>feed last event</comment>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近记录</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::FeedsView</name>
+    <message>
+        <source>Feeds</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Records by feed</source>
+        <translation>各数据源记录</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>No feed has delivered anything to this store yet.</source>
+        <translation>尚无数据源向此存储提交数据。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 feeds healthy · %3 records received</source>
+        <translation>%2 个数据源中 %1 个正常 · 已接收 %3 条记录</translation>
+    </message>
+    <message>
+        <source>Could not read the store: %1</source>
+        <translation>无法读取存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::RiskGauge</name>
+    <message>
+        <source>Global risk</source>
+        <translation>全局风险</translation>
+    </message>
+    <message>
+        <source>Global risk (0–100)</source>
+        <translation>全局风险（0–100）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::Theme</name>
+    <message>
+        <source>Healthy</source>
+        <comment>chain node state</comment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Lagging</source>
+        <comment>chain node state</comment>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <comment>chain node state</comment>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>Forked</source>
+        <comment>chain node state</comment>
+        <translation>分叉</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>chain node state</comment>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>chain node state</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <comment>feed state</comment>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <comment>feed state</comment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <comment>feed state</comment>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>feed state</comment>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <comment>feed state</comment>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>feed state</comment>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>risk band</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Guarded</source>
+        <comment>risk band</comment>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Elevated</source>
+        <comment>risk band</comment>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>risk band</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <comment>risk band</comment>
+        <translation>严重</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::TopEntitiesModel</name>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <comment>worst severity</comment>
+        <translation>最高级别</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+</context>
+<context>
+    <name>LakeguardCli</name>
+    <message>
+        <source>read records, normalise and store them</source>
+        <translation>读取记录，规范化后写入存储</translation>
+    </message>
+    <message>
+        <source>list alerts, newest first</source>
+        <translation>列出告警，最新的在前</translation>
+    </message>
+    <message>
+        <source>counts by severity, category, incidents, quarantine</source>
+        <translation>按严重级别、类别、事件和隔离区统计数量</translation>
+    </message>
+    <message>
+        <source>records kept aside: feed, reason, raw bytes</source>
+        <translation>隔离区中的记录：数据源、原因、原始字节</translation>
+    </message>
+    <message>
+        <source>latest status of every chain node</source>
+        <translation>每个区块链节点的最新状态</translation>
+    </message>
+    <message>
+        <source>run the built-in scenario headless into the store</source>
+        <translation>以无界面方式将内置场景写入存储</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [--store PATH] [--json] COMMAND [OPTIONS]
+
+Lakeguard&apos;s headless console: ingest, query and check the store.
+
+Commands:
+</source>
+        <translation>用法：%1 [--store PATH] [--json] COMMAND [OPTIONS]
+
+Lakeguard 无界面控制台：导入、查询和检查存储。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --store PATH   the store (default: $LAKEGUARD_STORE, else the data folder)
+  --json         machine-readable output on stdout
+  --help         this text; COMMAND --help for one command
+  --version      the version
+
+Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable input.
+</source>
+        <translation>
+全局选项：
+  --store PATH   存储（默认：$LAKEGUARD_STORE，否则为数据文件夹）
+  --json         在标准输出上输出机器可读格式
+  --help         显示此帮助；COMMAND --help 显示单个命令的帮助
+  --version      显示版本号
+
+退出状态：0 成功，1 发现问题，2 用法错误或输入无法读取。
+</translation>
+    </message>
+    <message>
+        <source>The store.</source>
+        <translation>存储。</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>机器可读的输出。</translation>
+    </message>
+    <message>
+        <source>Show help.</source>
+        <translation>显示帮助。</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not an ISO 8601 time</source>
+        <translation>--%1：“%2”不是 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>Input format.</source>
+        <translation>输入格式。</translation>
+    </message>
+    <message>
+        <source>Feed id to record (default: file:NAME or stdin).</source>
+        <translation>记录所用的数据源 ID（默认：file:NAME 或 stdin）。</translation>
+    </message>
+    <message>
+        <source>Exit 1 when any record was quarantined.</source>
+        <translation>有任何记录被隔离时以状态 1 退出。</translation>
+    </message>
+    <message>
+        <source>Files to read; - for standard input.</source>
+        <translation>要读取的文件；- 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -
+Formats: %2
+</source>
+        <translation>用法：%1 ingest [--format F] [--feed ID] [--strict] FILE... | -
+格式：%2
+</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (known: %2)</source>
+        <translation>未知格式“%1”（支持：%2）</translation>
+    </message>
+    <message>
+        <source>no input: name files, or - for standard input</source>
+        <translation>没有输入：请指定文件，或用 - 表示标准输入</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a readable file</source>
+        <translation>%1：不是可读文件</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) quarantined; see &apos;%1 quarantine&apos;</source>
+        <translation>
+            <numerusform>%n 条记录已隔离；请查看“%1 quarantine”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only alerts at or after T.</source>
+        <translation>仅显示 T 及之后的告警。</translation>
+    </message>
+    <message>
+        <source>Only alerts before T.</source>
+        <translation>仅显示 T 之前的告警。</translation>
+    </message>
+    <message>
+        <source>Lowest severity.</source>
+        <translation>最低严重级别。</translation>
+    </message>
+    <message>
+        <source>Category (repeatable).</source>
+        <translation>类别（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>Rule id.</source>
+        <translation>规则 ID。</translation>
+    </message>
+    <message>
+        <source>Feed id.</source>
+        <translation>数据源 ID。</translation>
+    </message>
+    <message>
+        <source>Full-text search.</source>
+        <translation>全文搜索。</translation>
+    </message>
+    <message>
+        <source>At most N alerts (default 100; 0 = all).</source>
+        <translation>最多 N 条告警（默认 100；0 表示全部）。</translation>
+    </message>
+    <message>
+        <source>Usage: %1
+</source>
+        <translation>用法：%1
+</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot; (info, low, medium, high, critical)</source>
+        <translation>未知的严重级别“%1”（info、low、medium、high、critical）</translation>
+    </message>
+    <message>
+        <source>unknown category &quot;%1&quot; (%2)</source>
+        <translation>未知类别“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a count</source>
+        <translation>--limit：“%1”不是有效数量</translation>
+    </message>
+    <message>
+        <source>Usage: %1 stats [--json]
+</source>
+        <translation>用法：%1 stats [--json]
+</translation>
+    </message>
+    <message>
+        <source>Store:        %1</source>
+        <translation>存储：        %1</translation>
+    </message>
+    <message>
+        <source>Alerts:       %1</source>
+        <translation>告警：        %1</translation>
+    </message>
+    <message>
+        <source>Period:       %1 – %2</source>
+        <translation>时间范围：    %1 – %2</translation>
+    </message>
+    <message>
+        <source>By severity:</source>
+        <translation>按严重级别：</translation>
+    </message>
+    <message>
+        <source>By category:</source>
+        <translation>按类别：</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1</source>
+        <translation>未关闭事件：%1</translation>
+    </message>
+    <message>
+        <source>Quarantined:  %1</source>
+        <translation>隔离区：      %1</translation>
+    </message>
+    <message>
+        <source>At most N records, newest first (0 = all).</source>
+        <translation>最多 N 条记录，最新的在前（0 表示全部）。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 quarantine [--limit N] [--json]
+</source>
+        <translation>用法：%1 quarantine [--limit N] [--json]
+</translation>
+    </message>
+    <message>
+        <source>Usage: %1 chain-status [--json]
+</source>
+        <translation>用法：%1 chain-status [--json]
+</translation>
+    </message>
+    <message>
+        <source>height %1</source>
+        <translation>高度 %1</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>落后 %1</translation>
+    </message>
+    <message>
+        <source>peers %1</source>
+        <translation>对等节点 %1</translation>
+    </message>
+    <message>
+        <source>peers n/a</source>
+        <translation>对等节点 未报告</translation>
+    </message>
+    <message>
+        <source>Wall-clock seconds to run (default 10).</source>
+        <translation>实际运行秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per second (default 60).</source>
+        <translation>每秒模拟的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Scenario name (default bank-day).</source>
+        <translation>场景名称（默认 bank-day）。</translation>
+    </message>
+    <message>
+        <source>Simulated start time (default: 24 h ago, on the hour).</source>
+        <translation>模拟开始时间（默认：24 小时前的整点）。</translation>
+    </message>
+    <message>
+        <source>Write the simulated span at once instead of pacing it.</source>
+        <translation>一次性写入整个模拟时段，而不按节奏推进。</translation>
+    </message>
+    <message>
+        <source>Usage: %1
+Runs SECONDS × SPEED simulated seconds of the scenario (at most one simulated day).
+</source>
+        <translation>用法：%1
+运行场景中 SECONDS × SPEED 个模拟秒（最多一个模拟日）。
+</translation>
+    </message>
+    <message>
+        <source>--seconds: &quot;%1&quot; is not a duration</source>
+        <translation>--seconds：“%1”不是有效时长</translation>
+    </message>
+    <message>
+        <source>--speed: &quot;%1&quot; is not a speed between 0 and 1000000</source>
+        <translation>--speed：“%1”不是 0 到 1000000 之间的速度</translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is not a number</source>
+        <translation>--seed：“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>unknown scenario &quot;%1&quot; (available: bank-day)</source>
+        <translation>未知场景“%1”（可用：bank-day）</translation>
+    </message>
+    <message>
+        <source>--store needs a PATH</source>
+        <translation>--store 需要 PATH 参数</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot;; see --help</source>
+        <translation>未知选项“%1”；请参阅 --help</translation>
+    </message>
+    <message>
+        <source>not available in this version of Lakeguard</source>
+        <translation>此版本的 Lakeguard 不提供该功能</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation>未知命令“%1”；请参阅 --help</translation>
+    </message>
+    <message>
+        <source>run the configured feeds until SIGINT/SIGTERM (or for SECONDS)</source>
+        <translation>运行已配置的数据源，直到收到 SIGINT/SIGTERM（或运行 SECONDS 秒）</translation>
+    </message>
+    <message>
+        <source>The feeds configuration (FEEDS.json).</source>
+        <translation>数据源配置（FEEDS.json）。</translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS.</source>
+        <translation>SECONDS 秒后停止。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 serve --config FEEDS.json [--for SECONDS]
+Runs the feeds headless; SIGINT or SIGTERM stop them cleanly after the last batch is stored.
+</source>
+        <translation>用法：%1 serve --config FEEDS.json [--for SECONDS]
+以无界面方式运行数据源；收到 SIGINT 或 SIGTERM 后，待最后一批数据写入存储即干净停止。
+</translation>
+    </message>
+    <message>
+        <source>--config FEEDS.json is required</source>
+        <translation>必须指定 --config FEEDS.json</translation>
+    </message>
+    <message>
+        <source>--for: &quot;%1&quot; is not a duration</source>
+        <translation>--for：“%1”不是有效时长</translation>
+    </message>
+    <message>
+        <source>check the store&apos;s hash chain and signed checkpoints; exit 1 naming the first record that breaks</source>
+        <translation>检查存储的哈希链和已签名检查点；发现问题时以状态 1 退出并指出第一条出错的记录</translation>
+    </message>
+    <message>
+        <source>Check only what was added since the last successful verification.</source>
+        <translation>仅检查上次验证成功后新增的内容。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 verify [--incremental] [--json]
+Recomputes every record&apos;s leaf hash, the Merkle root at each signed checkpoint and each signature (see docs/tamper-evidence.md).
+</source>
+        <translation>用法：%1 verify [--incremental] [--json]
+重新计算每条记录的叶节点哈希、每个已签名检查点处的 Merkle 根以及每个签名（参见 docs/tamper-evidence.md）。
+</translation>
+    </message>
+    <message>
+        <source>ok: %1 leaves and %2 checkpoints checked; %3 records, %4 signed</source>
+        <translation>正常：已检查 %1 个叶节点和 %2 个检查点；共 %3 条记录，%4 条已签名</translation>
+    </message>
+    <message>
+        <source>root %1, key %2</source>
+        <translation>根 %1，密钥 %2</translation>
+    </message>
+</context>
+</TS>
