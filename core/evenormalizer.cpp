@@ -12,10 +12,6 @@ namespace Lakeguard::Core {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
-};
 
 QString endpoint(const QJsonObject &o, const QString &ipKey, const QString &portKey)
 {
@@ -124,19 +120,19 @@ NormalizeResult EveNormalizer::normalize(const QByteArray &record, const Normali
     const QJsonObject &o = *parsed;
     const QJsonValue typeValue = o.value(u"event_type"_s);
     if (!typeValue.isString() || typeValue.toString().isEmpty()) {
-        return quarantine(ctx, u"eve", Tr::tr("EVE record without an event_type"), record);
+        return quarantine(ctx, u"eve", QString::fromUtf8("EVE record without an event_type"), record);
     }
     const QString eventType = typeValue.toString();
     if (eventType != u"alert"_s && eventType != u"anomaly"_s) {
-        return Skipped{Tr::tr("EVE event_type %1 is not an alert").arg(eventType)};
+        return Skipped{QString::fromUtf8("EVE event_type %1 is not an alert").arg(eventType)};
     }
     const QJsonValue tsValue = o.value(u"timestamp"_s);
     const std::optional<TimestampMs> ts = parseIsoTimestamp(tsValue.toString());
     if (!ts) {
         return quarantine(ctx, u"eve",
                           tsValue.isUndefined()
-                              ? Tr::tr("EVE record without a timestamp")
-                              : Tr::tr("invalid EVE timestamp \"%1\"").arg(jsonText(tsValue).left(64)),
+                              ? QString::fromUtf8("EVE record without a timestamp")
+                              : QString::fromUtf8("invalid EVE timestamp \"%1\"").arg(jsonText(tsValue).left(64)),
                           record);
     }
 
@@ -154,25 +150,25 @@ NormalizeResult EveNormalizer::normalize(const QByteArray &record, const Normali
     const QString dst = endpoint(o, u"dest_ip"_s, u"dest_port"_s);
     const QString flow = src.isEmpty() && dst.isEmpty()
         ? QString()
-        : Tr::tr("%1 %2 → %3").arg(proto.isEmpty() ? u"IP"_s : proto, src, dst);
+        : QString::fromUtf8("%1 %2 → %3").arg(proto.isEmpty() ? u"IP"_s : proto, src, dst);
     a.entity = !a.dstIp.isEmpty() ? a.dstIp : a.srcIp;
 
     if (eventType == u"alert"_s) {
         const QJsonValue alertValue = o.value(u"alert"_s);
         if (!alertValue.isObject()) {
-            return quarantine(ctx, u"eve", Tr::tr("EVE alert event without an alert object"),
+            return quarantine(ctx, u"eve", QString::fromUtf8("EVE alert event without an alert object"),
                               record);
         }
         const QJsonObject alert = alertValue.toObject();
         const QJsonValue sid = alert.value(u"signature_id"_s);
         if (!sid.isDouble()) {
-            return quarantine(ctx, u"eve", Tr::tr("EVE alert without a numeric signature_id"),
+            return quarantine(ctx, u"eve", QString::fromUtf8("EVE alert without a numeric signature_id"),
                               record);
         }
         const QString signature = alert.value(u"signature"_s).toString();
         const QString classtype = alert.value(u"category"_s).toString();
         a.rule = u"eve:"_s + jsonText(sid);
-        a.title = signature.isEmpty() ? Tr::tr("Suricata signature %1").arg(jsonText(sid))
+        a.title = signature.isEmpty() ? QString::fromUtf8("Suricata signature %1").arg(jsonText(sid))
                                       : signature;
         a.severity = severityFor(alert.value(u"severity"_s).toInt(3));
         a.category = categoryFor(classtype, signature);
@@ -185,7 +181,7 @@ NormalizeResult EveNormalizer::normalize(const QByteArray &record, const Normali
         }
         const QString action = alert.value(u"action"_s).toString();
         if (!action.isEmpty()) {
-            parts << Tr::tr("action: %1").arg(action);
+            parts << QString::fromUtf8("action: %1").arg(action);
         }
         a.message = parts.join(u" · "_s);
     } else {
@@ -194,15 +190,15 @@ NormalizeResult EveNormalizer::normalize(const QByteArray &record, const Normali
         const QString event = anomaly.value(u"event"_s).toString();
         const QString layer = anomaly.value(u"layer"_s).toString();
         a.rule = u"eve:anomaly:"_s + (event.isEmpty() ? kind : event);
-        a.title = Tr::tr("Protocol anomaly: %1").arg(event.isEmpty() ? kind : event);
+        a.title = QString::fromUtf8("Protocol anomaly: %1").arg(event.isEmpty() ? kind : event);
         a.severity = Severity::Low;
         a.category = Category::Other;
         QStringList parts;
         if (!kind.isEmpty()) {
-            parts << Tr::tr("type: %1").arg(kind);
+            parts << QString::fromUtf8("type: %1").arg(kind);
         }
         if (!layer.isEmpty()) {
-            parts << Tr::tr("layer: %1").arg(layer);
+            parts << QString::fromUtf8("layer: %1").arg(layer);
         }
         if (!flow.isEmpty()) {
             parts << flow;

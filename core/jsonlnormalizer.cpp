@@ -12,10 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Lakeguard::Core {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
-};
 } // namespace
 
 QString JsonlNormalizer::format() const
@@ -46,15 +42,15 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
         a.ts = *parsedTs;
     } else {
         return quarantine(ctx, u"jsonl",
-                          ts.isUndefined() ? Tr::tr("missing field \"ts\"")
-                                           : Tr::tr("invalid timestamp in \"ts\": %1")
+                          ts.isUndefined() ? QString::fromUtf8("missing field \"ts\"")
+                                           : QString::fromUtf8("invalid timestamp in \"ts\": %1")
                                                  .arg(jsonText(ts).left(64)),
                           record);
     }
 
     a.title = o.value(u"title"_s).toString().trimmed();
     if (a.title.isEmpty()) {
-        return quarantine(ctx, u"jsonl", Tr::tr("missing field \"title\""), record);
+        return quarantine(ctx, u"jsonl", QString::fromUtf8("missing field \"title\""), record);
     }
 
     const QJsonValue sev = o.value(u"severity"_s);
@@ -64,14 +60,14 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
         const double d = sev.toDouble();
         if (d < 0 || d > 4 || d != static_cast<int>(d)) {
             return quarantine(ctx, u"jsonl",
-                              Tr::tr("severity %1 is outside 0–4").arg(jsonText(sev)), record);
+                              QString::fromUtf8("severity %1 is outside 0–4").arg(jsonText(sev)), record);
         }
         a.severity = severityFromInt(static_cast<int>(d));
     } else if (const auto s = severityFromName(sev.toString())) {
         a.severity = *s;
     } else {
         return quarantine(ctx, u"jsonl",
-                          Tr::tr("unknown severity \"%1\"").arg(jsonText(sev).left(32)), record);
+                          QString::fromUtf8("unknown severity \"%1\"").arg(jsonText(sev).left(32)), record);
     }
 
     a.category = categoryFromName(o.value(u"category"_s).toString()).value_or(Category::Other);

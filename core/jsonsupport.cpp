@@ -10,10 +10,6 @@ using namespace Qt::StringLiterals;
 namespace Lakeguard::Core {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
-};
 } // namespace
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &bytes, QString *error)
@@ -22,13 +18,13 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &bytes, QString *err
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
         if (error) {
-            *error = Tr::tr("invalid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
+            *error = QString::fromUtf8("invalid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
         }
         return std::nullopt;
     }
     if (!doc.isObject()) {
         if (error) {
-            *error = Tr::tr("invalid record: JSON value is not an object");
+            *error = QString::fromUtf8("invalid record: JSON value is not an object");
         }
         return std::nullopt;
     }

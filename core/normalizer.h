@@ -27,6 +27,9 @@ struct NormalizeContext
     TimestampMs received = 0;
 };
 
+// Text a normaliser writes (titles, messages, quarantine reasons) is stored data, so it is plain
+// English whatever language the console shows; only display names are translated.
+//
 // Turns one raw record into an Alert, a Quarantined record or a Skipped one. Pure: no I/O,
 // no shared state, callable from any thread.
 class Normalizer

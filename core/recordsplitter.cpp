@@ -10,10 +10,6 @@
 namespace Lakeguard::Core {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
-};
 
 bool isBlank(QByteArrayView bytes)
 {
@@ -75,7 +71,7 @@ void RecordSplitter::feed(QByteArrayView chunk, QList<RawRecord> &out)
     if (m_mode == Mode::Array) {
         if (m_buffer.size() + chunk.size() > m_maxDocument) {
             out.append(RawRecord{m_buffer.left(kKeptPrefix), m_bufferOffset,
-                                 Tr::tr("JSON array document larger than %1 bytes")
+                                 QString::fromUtf8("JSON array document larger than %1 bytes")
                                      .arg(m_maxDocument)});
             m_consumed += m_buffer.size() + chunk.size();
             m_buffer.clear();
@@ -108,7 +104,7 @@ void RecordSplitter::feed(QByteArrayView chunk, QList<RawRecord> &out)
         const qint64 lineEnd = m_bufferOffset + (m_skippingLongLine ? m_longLineSize : m_buffer.size()) + 1;
         if (m_skippingLongLine) {
             out.append(RawRecord{m_buffer.left(kKeptPrefix), m_bufferOffset,
-                                 Tr::tr("record of %1 bytes exceeds the limit of %2 bytes "
+                                 QString::fromUtf8("record of %1 bytes exceeds the limit of %2 bytes "
                                         "(first %3 bytes kept)")
                                      .arg(m_longLineSize)
                                      .arg(m_maxRecord)
@@ -132,7 +128,7 @@ void RecordSplitter::finish(QList<RawRecord> &out)
         const QJsonDocument doc = QJsonDocument::fromJson(m_buffer, &err);
         if (err.error != QJsonParseError::NoError || !doc.isArray()) {
             out.append(RawRecord{m_buffer.left(kKeptPrefix), m_bufferOffset,
-                                 Tr::tr("invalid JSON array document: %1 at byte %2")
+                                 QString::fromUtf8("invalid JSON array document: %1 at byte %2")
                                      .arg(err.errorString())
                                      .arg(err.offset)});
         } else {
@@ -145,7 +141,7 @@ void RecordSplitter::finish(QList<RawRecord> &out)
                 } else {
                     out.append(RawRecord{QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact),
                                          m_bufferOffset,
-                                         Tr::tr("array element %1 is not a JSON object").arg(index)});
+                                         QString::fromUtf8("array element %1 is not a JSON object").arg(index)});
                 }
                 ++index;
             }
@@ -156,7 +152,7 @@ void RecordSplitter::finish(QList<RawRecord> &out)
     }
     if (m_skippingLongLine) {
         out.append(RawRecord{m_buffer.left(kKeptPrefix), m_bufferOffset,
-                             Tr::tr("record of %1 bytes exceeds the limit of %2 bytes "
+                             QString::fromUtf8("record of %1 bytes exceeds the limit of %2 bytes "
                                     "(first %3 bytes kept)")
                                  .arg(m_longLineSize)
                                  .arg(m_maxRecord)
