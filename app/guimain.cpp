@@ -11,6 +11,7 @@
 #include "uilanguage.h"
 
 #include <QApplication>
+#include <QLoggingCategory>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QFileInfo>
@@ -108,6 +109,8 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    // Developer diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
+    QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false"_s);
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Lakeguard"_s);
     QApplication::setOrganizationName(u"Lakeguard"_s);

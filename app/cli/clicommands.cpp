@@ -4,9 +4,9 @@
 
 #include "alertstore.h"
 #include "demofeed.h"
+#include "feed.h"
 #include "feedconfig.h"
 #include "fileingest.h"
-#include "feed.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
@@ -49,24 +49,24 @@ struct Command
 QList<Command> commands()
 {
     return {
-        {u"ingest"_s, u"ingest [--format F] [--feed ID] [--strict] FILE... | -"_s,
-         Tr::tr("read records, normalise and store them")},
-        {u"alerts"_s,
-         u"alerts [--since T] [--until T] [--min-severity S] [--category C] [--rule R] "
-         "[--feed ID] [--search TEXT] [--limit N]"_s,
-         Tr::tr("list alerts, newest first")},
-        {u"stats"_s, u"stats"_s, Tr::tr("counts by severity, category, incidents, quarantine")},
-        {u"quarantine"_s, u"quarantine [--limit N]"_s,
-         Tr::tr("records kept aside: feed, reason, raw bytes")},
-        {u"chain-status"_s, u"chain-status"_s, Tr::tr("latest status of every chain node")},
-        {u"serve"_s, u"serve --config FEEDS.json [--for SECONDS]"_s,
-         Tr::tr("run the configured feeds until SIGINT/SIGTERM (or for SECONDS)")},
-        {u"demo"_s,
-         u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
-         Tr::tr("run the built-in scenario headless into the store")},
-        {u"verify"_s, u"verify [--incremental]"_s,
-         Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
-                "record that breaks")},
+        { u"ingest"_s, u"ingest [--format F] [--feed ID] [--strict] FILE... | -"_s,
+            Tr::tr("read records, normalise and store them") },
+        { u"alerts"_s,
+            u"alerts [--since T] [--until T] [--min-severity S] [--category C] [--rule R] "
+            "[--feed ID] [--search TEXT] [--limit N]"_s,
+            Tr::tr("list alerts, newest first") },
+        { u"stats"_s, u"stats"_s, Tr::tr("counts by severity, category, incidents, quarantine") },
+        { u"quarantine"_s, u"quarantine [--limit N]"_s,
+            Tr::tr("records kept aside: feed, reason, raw bytes") },
+        { u"chain-status"_s, u"chain-status"_s, Tr::tr("latest status of every chain node") },
+        { u"serve"_s, u"serve --config FEEDS.json [--for SECONDS]"_s,
+            Tr::tr("run the configured feeds until SIGINT/SIGTERM (or for SECONDS)") },
+        { u"demo"_s,
+            u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
+            Tr::tr("run the built-in scenario headless into the store") },
+        { u"verify"_s, u"verify [--incremental]"_s,
+            Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
+                   "record that breaks") },
     };
 }
 
@@ -95,7 +95,7 @@ public:
     Context(QTextStream &output, QTextStream &errors)
         : out(output)
         , err(errors)
-    {}
+    { }
 
     int fail(const QString &command, const QString &message, int code = BadUsage)
     {
@@ -131,21 +131,40 @@ public:
 void addGlobalOptions(QCommandLineParser &p)
 {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.addOption({u"store"_s, Tr::tr("The store."), u"PATH"_s});
-    p.addOption({u"json"_s, Tr::tr("Machine-readable output.")});
-    p.addOption({u"help"_s, Tr::tr("Show help.")});
+    p.addOption({ u"store"_s, Tr::tr("The store."), u"PATH"_s });
+    p.addOption({ u"json"_s, Tr::tr("Machine-readable output.") });
+    p.addOption({ u"help"_s, Tr::tr("Show help.") });
+}
+
+// Parses a command's arguments with the global options; handles --help, --json and --store.
+// Returns the exit status when the command is already done (bad usage or help printed).
+std::optional<int> parseCommand(Context &ctx, QCommandLineParser &p, const QStringList &args,
+    const QString &name, const QString &usage)
+{
+    if (!p.parse(args)) {
+        return ctx.fail(name, p.errorText());
+    }
+    if (p.isSet(u"help"_s)) {
+        ctx.out << usage;
+        return Success;
+    }
+    ctx.json = ctx.json || p.isSet(u"json"_s);
+    if (p.isSet(u"store"_s)) {
+        ctx.storeLocation = p.value(u"store"_s);
+    }
+    return std::nullopt;
 }
 
 std::optional<Core::TimestampMs> timeOption(const QCommandLineParser &p, const QString &name,
-                                            Context &ctx, const QString &command, int *status)
+    Context &ctx, const QString &command, int *status)
 {
     if (!p.isSet(name)) {
         return std::nullopt;
     }
     const auto t = Core::parseIsoTimestamp(p.value(name));
     if (!t) {
-        *status = ctx.fail(command, Tr::tr("--%1: \"%2\" is not an ISO 8601 time")
-                                        .arg(name, p.value(name)));
+        *status = ctx.fail(
+            command, Tr::tr("--%1: \"%2\" is not an ISO 8601 time").arg(name, p.value(name)));
     }
     return t;
 }
@@ -156,27 +175,21 @@ int cmdIngest(Context &ctx, const QStringList &args)
     const QString name = u"ingest"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"format"_s, Tr::tr("Input format."), u"F"_s, u"auto"_s});
-    p.addOption({u"feed"_s, Tr::tr("Feed id to record (default: file:NAME or stdin)."), u"ID"_s});
-    p.addOption({u"strict"_s, Tr::tr("Exit 1 when any record was quarantined.")});
+    p.addOption({ u"format"_s, Tr::tr("Input format."), u"F"_s, u"auto"_s });
+    p.addOption({ u"feed"_s, Tr::tr("Feed id to record (default: file:NAME or stdin)."), u"ID"_s });
+    p.addOption({ u"strict"_s, Tr::tr("Exit 1 when any record was quarantined.") });
     p.addPositionalArgument(u"files"_s, Tr::tr("Files to read; - for standard input."));
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -\n"
-                          "Formats: %2\n")
-                       .arg(kProgram, Core::knownFormats().join(u", "_s));
-        return Success;
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -\n"
+                   "Formats: %2\n")
+                .arg(kProgram, Core::knownFormats().join(u", "_s)))) {
+        return *done;
     }
     const QString format = p.value(u"format"_s);
     if (!Core::isKnownFormat(format)) {
-        return ctx.fail(name, Tr::tr("unknown format \"%1\" (known: %2)")
-                                  .arg(format, Core::knownFormats().join(u", "_s)));
+        return ctx.fail(name,
+            Tr::tr("unknown format \"%1\" (known: %2)")
+                .arg(format, Core::knownFormats().join(u", "_s)));
     }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
@@ -226,16 +239,14 @@ int cmdIngest(Context &ctx, const QStringList &args)
             return ctx.fail(name, Tr::tr("%1: %2").arg(f, error), ProblemFound);
         }
     }
-    const QJsonObject summary{{u"read"_s, total.read},
-                              {u"accepted"_s, total.accepted},
-                              {u"duplicates"_s, total.duplicates},
-                              {u"quarantined"_s, total.quarantined},
-                              {u"skipped"_s, total.skipped}};
+    const QJsonObject summary { { u"read"_s, total.read }, { u"accepted"_s, total.accepted },
+        { u"duplicates"_s, total.duplicates }, { u"quarantined"_s, total.quarantined },
+        { u"skipped"_s, total.skipped } };
     ctx.printJson(summary);
     if (p.isSet(u"strict"_s) && total.quarantined > 0) {
         ctx.err << kProgram << ": ingest: "
                 << Tr::tr("%n record(s) quarantined; see '%1 quarantine'", nullptr,
-                          int(total.quarantined))
+                       int(total.quarantined))
                        .arg(kProgram)
                 << Qt::endl;
         return ProblemFound;
@@ -249,27 +260,22 @@ int cmdAlerts(Context &ctx, const QStringList &args)
     const QString name = u"alerts"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"since"_s, Tr::tr("Only alerts at or after T."), u"T"_s});
-    p.addOption({u"until"_s, Tr::tr("Only alerts before T."), u"T"_s});
-    p.addOption({u"min-severity"_s, Tr::tr("Lowest severity."), u"S"_s});
-    p.addOption({u"category"_s, Tr::tr("Category (repeatable)."), u"C"_s});
-    p.addOption({u"rule"_s, Tr::tr("Rule id."), u"R"_s});
-    p.addOption({u"feed"_s, Tr::tr("Feed id."), u"ID"_s});
-    p.addOption({u"search"_s, Tr::tr("Full-text search."), u"TEXT"_s});
-    p.addOption({u"limit"_s, Tr::tr("At most N alerts (default 100; 0 = all)."), u"N"_s, u"100"_s});
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1\n").arg(kProgram + u' ' + commands().at(1).synopsis);
-        return Success;
+    p.addOption({ u"since"_s, Tr::tr("Only alerts at or after T."), u"T"_s });
+    p.addOption({ u"until"_s, Tr::tr("Only alerts before T."), u"T"_s });
+    p.addOption({ u"min-severity"_s, Tr::tr("Lowest severity."), u"S"_s });
+    p.addOption({ u"category"_s, Tr::tr("Category (repeatable)."), u"C"_s });
+    p.addOption({ u"rule"_s, Tr::tr("Rule id."), u"R"_s });
+    p.addOption({ u"feed"_s, Tr::tr("Feed id."), u"ID"_s });
+    p.addOption({ u"search"_s, Tr::tr("Full-text search."), u"TEXT"_s });
+    p.addOption(
+        { u"limit"_s, Tr::tr("At most N alerts (default 100; 0 = all)."), u"N"_s, u"100"_s });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1\n").arg(kProgram + u' ' + commands().at(1).synopsis))) {
+        return *done;
     }
     if (!p.positionalArguments().isEmpty()) {
-        return ctx.fail(name, Tr::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+        return ctx.fail(
+            name, Tr::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
     }
     int status = Success;
     Storage::AlertFilter filter;
@@ -281,16 +287,18 @@ int cmdAlerts(Context &ctx, const QStringList &args)
     if (p.isSet(u"min-severity"_s)) {
         const auto s = Core::severityFromName(p.value(u"min-severity"_s));
         if (!s) {
-            return ctx.fail(name, Tr::tr("unknown severity \"%1\" (info, low, medium, high, "
-                                         "critical)")
-                                      .arg(p.value(u"min-severity"_s)));
+            return ctx.fail(name,
+                Tr::tr("unknown severity \"%1\" (info, low, medium, high, "
+                       "critical)")
+                    .arg(p.value(u"min-severity"_s)));
         }
         filter.minSeverity = s;
     }
     for (const QString &c : p.values(u"category"_s)) {
         if (!Core::categoryFromName(c)) {
-            return ctx.fail(name, Tr::tr("unknown category \"%1\" (%2)")
-                                      .arg(c, Core::allCategoryNames().join(u", "_s)));
+            return ctx.fail(name,
+                Tr::tr("unknown category \"%1\" (%2)")
+                    .arg(c, Core::allCategoryNames().join(u", "_s)));
         }
         filter.categories << c.trimmed().toLower();
     }
@@ -311,8 +319,8 @@ int cmdAlerts(Context &ctx, const QStringList &args)
     std::optional<Storage::PageKey> after;
     while (limit == 0 || printed < limit) {
         const int pageSize = int(limit == 0 ? 1000 : std::min<qint64>(1000, limit - printed));
-        const auto page =
-            store.value()->alerts(filter, Storage::AlertSort::TimeDesc, pageSize, after);
+        const auto page
+            = store.value()->alerts(filter, Storage::AlertSort::TimeDesc, pageSize, after);
         if (!page) {
             return ctx.fail(name, page.error(), ProblemFound);
         }
@@ -354,16 +362,9 @@ int cmdStats(Context &ctx, const QStringList &args)
     const QString name = u"stats"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 stats [--json]\n").arg(kProgram);
-        return Success;
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+    if (const auto done
+        = parseCommand(ctx, p, args, name, Tr::tr("Usage: %1 stats [--json]\n").arg(kProgram))) {
+        return *done;
     }
     auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
     if (!store) {
@@ -374,22 +375,23 @@ int cmdStats(Context &ctx, const QStringList &args)
         return ctx.fail(name, s.error(), ProblemFound);
     }
     if (ctx.json) {
-        ctx.printJson({{u"alerts"_s, s->alerts},
-                       {u"by_severity"_s, mapToJson(s->bySeverity)},
-                       {u"by_category"_s, mapToJson(s->byCategory)},
-                       {u"incidents"_s, mapToJson(s->incidents)},
-                       {u"quarantined"_s, s->quarantined},
-                       {u"oldest"_s, s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->oldest))
-                                               : QJsonValue(QJsonValue::Null)},
-                       {u"newest"_s, s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->newest))
-                                               : QJsonValue(QJsonValue::Null)}});
+        ctx.printJson({ { u"alerts"_s, s->alerts }, { u"by_severity"_s, mapToJson(s->bySeverity) },
+            { u"by_category"_s, mapToJson(s->byCategory) },
+            { u"incidents"_s, mapToJson(s->incidents) }, { u"quarantined"_s, s->quarantined },
+            { u"oldest"_s,
+                s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->oldest))
+                          : QJsonValue(QJsonValue::Null) },
+            { u"newest"_s,
+                s->alerts ? QJsonValue(Core::formatIsoTimestamp(s->newest))
+                          : QJsonValue(QJsonValue::Null) } });
         return Success;
     }
     ctx.out << Tr::tr("Store:        %1").arg(store.value()->location()) << '\n'
             << Tr::tr("Alerts:       %1").arg(s->alerts) << '\n';
     if (s->alerts > 0) {
         ctx.out << Tr::tr("Period:       %1 – %2")
-                       .arg(Core::formatIsoTimestamp(s->oldest), Core::formatIsoTimestamp(s->newest))
+                       .arg(
+                           Core::formatIsoTimestamp(s->oldest), Core::formatIsoTimestamp(s->newest))
                 << '\n';
     }
     ctx.out << Tr::tr("By severity:") << '\n';
@@ -414,18 +416,11 @@ int cmdQuarantine(Context &ctx, const QStringList &args)
     const QString name = u"quarantine"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"limit"_s, Tr::tr("At most N records, newest first (0 = all)."), u"N"_s,
-                 u"0"_s});
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 quarantine [--limit N] [--json]\n").arg(kProgram);
-        return Success;
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+    p.addOption(
+        { u"limit"_s, Tr::tr("At most N records, newest first (0 = all)."), u"N"_s, u"0"_s });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 quarantine [--limit N] [--json]\n").arg(kProgram))) {
+        return *done;
     }
     bool ok = false;
     const int limit = p.value(u"limit"_s).toInt(&ok);
@@ -442,12 +437,11 @@ int cmdQuarantine(Context &ctx, const QStringList &args)
     }
     for (const Storage::QuarantineEntry &e : *entries) {
         if (ctx.json) {
-            ctx.printJson({{u"id"_s, e.id},
-                           {u"received"_s, Core::formatIsoTimestamp(e.record.received)},
-                           {u"feed"_s, e.record.feed},
-                           {u"source"_s, e.record.source},
-                           {u"reason"_s, e.record.reason},
-                           {u"raw"_s, QString::fromLatin1(e.record.raw.toBase64())}});
+            ctx.printJson(
+                { { u"id"_s, e.id }, { u"received"_s, Core::formatIsoTimestamp(e.record.received) },
+                    { u"feed"_s, e.record.feed }, { u"source"_s, e.record.source },
+                    { u"reason"_s, e.record.reason },
+                    { u"raw"_s, QString::fromLatin1(e.record.raw.toBase64()) } });
         } else {
             // Raw bytes may hold anything: show them escaped on one line.
             QString preview = QString::fromUtf8(e.record.raw.left(120));
@@ -469,16 +463,9 @@ int cmdChainStatus(Context &ctx, const QStringList &args)
     const QString name = u"chain-status"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 chain-status [--json]\n").arg(kProgram);
-        return Success;
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+    if (const auto done = parseCommand(
+            ctx, p, args, name, Tr::tr("Usage: %1 chain-status [--json]\n").arg(kProgram))) {
+        return *done;
     }
     auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
     if (!store) {
@@ -503,7 +490,7 @@ int cmdChainStatus(Context &ctx, const QStringList &args)
 }
 
 // SIGINT/SIGTERM end a running command cleanly through the event loop.
-int s_signalFds[2] = {-1, -1};
+int s_signalFds[2] = { -1, -1 };
 
 void onSignal(int)
 {
@@ -537,8 +524,8 @@ int cmdServe(Context &ctx, const QStringList &args)
     const QString name = u"serve"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"config"_s, Tr::tr("The feeds configuration (FEEDS.json)."), u"FILE"_s});
-    p.addOption({u"for"_s, Tr::tr("Stop after SECONDS."), u"SECONDS"_s});
+    p.addOption({ u"config"_s, Tr::tr("The feeds configuration (FEEDS.json)."), u"FILE"_s });
+    p.addOption({ u"for"_s, Tr::tr("Stop after SECONDS."), u"SECONDS"_s });
     if (!p.parse(args)) {
         return ctx.fail(name, p.errorText());
     }
@@ -632,7 +619,8 @@ int cmdServe(Context &ctx, const QStringList &args)
     loop.exec();
 
     for (Feeds::Feed *feed : running) {
-        QMetaObject::invokeMethod(feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
     }
     for (auto &t : threads) {
         t->quit();
@@ -644,16 +632,13 @@ int cmdServe(Context &ctx, const QStringList &args)
     if (auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly)) {
         if (const auto status = store.value()->feeds()) {
             for (const Storage::FeedStatus &f : *status) {
-                summary.append(QJsonObject{{u"id"_s, f.id},
-                                           {u"accepted"_s, f.accepted},
-                                           {u"duplicates"_s, f.duplicates},
-                                           {u"quarantined"_s, f.quarantined},
-                                           {u"skipped"_s, f.skipped},
-                                           {u"last_error"_s, f.lastError}});
+                summary.append(QJsonObject { { u"id"_s, f.id }, { u"accepted"_s, f.accepted },
+                    { u"duplicates"_s, f.duplicates }, { u"quarantined"_s, f.quarantined },
+                    { u"skipped"_s, f.skipped }, { u"last_error"_s, f.lastError } });
             }
         }
     }
-    ctx.printJson({{u"feeds"_s, summary}, {u"interrupted"_s, interrupted}});
+    ctx.printJson({ { u"feeds"_s, summary }, { u"interrupted"_s, interrupted } });
     return Success;
 }
 
@@ -663,46 +648,42 @@ int cmdDemo(Context &ctx, const QStringList &args)
     const QString name = u"demo"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"seconds"_s, Tr::tr("Wall-clock seconds to run (default 10)."), u"N"_s, u"10"_s});
-    p.addOption({u"speed"_s, Tr::tr("Simulated seconds per second (default 60)."), u"X"_s,
-                 u"60"_s});
-    p.addOption({u"seed"_s, Tr::tr("Random seed (default 1)."), u"S"_s, u"1"_s});
-    p.addOption({u"scenario"_s, Tr::tr("Scenario name (default bank-day)."), u"NAME"_s,
-                 u"bank-day"_s});
-    p.addOption({u"start"_s, Tr::tr("Simulated start time (default: 24 h ago, on the hour)."),
-                 u"T"_s});
-    p.addOption({u"instant"_s, Tr::tr("Write the simulated span at once instead of pacing it.")});
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1\n"
-                          "Runs SECONDS × SPEED simulated seconds of the scenario (at most one "
-                          "simulated day).\n")
-                       .arg(kProgram + u' ' + commands().at(6).synopsis);
-        return Success;
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+    p.addOption(
+        { u"seconds"_s, Tr::tr("Wall-clock seconds to run (default 10)."), u"N"_s, u"10"_s });
+    p.addOption(
+        { u"speed"_s, Tr::tr("Simulated seconds per second (default 60)."), u"X"_s, u"60"_s });
+    p.addOption({ u"seed"_s, Tr::tr("Random seed (default 1)."), u"S"_s, u"1"_s });
+    p.addOption(
+        { u"scenario"_s, Tr::tr("Scenario name (default bank-day)."), u"NAME"_s, u"bank-day"_s });
+    p.addOption(
+        { u"start"_s, Tr::tr("Simulated start time (default: 24 h ago, on the hour)."), u"T"_s });
+    p.addOption({ u"instant"_s, Tr::tr("Write the simulated span at once instead of pacing it.") });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1\n"
+                   "Runs SECONDS × SPEED simulated seconds of the scenario (at most one "
+                   "simulated day).\n")
+                .arg(kProgram + u' ' + commands().at(6).synopsis))) {
+        return *done;
     }
     bool ok = false;
     const double seconds = p.value(u"seconds"_s).toDouble(&ok);
     if (!ok || seconds < 0) {
-        return ctx.fail(name, Tr::tr("--seconds: \"%1\" is not a duration").arg(p.value(u"seconds"_s)));
+        return ctx.fail(
+            name, Tr::tr("--seconds: \"%1\" is not a duration").arg(p.value(u"seconds"_s)));
     }
     const double speed = p.value(u"speed"_s).toDouble(&ok);
     if (!ok || speed <= 0 || speed > 1e6) {
-        return ctx.fail(name, Tr::tr("--speed: \"%1\" is not a speed between 0 and 1000000")
-                                  .arg(p.value(u"speed"_s)));
+        return ctx.fail(name,
+            Tr::tr("--speed: \"%1\" is not a speed between 0 and 1000000")
+                .arg(p.value(u"speed"_s)));
     }
     const quint64 seed = p.value(u"seed"_s).toULongLong(&ok);
     if (!ok) {
         return ctx.fail(name, Tr::tr("--seed: \"%1\" is not a number").arg(p.value(u"seed"_s)));
     }
     if (p.value(u"scenario"_s) != u"bank-day"_s) {
-        return ctx.fail(name, Tr::tr("unknown scenario \"%1\" (available: bank-day)")
-                                  .arg(p.value(u"scenario"_s)));
+        return ctx.fail(name,
+            Tr::tr("unknown scenario \"%1\" (available: bank-day)").arg(p.value(u"scenario"_s)));
     }
     int status = Success;
     const auto start = timeOption(p, u"start"_s, ctx, name, &status);
@@ -720,13 +701,13 @@ int cmdDemo(Context &ctx, const QStringList &args)
     options.start = start.value_or(0);
     Feeds::DemoFeed feed(&writer, options);
     qint64 accepted = 0;
-    QObject::connect(&feed, &Feeds::DemoFeed::batchCommitted, &feed,
-                     [&accepted](int n) { accepted += n; });
+    QObject::connect(
+        &feed, &Feeds::DemoFeed::batchCommitted, &feed, [&accepted](int n) { accepted += n; });
     const qint64 spanMs = static_cast<qint64>(seconds * speed * 1000.0);
     const Core::TimestampMs simFrom = feed.scenario().start();
     Core::TimestampMs simTo = simFrom;
     QObject::connect(&feed, &Feeds::DemoFeed::simulatedTime, &feed,
-                     [&simTo](qint64 t) { simTo = std::max(simTo, t); });
+        [&simTo](qint64 t) { simTo = std::max(simTo, t); });
     bool interrupted = false;
 
     if (p.isSet(u"instant"_s)) {
@@ -746,12 +727,10 @@ int cmdDemo(Context &ctx, const QStringList &args)
     feed.stop();
     writer.stop(); // drains every submitted batch
     QCoreApplication::processEvents(); // deliver the last commit notifications
-    ctx.printJson({{u"scenario"_s, u"bank-day"_s},
-                   {u"seed"_s, QString::number(seed)},
-                   {u"simulated_from"_s, Core::formatIsoTimestamp(simFrom)},
-                   {u"simulated_to"_s, Core::formatIsoTimestamp(std::max(simTo, simFrom))},
-                   {u"accepted"_s, accepted},
-                   {u"interrupted"_s, interrupted}});
+    ctx.printJson({ { u"scenario"_s, u"bank-day"_s }, { u"seed"_s, QString::number(seed) },
+        { u"simulated_from"_s, Core::formatIsoTimestamp(simFrom) },
+        { u"simulated_to"_s, Core::formatIsoTimestamp(std::max(simTo, simFrom)) },
+        { u"accepted"_s, accepted }, { u"interrupted"_s, interrupted } });
     return Success;
 }
 
@@ -762,31 +741,21 @@ QJsonObject verifyReportToJson(const Storage::VerifyReport &r)
     for (const QString &problem : r.problems) {
         problems.append(problem);
     }
-    QJsonObject o{{u"ok"_s, r.ok},
-                  {u"incremental"_s, r.incremental},
-                  {u"from_leaf"_s, r.fromLeaf},
-                  {u"leaves_checked"_s, r.leavesChecked},
-                  {u"checkpoints_checked"_s, r.checkpointsChecked},
-                  {u"tree_size"_s, r.treeSize},
-                  {u"signed_size"_s, r.signedSize},
-                  {u"root"_s, QString::fromLatin1(r.root.toHex())},
-                  {u"first_problem"_s, r.ok ? QJsonValue(QJsonValue::Null)
-                                            : QJsonValue(r.firstProblem)},
-                  {u"problem_count"_s, r.problemCount},
-                  {u"problems"_s, problems},
-                  {u"key_id"_s, r.keyId},
-                  {u"public_key_pem"_s, QString::fromLatin1(r.publicKeyPem)}};
+    QJsonObject o { { u"ok"_s, r.ok }, { u"incremental"_s, r.incremental },
+        { u"from_leaf"_s, r.fromLeaf }, { u"leaves_checked"_s, r.leavesChecked },
+        { u"checkpoints_checked"_s, r.checkpointsChecked }, { u"tree_size"_s, r.treeSize },
+        { u"signed_size"_s, r.signedSize }, { u"root"_s, QString::fromLatin1(r.root.toHex()) },
+        { u"first_problem"_s, r.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(r.firstProblem) },
+        { u"problem_count"_s, r.problemCount }, { u"problems"_s, problems },
+        { u"key_id"_s, r.keyId }, { u"public_key_pem"_s, QString::fromLatin1(r.publicKeyPem) } };
     if (r.latest) {
         const Storage::Checkpoint &c = *r.latest;
         o.insert(u"latest_checkpoint"_s,
-                 QJsonObject{{u"id"_s, c.id},
-                             {u"tree_size"_s, c.treeSize},
-                             {u"root"_s, QString::fromLatin1(c.root.toHex())},
-                             {u"ts"_s, Core::formatIsoTimestamp(c.ts)},
-                             {u"ts_ms"_s, c.ts},
-                             {u"signature"_s, QString::fromLatin1(c.signature.toHex())},
-                             {u"key_id"_s, c.keyId},
-                             {u"message"_s, QString::fromLatin1(c.message())}});
+            QJsonObject { { u"id"_s, c.id }, { u"tree_size"_s, c.treeSize },
+                { u"root"_s, QString::fromLatin1(c.root.toHex()) },
+                { u"ts"_s, Core::formatIsoTimestamp(c.ts) }, { u"ts_ms"_s, c.ts },
+                { u"signature"_s, QString::fromLatin1(c.signature.toHex()) },
+                { u"key_id"_s, c.keyId }, { u"message"_s, QString::fromLatin1(c.message()) } });
     } else {
         o.insert(u"latest_checkpoint"_s, QJsonValue(QJsonValue::Null));
     }
@@ -798,30 +767,24 @@ int cmdVerify(Context &ctx, const QStringList &args)
     const QString name = u"verify"_s;
     QCommandLineParser p;
     addGlobalOptions(p);
-    p.addOption({u"incremental"_s,
-                 Tr::tr("Check only what was added since the last successful verification.")});
-    if (!p.parse(args)) {
-        return ctx.fail(name, p.errorText());
-    }
-    if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 verify [--incremental] [--json]\n"
-                          "Recomputes every record's leaf hash, the Merkle root at each signed "
-                          "checkpoint and each signature (see docs/tamper-evidence.md).\n")
-                       .arg(kProgram);
-        return Success;
+    p.addOption({ u"incremental"_s,
+        Tr::tr("Check only what was added since the last successful verification.") });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 verify [--incremental] [--json]\n"
+                   "Recomputes every record's leaf hash, the Merkle root at each signed "
+                   "checkpoint and each signature (see docs/tamper-evidence.md).\n")
+                .arg(kProgram))) {
+        return *done;
     }
     if (!p.positionalArguments().isEmpty()) {
-        return ctx.fail(name, Tr::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
-    }
-    ctx.json = ctx.json || p.isSet(u"json"_s);
-    if (p.isSet(u"store"_s)) {
-        ctx.storeLocation = p.value(u"store"_s);
+        return ctx.fail(
+            name, Tr::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
     }
     // A full check only reads (a regulator's copy needs no private key); incremental records
     // how far it got in the store, so it opens it read-write.
     const bool incremental = p.isSet(u"incremental"_s);
-    auto store = ctx.openStore(incremental ? Storage::AlertStore::Mode::ReadWrite
-                                           : Storage::AlertStore::Mode::ReadOnly);
+    auto store = ctx.openStore(
+        incremental ? Storage::AlertStore::Mode::ReadWrite : Storage::AlertStore::Mode::ReadOnly);
     if (!store) {
         return ctx.fail(name, store.error());
     }
@@ -838,8 +801,8 @@ int cmdVerify(Context &ctx, const QStringList &args)
                        .arg(report->treeSize)
                        .arg(report->signedSize)
                 << '\n'
-                << Tr::tr("root %1, key %2").arg(QString::fromLatin1(report->root.toHex()),
-                                                 report->keyId)
+                << Tr::tr("root %1, key %2")
+                       .arg(QString::fromLatin1(report->root.toHex()), report->keyId)
                 << '\n';
     }
     if (!report->ok) {
@@ -856,7 +819,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
     // Global options before the command.
     QStringList rest = arguments.mid(1);
     QString command;
-    QStringList commandArgs{arguments.value(0, kProgram)};
+    QStringList commandArgs { arguments.value(0, kProgram) };
     while (!rest.isEmpty()) {
         const QString a = rest.takeFirst();
         if (!command.isEmpty()) {
@@ -889,12 +852,15 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return BadUsage;
     }
     using Handler = int (*)(Context &, const QStringList &);
-    const QList<std::pair<QString, Handler>> handlers{
-        {u"ingest"_s, cmdIngest},       {u"alerts"_s, cmdAlerts},
-        {u"stats"_s, cmdStats},         {u"quarantine"_s, cmdQuarantine},
-        {u"chain-status"_s, cmdChainStatus}, {u"demo"_s, cmdDemo},
-        {u"verify"_s, cmdVerify},
-        {u"serve"_s, cmdServe},
+    const QList<std::pair<QString, Handler>> handlers {
+        { u"ingest"_s, cmdIngest },
+        { u"alerts"_s, cmdAlerts },
+        { u"stats"_s, cmdStats },
+        { u"quarantine"_s, cmdQuarantine },
+        { u"chain-status"_s, cmdChainStatus },
+        { u"demo"_s, cmdDemo },
+        { u"verify"_s, cmdVerify },
+        { u"serve"_s, cmdServe },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -908,8 +874,8 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return handler(ctx, withStore);
         }
     }
-    const QStringList planned{u"incidents"_s, u"incident"_s, u"export"_s,
-                               u"verify-pack"_s, u"backup"_s, u"migrate"_s};
+    const QStringList planned { u"incidents"_s, u"incident"_s, u"export"_s, u"verify-pack"_s,
+        u"backup"_s, u"migrate"_s };
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
     }
