@@ -211,7 +211,7 @@ int main(int argc, char *argv[])
           timeMs([&] { store->alerts(rare, Storage::AlertSort::TimeDesc, 100, std::nullopt); }), "ms");
     const Storage::StoreStats stats = store->stats().value();
     print(out, "stats (counts by severity and category)", timeMs([&] { store->stats(); }, 2), "ms");
-    print(out, "dashboard, last 30 days (15-min buckets)",
+    print(out, "dashboard, last 30 days (6-hour buckets)",
           timeMs([&] {
               store->dashboard(stats.newest - 30 * kDay, stats.newest, 6 * 3600 * 1000LL, 10);
           }),
