@@ -79,6 +79,12 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+// The feed's last reported state is `s`.
+bool reached(const QSignalSpy &spy, Storage::FeedState s)
+{
+    return !spy.isEmpty() && spy.last().at(0).value<Storage::FeedState>() == s;
+}
+
 QByteArray records(int from, int to)
 {
     QByteArray out;
@@ -271,10 +277,7 @@ private slots:
         auto f = feed({{u"url"_s, server.url(u"http"_s)}});
         QSignalSpy state(f.get(), &Feeds::HttpPollFeed::stateChanged);
         f->start({});
-        QTRY_VERIFY_WITH_TIMEOUT(!state.isEmpty()
-                                     && state.last().at(0).value<Storage::FeedState>()
-                                         == Storage::FeedState::Down,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(reached(state, Storage::FeedState::Down), 10000);
         QVERIFY(state.last().at(1).toString().contains(u"401"_s));
         f->stop();
     }
@@ -297,10 +300,7 @@ private slots:
         auto f = feed({{u"url"_s, server.url(u"http"_s)}, {u"timeout_s"_s, 0.3}});
         QSignalSpy state(f.get(), &Feeds::HttpPollFeed::stateChanged);
         f->start({});
-        QTRY_VERIFY_WITH_TIMEOUT(!state.isEmpty()
-                                     && state.last().at(0).value<Storage::FeedState>()
-                                         == Storage::FeedState::Degraded,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(reached(state, Storage::FeedState::Degraded), 10000);
         f->stop();
         QCOMPARE(count(), 0);
     }
@@ -337,10 +337,7 @@ private slots:
             auto f = feed({{u"url"_s, server.url(u"https"_s)}});
             QSignalSpy state(f.get(), &Feeds::HttpPollFeed::stateChanged);
             f->start({});
-            QTRY_VERIFY_WITH_TIMEOUT(!state.isEmpty()
-                                         && state.last().at(0).value<Storage::FeedState>()
-                                             == Storage::FeedState::Degraded,
-                                     10000);
+            QTRY_VERIFY_WITH_TIMEOUT(reached(state, Storage::FeedState::Degraded), 10000);
             f->stop();
             QCOMPARE(count(), 0);
         }
@@ -370,10 +367,7 @@ private slots:
                            {u"pin_sha256"_s, QString(64, u'a')}});
             QSignalSpy state(f.get(), &Feeds::HttpPollFeed::stateChanged);
             f->start({});
-            QTRY_VERIFY_WITH_TIMEOUT(!state.isEmpty()
-                                         && state.last().at(0).value<Storage::FeedState>()
-                                             == Storage::FeedState::Down,
-                                     10000);
+            QTRY_VERIFY_WITH_TIMEOUT(reached(state, Storage::FeedState::Down), 10000);
             QVERIFY(state.last().at(1).toString().contains(u"pin"_s));
             f->stop();
             QCOMPARE(count(), 3);
