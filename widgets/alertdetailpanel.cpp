@@ -145,7 +145,8 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
         return tr("%1 (UTC %2)")
             .arg(Theme::formatLocalTime(ms, locale), Core::formatIsoTimestamp(ms));
     };
-    m_values[IdField]->setText(locale.toString(a.id.value));
+    // An id is an identifier, not a quantity: no digit grouping (it is typed into the CLI).
+    m_values[IdField]->setText(QString::number(a.id.value));
     m_values[TimeField]->setText(timeText(a.ts));
     m_values[ReceivedField]->setText(a.received > 0 ? timeText(a.received) : QString());
     m_values[SeverityField]->setText(Core::severityDisplayName(a.severity));
