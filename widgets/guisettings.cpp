@@ -24,6 +24,10 @@ void writeValue(const QString &key, const QVariant &value)
 {
     QSettings s = settings();
     s.setValue(key, value);
+    s.sync();
+    if (s.status() != QSettings::NoError)
+        qWarning("Lakeguard: cannot save setting %s to %s", qUtf8Printable(key),
+            qUtf8Printable(s.fileName()));
 }
 
 } // namespace
