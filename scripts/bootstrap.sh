@@ -21,6 +21,15 @@ packages=(
     qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev libssl-dev
     fonts-noto-cjk xvfb xauth
 )
+# The real peers the tests start on 127.0.0.1 (only for `test`): syslog, webhook sender, …
+test_packages=(
+    rsyslog rsyslog-gnutls bsdutils prometheus-alertmanager openssl curl
+)
+if [[ $mode == test ]]; then
+    packages+=("${test_packages[@]}")
+    # npm fetches anvil; a machine with its own Node.js (e.g. NodeSource's) keeps it.
+    command -v npm >/dev/null || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -62,6 +71,7 @@ demo)
     exec build/bin/lakeguard --demo --store "$store" "$@"
     ;;
 test)
+    scripts/install-peers.sh build/peers
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir build --output-on-failure -j"$jobs" "$@"
     ;;
