@@ -6,6 +6,7 @@
 #include "demofeed.h"
 #include "feed.h"
 #include "feedconfig.h"
+#include "feedmanager.h"
 #include "fileingest.h"
 #include "jsonsupport.h"
 #include "normalizer.h"
@@ -573,61 +574,31 @@ int cmdServe(Context &ctx, const QStringList &args)
             return ctx.fail(name, Tr::tr("--for: \"%1\" is not a duration").arg(p.value(u"for"_s)));
         }
     }
-    QFile file(p.value(u"config"_s));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), file.errorString()));
+    const QString configPath = p.value(u"config"_s);
+    if (!QFileInfo::exists(configPath)) {
+        return ctx.fail(name, Tr::tr("%1: no such file").arg(configPath));
     }
-    const auto feeds = Feeds::parseFeedsConfig(file.readAll());
-    if (!feeds) {
-        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), feeds.error()));
-    }
-    std::vector<std::unique_ptr<Feeds::Feed>> created;
     Storage::StoreWriter writer(ctx.storeLocation);
-    for (const Feeds::FeedConfig &f : *feeds) {
-        if (f.settings.value(u"enabled"_s).toBool(true) == false) {
-            continue;
-        }
-        QString error;
-        auto feed = Feeds::createFeed(f, &writer, &error);
-        if (!feed) {
-            return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), error));
-        }
-        created.push_back(std::move(feed));
+    Feeds::FeedManager feeds(&writer);
+    if (const Storage::Status s = feeds.load(configPath); !s) {
+        return ctx.fail(name, s.error());
     }
-
+    for (const Feeds::FeedConfig &f : feeds.configs()) {
+        if (f.settings.value(u"enabled"_s).toBool(true)
+            && !Feeds::runnableFeedTypes().contains(f.type)) {
+            return ctx.fail(name,
+                Tr::tr("%1: feed \"%2\": type %3 is not available in this version")
+                    .arg(configPath, f.id, f.type));
+        }
+    }
     if (const Storage::Status s = writer.start(); !s) {
         return ctx.fail(name, s.error());
     }
-    // Each feed resumes from the cursor committed with its last batch.
-    QHash<QString, QByteArray> cursors;
-    {
-        auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
-        if (!store) {
-            return ctx.fail(name, store.error());
-        }
-        const auto status = store.value()->feeds();
-        if (!status) {
-            return ctx.fail(name, status.error());
-        }
-        for (const Storage::FeedStatus &f : *status) {
-            cursors.insert(f.id, f.cursor);
-        }
-    }
-    // A feed is a worker on its own named thread (STYLE.md 12).
-    std::vector<std::unique_ptr<QThread>> threads;
-    QList<Feeds::Feed *> running;
-    for (auto &owned : created) {
-        auto thread = std::make_unique<QThread>();
-        Feeds::Feed *feed = owned.release();
-        const QString id = feed->objectName();
-        thread->setObjectName(u"feed-"_s + id);
-        feed->moveToThread(thread.get());
-        QObject::connect(thread.get(), &QThread::finished, feed, &QObject::deleteLater);
-        thread->start();
-        const QByteArray cursor = cursors.value(id);
-        QMetaObject::invokeMethod(feed, [feed, cursor] { feed->start(cursor); });
-        running << feed;
-        threads.push_back(std::move(thread));
+    // Each feed resumes from the cursor committed with its last batch, on its own thread.
+    if (const Storage::Status s = feeds.startAll(); !s) {
+        feeds.stopAll();
+        writer.stop();
+        return ctx.fail(name, Tr::tr("%1: %2").arg(configPath, s.error()));
     }
 
     QEventLoop loop;
@@ -641,14 +612,7 @@ int cmdServe(Context &ctx, const QStringList &args)
     }
     loop.exec();
 
-    for (Feeds::Feed *feed : running) {
-        QMetaObject::invokeMethod(
-            feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
-    }
-    for (auto &t : threads) {
-        t->quit();
-        t->wait();
-    }
+    feeds.stopAll();
     writer.stop(); // every submitted batch is committed before this returns
 
     QJsonArray summary;
