@@ -7,6 +7,7 @@
 // the same process; then the read paths the views use. Alerts come from the demo generator, one
 // simulated day after another, so the data looks like the console's.
 #include "alertstore.h"
+#include "benchsupport.h"
 #include "demoscenario.h"
 
 #include <QCommandLineParser>
@@ -29,7 +30,10 @@ using namespace Lakeguard;
 
 namespace {
 
-constexpr int kBatch = 10'000;
+using Bench::kBatch;
+using Bench::peakRssKb;
+using Bench::print;
+using Bench::rawSqliteRate;
 constexpr qint64 kDay = 24LL * 3600 * 1000;
 
 QList<Core::Alert> generate(qint64 n)
@@ -51,68 +55,6 @@ QList<Core::Alert> generate(qint64 n)
         start += kDay;
     }
     return out;
-}
-
-qint64 peakRssKb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) {
-            return std::stoll(line.substr(6));
-        }
-    }
-    return -1;
-}
-
-void print(QTextStream &out, const char *what, double value, const char *unit)
-{
-    out << QString::asprintf("%-44s %14.2f %s", what, value, unit) << Qt::endl;
-}
-
-double rawSqliteRate(const QString &path, const QList<Core::Alert> &alerts)
-{
-    double rate = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-        db.setDatabaseName(path);
-        db.open();
-        QSqlQuery q(db);
-        q.exec(u"PRAGMA journal_mode=WAL"_s);
-        q.exec(u"PRAGMA synchronous=NORMAL"_s);
-        q.exec(u"CREATE TABLE plain (ts INTEGER, received INTEGER, feed TEXT, source TEXT,"
-               " severity INTEGER, category TEXT, rule TEXT, title TEXT, message TEXT, entity TEXT,"
-               " src_ip TEXT, dst_ip TEXT, fingerprint BLOB, raw BLOB)"_s);
-        QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        QElapsedTimer t;
-        t.start();
-        for (qint64 i = 0; i < alerts.size(); i += kBatch) {
-            db.transaction();
-            for (qint64 j = i; j < std::min<qint64>(i + kBatch, alerts.size()); ++j) {
-                const Core::Alert &a = alerts[j];
-                insert.addBindValue(a.ts);
-                insert.addBindValue(a.received);
-                insert.addBindValue(a.feed);
-                insert.addBindValue(a.source);
-                insert.addBindValue(static_cast<int>(a.severity));
-                insert.addBindValue(Core::categoryName(a.category));
-                insert.addBindValue(a.rule);
-                insert.addBindValue(a.title);
-                insert.addBindValue(a.message);
-                insert.addBindValue(a.entity);
-                insert.addBindValue(a.srcIp);
-                insert.addBindValue(a.dstIp);
-                insert.addBindValue(a.fingerprint);
-                insert.addBindValue(a.raw);
-                insert.exec();
-            }
-            db.commit();
-        }
-        rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
-    }
-    QSqlDatabase::removeDatabase(u"raw"_s);
-    return rate;
 }
 
 template<typename Fn>

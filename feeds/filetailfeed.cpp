@@ -21,6 +21,7 @@ namespace {
 constexpr int kDefaultPollMs = 250;
 constexpr qint64 kReadChunk = 1024 * 1024;
 constexpr qint64 kHeadBytes = 64;
+constexpr int kMaxInFlight = 2;
 } // namespace
 
 QByteArray FileCursor::toBytes() const
@@ -137,6 +138,7 @@ bool FileTailFeed::openAt(const QString &path, qint64 offset, bool resumeCheck)
     m_file = std::move(file);
     m_reading = c;
     m_committed = c;
+    m_submitted = c;
     m_splitter = std::make_unique<Core::RecordSplitter>();
     m_splitterBase = c.offset;
     return true;
@@ -183,7 +185,14 @@ void FileTailFeed::stop()
 
 void FileTailFeed::poll()
 {
-    if (!m_running || m_inFlight) {
+    if (!m_running || m_inFlight >= kMaxInFlight || m_rewinding || m_switchPending) {
+        return;
+    }
+    if (m_inFlight > 0) {
+        // Read ahead in the open file only; rotation and truncation are checked when idle.
+        if (m_file) {
+            readAvailable(m_draining);
+        }
         return;
     }
     const QString path = m_config.path();
@@ -223,21 +232,22 @@ void FileTailFeed::readAvailable(bool finishing)
     }
     FileCursor next = m_reading;
     next.offset = m_splitterBase + m_splitter->consumed();
-    if (m_committed.headLength < kHeadBytes) {
+    if (m_submitted.headLength < kHeadBytes) {
         next.headLength = std::min<qint64>(kHeadBytes, m_file->size());
         next.head = headHash(*m_file, next.headLength);
     } else {
-        next.headLength = m_committed.headLength;
-        next.head = m_committed.head;
+        next.headLength = m_submitted.headLength;
+        next.head = m_submitted.head;
     }
     const bool switchAfter = data.isEmpty() && finishing;
-    if (records.isEmpty() && next.offset == m_committed.offset && next.head == m_committed.head) {
-        if (switchAfter) {
+    if (records.isEmpty() && next.offset == m_submitted.offset && next.head == m_submitted.head) {
+        if (switchAfter && m_inFlight == 0) {
             m_draining = false;
             openAt(m_config.path(), 0, false);
             return;
         }
-        if (m_state == Storage::FeedState::Starting || m_state == Storage::FeedState::Down) {
+        if (m_inFlight == 0
+            && (m_state == Storage::FeedState::Starting || m_state == Storage::FeedState::Down)) {
             setState(Storage::FeedState::Healthy);
         }
         return;
@@ -252,26 +262,46 @@ void FileTailFeed::readAvailable(bool finishing)
 
 void FileTailFeed::submit(Storage::IngestBatch batch, FileCursor next, bool switchAfter)
 {
-    m_inFlight = true;
     batch.feed = m_config.id;
     batch.feedType = m_config.type;
-    batch.bytes = std::max<qint64>(0, next.offset - m_committed.offset);
+    batch.bytes = std::max<qint64>(0, next.offset - m_submitted.offset);
     batch.cursor = next.toBytes();
+    if (m_inFlight > 0) {
+        batch.expectedCursor = m_submitted.toBytes();
+    }
+    ++m_inFlight;
+    m_submitted = next;
+    m_switchPending = switchAfter;
+    const quint64 generation = m_generation;
     m_writer->submit(std::move(batch))
-        .then(this, [this, next, switchAfter](const Storage::BatchResult &r) {
-            m_inFlight = false;
+        .then(this, [this, next, switchAfter, generation](const Storage::BatchResult &r) {
+            --m_inFlight;
+            if (generation != m_generation) {
+                // Submitted before a rewind: refused by the store, or irrelevant now.
+                m_rewinding = m_inFlight > 0;
+                if (!m_rewinding && m_running) {
+                    QTimer::singleShot(0, this, &FileTailFeed::poll);
+                }
+                return;
+            }
             if (!r.ok) {
-                // Nothing was stored: read the same bytes again on the next poll.
+                // Nothing of this batch was stored (and a batch after it will be refused): read
+                // the same bytes again once every batch in flight has come back.
                 setState(Storage::FeedState::Degraded, tr("store: %1").arg(r.error));
+                ++m_generation;
+                m_rewinding = m_inFlight > 0;
+                m_switchPending = false;
                 m_file->seek(m_committed.offset);
                 m_splitter = std::make_unique<Core::RecordSplitter>();
                 m_splitterBase = m_committed.offset;
+                m_submitted = m_committed;
                 return;
             }
             m_committed = next;
             setState(Storage::FeedState::Healthy);
             emit batchCommitted(r);
             if (switchAfter) {
+                m_switchPending = false;
                 m_draining = false;
                 openAt(m_config.path(), 0, false);
             }
@@ -279,6 +309,10 @@ void FileTailFeed::submit(Storage::IngestBatch batch, FileCursor next, bool swit
                 QTimer::singleShot(0, this, &FileTailFeed::poll); // more may be waiting
             }
         });
+    // Read ahead while the writer works on this batch.
+    if (m_running && m_inFlight < kMaxInFlight && !switchAfter) {
+        QTimer::singleShot(0, this, &FileTailFeed::poll);
+    }
 }
 
 } // namespace Lakeguard::Feeds

@@ -73,8 +73,15 @@ private:
     std::unique_ptr<Core::RecordSplitter> m_splitter;
     qint64 m_splitterBase = 0;    // file offset where the splitter started
     FileCursor m_committed;       // durable position
+    FileCursor m_submitted;       // position after the last batch handed to the writer
     FileCursor m_reading;         // identity of the open file
-    bool m_inFlight = false;
+    // Up to two batches in flight, so the next batch is read and normalised while the writer
+    // commits the previous one. The second carries the first one's cursor as a precondition:
+    // if the first failed, the store refuses the second, and both are read again.
+    int m_inFlight = 0;
+    quint64 m_generation = 0;     // bumped on a rewind: results of older batches are ignored
+    bool m_rewinding = false;     // a batch failed: wait for the others before reading again
+    bool m_switchPending = false; // the batch in flight ends the old file: switch after it
     bool m_draining = false;      // the path points at a new file; finish the old one first
     bool m_running = false;
     Storage::FeedState m_state = Storage::FeedState::Stopped;

@@ -494,6 +494,24 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         m_db.rollback();
         return r;
     };
+    if (batch.expectedCursor) {
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT cursor FROM feeds WHERE id = ?"_s);
+        q.addBindValue(text(batch.feed));
+        if (!q.exec()) {
+            return fail(q, u"feed cursor"_s);
+        }
+        const QByteArray stored = q.next() ? q.value(0).toByteArray() : QByteArray();
+        q.finish();
+        if (stored != *batch.expectedCursor) {
+            r = BatchResult{};
+            r.error = Tr::tr("feed %1: the batch before this one was not stored; this one is "
+                             "refused so nothing is skipped")
+                          .arg(batch.feed);
+            m_db.rollback();
+            return r;
+        }
+    }
     if (const Status s = m_log->begin(); !s) {
         return failLog(s);
     }

@@ -66,6 +66,9 @@ struct IngestBatch
     qint64 skipped = 0;          // valid records that are not alerts (EVE flow, stats, …)
     qint64 bytes = 0;
     std::optional<QByteArray> cursor;
+    // When set, the batch commits only if the feed's stored cursor is exactly this (a feed with
+    // two batches in flight: the second must not commit if the first failed).
+    std::optional<QByteArray> expectedCursor;
 };
 
 struct BatchResult

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +127,41 @@ private slots:
         startFeed();
         QTRY_COMPARE_WITH_TIMEOUT(count(), 20, 10000);
         QTRY_COMPARE(status().quarantined, 1);
+    }
+
+    // A batch the store cannot take (here a trigger someone put in the database) leaves the feed
+    // degraded and re-reading the same bytes; the batch read ahead behind it is refused, not
+    // committed past the hole. Once the store takes it, everything is there exactly once.
+    void failedBatchIsReadAgainAndNothingSkipped()
+    {
+        const int n = 40'000; // well over one read chunk, so two batches are in flight
+        append(m_log, lines(0, n));
+        {
+            Storage::SqliteStore s(m_db);
+            QVERIFY(s.open(Storage::AlertStore::Mode::ReadWrite)); // create the schema first
+        }
+        const auto exec = [this](const QString &sql) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inject"_s);
+            db.setDatabaseName(m_db);
+            bool ok = db.open() && QSqlQuery(db).exec(sql);
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"inject"_s);
+            return ok;
+        };
+        QVERIFY(exec(u"CREATE TRIGGER injected BEFORE INSERT ON alerts WHEN NEW.title = 'line 9000'"
+                     " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s));
+        startFeed();
+        QTRY_COMPARE_WITH_TIMEOUT(status().state, Storage::FeedState::Degraded, 20000);
+        QVERIFY(status().lastError.contains(u"injected failure"_s));
+        QTest::qWait(300);
+        const qint64 before = count();
+        QVERIFY(before < 9000);
+        QVERIFY(exec(u"DROP TRIGGER injected"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(count(), qint64(n), 60000);
+        QTRY_COMPARE(status().state, Storage::FeedState::Healthy);
+        QCOMPARE(status().duplicates, 0);
+        QCOMPARE(status().accepted, qint64(n));
     }
 
     void renameRotation()

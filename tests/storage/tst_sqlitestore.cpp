@@ -403,6 +403,34 @@ private slots:
         QCOMPARE(f.accepted, 2);
     }
 
+    // A feed with two batches in flight: the second names the cursor the first commits; if the
+    // first failed, the second is refused instead of skipping the first one's records.
+    void expectedCursorGuardsPipelinedBatches()
+    {
+        auto s = openRw(u"pipeline.db"_s);
+        IngestBatch first;
+        first.feed = u"tail"_s;
+        first.alerts << makeAlert(1);
+        first.cursor = QByteArray("offset=100");
+        QVERIFY(s->writeBatch(first).ok);
+
+        IngestBatch second;
+        second.feed = u"tail"_s;
+        second.alerts << makeAlert(2);
+        second.cursor = QByteArray("offset=200");
+        second.expectedCursor = QByteArray("offset=150"); // a batch that never committed
+        const BatchResult refused = s->writeBatch(second);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(u"was not stored"_s), qPrintable(refused.error));
+        QCOMPARE(s->countAlerts({}).value(), 1);
+        QCOMPARE(s->feeds().value().first().cursor, QByteArray("offset=100"));
+
+        second.expectedCursor = QByteArray("offset=100");
+        QVERIFY(s->writeBatch(second).ok);
+        QCOMPARE(s->countAlerts({}).value(), 2);
+        QCOMPARE(s->feeds().value().first().cursor, QByteArray("offset=200"));
+    }
+
     void chainStatusKeepsLatest()
     {
         auto s = openRw(u"chain.db"_s);
