@@ -132,15 +132,14 @@ void SyslogFeed::setState(Storage::FeedState state, const QString &error)
 
 QString SyslogFeed::countersText() const
 {
+    // Stored status text: plain English, like the normalisers' reasons.
     QStringList parts;
     if (m_dropped > 0) {
-        parts << tr("%n UDP datagram(s) dropped because the queue was full", nullptr,
-            static_cast<int>(std::min<qint64>(m_dropped, INT_MAX)));
+        parts << u"UDP datagrams dropped because the queue was full: %1"_s.arg(m_dropped);
     }
     if (m_refused > 0) {
-        parts << tr("%n connection(s) refused over the limit of %1", nullptr,
-            static_cast<int>(std::min<qint64>(m_refused, INT_MAX)))
-                     .arg(m_maxConnections);
+        parts << u"connections refused over the limit of %1: %2"_s.arg(m_maxConnections)
+                     .arg(m_refused);
     }
     return parts.join(u"; "_s);
 }
@@ -367,10 +366,16 @@ void SyslogFeed::finishConnection(QTcpSocket *socket)
         return;
     }
     Connection *c = it->second.get();
+    // Reading below may process the socket's events (waitForReadyRead): no re-entry from them.
+    socket->disconnect(this);
     QList<Core::RawRecord> records;
     qint64 taken = 0;
     while (taken < kStopReadLimit) {
-        const QByteArray chunk = socket->read(kReadChunk);
+        QByteArray chunk = socket->read(kReadChunk);
+        if (chunk.isEmpty() && socket->state() == QAbstractSocket::ConnectedState
+            && socket->waitForReadyRead(0)) {
+            chunk = socket->read(kReadChunk); // what the kernel holds still reached us
+        }
         if (chunk.isEmpty()) {
             break;
         }
