@@ -429,8 +429,8 @@ void SyslogFeed::checkIdle()
     }
     for (Connection *c : idle) {
         closeConnection(c,
-            tr("no complete message for %1 s (idle or slow client)")
-                .arg(static_cast<double>(m_idleTimeoutMs) / 1000.0),
+            u"no complete message for %1 s (idle or slow client)"_s.arg(
+                static_cast<double>(m_idleTimeoutMs) / 1000.0),
             {});
     }
 }
@@ -601,9 +601,13 @@ void SyslogFeed::stop()
         readDatagrams();
         m_running = false;
         m_udp->close();
+        m_udp->deleteLater();
+        m_udp = nullptr;
     }
     if (m_server) {
         m_server->close();
+        m_server->deleteLater();
+        m_server = nullptr;
     }
     std::vector<QTcpSocket *> sockets;
     for (auto &[socket, c] : m_connections) {

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -390,6 +391,44 @@ private slots:
         plain.write(octet(rfc5424(60)));
         QTRY_COMPARE_WITH_TIMEOUT(plain.state(), QAbstractSocket::UnconnectedState, 10000);
         QCOMPARE(count(), 10);
+    }
+
+    void tlsClientCertificates()
+    {
+        if (!makeCertificate()) {
+            QSKIP("the openssl command is not installed (scripts/bootstrap.sh installs it)");
+        }
+        // Given a feed that accepts only clients with a certificate from client_ca
+        const QString clientCert = m_dir.filePath(u"client.pem"_s);
+        const QString clientKey = m_dir.filePath(u"client.key"_s);
+        QProcess p;
+        p.start(QStandardPaths::findExecutable(u"openssl"_s),
+            { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-keyout"_s, clientKey, u"-out"_s,
+                clientCert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=relay01"_s });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        startFeed(config(u"tls"_s,
+            { { u"cert"_s, m_cert }, { u"key"_s, m_key }, { u"client_ca"_s, clientCert } }));
+        // When a client without a certificate sends, nothing gets in
+        auto anonymous = tlsClient();
+        anonymous->write(octet(rfc5424(1)));
+        QTRY_COMPARE_WITH_TIMEOUT(anonymous->state(), QAbstractSocket::UnconnectedState, 10000);
+        // And a client with one is accepted
+        auto s = std::make_unique<QSslSocket>();
+        QSslConfiguration conf = s->sslConfiguration();
+        conf.setCaCertificates(QSslCertificate::fromPath(m_cert));
+        conf.setLocalCertificate(QSslCertificate::fromPath(clientCert).value(0));
+        QFile keyFile(clientKey);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        conf.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        s->setSslConfiguration(conf);
+        s->connectToHostEncrypted(u"127.0.0.1"_s, m_port, u"localhost"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isEncrypted(), 10000);
+        s->write(octet(rfc5424(2)));
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 10000);
+        QVERIFY2(alerts().first().message.contains(u"[meta@32473 seq=2]"_s),
+            qPrintable(alerts().first().message));
     }
 
     void tlsBadKeyFileIsDown()
