@@ -249,7 +249,7 @@ bool SyslogFeed::listen()
         }
         udp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, kUdpReceiveBuffer);
         m_udp = udp;
-        connect(m_udp, &QUdpSocket::readyRead, this, &SyslogFeed::readDatagrams);
+        connect(m_udp, &QUdpSocket::readyRead, this, [this] { readDatagrams(); });
         readDatagrams();
         return true;
     }
@@ -435,13 +435,14 @@ void SyslogFeed::checkIdle()
     }
 }
 
-void SyslogFeed::readDatagrams()
+void SyslogFeed::readDatagrams(bool stopping)
 {
     QList<Core::RawRecord> records;
     bool dropped = false;
     while (m_udp && m_udp->hasPendingDatagrams()) {
         const qint64 size = m_udp->pendingDatagramSize();
-        if (queueFull() || std::ssize(m_queue) + std::ssize(records) >= m_queueMessages) {
+        if (!stopping
+            && (queueFull() || std::ssize(m_queue) + std::ssize(records) >= m_queueMessages)) {
             char sink = 0;
             m_udp->readDatagram(&sink, 1);
             ++m_dropped;
@@ -596,10 +597,8 @@ void SyslogFeed::stop()
     // Everything that reached us is stored: datagrams waiting in the socket, bytes buffered in
     // each connection (a last LF-framed message without terminator included).
     if (m_udp) {
-        m_running = true; // readDatagrams() enqueues only while running
-        m_queueMessages = std::numeric_limits<qsizetype>::max();
-        readDatagrams();
-        m_running = false;
+        // Past the queue limit: these were received, and the writer takes them before it stops.
+        readDatagrams(true);
         m_udp->close();
         m_udp->deleteLater();
         m_udp = nullptr;

@@ -77,7 +77,7 @@ private:
     bool listen();
     void incoming(qintptr descriptor);
     void readConnection(Connection *c);
-    void readDatagrams();
+    void readDatagrams(bool stopping = false);
     void finishConnection(QTcpSocket *socket);
     void closeConnection(Connection *c, const QString &reason, const QByteArray &bytes);
     void removeConnection(QTcpSocket *socket);

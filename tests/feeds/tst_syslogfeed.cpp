@@ -317,6 +317,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(count(), 11, 10000);
     }
 
+    void udpStopTakesWhatArrived()
+    {
+        // Given datagrams waiting in the feed's socket, more than its queue holds
+        startFeed(config(u"udp"_s), 5);
+        QUdpSocket client;
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(client.writeDatagram(rfc5424(i), QHostAddress::LocalHost, m_port),
+                rfc5424(i).size());
+        }
+        // When the feed stops before reading them, they are still stored, none dropped.
+        m_feed->stop();
+        m_writer->stop();
+        QCOMPARE(count(), 20);
+        QCOMPARE(m_feed->droppedDatagrams(), 0);
+    }
+
     void tcpLineFraming()
     {
         startFeed(config(u"tcp"_s));
