@@ -36,7 +36,8 @@ namespace Lakeguard::Feeds {
 // received messages. One batch is in flight to the writer at a time; while the queue is full,
 // TCP sockets are not read (the sender is slowed by TCP flow control) and UDP datagrams are
 // dropped and counted. A connection that completes no message for `idle_timeout_s` (default 60)
-// is closed (slow-loris senders). stop() stores everything already received.
+// is closed (slow-loris senders). With `client_ca`, TLS senders must present a certificate issued
+// by one of its CAs. stop() stores everything already received. docs/feeds.md has the details.
 class SyslogFeed final : public Feed
 {
     Q_OBJECT

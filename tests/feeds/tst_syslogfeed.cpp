@@ -266,9 +266,11 @@ private slots:
 
     void udp()
     {
-        startFeed(config(u"udp"_s));
+        startFeed(config(u"udp"_s, { { u"max_message_bytes"_s, 600 } }));
         QUdpSocket client;
         const QHostAddress to(QHostAddress::LocalHost);
+        const QByteArray big = rfc5424(9) + ' ' + QByteArray(2000, 'x');
+        client.writeDatagram(big, to, m_port);
         // One datagram, one message; a trailing LF is framing, not message.
         client.writeDatagram(rfc5424(1, 2) + "\n", to, m_port);
         client.writeDatagram(
@@ -277,7 +279,17 @@ private slots:
         client.writeDatagram(cefInSyslog(1), to, m_port);
         client.writeDatagram("no pri at all", to, m_port);
         QTRY_COMPARE_WITH_TIMEOUT(count(), 3, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(status().quarantined, 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status().quarantined, 2, 10000);
+        QStringList reasons;
+        for (const Storage::QuarantineEntry &q : quarantine()) {
+            reasons << q.record.reason;
+            if (q.record.reason.contains(u"over the limit"_s)) {
+                QCOMPARE(q.record.raw, big.left(Feeds::SyslogFramer::kKeptPrefix));
+            }
+        }
+        QVERIFY2(reasons.join(u'|').contains(u"syslog datagram of %1 bytes from 127.0.0.1 is over "
+                                             "the limit of 600 bytes"_s.arg(big.size())),
+            qPrintable(reasons.join(u'|')));
         const QList<Core::Alert> list = alerts();
         QHash<QString, Core::Alert> byEntity;
         for (const Core::Alert &a : list) {
