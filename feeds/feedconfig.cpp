@@ -45,7 +45,8 @@ QList<Key> keysFor(const QString &type)
         own = {{u"listen"_s, Kind::String, true},   {u"protocol"_s, Kind::String, true},
                {u"format"_s, Kind::String, false},  {u"cert"_s, Kind::String, false},
                {u"key"_s, Kind::String, false},     {u"max_message_bytes"_s, Kind::Number, false},
-               {u"max_connections"_s, Kind::Number, false}};
+               {u"max_connections"_s, Kind::Number, false},
+               {u"idle_timeout_s"_s, Kind::Number, false}, {u"client_ca"_s, Kind::String, false}};
     } else if (type == u"webhook"_s) {
         own = {{u"listen"_s, Kind::String, true},        {u"path"_s, Kind::String, false},
                {u"format"_s, Kind::String, false},       {u"token_env"_s, Kind::String, false},
@@ -204,7 +205,7 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
         for (const QString &numeric : {u"interval_s"_s, u"poll_ms"_s, u"timeout_s"_s,
                                        u"expected_block_s"_s, u"max_message_bytes"_s,
                                        u"max_connections"_s, u"max_body_bytes"_s,
-                                       u"lag_blocks"_s, u"stall_factor"_s}) {
+                                       u"lag_blocks"_s, u"stall_factor"_s, u"idle_timeout_s"_s}) {
             if (o.contains(numeric) && o.value(numeric).toDouble() <= 0) {
                 return R::failure(u"%1: \"%2\" must be greater than 0"_s.arg(name, numeric));
             }
@@ -261,6 +262,29 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             }
             if (protocol == u"tls"_s && (!o.contains(u"cert"_s) || !o.contains(u"key"_s))) {
                 return R::failure(u"%1: protocol tls needs \"cert\" and \"key\""_s.arg(name));
+            }
+            if (o.contains(u"format"_s) && f.format != u"syslog"_s && f.format != u"cef"_s
+                && f.format != u"auto"_s) {
+                return R::failure(u"%1: \"format\" must be syslog, cef or auto"_s.arg(name));
+            }
+            for (const QString &tlsKey : {u"cert"_s, u"key"_s, u"client_ca"_s}) {
+                if (protocol != u"tls"_s && o.contains(tlsKey)) {
+                    return R::failure(u"%1: \"%2\" is only used with protocol tls"_s.arg(name, tlsKey));
+                }
+            }
+            // Receivers bind loopback unless told otherwise, and then must authenticate: for
+            // syslog that is TLS (the server's certificate; client certificates with client_ca).
+            QHostAddress address;
+            quint16 port = 0;
+            QString error;
+            if (parseListenAddress(o.value(u"listen"_s).toString(), &address, &port, &error)
+                && !address.isLoopback() && protocol != u"tls"_s) {
+                return R::failure(u"%1: \"listen\" on %2 needs \"protocol\": \"tls\""_s.arg(
+                    name, address.toString()));
+            }
+            if (o.contains(u"max_message_bytes"_s)
+                && o.value(u"max_message_bytes"_s).toDouble() > 64 * 1024 * 1024) {
+                return R::failure(u"%1: \"max_message_bytes\" must be at most 67108864"_s.arg(name));
             }
         }
         if (type == u"http"_s) {

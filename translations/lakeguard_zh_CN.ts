@@ -744,6 +744,41 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Feeds::SyslogFeed</name>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>未知格式“%1”</translation>
+    </message>
+    <message>
+        <source>listen: %1</source>
+        <translation>监听地址：%1</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA, EC or DSA)</source>
+        <translation>%1 中没有未加密的 PEM 私钥（RSA、EC 或 DSA）</translation>
+    </message>
+    <message>
+        <source>cannot listen on UDP %1: %2</source>
+        <translation>无法在 UDP %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 %2: %3</source>
+        <translation>无法在 %1 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>connection from %1 closed: %2</source>
+        <translation>来自 %1 的连接已关闭：%2</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::AlertDetailPanel</name>
     <message>
         <source>ID</source>

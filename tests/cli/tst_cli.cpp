@@ -592,8 +592,8 @@ private slots:
         QTest::addColumn<QByteArray>("message");
         QTest::addRow("unknown-key") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"file\",\"path\":\"/x\",\"pth\":1}]}")
                                      << QByteArray("feed \"a\": unknown key \"pth\"");
-        QTest::addRow("not-yet-runnable") << QByteArray("{\"feeds\":[{\"id\":\"s\",\"type\":\"syslog\",\"listen\":\"127.0.0.1:5514\",\"protocol\":\"udp\"}]}")
-                                          << QByteArray("feed \"s\": type syslog is not available");
+        QTest::addRow("syslog-elsewhere-without-tls") << QByteArray("{\"feeds\":[{\"id\":\"s\",\"type\":\"syslog\",\"listen\":\"0.0.0.0:5514\",\"protocol\":\"udp\"}]}")
+                                                      << QByteArray("feed \"s\": \"listen\" on 0.0.0.0 needs \"protocol\": \"tls\"");
     }
 
     void serveRejectsBadConfig()
