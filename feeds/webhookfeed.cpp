@@ -453,7 +453,7 @@ bool WebhookFeed::checkHead(Connection *c)
     // An early refusal of a request with a body closes the connection (after a short linger):
     // the body that follows is not read.
     const bool hasBody = head.contentLength > 0;
-    const bool close = hasBody || !head.keepAlive;
+    const bool close = hasBody || !head.keepAlive || head.minorVersion < 1;
     auto refuse = [&](int status, const QString &reason, const Headers &extra = {}) {
         if (!hasBody) {
             c->parser.takeRequest();
