@@ -231,13 +231,29 @@ private slots:
         QVERIFY(!socket.waitForConnected(2'000)); // nothing listens unauthenticated
     }
 
-    void openAddressNeedsAuthentication()
+    void configurationErrors_data()
     {
-        RunningFeed feed(
-            config({ { u"listen"_s, u"0.0.0.0:%1"_s.arg(m_port) }, { u"token_env"_s, {} } }),
-            m_writer.get());
+        QTest::addColumn<QJsonObject>("extra");
+        QTest::addColumn<QString>("key");
+        QTest::addRow("open address without auth")
+            << QJsonObject { { u"listen"_s, u"0.0.0.0:9099"_s }, { u"token_env"_s, {} } }
+            << u"token_env"_s;
+        QTest::addRow("path without slash")
+            << QJsonObject { { u"path"_s, u"hook"_s } } << u"path"_s;
+        QTest::addRow("secret inline")
+            << QJsonObject { { u"hmac_secret_env"_s, u"s3cr3t value"_s } } << u"hmac_secret_env"_s;
+        QTest::addRow("zero queue") << QJsonObject { { u"max_queued_requests"_s, QJsonValue(0) } }
+                                    << u"max_queued_requests"_s;
+        QTest::addRow("unknown key") << QJsonObject { { u"max_body"_s, 5 } } << u"max_body"_s;
+    }
+
+    void configurationErrors()
+    {
+        QFETCH(QJsonObject, extra);
+        QFETCH(QString, key);
+        RunningFeed feed(config(extra), m_writer.get());
         QVERIFY(!feed.feed);
-        QVERIFY2(feed.error.contains(u"feed \"am\""_s) && feed.error.contains(u"token_env"_s),
+        QVERIFY2(feed.error.contains(u"feed \"am\""_s) && feed.error.contains(key),
             qPrintable(feed.error));
     }
 
