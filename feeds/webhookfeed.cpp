@@ -570,7 +570,13 @@ void WebhookFeed::finishBatch(quint64 sequence, const Storage::BatchResult &resu
     }
     const std::unique_ptr<Batch> done = std::move(m_inFlight);
     if (result.ok) {
-        setState(Storage::FeedState::Healthy);
+        // Back to healthy once the queue has drained to half, so that a feed under sustained
+        // overload does not flip (and write its state) with every batch.
+        if (m_state != Storage::FeedState::Degraded
+            || (m_queuedRequests * 2 <= m_maxQueuedRequests
+                && m_queuedBytes * 2 <= m_maxQueuedBytes)) {
+            setState(Storage::FeedState::Healthy);
+        }
     } else {
         setState(Storage::FeedState::Degraded, tr("store: %1").arg(result.error));
     }
