@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fieldmap.h"
 #include "storetypes.h"
 
 #include <QByteArray>
@@ -21,6 +22,7 @@ struct FeedConfig
     QString type;          // file, http, syslog, webhook, eth-rpc
     QString format;        // normaliser; "auto" when not given (types that have one)
     QJsonObject settings;  // the feed's object as written
+    Core::FieldMap map;    // "map": where a jsonl feed finds each field (empty: the contract's names)
 
     QString path() const { return settings.value(QLatin1StringView("path")).toString(); }
 };

@@ -103,7 +103,7 @@ WebhookFeed::WebhookFeed(FeedConfig config, Storage::StoreWriter *writer, QObjec
     : Feed(parent)
     , m_config(std::move(config))
     , m_writer(writer)
-    , m_normalizer(Core::makeNormalizer(m_config.format))
+    , m_normalizer(Core::makeNormalizer(m_config.format, m_config.map))
     , m_pruneTimer(this)
     , m_listenTimer(this)
 {

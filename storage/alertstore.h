@@ -44,6 +44,8 @@ public:
                                        int limit) = 0;
     virtual Result<qint64> countAlerts(const AlertFilter &filter) = 0;
     virtual Result<Alert> alert(Core::AlertId id) = 0;
+    // The lifecycle states an alert took, oldest first (empty for sources without one).
+    virtual Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) = 0;
 
     virtual Result<StoreStats> stats() = 0;
     virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;

@@ -7,6 +7,7 @@
 #include "feed.h"
 #include "feedconfig.h"
 #include "fileingest.h"
+#include "jsonsupport.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
@@ -178,9 +179,12 @@ int cmdIngest(Context &ctx, const QStringList &args)
     p.addOption({ u"format"_s, Tr::tr("Input format."), u"F"_s, u"auto"_s });
     p.addOption({ u"feed"_s, Tr::tr("Feed id to record (default: file:NAME or stdin)."), u"ID"_s });
     p.addOption({ u"strict"_s, Tr::tr("Exit 1 when any record was quarantined.") });
+    p.addOption({ u"map"_s,
+        Tr::tr("With --format jsonl: a JSON file saying where each field is (docs/normalisation.md)."),
+        u"FILE"_s });
     p.addPositionalArgument(u"files"_s, Tr::tr("Files to read; - for standard input."));
     if (const auto done = parseCommand(ctx, p, args, name,
-            Tr::tr("Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -\n"
+            Tr::tr("Usage: %1 ingest [--format F] [--map FILE] [--feed ID] [--strict] FILE... | -\n"
                    "Formats: %2\n")
                 .arg(kProgram, Core::knownFormats().join(u", "_s)))) {
         return *done;
@@ -190,6 +194,24 @@ int cmdIngest(Context &ctx, const QStringList &args)
         return ctx.fail(name,
             Tr::tr("unknown format \"%1\" (known: %2)")
                 .arg(format, Core::knownFormats().join(u", "_s)));
+    }
+    Core::FieldMap map;
+    if (p.isSet(u"map"_s)) {
+        if (format != u"jsonl"_s) {
+            return ctx.fail(name, Tr::tr("--map needs --format jsonl"));
+        }
+        QFile mapFile(p.value(u"map"_s));
+        if (!mapFile.open(QIODevice::ReadOnly)) {
+            return ctx.fail(name, Tr::tr("%1: %2").arg(mapFile.fileName(), mapFile.errorString()));
+        }
+        QString error;
+        const std::optional<QJsonObject> object = Core::parseJsonObject(mapFile.readAll(), &error);
+        const std::optional<Core::FieldMap> parsed =
+            object ? Core::FieldMap::parse(*object, &error) : std::nullopt;
+        if (!parsed) {
+            return ctx.fail(name, Tr::tr("%1: %2").arg(mapFile.fileName(), error));
+        }
+        map = *parsed;
     }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
@@ -233,6 +255,7 @@ int cmdIngest(Context &ctx, const QStringList &args)
             }
         }
         Feeds::FileIngest ingest(*store.value(), feed, format);
+        ingest.setFieldMap(map);
         QString error;
         total += ingest.run(file, &error);
         if (!error.isEmpty()) {
@@ -240,8 +263,8 @@ int cmdIngest(Context &ctx, const QStringList &args)
         }
     }
     const QJsonObject summary { { u"read"_s, total.read }, { u"accepted"_s, total.accepted },
-        { u"duplicates"_s, total.duplicates }, { u"quarantined"_s, total.quarantined },
-        { u"skipped"_s, total.skipped } };
+        { u"duplicates"_s, total.duplicates }, { u"updated"_s, total.updated },
+        { u"quarantined"_s, total.quarantined }, { u"skipped"_s, total.skipped } };
     ctx.printJson(summary);
     if (p.isSet(u"strict"_s) && total.quarantined > 0) {
         ctx.err << kProgram << ": ingest: "

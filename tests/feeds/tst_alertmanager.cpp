@@ -193,19 +193,6 @@ private:
         return page ? page->alerts : QList<Core::Alert> {};
     }
 
-    Storage::FeedStatus feedStatus()
-    {
-        auto s = store();
-        if (s) {
-            for (const Storage::FeedStatus &f : s->feeds().value()) {
-                if (f.id == u"am"_s) {
-                    return f;
-                }
-            }
-        }
-        return {};
-    }
-
     std::unique_ptr<RunningFeed> startFeed()
     {
         const QJsonObject config { { u"id"_s, u"am"_s }, { u"type"_s, u"webhook"_s },
@@ -269,14 +256,28 @@ private slots:
         QCOMPARE(firing.severity, Core::Severity::Critical);
         QCOMPARE(firing.entity, u"core-banking-1"_s);
         QCOMPARE(firing.ts, startsAt);
-        QVERIFY(firing.message.contains(u"status: firing"_s));
-        const qint64 duplicatesBefore = feedStatus().duplicates;
+        QCOMPARE(firing.state, u"firing"_s);
 
         // When the same alert ends (endsAt in the past), Alertmanager sends it as resolved …
-        QVERIFY(postAlert(u"LgLedgerStalled"_s, startsAt, Core::nowMs() - 1'000));
-        // … which reaches the store as the same alert, not a second one.
-        QTRY_VERIFY_WITH_TIMEOUT(feedStatus().duplicates > duplicatesBefore, 30'000);
-        QCOMPARE(storedAlerts(u"LgLedgerStalled"_s).size(), 1);
+        const qint64 endsAt = Core::nowMs() - 1'000;
+        QVERIFY(postAlert(u"LgLedgerStalled"_s, startsAt, endsAt));
+        // … which updates the stored alert instead of adding a second one.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            storedAlerts(u"LgLedgerStalled"_s).value(0).state, u"resolved"_s, 30'000);
+        const QList<Core::Alert> after = storedAlerts(u"LgLedgerStalled"_s);
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.first().id, firing.id);
+        QCOMPARE(after.first().stateSince, endsAt);
+        const auto events = store()->alertEvents(firing.id);
+        QVERIFY(events.ok());
+        QStringList states;
+        for (const Core::AlertEvent &e : *events) {
+            states << e.state;
+        }
+        QCOMPARE(states, (QStringList { u"firing"_s, u"resolved"_s }));
+        Storage::AlertFilter all;
+        all.feed = u"am"_s;
+        QCOMPARE(store()->countAlerts(all).value(), 1);
     }
 
     void receiverDownThenUp()
@@ -300,7 +301,10 @@ private slots:
         QVERIFY(feed);
         QTRY_COMPARE_WITH_TIMEOUT(storedAlerts(u"LgCardFraudSpike"_s).size(), 1, 60'000);
         QTest::qWait(3'000); // group_interval is 1 s: further deliveries would have come by now
-        QCOMPARE(storedAlerts(u"LgCardFraudSpike"_s).size(), 1);
+        const QList<Core::Alert> stored = storedAlerts(u"LgCardFraudSpike"_s);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().state, u"firing"_s);
+        QCOMPARE(store()->alertEvents(stored.first().id)->size(), 1); // retries added no event
         Storage::AlertFilter all;
         all.feed = u"am"_s;
         QCOMPARE(store()->countAlerts(all).value(), 1);

@@ -74,6 +74,10 @@ private slots:
                                  << u"\"url\""_s;
         QTest::addRow("no-nodes") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[]}]}")
                                   << u"at least one node"_s;
+        QTest::addRow("map-without-jsonl") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"file\",\"path\":\"/x\",\"format\":\"eve\",\"map\":{\"ts\":\"/t\",\"title\":\"/x\"}}]}")
+                                          << u"feed \"a\": \"map\" needs \"format\": \"jsonl\""_s;
+        QTest::addRow("map-bad-pointer") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"http\",\"url\":\"https://x.example/\",\"format\":\"jsonl\",\"map\":{\"ts\":\"t\",\"title\":\"/x\"}}]}")
+                                         << u"feed \"a\": map: \"ts\" must be a JSON pointer"_s;
         QTest::addRow("bad-id") << QByteArray("{\"feeds\":[{\"id\":\"a b\",\"type\":\"file\",\"path\":\"/x\"}]}")
                                 << u"the id may hold"_s;
     }

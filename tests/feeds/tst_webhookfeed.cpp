@@ -144,6 +144,7 @@ private slots:
         QCOMPARE(page->alerts.first().feed, u"am"_s);
         QCOMPARE(page->alerts.first().source, u"alertmanager"_s);
         QCOMPARE(page->alerts.first().severity, Core::Severity::Critical);
+        QCOMPARE(page->alerts.first().state, u"firing"_s);
     }
 
     void unauthorized_data()
@@ -503,6 +504,35 @@ private slots:
         QCOMPARE(client.exchange(request(body, { kBearer })).status, 200);
         QCOMPARE(client.exchange(request(body, { kBearer })).status, 200);
         QCOMPARE(alertCount(), 2);
+    }
+
+    void resolvedUpdatesTheFiringAlert()
+    {
+        auto feed = startFeed();
+        QVERIFY(feed);
+        Client client;
+        QVERIFY(client.connectTo(m_port));
+        const QString startsAt = u"2026-11-27T01:00:00Z"_s;
+        QCOMPARE(
+            client
+                .exchange(request(
+                    amPayload({ amAlert(u"Lifecycle"_s, u"firing"_s, startsAt) }), { kBearer }))
+                .status,
+            200);
+        QCOMPARE(
+            client
+                .exchange(request(
+                    amPayload({ amAlert(u"Lifecycle"_s, u"resolved"_s, startsAt) }, u"resolved"_s),
+                    { kBearer }))
+                .status,
+            200);
+        // Answered after commit: the update is visible now.
+        auto s = store();
+        const auto page = s->alerts({}, Storage::AlertSort::TimeDesc, 10, std::nullopt);
+        QVERIFY(page.ok());
+        QCOMPARE(page->alerts.size(), 1);
+        QCOMPARE(page->alerts.first().state, u"resolved"_s);
+        QCOMPARE(s->alertEvents(page->alerts.first().id)->size(), 2);
     }
 
     void badJsonIsQuarantined()
