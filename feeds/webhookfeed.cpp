@@ -106,6 +106,7 @@ WebhookFeed::WebhookFeed(FeedConfig config, Storage::StoreWriter *writer, QObjec
     , m_normalizer(Core::makeNormalizer(m_config.format, m_config.map))
     , m_pruneTimer(this)
     , m_listenTimer(this)
+    , m_watcher(this)
 {
     const QJsonObject &s = m_config.settings;
     const QString path = s.value(u"path"_s).toString(u"/hook"_s);
@@ -124,6 +125,11 @@ WebhookFeed::WebhookFeed(FeedConfig config, Storage::StoreWriter *writer, QObjec
     m_listenTimer.setInterval(kListenRetryMs);
     m_listenTimer.setSingleShot(true);
     connect(&m_listenTimer, &QTimer::timeout, this, &WebhookFeed::tryListen);
+    connect(&m_watcher, &QFutureWatcher<Storage::BatchResult>::finished, this, [this] {
+        if (m_inFlight) {
+            finishBatch(m_inFlight->sequence, m_watcher.result());
+        }
+    });
     connect(&m_pruneTimer, &QTimer::timeout, this, &WebhookFeed::pruneReplayCache);
 }
 
@@ -555,12 +561,8 @@ void WebhookFeed::submitIfIdle()
     m_inFlight->sequence = m_nextBatch++;
     m_inFlight->batch.feed = m_config.id;
     m_inFlight->batch.feedType = m_config.type;
-    const quint64 sequence = m_inFlight->sequence;
-    QFuture<Storage::BatchResult> future = m_writer->submit(std::move(m_inFlight->batch));
-    m_inFlight->future = future;
-    // May run at once when the writer already finished (QFuture::then in Qt 6.4).
-    future.then(
-        this, [this, sequence](const Storage::BatchResult &r) { finishBatch(sequence, r); });
+    m_inFlight->future = m_writer->submit(std::move(m_inFlight->batch));
+    m_watcher.setFuture(m_inFlight->future);
 }
 
 void WebhookFeed::finishBatch(quint64 sequence, const Storage::BatchResult &result)

@@ -9,6 +9,7 @@
 #include "storetypes.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -89,6 +90,10 @@ private:
     QTcpServer *m_server = nullptr;
     QTimer m_pruneTimer;
     QTimer m_listenTimer;
+    // Watches the batch in flight. A watcher rather than QFuture::then(this, …): the writer
+    // finishes the future on its own thread, and a watcher detaches safely when the feed is
+    // deleted right after stop() has waited for that future.
+    QFutureWatcher<Storage::BatchResult> m_watcher;
     QHash<quint64, Connection *> m_connections;
     quint64 m_nextConnection = 1;
 
