@@ -98,6 +98,20 @@ QString kindName(Kind k)
 
 } // namespace
 
+QStringList feedTypes()
+{
+    return {u"file"_s, u"http"_s, u"syslog"_s, u"webhook"_s, u"eth-rpc"_s};
+}
+
+QList<FeedKey> feedKeys(const QString &type)
+{
+    QList<FeedKey> keys;
+    for (const Key &k : keysFor(type)) {
+        keys.append({k.name, static_cast<FeedKey::Kind>(k.kind), k.required});
+    }
+    return keys;
+}
+
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error)
 {
     const qsizetype colon = text.lastIndexOf(u':');

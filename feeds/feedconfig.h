@@ -31,6 +31,19 @@ struct FeedConfig
 // "pth"`. Secrets never stand in the file: keys ending in "_env" name environment variables.
 Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json);
 
+// A key a feed of some type may have (for editors: FEEDS.json is validated by the same list).
+struct FeedKey
+{
+    enum class Kind { String, Number, Array, Bool, Object };
+    QString name;
+    Kind kind;
+    bool required;
+};
+
+// Every feed type FEEDS.json knows, and the keys of one (common keys id, type, enabled first).
+QStringList feedTypes();
+QList<FeedKey> feedKeys(const QString &type);
+
 // The feed types this build can run (the others parse, and are refused when started).
 QStringList runnableFeedTypes();
 

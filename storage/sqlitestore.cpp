@@ -12,9 +12,13 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <map>
@@ -862,6 +866,76 @@ Result<Alert> SqliteStore::alert(Core::AlertId id)
         return Result<Alert>::failure(Tr::tr("no alert with id %1").arg(id.value));
     }
     return alertFromQuery(q);
+}
+
+Status SqliteStore::maintain()
+{
+    // Re-analyses only the tables whose statistics are stale; cheap when nothing changed.
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA optimize"_s)) {
+        return Status::failure(errorText(q));
+    }
+    return Ok{};
+}
+
+Status SqliteStore::backup(const QString &target)
+{
+    if (QFileInfo::exists(target)) {
+        return Status::failure(Tr::tr("%1 exists; back up to a new file").arg(target));
+    }
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.isValid()) {
+        return Status::failure(Tr::tr("the SQLite driver gives no handle for a backup"));
+    }
+    sqlite3 *source = *static_cast<sqlite3 *const *>(handle.constData());
+    // Copied into a temporary file beside the target, then renamed: a backup that fails half
+    // way never looks like a complete one.
+    const QString partial = target + u".partial"_s;
+    QFile::remove(partial);
+    sqlite3 *copy = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(partial).constData(), &copy,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    QString error;
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *b = sqlite3_backup_init(copy, "main", source, "main");
+        if (!b) {
+            error = QString::fromUtf8(sqlite3_errmsg(copy));
+        } else {
+            // All pages in one step: one read transaction on the source, so the copy is one
+            // consistent snapshot; in WAL mode the writer is not blocked meanwhile.
+            do {
+                rc = sqlite3_backup_step(b, -1);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+                    sqlite3_sleep(50);
+                }
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+            if (rc != SQLITE_DONE) {
+                error = QString::fromUtf8(sqlite3_errstr(rc));
+            }
+        }
+    } else {
+        error = QString::fromUtf8(sqlite3_errstr(rc));
+    }
+    if (error.isEmpty()) {
+        // The copy is a self-contained file: no WAL beside it.
+        char *message = nullptr;
+        if (sqlite3_exec(copy, "PRAGMA journal_mode=DELETE", nullptr, nullptr, &message)
+            != SQLITE_OK) {
+            error = QString::fromUtf8(message ? message : "journal mode");
+        }
+        sqlite3_free(message);
+    }
+    sqlite3_close(copy);
+    if (error.isEmpty() && !QFile::rename(partial, target)) {
+        error = Tr::tr("cannot rename %1 to %2").arg(partial, target);
+    }
+    if (!error.isEmpty()) {
+        QFile::remove(partial);
+        return Status::failure(Tr::tr("backup to %1 failed: %2").arg(target, error));
+    }
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return Ok{};
 }
 
 Result<QList<Core::AlertEvent>> SqliteStore::alertEvents(Core::AlertId id)

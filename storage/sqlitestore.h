@@ -37,6 +37,8 @@ public:
                                int limit) override;
     Result<qint64> countAlerts(const AlertFilter &filter) override;
     Result<Alert> alert(Core::AlertId id) override;
+    Status maintain() override;
+    Status backup(const QString &target) override;
     Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;
     Result<QList<QuarantineEntry>> quarantine(int limit) override;
