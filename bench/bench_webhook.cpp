@@ -9,6 +9,7 @@
 // baseline of bench_store) measured in the same process, as a ratio.
 #include "alertmanagernormalizer.h"
 #include "alertstore.h"
+#include "benchsupport.h"
 #include "feed.h"
 #include "storewriter.h"
 #include "webhookfeed.h"
@@ -38,13 +39,11 @@ using namespace Lakeguard;
 
 namespace {
 
-constexpr int kRawBatch = 10'000;
+constexpr int kRawBatch = Bench::kBatch;
 const QByteArray kToken = "bench-token";
 
-void print(QTextStream &out, const char *what, double value, const char *unit)
-{
-    out << QString::asprintf("%-44s %14.2f %s", what, value, unit) << Qt::endl;
-}
+using Bench::print;
+using Bench::rawSqliteRate;
 
 QByteArray payload(int request, int alerts)
 {
@@ -108,51 +107,6 @@ int readStatus(QTcpSocket &socket, QByteArray &buffer)
         }
         buffer += socket.readAll();
     }
-}
-
-double rawSqliteRate(const QString &path, const QList<Core::Alert> &alerts)
-{
-    double rate = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-        db.setDatabaseName(path);
-        db.open();
-        QSqlQuery q(db);
-        q.exec(u"PRAGMA journal_mode=WAL"_s);
-        q.exec(u"PRAGMA synchronous=NORMAL"_s);
-        q.exec(u"CREATE TABLE plain (ts INTEGER, received INTEGER, feed TEXT, source TEXT,"
-               " severity INTEGER, category TEXT, rule TEXT, title TEXT, message TEXT, entity TEXT,"
-               " src_ip TEXT, dst_ip TEXT, fingerprint BLOB, raw BLOB)"_s);
-        QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        QElapsedTimer t;
-        t.start();
-        for (qint64 i = 0; i < alerts.size(); i += kRawBatch) {
-            db.transaction();
-            for (qint64 j = i; j < std::min<qint64>(i + kRawBatch, alerts.size()); ++j) {
-                const Core::Alert &a = alerts[j];
-                insert.addBindValue(a.ts);
-                insert.addBindValue(a.received);
-                insert.addBindValue(a.feed);
-                insert.addBindValue(a.source);
-                insert.addBindValue(static_cast<int>(a.severity));
-                insert.addBindValue(Core::categoryName(a.category));
-                insert.addBindValue(a.rule);
-                insert.addBindValue(a.title);
-                insert.addBindValue(a.message);
-                insert.addBindValue(a.entity);
-                insert.addBindValue(a.srcIp);
-                insert.addBindValue(a.dstIp);
-                insert.addBindValue(a.fingerprint);
-                insert.addBindValue(a.raw);
-                insert.exec();
-            }
-            db.commit();
-        }
-        rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
-    }
-    QSqlDatabase::removeDatabase(u"raw"_s);
-    return rate;
 }
 
 } // namespace
