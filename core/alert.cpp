@@ -37,6 +37,9 @@ QJsonObject Alert::toJson() const
     o.insert(u"dst_ip"_s, nullable(dstIp));
     o.insert(u"fingerprint"_s, QString::fromLatin1(fingerprint.toHex()));
     o.insert(u"incident"_s, incident ? QJsonValue(incident->value) : QJsonValue(QJsonValue::Null));
+    if (suppressedBy) {
+        o.insert(u"suppressed"_s, *suppressedBy);
+    }
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
     if (err.error == QJsonParseError::NoError && doc.isObject()) {

@@ -25,6 +25,9 @@ const char *layout(LeafKind kind)
     case LeafKind::ChainObservation:
         // id observed chain node height lag latency_ms
         return "IITTIII";
+    case LeafKind::IncidentAudit:
+        // id incident ts actor action old_value new_value reason
+        return "IiITTTTT";
     }
     return "";
 }
@@ -71,17 +74,36 @@ void appendText(QByteArray &out, const QVariant &v)
 
 } // namespace
 
+QList<LeafKind> allKinds()
+{
+    return {LeafKind::Alert, LeafKind::ChainObservation, LeafKind::IncidentAudit};
+}
+
 QString table(LeafKind kind)
 {
-    return kind == LeafKind::Alert ? u"alerts"_s : u"chain_history"_s;
+    switch (kind) {
+    case LeafKind::Alert:
+        return u"alerts"_s;
+    case LeafKind::ChainObservation:
+        return u"chain_history"_s;
+    case LeafKind::IncidentAudit:
+        return u"incident_audit"_s;
+    }
+    return {};
 }
 
 QString columns(LeafKind kind)
 {
-    return kind == LeafKind::Alert
-        ? u"id, ts, received, feed, source, severity, category, rule, title, message, entity,"
-          " src_ip, dst_ip, fingerprint, raw"_s
-        : u"id, observed, chain, node, height, lag, latency_ms"_s;
+    switch (kind) {
+    case LeafKind::Alert:
+        return u"id, ts, received, feed, source, severity, category, rule, title, message, entity,"
+               " src_ip, dst_ip, fingerprint, raw"_s;
+    case LeafKind::ChainObservation:
+        return u"id, observed, chain, node, height, lag, latency_ms"_s;
+    case LeafKind::IncidentAudit:
+        return u"id, incident, ts, actor, action, old_value, new_value, reason"_s;
+    }
+    return {};
 }
 
 int columnCount(LeafKind kind)
@@ -91,7 +113,15 @@ int columnCount(LeafKind kind)
 
 QString recordName(LeafKind kind)
 {
-    return kind == LeafKind::Alert ? u"alert"_s : u"chain observation"_s;
+    switch (kind) {
+    case LeafKind::Alert:
+        return u"alert"_s;
+    case LeafKind::ChainObservation:
+        return u"chain observation"_s;
+    case LeafKind::IncidentAudit:
+        return u"audit entry"_s;
+    }
+    return {};
 }
 
 QByteArray encode(LeafKind kind, const QVariantList &values)

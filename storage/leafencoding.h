@@ -3,13 +3,20 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QVariantList>
 
 namespace Lakeguard::Storage {
 
 // What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
-enum class LeafKind : int { Alert = 1, ChainObservation = 2 };
+enum class LeafKind : int {
+    Alert = 1,
+    ChainObservation = 2,
+    // ---- Incidents (issue 6): one leaf per incident audit entry ----
+    IncidentAudit = 4,
+};
+
 
 // The canonical, versioned encoding of a stored record (docs/tamper-evidence.md): version byte,
 // kind byte, then every immutable column in a fixed order, each as a type tag and its bytes
@@ -18,6 +25,9 @@ enum class LeafKind : int { Alert = 1, ChainObservation = 2 };
 namespace LeafEncoding {
 
 constexpr char kVersion = 0x01;
+
+// Every kind verify checks, in the order their tables are joined.
+QList<LeafKind> allKinds();
 
 // The table and the SELECT list (canonical order) of a kind; the first column is the row id.
 QString table(LeafKind kind);

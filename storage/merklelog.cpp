@@ -419,7 +419,10 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     report.fromLeaf = frontier.size();
 
     // The last record of each kind before the first leaf checked: row ids rise with leaves.
-    std::map<int, qint64> lastRef{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
+    std::map<int, qint64> lastRef;
+    for (const LeafKind kind : LeafEncoding::allKinds()) {
+        lastRef[int(kind)] = 0;
+    }
     if (frontier.size() > 0) {
         for (auto &[kind, ref] : lastRef) {
             q.prepare(u"SELECT ref_id FROM leaves WHERE kind = ? AND seq < ?"
@@ -432,7 +435,10 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         }
     }
     const std::map<int, qint64> startRef = lastRef;
-    std::map<int, qint64> matched{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
+    std::map<int, qint64> matched = lastRef;
+    for (auto &[kind, n] : matched) {
+        n = 0;
+    }
 
     // Checkpoints in tree order; those before the starting point are not re-checked.
     QList<Checkpoint> pending;
@@ -470,26 +476,28 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     };
     checkCheckpointsAt(frontier.size());
 
-    const int alertCols = LeafEncoding::columnCount(LeafKind::Alert);
-    const int chainCols = LeafEncoding::columnCount(LeafKind::ChainObservation);
-    QString alertSelect = LeafEncoding::columns(LeafKind::Alert);
-    QString chainSelect = LeafEncoding::columns(LeafKind::ChainObservation);
-    alertSelect = u"a."_s + alertSelect.replace(u", "_s, u", a."_s);
-    chainSelect = u"c."_s + chainSelect.replace(u", "_s, u", c."_s);
+    // One LEFT JOIN per kind (alias k<kind>); each kind's columns follow the four leaf columns.
+    QString select = u"SELECT l.seq, l.kind, l.ref_id, l.hash"_s;
+    QString joins;
+    std::map<int, std::pair<int, int>> columnsOf; // kind → (first column, count)
+    int nextColumn = 4;
+    for (const LeafKind kind : LeafEncoding::allKinds()) {
+        const QString alias = u"k%1"_s.arg(int(kind));
+        QString cols = LeafEncoding::columns(kind);
+        select += u", "_s + alias + u"."_s + cols.replace(u", "_s, u", "_s + alias + u"."_s);
+        joins += u" LEFT JOIN %1 %2 ON l.kind = %3 AND %2.id = l.ref_id"_s.arg(
+            LeafEncoding::table(kind), alias, QString::number(int(kind)));
+        const int count = LeafEncoding::columnCount(kind);
+        columnsOf[int(kind)] = {nextColumn, count};
+        nextColumn += count;
+    }
     QSqlQuery leaves(m_db);
     leaves.setForwardOnly(true);
-    leaves.prepare(u"SELECT l.seq, l.kind, l.ref_id, l.hash, "_s + alertSelect + u", "_s
-                   + chainSelect
-                   + u" FROM leaves l"
-                     " LEFT JOIN alerts a ON l.kind = 1 AND a.id = l.ref_id"
-                     " LEFT JOIN chain_history c ON l.kind = 2 AND c.id = l.ref_id"
-                     " WHERE l.seq >= ? ORDER BY l.seq"_s);
+    leaves.prepare(select + u" FROM leaves l"_s + joins + u" WHERE l.seq >= ? ORDER BY l.seq"_s);
     leaves.addBindValue(frontier.size());
     if (!leaves.exec()) {
         return R::failure(leaves.lastError().text());
     }
-    const int alertAt = 4;
-    const int chainAt = alertAt + alertCols;
     while (leaves.next()) {
         const qint64 seq = leaves.value(0).toLongLong();
         const int kindValue = leaves.value(1).toInt();
@@ -503,13 +511,12 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         }
         ++report.leavesChecked;
         QByteArray hash = stored;
-        if (kindValue != int(LeafKind::Alert) && kindValue != int(LeafKind::ChainObservation)) {
+        if (!columnsOf.contains(kindValue)) {
             problems.add(Tr::tr("leaf %1 has an unknown kind %2").arg(seq).arg(kindValue));
         } else {
             const auto kind = static_cast<LeafKind>(kindValue);
             const QString what = LeafEncoding::recordName(kind);
-            const int at = kind == LeafKind::Alert ? alertAt : chainAt;
-            const int cols = kind == LeafKind::Alert ? alertCols : chainCols;
+            const auto [at, cols] = columnsOf.at(kindValue);
             if (ref <= lastRef[kindValue]) {
                 problems.add(Tr::tr("%1 %2 (leaf %3) is out of order or repeated: leaves were "
                                     "reordered or inserted")
@@ -541,7 +548,7 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     report.root = frontier.root();
 
     // Records without a leaf: inserted behind Lakeguard's back.
-    for (const LeafKind kind : {LeafKind::Alert, LeafKind::ChainObservation}) {
+    for (const LeafKind kind : LeafEncoding::allKinds()) {
         const QString table = LeafEncoding::table(kind);
         q.prepare(u"SELECT count(*) FROM "_s + table + u" WHERE id > ?"_s);
         q.addBindValue(startRef.at(int(kind)));

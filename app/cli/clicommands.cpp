@@ -7,6 +7,7 @@
 #include "feed.h"
 #include "feedconfig.h"
 #include "fileingest.h"
+#include "incidentcommands.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
@@ -64,6 +65,10 @@ QList<Command> commands()
         { u"demo"_s,
             u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
             Tr::tr("run the built-in scenario headless into the store") },
+        // ---- Incidents (issue 6): app/cli/incidentcommands.cpp ----
+        { u"incidents"_s, incidentsSynopsis(), Tr::tr("incidents, riskiest first") },
+        { u"incident"_s, incidentSynopsis(),
+            Tr::tr("one incident (show), or change it as the current identity") },
         { u"verify"_s, u"verify [--incremental]"_s,
             Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
                    "record that breaks") },
@@ -811,6 +816,17 @@ int cmdVerify(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// ---- Incidents (issue 6): app/cli/incidentcommands.cpp ----
+int cmdIncidents(Context &ctx, const QStringList &args)
+{
+    return runIncidentsCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
+int cmdIncident(Context &ctx, const QStringList &args)
+{
+    return runIncidentCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -861,6 +877,8 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"demo"_s, cmdDemo },
         { u"verify"_s, cmdVerify },
         { u"serve"_s, cmdServe },
+        { u"incidents"_s, cmdIncidents },
+        { u"incident"_s, cmdIncident },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -874,7 +892,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return handler(ctx, withStore);
         }
     }
-    const QStringList planned { u"incidents"_s, u"incident"_s, u"export"_s, u"verify-pack"_s,
+    const QStringList planned { u"export"_s, u"verify-pack"_s,
         u"backup"_s, u"migrate"_s };
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
