@@ -287,7 +287,7 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
 }
 
 Status IncidentCorrelator::finish(
-    MerkleLog &log, Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched)
+    Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched)
 {
     if (m_incidents.empty()) {
         return Ok {};
@@ -327,15 +327,6 @@ Status IncidentCorrelator::finish(
             insert.addBindValue(now);
             if (!insert.exec()) {
                 return Status::failure(sqlError(insert));
-            }
-            AuditEntry e;
-            e.incident = Core::IncidentId { id };
-            e.ts = now;
-            e.actor = u"lakeguard"_s;
-            e.action = u"create"_s;
-            e.newValue = u"rule %1: %2"_s.arg(a.rule, a.title);
-            if (const auto r = appendAudit(m_db, log, e); !r) {
-                return Status::failure(r.error());
             }
         } else {
             update.addBindValue(sev);

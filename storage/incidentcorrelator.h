@@ -20,8 +20,8 @@ class MerkleLog;
 // Groups alerts into incidents inside the writer's batch transaction (docs/incidents.md), so an
 // alert and the incident it joins commit together. Per batch: begin, then for each alert
 // decide → insert the alert with the decision → commit (inserted) or discard (duplicate), then
-// finish, which writes the incidents, their keys, per-entity risk, "create" audit entries and the
-// global risk history. Keys and incidents are cached for the batch: one lookup per distinct key.
+// finish, which writes the incidents, their keys, per-entity risk and the global risk history. Keys
+// and incidents are cached for the batch: one lookup per distinct key.
 class IncidentCorrelator final
 {
 public:
@@ -40,9 +40,9 @@ public:
     Result<Decision> decide(const Core::Alert &a);
     void commit(const Decision &d, const Core::Alert &a);
     void discard(const Decision &d);
-    // Writes what the batch changed; appends the audit leaves to `log`.
-    Status finish(
-        MerkleLog &log, Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched);
+    // Writes what the batch changed. Opening or growing an incident follows from alerts that
+    // are leaves already, so it writes no audit entry (docs/incidents.md).
+    Status finish(Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched);
 
 private:
     struct KeyState

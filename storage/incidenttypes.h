@@ -54,7 +54,7 @@ struct AuditEntry
     std::optional<Core::IncidentId> incident;
     Core::TimestampMs ts = 0;
     QString actor;
-    QString action; // create, status, approve, assign, note, severity, tag, merge, split, suppress
+    QString action; // status, approve, assign, note, severity, tag, merge, split, suppress
     QString oldValue;
     QString newValue;
     QString reason;

@@ -631,7 +631,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         }
     }
 
-    if (const Status s = m_correlator->finish(*m_log, now, &r.criticalIncidents,
+    if (const Status s = m_correlator->finish(now, &r.criticalIncidents,
                                               &r.incidentsTouched);
         !s) {
         r = BatchResult{};
