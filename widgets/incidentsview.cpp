@@ -259,7 +259,9 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setColumnWidth(IncidentTableModel::AlertsColumn, widthFor(u"Alerts"_s));
     m_table->setColumnWidth(IncidentTableModel::RiskColumn, widthFor(u"100.0"_s));
     m_table->setColumnWidth(IncidentTableModel::DeadlineColumn,
-        widthFor(u"overdue by 23 h 59 min"_s) + 16); // bold when overdue
+        std::max(widthFor(u"overdue by 23 h 59 min"_s),
+            widthFor(IncidentTableModel::countdownText(0, 86'340'000)))
+            + 24); // bold when overdue // bold when overdue
     m_table->setColumnWidth(
         IncidentTableModel::TitleColumn, widthFor(u"Several alerts on ws-dba-0112"_s));
     m_table->setColumnWidth(IncidentTableModel::LastSeenColumn,
@@ -306,6 +308,10 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_alertsTable->horizontalHeader()->setSectionResizeMode(
         AlertTableModel::TitleColumn, QHeaderView::Stretch);
     m_alertsTable->setWordWrap(false);
+    m_alertsTable->setColumnWidth(
+        AlertTableModel::TimeColumn, widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
+    m_alertsTable->setColumnWidth(AlertTableModel::SeverityColumn, widthFor(u"Critical"_s) + 16);
+    m_alertsTable->setColumnWidth(AlertTableModel::EntityColumn, widthFor(u"ib-web-01.dmz"_s));
     for (int c : { int(AlertTableModel::FeedColumn), int(AlertTableModel::SourceIpColumn),
              int(AlertTableModel::DestIpColumn), int(AlertTableModel::CategoryColumn),
              int(AlertTableModel::RuleColumn) }) {
