@@ -19,6 +19,12 @@ QString sqlError(const QSqlQuery &q)
     return q.lastError().text();
 }
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+
 int effective(int autoSeverity, const std::optional<int> &override)
 {
     return override.value_or(autoSeverity);
@@ -145,7 +151,7 @@ Result<IncidentCorrelator::EntityAgg *> IncidentCorrelator::entity(
     EntityAgg agg;
     QSqlQuery &q = *m_findEntity;
     q.addBindValue(incidentId);
-    q.addBindValue(e);
+    q.addBindValue(text(e));
     if (!q.exec()) {
         return Result<EntityAgg *>::failure(sqlError(q));
     }
@@ -310,12 +316,12 @@ Status IncidentCorrelator::finish(
         const double rank = m_policy->risk.rank(a.riskSum, a.riskRef);
         if (a.isNew) {
             insert.addBindValue(id);
-            insert.addBindValue(a.title);
+            insert.addBindValue(text(a.title));
             insert.addBindValue(sev);
             insert.addBindValue(a.severityAuto);
-            insert.addBindValue(a.category);
-            insert.addBindValue(a.rule);
-            insert.addBindValue(a.entity);
+            insert.addBindValue(text(a.category));
+            insert.addBindValue(text(a.rule));
+            insert.addBindValue(text(a.entity));
             insert.addBindValue(a.first);
             insert.addBindValue(a.last);
             insert.addBindValue(a.count);
@@ -338,8 +344,8 @@ Status IncidentCorrelator::finish(
             update.addBindValue(a.riskRef);
             update.addBindValue(rank);
             update.addBindValue(now);
-            update.addBindValue(a.rule);
-            update.addBindValue(a.title);
+            update.addBindValue(text(a.rule));
+            update.addBindValue(text(a.title));
             update.addBindValue(id);
             if (!update.exec()) {
                 return Status::failure(sqlError(update));
@@ -361,7 +367,7 @@ Status IncidentCorrelator::finish(
         if (!it->dirty) {
             continue;
         }
-        keys.addBindValue(it.key());
+        keys.addBindValue(text(it.key()));
         keys.addBindValue(it->incident);
         keys.addBindValue(it->first);
         keys.addBindValue(it->last);
@@ -376,7 +382,7 @@ Status IncidentCorrelator::finish(
                      " alerts = excluded.alerts"_s);
     for (const auto &[k, e] : m_entities) {
         entities.addBindValue(k.first);
-        entities.addBindValue(k.second);
+        entities.addBindValue(text(k.second));
         entities.addBindValue(e.sum);
         entities.addBindValue(e.ref);
         entities.addBindValue(e.alerts);

@@ -698,6 +698,26 @@ private slots:
         QCOMPARE(page3.first().id.value, 1);
     }
 
+    // The built-in policy groups fraud waves by rule alone: alerts without an entity open
+    // incidents too (a null entity once failed the NOT NULL column).
+    void builtInPolicyWithoutEntity()
+    {
+        SqliteStore s(path(u"builtin.db"_s));
+        QVERIFY(s.open(AlertStore::Mode::ReadWrite));
+        Core::Alert a = alertFrom(u"fraud.wave|x|0|medium|fraud"_s);
+        a.entity = QString();
+        Core::Alert b = alertFrom(u"fraud.wave|x|5|high|fraud"_s);
+        b.entity = QString();
+        const BatchResult r = s.writeBatch(batchOf({ a, b }));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const auto rows = s.incidents({}, IncidentSort::RiskDesc, 10, 0, kT0).value();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().alerts, 2);
+        QCOMPARE(rows.first().rule, u"same-rule-wave"_s);
+        QCOMPARE(rows.first().title, u"Wave of fraud.wave"_s);
+        QCOMPARE(rows.first().entity, QString(u""_s));
+    }
+
     void invalidPolicyIsAnError()
     {
         QFile f(path(u"badpolicy.db"_s) + u".policy.json"_s);

@@ -106,6 +106,9 @@ private slots:
         QVERIFY(view.action(IncidentsView::AcknowledgeAction)->toolTip().contains(u"A"_s));
         QCOMPARE(view.action(IncidentsView::ResolveAction)->shortcut(), QKeySequence(Qt::Key_R));
 
+        // All incidents, so the resolved one stays in the list (and selected) at the end.
+        view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(-1));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 4), 10000);
         QTableView *table = view.tableView();
         table->setFocus();
         table->setCurrentIndex(view.model()->index(0, 0));
@@ -143,10 +146,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
 
         // The detail shows the audit trail and the timeline of the incident.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view.shownIncident().value_or(Core::IncidentId {}).value, id, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(view.auditTable()->rowCount(), 4, 10000);
         QCOMPARE(view.auditTable()->item(0, 1)->text(), u"officer-a"_s);
         QVERIFY(view.timelineList()->count() >= 5); // its alert and four changes
         // Resolved incidents leave the default "open" list.
+        view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(-2));
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 3, 10000);
     }
 
