@@ -258,12 +258,15 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setColumnWidth(IncidentTableModel::OwnerColumn, widthFor(u"unassigned"_s) - 8);
     m_table->setColumnWidth(IncidentTableModel::AlertsColumn, widthFor(u"Alerts"_s));
     m_table->setColumnWidth(IncidentTableModel::RiskColumn, widthFor(u"100.0"_s));
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold); // overdue deadlines are bold
     m_table->setColumnWidth(IncidentTableModel::DeadlineColumn,
-        std::max(widthFor(u"overdue by 23 h 59 min"_s),
-            widthFor(IncidentTableModel::countdownText(0, 86'340'000)))
-            + 24); // bold when overdue // bold when overdue
+        std::max(boldFm.horizontalAdvance(u"overdue by 23 h 59 min"_s),
+            boldFm.horizontalAdvance(IncidentTableModel::countdownText(0, 86'340'000)))
+            + 28);
     m_table->setColumnWidth(
-        IncidentTableModel::TitleColumn, widthFor(u"Several alerts on ws-dba-0112"_s));
+        IncidentTableModel::TitleColumn, widthFor(u"Wave of fraud.account_take"_s));
     m_table->setColumnWidth(IncidentTableModel::LastSeenColumn,
         widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
     header->setSortIndicator(IncidentTableModel::RiskColumn, Qt::DescendingOrder);
