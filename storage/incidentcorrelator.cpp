@@ -174,16 +174,19 @@ Result<IncidentCorrelator::Decision> IncidentCorrelator::decide(const Core::Aler
             return d;
         }
     }
-    bool anyKey = false;
-    for (const Core::CorrelationRule &rule : m_policy->rules) {
+    for (qsizetype i = 0; i < m_policy->rules.size(); ++i) {
+        const Core::CorrelationRule &rule = m_policy->rules.at(i);
         if (!rule.matches(a)) {
             continue;
         }
-        const QString k = rule.keyFor(a);
+        QString k = rule.keyFor(a);
         if (k.isEmpty()) {
             continue;
         }
-        anyKey = true;
+        d.keys.append({ int(i), k });
+        if (d.incident) {
+            continue; // found: the remaining keys are only recorded by commit()
+        }
         const auto state = key(k);
         if (!state) {
             return Result<Decision>::failure(state.error());
@@ -192,11 +195,13 @@ Result<IncidentCorrelator::Decision> IncidentCorrelator::decide(const Core::Aler
         if (s.incident != 0 && s.open && a.ts <= s.last + rule.windowMs
             && a.ts >= s.first - rule.windowMs) {
             d.incident = s.incident;
-            d.rule = int(&rule - m_policy->rules.constData());
-            return d;
+            d.rule = int(i);
         }
     }
-    if (anyKey) {
+    if (d.incident) {
+        return d;
+    }
+    if (!d.keys.isEmpty()) {
         d.incident = m_nextId++;
         d.reserved = true;
     }
@@ -220,12 +225,10 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
     if (d.reserved) {
         Agg fresh;
         fresh.isNew = true;
-        for (const Core::CorrelationRule &rule : m_policy->rules) {
-            if (rule.matches(a) && !rule.keyFor(a).isEmpty()) {
-                fresh.title = rule.titleFor(a);
-                fresh.rule = rule.id;
-                break;
-            }
+        if (!d.keys.isEmpty()) {
+            const Core::CorrelationRule &rule = m_policy->rules.at(d.keys.first().first);
+            fresh.title = rule.titleFor(a);
+            fresh.rule = rule.id;
         }
         if (fresh.title.isEmpty()) {
             fresh.title = a.title.isEmpty() ? a.rule : a.title;
@@ -273,14 +276,7 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
         ea->sum = m_policy->risk.accumulate(ea->sum, &ea->ref, weight, a.ts);
         ea->alerts += 1;
     }
-    for (const Core::CorrelationRule &rule : m_policy->rules) {
-        if (!rule.matches(a)) {
-            continue;
-        }
-        const QString k = rule.keyFor(a);
-        if (k.isEmpty()) {
-            continue;
-        }
+    for (const auto &[rule, k] : d.keys) {
         KeyState &s = m_keys[k];
         if (s.incident != id || !s.open) {
             s = KeyState { id, a.ts, a.ts, true, true };

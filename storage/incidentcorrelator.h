@@ -34,6 +34,8 @@ public:
         std::optional<qint64> suppression;
         bool reserved = false; // a new incident id, written only if the alert is kept
         int rule = -1; // the policy rule that chose the incident
+        // (rule index, key) of every matching rule with a key, computed once per alert.
+        QList<std::pair<int, QString>> keys;
     };
 
     Status begin(Core::TimestampMs now);
