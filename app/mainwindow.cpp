@@ -10,6 +10,8 @@
 #include "feedsview.h"
 #include "feedtablemodel.h"
 #include "guisettings.h"
+#include "incidentsview.h"
+#include "incidenttablemodel.h"
 #include "navicons.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -29,6 +31,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -68,6 +71,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_stack(new QStackedWidget(this))
     , m_dashboard(new Widgets::DashboardView(queries, this))
     , m_alerts(new Widgets::AlertsView(queries, this))
+    , m_incidents(new Widgets::IncidentsView(queries, this))
     , m_chains(new Widgets::ChainsView(queries, this))
     , m_feeds(new Widgets::FeedsView(queries, this))
     , m_storeLabel(new QLabel(this))
@@ -81,7 +85,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…4.
     const QColor navText(0xe2, 0xe8, 0xf0);
     for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
-             Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds }) {
+             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds }) {
         m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
@@ -98,6 +102,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_alerts);
+    m_stack->addWidget(m_incidents);
     m_stack->addWidget(m_chains);
     m_stack->addWidget(m_feeds);
 
@@ -187,7 +192,8 @@ void MainWindow::createMenus()
 void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
-    const QStringList pages = { tr("Dashboard"), tr("Alerts"), tr("Chains"), tr("Feeds") };
+    const QStringList pages
+        = { tr("Dashboard"), tr("Alerts"), tr("Incidents"), tr("Chains"), tr("Feeds") };
     for (int i = 0; i < ViewCount; ++i) {
         m_navigation->item(i)->setText(pages.at(i));
         m_viewActions.at(i)->setText(pages.at(i));
@@ -271,6 +277,34 @@ void MainWindow::attachWriter(Storage::StoreWriter *writer)
     connect(writer, &Storage::StoreWriter::writeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Write failed: %1").arg(error), 10000);
     });
+    // ---- Incidents (issue 6) ----
+    if (!m_options.readOnly) {
+        m_incidents->setWriter(writer);
+    }
+    connect(writer, &Storage::StoreWriter::criticalIncidents, this, &MainWindow::notifyCritical);
+}
+
+void MainWindow::notifyCritical(const QList<Storage::IncidentNotice> &incidents)
+{
+    for (const Storage::IncidentNotice &n : incidents) {
+        m_lastNotification = tr("Critical incident #%1: %2").arg(n.id.value).arg(n.title);
+        if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+            statusBar()->showMessage(m_lastNotification, 15000);
+            continue;
+        }
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                showView(IncidentsPage);
+                raise();
+                activateWindow();
+            });
+            m_tray->show();
+        }
+        // Plain text: the title comes from an alert.
+        m_tray->showMessage(tr("Lakeguard: critical incident"), m_lastNotification,
+            QSystemTrayIcon::Critical, 15000);
+    }
 }
 
 void MainWindow::attachDemo(Feeds::DemoFeed *demo)
@@ -298,6 +332,7 @@ void MainWindow::refreshAll()
 {
     m_dashboard->scheduleRefresh();
     m_alerts->scheduleRefresh();
+    m_incidents->scheduleRefresh();
     m_chains->scheduleRefresh();
     m_feeds->scheduleRefresh();
     m_statusThrottle->request();
@@ -372,6 +407,8 @@ QString MainWindow::viewFileName(int view)
         return u"dashboard"_s;
     case AlertsPage:
         return u"alerts"_s;
+    case IncidentsPage:
+        return u"incidents"_s;
     case ChainsPage:
         return u"chains"_s;
     case FeedsPage:
@@ -423,6 +460,16 @@ bool MainWindow::saveScreenshots(const QString &directory, QSize size, QString *
                     return model->cachedAlert(0).has_value() && !model->hasPendingFetches();
                 },
                 3000);
+        }
+        if (view == IncidentsPage) {
+            Widgets::IncidentTableModel *model = m_incidents->model();
+            spinUntil([model] { return model->totalCount() == 0 || model->cachedIncident(0); },
+                3000);
+            if (model->rowCount() > 0) {
+                m_incidents->tableView()->selectRow(0);
+            }
+            spinUntil([this] { return m_incidents->shownIncident().has_value(); }, 3000);
+            spinUntil([] { return false; }, 300); // the detail's query
         }
         spinUntil([] { return false; }, 150); // let layouts and charts settle
         const QString path = QDir(directory).filePath(viewFileName(view) + u".png"_s);

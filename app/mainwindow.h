@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "incidenttypes.h"
 #include "uilanguage.h"
 
 #include <QMainWindow>
@@ -11,6 +12,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace Lakeguard::Storage {
 class QueryService;
@@ -26,12 +28,13 @@ class AlertsView;
 class ChainsView;
 class DashboardView;
 class FeedsView;
+class IncidentsView;
 class RefreshThrottle;
 } // namespace Lakeguard::Widgets
 
 namespace Lakeguard::App {
 
-// The console's window: four views behind a navigation list (Ctrl+1…4), a status bar with the
+// The console's window: five views behind a navigation list (Ctrl+1…5), a status bar with the
 // store, its counts and the demo's clock and captions. It owns no data: every view reads through
 // the QueryService, and a StoreWriter (absent in read-only review) tells it when to refresh.
 class MainWindow final : public QMainWindow
@@ -40,7 +43,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum View { DashboardPage, AlertsPage, ChainsPage, FeedsPage, ViewCount };
+    enum View { DashboardPage, AlertsPage, IncidentsPage, ChainsPage, FeedsPage, ViewCount };
 
     struct Options
     {
@@ -66,6 +69,9 @@ public:
 
     Widgets::DashboardView *dashboardView() const { return m_dashboard; }
     Widgets::AlertsView *alertsView() const { return m_alerts; }
+    Widgets::IncidentsView *incidentsView() const { return m_incidents; }
+    // The last desktop notification of a new critical incident (also when no tray exists).
+    QString lastNotification() const { return m_lastNotification; }
     Widgets::ChainsView *chainsView() const { return m_chains; }
     Widgets::FeedsView *feedsView() const { return m_feeds; }
     QString captionText() const;
@@ -101,6 +107,7 @@ private:
     void showCaption(const QString &english, const QString &chinese);
     void showSimulatedTime(qint64 simMs);
     void about();
+    void notifyCritical(const QList<Storage::IncidentNotice> &incidents);
 
     Storage::QueryService *m_queries;
     Options m_options;
@@ -110,6 +117,9 @@ private:
     QLabel *m_banner = nullptr;
     Widgets::DashboardView *m_dashboard;
     Widgets::AlertsView *m_alerts;
+    Widgets::IncidentsView *m_incidents;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
     Widgets::ChainsView *m_chains;
     Widgets::FeedsView *m_feeds;
     QList<QAction *> m_viewActions;

@@ -51,6 +51,9 @@ QJsonObject Alert::toJson() const
     if (!state.isEmpty()) {
         o.insert(u"state"_s, state);
     }
+    if (suppressedBy) {
+        o.insert(u"suppressed"_s, *suppressedBy);
+    }
     o.insert(u"raw"_s, rawJson(raw));
     return o;
 }

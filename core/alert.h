@@ -47,6 +47,7 @@ struct Alert
     QString dstIp;
     QByteArray fingerprint;     // 32 raw bytes (SHA-256); shown as hex
     std::optional<IncidentId> incident;
+    std::optional<qint64> suppressedBy;   // the suppression rule that marked it (docs/incidents.md)
     QByteArray raw;             // the source record, byte for byte
     // Lifecycle a source reports for this alert ("firing", "resolved" from Alertmanager); empty
     // for sources without one. Not part of the fingerprint: a resolved notification dedups

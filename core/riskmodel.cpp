@@ -47,4 +47,75 @@ double RiskModel::score(const QList<Bucket> &buckets, qint64 bucketMs, Timestamp
     return scoreFromSum(decayedSum(buckets, bucketMs, at));
 }
 
+QRegularExpression globExpression(const QString &glob, QRegularExpression::PatternOptions options)
+{
+    QString re;
+    for (const QChar c : glob) {
+        if (c == u'*') {
+            re += QStringLiteral(".*");
+        } else if (c == u'?') {
+            re += u'.';
+        } else {
+            re += QRegularExpression::escape(QString(c));
+        }
+    }
+    return QRegularExpression(QRegularExpression::anchoredPattern(re), options);
+}
+
+void RiskModel::setAssets(const QList<Asset> &assets)
+{
+    m_assets = assets;
+    m_patterns.clear();
+    for (const Asset &a : assets) {
+        m_patterns.append(globExpression(a.pattern, QRegularExpression::CaseInsensitiveOption));
+    }
+}
+
+double RiskModel::criticality(const QString &entity) const
+{
+    for (qsizetype i = 0; i < m_patterns.size(); ++i) {
+        if (m_patterns.at(i).match(entity).hasMatch()) {
+            return m_assets.at(i).weight;
+        }
+    }
+    return 1.0;
+}
+
+double RiskModel::alertWeight(Severity s, const QString &entity) const
+{
+    const double w = severityWeight(s);
+    return w == 0.0 ? 0.0 : w * criticality(entity);
+}
+
+double RiskModel::decay(double sumAtRef, TimestampMs ref, TimestampMs at) const
+{
+    if (sumAtRef == 0.0 || at <= ref) {
+        return sumAtRef;
+    }
+    return sumAtRef * std::exp2(-double(at - ref) / double(halfLifeMs));
+}
+
+double RiskModel::accumulate(double sumAtRef, TimestampMs *ref, double weight, TimestampMs ts) const
+{
+    if (ts >= *ref) {
+        const double sum = decay(sumAtRef, *ref, ts) + weight;
+        *ref = ts;
+        return sum;
+    }
+    return sumAtRef + decay(weight, ts, *ref);
+}
+
+double RiskModel::rank(double sumAtRef, TimestampMs ref) const
+{
+    if (sumAtRef <= 0.0) {
+        return kNoRank;
+    }
+    return std::log2(sumAtRef) + double(ref) / double(halfLifeMs);
+}
+
+double RiskModel::incidentScore(double sum) const
+{
+    return 100.0 * (1.0 - std::exp(-sum / incidentScale));
+}
+
 } // namespace Lakeguard::Core

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "incidentpolicy.h"
 #include "storetypes.h"
 
 #include <memory>
@@ -65,6 +66,20 @@ public:
     // Charts over [from, to): buckets of bucketMs (a multiple of a minute), top `topN` entities.
     virtual Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                             int topN) = 0;
+
+    // ---- Incidents (issue 6; docs/incidents.md) ----
+    // Risk figures are computed at `now` (UTC ms). Lists page with limit/offset: incident
+    // counts are small next to alerts, and the order (risk) is an index.
+    virtual Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort,
+                                                 int limit, qint64 offset, TimestampMs now) = 0;
+    virtual Result<qint64> countIncidents(const IncidentFilter &filter) = 0;
+    // The incident, its notes and audit trail, and its newest `alertLimit` alerts.
+    virtual Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit,
+                                            TimestampMs now) = 0;
+    virtual Result<QList<Suppression>> suppressions() = 0;
+    // One officer change, one transaction, one audit entry (read-write only).
+    virtual Result<IncidentChange> changeIncident(const IncidentCommand &command) = 0;
+    virtual const Core::IncidentPolicy &incidentPolicy() const = 0;
 };
 
 // Opens a store by location: a file path, or (later) postgresql://… . Returns the error when the

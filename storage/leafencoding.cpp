@@ -33,6 +33,8 @@ constexpr KindInfo kKinds[] = {
      "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation"},
     {LeafKind::AlertEvent, "alert_events",
      "id, alert_id, ts, received, feed, state, message, raw", "IIIITTTB", "alert event"},
+    {LeafKind::IncidentAudit, "incident_audit",
+     "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT", "audit entry"},
 };
 
 const KindInfo &info(LeafKind kind)

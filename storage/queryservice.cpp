@@ -146,4 +146,29 @@ QFuture<Result<DashboardData>> QueryService::dashboard(TimestampMs from, Timesta
     });
 }
 
+// ---- Incidents (issue 6) ----
+
+QFuture<Result<QList<IncidentRow>>> QueryService::incidents(IncidentFilter filter,
+                                                            IncidentSort sort, int limit,
+                                                            qint64 offset, TimestampMs now)
+{
+    return runQuery<QList<IncidentRow>>(&m_pool, m_location, [=](AlertStore &s) {
+        return s.incidents(filter, sort, limit, offset, now);
+    });
+}
+
+QFuture<Result<qint64>> QueryService::countIncidents(IncidentFilter filter)
+{
+    return runQuery<qint64>(&m_pool, m_location,
+                            [=](AlertStore &s) { return s.countIncidents(filter); });
+}
+
+QFuture<Result<IncidentDetail>> QueryService::incident(Core::IncidentId id, int alertLimit,
+                                                       TimestampMs now)
+{
+    return runQuery<IncidentDetail>(&m_pool, m_location, [=](AlertStore &s) {
+        return s.incident(id, alertLimit, now);
+    });
+}
+
 } // namespace Lakeguard::Storage

@@ -37,6 +37,12 @@ public:
     QFuture<Result<QList<QuarantineEntry>>> quarantine(int limit);
     QFuture<Result<DashboardData>> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                              int topN);
+    // ---- Incidents (issue 6) ----
+    QFuture<Result<QList<IncidentRow>>> incidents(IncidentFilter filter, IncidentSort sort,
+                                                  int limit, qint64 offset, TimestampMs now);
+    QFuture<Result<qint64>> countIncidents(IncidentFilter filter);
+    QFuture<Result<IncidentDetail>> incident(Core::IncidentId id, int alertLimit, TimestampMs now);
+
     // The time range the store holds, for views that follow the data rather than the wall clock.
     QFuture<Result<StoreStats>> range() { return stats(); }
 

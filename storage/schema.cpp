@@ -169,6 +169,81 @@ const QList<Migration> &sqliteMigrations()
              // Verify compares the state of each alert that has one with its last event.
              u"CREATE INDEX alerts_stateful ON alerts (id) WHERE state <> ''"_s,
          }},
+        // ---- Incidents (issue 6; docs/incidents.md) ----
+        // Replaces the v1 placeholder (never written to), adds correlation keys, the audit trail
+        // (leaf kind 4), suppression rules and the global risk history. Alerts get the
+        // suppression that marked them (mutable, like their incident: not in their leaf).
+        {4,
+         {
+             u"DROP TABLE incidents"_s,
+             u"CREATE TABLE incidents ("
+             " id INTEGER PRIMARY KEY,"
+             " title TEXT NOT NULL,"
+             " severity INTEGER NOT NULL,"
+             " severity_auto INTEGER NOT NULL,"
+             " severity_override INTEGER,"
+             " category TEXT NOT NULL,"
+             " status TEXT NOT NULL DEFAULT 'new',"
+             " owner TEXT NOT NULL DEFAULT '',"
+             " tags TEXT NOT NULL DEFAULT '',"
+             " rule TEXT NOT NULL DEFAULT '',"
+             " entity TEXT NOT NULL DEFAULT '',"
+             " first_seen INTEGER NOT NULL,"
+             " last_seen INTEGER NOT NULL,"
+             " alert_count INTEGER NOT NULL DEFAULT 0,"
+             " risk_sum REAL NOT NULL DEFAULT 0,"
+             " risk_ref INTEGER NOT NULL DEFAULT 0,"
+             " risk_rank REAL NOT NULL DEFAULT -1e18,"
+             " deadline INTEGER NOT NULL,"
+             " created INTEGER NOT NULL,"
+             " updated INTEGER NOT NULL,"
+             " pending_status TEXT,"
+             " pending_by TEXT,"
+             " pending_reason TEXT,"
+             " merged_into INTEGER)"_s,
+             u"CREATE INDEX incidents_risk ON incidents (risk_rank, id)"_s,
+             u"CREATE INDEX incidents_last ON incidents (last_seen, id)"_s,
+             u"CREATE INDEX incidents_status ON incidents (status, risk_rank)"_s,
+             // Every correlation key an incident answers to, with the span it was seen in.
+             u"CREATE TABLE incident_keys ("
+             " key TEXT PRIMARY KEY,"
+             " incident INTEGER NOT NULL,"
+             " first_seen INTEGER NOT NULL,"
+             " last_seen INTEGER NOT NULL) WITHOUT ROWID"_s,
+             // Per incident and entity: the decayed weight (risk per entity from open alerts).
+             u"CREATE TABLE incident_entities ("
+             " incident INTEGER NOT NULL,"
+             " entity TEXT NOT NULL,"
+             " risk_sum REAL NOT NULL,"
+             " risk_ref INTEGER NOT NULL,"
+             " alerts INTEGER NOT NULL,"
+             " PRIMARY KEY (incident, entity)) WITHOUT ROWID"_s,
+             // Append-only; every column is in the leaf (kind 4).
+             u"CREATE TABLE incident_audit ("
+             " id INTEGER PRIMARY KEY,"
+             " incident INTEGER,"
+             " ts INTEGER NOT NULL,"
+             " actor TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " old_value TEXT NOT NULL,"
+             " new_value TEXT NOT NULL,"
+             " reason TEXT NOT NULL)"_s,
+             u"CREATE INDEX incident_audit_incident ON incident_audit (incident, id)"_s,
+             u"CREATE TABLE suppressions ("
+             " id INTEGER PRIMARY KEY,"
+             " rule TEXT NOT NULL,"
+             " entity TEXT NOT NULL,"
+             " until INTEGER NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " created INTEGER NOT NULL,"
+             " actor TEXT NOT NULL)"_s,
+             // Global risk (0–100) per minute of event time, for the Dashboard's line.
+             u"CREATE TABLE risk_history ("
+             " bucket INTEGER PRIMARY KEY,"
+             " risk REAL NOT NULL)"_s,
+             u"ALTER TABLE alerts ADD COLUMN suppressed INTEGER"_s,
+             u"CREATE INDEX alerts_incident ON alerts (incident, ts) WHERE incident IS NOT NULL"_s,
+         }},
     };
     return migrations;
 }

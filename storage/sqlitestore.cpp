@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitestore.h"
 
+#include "incidentcorrelator.h"
+#include "incidentstore.h"
 #include "merklelog.h"
 #include "riskmodel.h"
 #include "schema.h"
@@ -53,7 +55,7 @@ QString nextConnectionName()
 }
 
 const QString kAlertColumns = u"id, ts, received, feed, source, severity, category, rule, title, "
-                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since"_s;
+                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since, suppressed"_s;
 
 // When an alert's reported state began: the source's time, else when Lakeguard received it.
 TimestampMs stateSince(const Alert &a)
@@ -84,6 +86,9 @@ Alert alertFromQuery(const QSqlQuery &q)
     a.raw = q.value(15).toByteArray();
     a.state = q.value(16).toString();
     a.stateSince = q.value(17).toLongLong();
+    if (!q.value(18).isNull()) {
+        a.suppressedBy = q.value(18).toLongLong();
+    }
     return a;
 }
 
@@ -162,6 +167,10 @@ Where whereFor(const AlertFilter &f)
         w.clauses << u"feed = ?"_s;
         w.values << f.feed;
     }
+    if (f.incident) {
+        w.clauses << u"incident = ?"_s;
+        w.values << f.incident->value;
+    }
     const QString fts = SqliteStore::ftsQuery(f.search);
     if (!fts.isEmpty()) {
         w.clauses << u"id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)"_s;
@@ -225,6 +234,8 @@ SqliteStore::~SqliteStore()
             qCWarning(lcStore) << "closing checkpoint failed:" << s.error();
         }
     }
+    m_incidents.reset();
+    m_correlator.reset();
     m_log.reset();
     m_prepared.reset();
     if (m_db.isValid()) {
@@ -278,14 +289,21 @@ Status SqliteStore::open(Mode mode)
         return s;
     }
     m_log = std::make_unique<MerkleLog>(m_db, m_path, m_options);
+    auto policy = loadIncidentPolicy(m_path);
+    if (!policy) {
+        return Status::failure(policy.error());
+    }
+    m_policy = policy.value();
+    m_incidents = std::make_unique<IncidentStore>(
+        m_db, mode == Mode::ReadWrite ? m_log.get() : nullptr, &m_policy);
     if (mode == Mode::ReadWrite) {
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
         const bool ok =
             p.insertAlert.prepare(
                 u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
-                " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since,"
+                " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint) DO NOTHING"_s)
             && p.insertQuarantine.prepare(
                 u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
@@ -343,6 +361,7 @@ Status SqliteStore::open(Mode mode)
             m_prepared.reset();
             return Status::failure(Tr::tr("store %1: %2").arg(m_path, s.error()));
         }
+        m_correlator = std::make_unique<IncidentCorrelator>(m_db, &m_policy);
     }
     return Ok{};
 }
@@ -520,6 +539,13 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     }
     const qint64 maxIdBefore = p.maxId.value(0).toLongLong();
     p.maxId.finish();
+    const TimestampMs now = Core::nowMs();
+    if (const Status s = m_correlator->begin(now); !s) {
+        r = BatchResult{};
+        r.error = Tr::tr("correlation failed: %1").arg(s.error());
+        m_db.rollback();
+        return r;
+    }
 
     // Roll-ups aggregated in memory, written once per key.
     std::map<std::tuple<qint64, int, QString, QString>, qint64> minute;
@@ -533,6 +559,14 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     TimestampMs lastEvent = 0;
 
     for (const Alert &a : batch.alerts) {
+        // The incident is decided before the insert so the alert row carries it (one write).
+        const auto decision = m_correlator->decide(a);
+        if (!decision) {
+            r = BatchResult{};
+            r.error = Tr::tr("correlation failed: %1").arg(decision.error());
+            m_db.rollback();
+            return r;
+        }
         QSqlQuery &q = p.insertAlert;
         q.addBindValue(a.ts);
         q.addBindValue(a.received);
@@ -547,17 +581,23 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(textOrNull(a.srcIp));
         q.addBindValue(textOrNull(a.dstIp));
         q.addBindValue(a.fingerprint);
-        q.addBindValue(a.incident ? QVariant(a.incident->value)
-                                  : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(decision->incident ? QVariant(*decision->incident)
+                                          : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(a.raw);
         q.addBindValue(text(a.state));
         q.addBindValue(a.state.isEmpty() ? QVariant(QMetaType::fromType<qint64>())
                                          : QVariant(stateSince(a)));
+        q.addBindValue(decision->suppression ? QVariant(*decision->suppression)
+                                             : QVariant(QMetaType::fromType<qint64>()));
         if (!q.exec()) {
             return fail(q, u"insert alert"_s);
         }
         if (q.numRowsAffected() == 1) {
             ++r.accepted;
+            m_correlator->commit(*decision, a);
+            if (decision->suppression) {
+                ++r.suppressed;
+            }
             r.lastAlertId = q.lastInsertId().toLongLong();
             // The leaf hashes exactly the values just bound (incident excluded: it is mutable).
             const QVariantList bound = q.boundValues();
@@ -588,8 +628,10 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
             }
         } else if (a.state.isEmpty()) {
             ++r.duplicates;
+            m_correlator->discard(*decision);
         } else {
             // Seen before: a changed state is an update of the stored alert, not a new one.
+            m_correlator->discard(*decision);
             Result<bool> changed = changeAlertState(a, batch.feed);
             if (!changed) {
                 return fail(p.findAlert, changed.error());
@@ -700,6 +742,15 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         if (!q.exec()) {
             return fail(q, u"feed counters"_s);
         }
+    }
+
+    if (const Status s = m_correlator->finish(now, &r.criticalIncidents,
+                                              &r.incidentsTouched);
+        !s) {
+        r = BatchResult{};
+        r.error = Tr::tr("correlation failed: %1").arg(s.error());
+        m_db.rollback();
+        return r;
     }
 
     if (const Status s = m_log->finish(false); !s) {
@@ -1141,10 +1192,6 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
     if (!q.exec()) {
         return Result<DashboardData>::failure(errorText(q));
     }
-    // Risk uses hourly buckets of severity weight, including the day before the window so the
-    // decayed figure at the window's start is not artificially low.
-    const Core::RiskModel model;
-    QMap<qint64, double> weightByHour;
     for (const QString &c : Core::allCategoryNames()) {
         d.byCategory.insert(c, 0);
     }
@@ -1161,62 +1208,74 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
         if (sev >= static_cast<int>(Core::Severity::High)) {
             d.openCritical += n;
         }
-        weightByHour[floorTo(bucket, kHourMs)] +=
-            double(n) * Core::RiskModel::severityWeight(static_cast<Core::Severity>(sev));
     }
-    q.prepare(u"SELECT bucket, severity, sum(n) FROM rollup_minute"
-              " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity"_s);
-    q.addBindValue(d.from - 24 * kHourMs);
-    q.addBindValue(d.from);
-    if (!q.exec()) {
-        return Result<DashboardData>::failure(errorText(q));
+    // ---- Incidents (issue 6): risk from open incidents (docs/risk-model.md, version 2) ----
+    const auto overview = m_incidents->riskOverview(to, topN);
+    if (!overview) {
+        return Result<DashboardData>::failure(overview.error());
     }
-    while (q.next()) {
-        const int sev = std::clamp(q.value(1).toInt(), 0, Core::kSeverityCount - 1);
-        weightByHour[floorTo(q.value(0).toLongLong(), kHourMs)] +=
-            double(q.value(2).toLongLong())
-            * Core::RiskModel::severityWeight(static_cast<Core::Severity>(sev));
+    d.risk = overview->first;
+    d.topEntities = overview->second;
+    const auto history = m_incidents->riskHistory(d.from, to);
+    if (!history) {
+        return Result<DashboardData>::failure(history.error());
     }
-    QList<Core::RiskModel::Bucket> hours;
-    for (auto it = weightByHour.cbegin(); it != weightByHour.cend(); ++it) {
-        hours.append({it.key(), it.value()});
-    }
-    d.risk = model.score(hours, kHourMs, to);
+    // At most ~96 points: the last sample in each step, carried forward over quiet steps.
     const qint64 riskStep = std::max(bucketMs, (to - d.from) / 96);
-    for (qint64 t = d.from + riskStep; t <= to + riskStep - 1; t += riskStep) {
-        const qint64 at = std::min(t, to);
-        d.riskSeries.append({at, model.score(hours, kHourMs, at)});
-        if (at == to) {
-            break;
+    double current = 0;
+    qsizetype next = 0;
+    for (qint64 t = d.from + riskStep; t < to; t += riskStep) {
+        while (next < history->size() && history->at(next).first < t) {
+            current = history->at(next++).second;
         }
+        d.riskSeries.append({t, current});
     }
-
-    // Top entities by decayed risk over the window.
-    q.prepare(u"SELECT entity, bucket, n, weight, worst FROM rollup_entity_hour"
-              " WHERE bucket >= ? AND bucket < ?"_s);
-    q.addBindValue(floorTo(d.from, kHourMs));
-    q.addBindValue(to);
-    if (!q.exec()) {
-        return Result<DashboardData>::failure(errorText(q));
-    }
-    QHash<QString, EntityRisk> entities;
-    while (q.next()) {
-        EntityRisk &e = entities[q.value(0).toString()];
-        e.entity = q.value(0).toString();
-        e.alerts += q.value(2).toLongLong();
-        e.worst = std::max(e.worst, Core::severityFromInt(q.value(4).toInt()));
-        const QList<Core::RiskModel::Bucket> one{{q.value(1).toLongLong(), q.value(3).toDouble()}};
-        e.risk += model.decayedSum(one, kHourMs, to);
-    }
-    QList<EntityRisk> ranked = entities.values();
-    std::sort(ranked.begin(), ranked.end(), [](const EntityRisk &a, const EntityRisk &b) {
-        return a.risk != b.risk ? a.risk > b.risk : a.entity < b.entity;
-    });
-    if (ranked.size() > topN) {
-        ranked.resize(topN);
-    }
-    d.topEntities = ranked;
+    d.riskSeries.append({to, d.risk});
     return d;
+}
+
+
+// ---- Incidents (issue 6) ----
+
+Result<QList<IncidentRow>> SqliteStore::incidents(const IncidentFilter &filter, IncidentSort sort,
+                                                  int limit, qint64 offset, TimestampMs now)
+{
+    return m_incidents->list(filter, sort, limit, offset, now);
+}
+
+Result<qint64> SqliteStore::countIncidents(const IncidentFilter &filter)
+{
+    return m_incidents->count(filter);
+}
+
+Result<IncidentDetail> SqliteStore::incident(Core::IncidentId id, int alertLimit, TimestampMs now)
+{
+    auto detail = m_incidents->detail(id, alertLimit, now);
+    if (!detail || alertLimit <= 0) {
+        return detail;
+    }
+    AlertFilter filter;
+    filter.incident = id;
+    auto page = runPageQuery(filter, AlertSort::TimeDesc, alertLimit, std::nullopt, std::nullopt);
+    if (!page) {
+        return Result<IncidentDetail>::failure(page.error());
+    }
+    IncidentDetail d = std::move(detail).value();
+    d.alerts = page->alerts;
+    return d;
+}
+
+Result<QList<Suppression>> SqliteStore::suppressions()
+{
+    return m_incidents->suppressions();
+}
+
+Result<IncidentChange> SqliteStore::changeIncident(const IncidentCommand &command)
+{
+    if (!m_prepared) {
+        return Result<IncidentChange>::failure(Tr::tr("store is not open for writing"));
+    }
+    return m_incidents->change(command, Core::nowMs());
 }
 
 } // namespace Lakeguard::Storage

@@ -13,6 +13,8 @@ namespace Lakeguard::Storage {
 
 // The SQLite store: WAL, one named connection per instance (so per thread), bound values only.
 class MerkleLog;
+class IncidentCorrelator;
+class IncidentStore;
 
 class SqliteStore final : public AlertStore
 {
@@ -47,6 +49,15 @@ public:
     Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                     int topN) override;
 
+    // ---- Incidents (issue 6): storage/incidentstore.cpp does the work ----
+    Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort,
+                                         int limit, qint64 offset, TimestampMs now) override;
+    Result<qint64> countIncidents(const IncidentFilter &filter) override;
+    Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit, TimestampMs now) override;
+    Result<QList<Suppression>> suppressions() override;
+    Result<IncidentChange> changeIncident(const IncidentCommand &command) override;
+    const Core::IncidentPolicy &incidentPolicy() const override { return m_policy; }
+
     // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
     // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
     static QString ftsQuery(const QString &text);
@@ -66,6 +77,9 @@ private:
     QString m_path;
     StoreOptions m_options;
     std::unique_ptr<MerkleLog> m_log;
+    Core::IncidentPolicy m_policy;
+    std::unique_ptr<IncidentCorrelator> m_correlator;   // read-write only
+    std::unique_ptr<IncidentStore> m_incidents;
     QString m_connection;
     QSqlDatabase m_db;
     Mode m_mode = Mode::ReadOnly;

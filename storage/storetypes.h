@@ -3,6 +3,7 @@
 #pragma once
 
 #include "alert.h"
+#include "incidenttypes.h"
 
 #include <QHash>
 #include <QList>
@@ -81,6 +82,10 @@ struct BatchResult
     int quarantined = 0;
     qint64 skipped = 0;
     qint64 lastAlertId = 0;
+    // ---- Incidents (issue 6) ----
+    int suppressed = 0;                        // accepted alerts a suppression rule marked
+    int incidentsTouched = 0;                  // incidents created or grown by the batch
+    QList<IncidentNotice> criticalIncidents;   // incidents that became critical in the batch
 };
 
 enum class AlertSort { TimeDesc, TimeAsc, SeverityDesc, SeverityAsc };
@@ -94,6 +99,7 @@ struct AlertFilter
     QString rule;                           // exact rule id; empty = any
     QString feed;                           // feed id; empty = any
     QString search;                         // full-text (FTS5 query syntax-safe: words ANDed)
+    std::optional<Core::IncidentId> incident;   // alerts of one incident (issue 6)
 
     friend bool operator==(const AlertFilter &, const AlertFilter &) = default;
 };

@@ -106,6 +106,21 @@ public:
             emit writeFailed(r.error);
         } else {
             noteChange();
+            if (!r.criticalIncidents.isEmpty()) {
+                emit criticalIncidents(r.criticalIncidents);
+            }
+        }
+        return r;
+    }
+
+    Result<IncidentChange> changeIncident(const IncidentCommand &command)
+    {
+        if (!m_store) {
+            return Result<IncidentChange>::failure(Tr::tr("the store is closed"));
+        }
+        auto r = m_store->changeIncident(command);
+        if (r && !r->refused) {
+            noteChange();
         }
         return r;
     }
@@ -126,6 +141,7 @@ public:
 signals:
     void changed();
     void writeFailed(const QString &error);
+    void criticalIncidents(const QList<Lakeguard::Storage::IncidentNotice> &incidents);
 
 private:
     void noteChange()
@@ -152,6 +168,7 @@ StoreWriter::StoreWriter(QString location, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &WriterWorker::changed, this, &StoreWriter::changed);
     connect(m_worker, &WriterWorker::writeFailed, this, &StoreWriter::writeFailed);
+    connect(m_worker, &WriterWorker::criticalIncidents, this, &StoreWriter::criticalIncidents);
 }
 
 StoreWriter::~StoreWriter()
@@ -220,6 +237,27 @@ QFuture<Status> StoreWriter::setFeedState(QString feed, QString type, FeedState 
         m_worker,
         [worker = m_worker, promise, feed, type, state, lastError] {
             promise->addResult(worker->feedState(feed, type, state, lastError));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<IncidentChange>> StoreWriter::changeIncident(IncidentCommand command)
+{
+    auto promise = std::make_shared<QPromise<Result<IncidentChange>>>();
+    QFuture<Result<IncidentChange>> future = promise->future();
+    promise->start();
+    if (!m_worker || !m_thread.isRunning()) {
+        promise->addResult(
+            Result<IncidentChange>::failure(Tr::tr("the store writer is not running")));
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, command = std::move(command)] {
+            promise->addResult(worker->changeIncident(command));
             promise->finish();
         },
         Qt::QueuedConnection);

@@ -36,6 +36,8 @@ public:
 
     QFuture<BatchResult> submit(IngestBatch batch);
     QFuture<Status> setFeedState(QString feed, QString type, FeedState state, QString lastError);
+    // One officer change (issue 6), in the writer's queue like every other write.
+    QFuture<Result<IncidentChange>> changeIncident(IncidentCommand command);
 
     QString location() const { return m_location; }
 
@@ -43,6 +45,8 @@ signals:
     // Coalesced: at most about four times a second, after commits that changed something.
     void changed();
     void writeFailed(const QString &error);
+    // Incidents that became critical in a committed batch (for desktop notifications).
+    void criticalIncidents(const QList<Lakeguard::Storage::IncidentNotice> &incidents);
 
 private:
     QString m_location;

@@ -39,6 +39,24 @@ void drawGlyph(QPainter &p, NavIcon which, const QColor &color)
         p.drawArc(QRectF(9.5, 18.5, 5, 4), 180 * 16, 180 * 16);
         break;
     }
+    case NavIcon::Incidents: {
+        // A case folder with an exclamation mark.
+        QPainterPath folder;
+        folder.moveTo(3, 7);
+        folder.lineTo(3, 19.5);
+        folder.lineTo(21, 19.5);
+        folder.lineTo(21, 8.5);
+        folder.lineTo(11.5, 8.5);
+        folder.lineTo(9.5, 5.5);
+        folder.lineTo(4.5, 5.5);
+        folder.closeSubpath();
+        p.drawPath(folder);
+        p.drawLine(QPointF(12, 11), QPointF(12, 14.5));
+        p.setBrush(color);
+        p.drawEllipse(QPointF(12, 17), 0.6, 0.6);
+        p.setBrush(Qt::NoBrush);
+        break;
+    }
     case NavIcon::Chains: {
         p.drawRoundedRect(QRectF(2.5, 8.5, 8, 7), 2, 2);
         p.drawRoundedRect(QRectF(13.5, 8.5, 8, 7), 2, 2);

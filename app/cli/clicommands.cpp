@@ -9,6 +9,7 @@
 #include "feedmanager.h"
 #include "fileingest.h"
 #include "jsonsupport.h"
+#include "incidentcommands.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
@@ -69,6 +70,10 @@ QList<Command> commands()
             Tr::tr("run the built-in scenario headless into the store") },
         { u"backup"_s, u"backup --out FILE [--verify]"_s,
             Tr::tr("an online, consistent copy of the store (while feeds keep writing)") },
+        // ---- Incidents (issue 6): app/cli/incidentcommands.cpp ----
+        { u"incidents"_s, incidentsSynopsis(), Tr::tr("incidents, riskiest first") },
+        { u"incident"_s, incidentSynopsis(),
+            Tr::tr("one incident (show), or change it as the current identity") },
         { u"verify"_s, u"verify [--incremental]"_s,
             Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
                    "record that breaks") },
@@ -850,6 +855,17 @@ int cmdVerify(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// ---- Incidents (issue 6): app/cli/incidentcommands.cpp ----
+int cmdIncidents(Context &ctx, const QStringList &args)
+{
+    return runIncidentsCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
+int cmdIncident(Context &ctx, const QStringList &args)
+{
+    return runIncidentCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -901,6 +917,8 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"verify"_s, cmdVerify },
         { u"serve"_s, cmdServe },
         { u"backup"_s, cmdBackup },
+        { u"incidents"_s, cmdIncidents },
+        { u"incident"_s, cmdIncident },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -914,8 +932,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return handler(ctx, withStore);
         }
     }
-    const QStringList planned { u"incidents"_s, u"incident"_s, u"export"_s, u"verify-pack"_s,
-        u"migrate"_s };
+    const QStringList planned { u"export"_s, u"verify-pack"_s, u"migrate"_s };
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
     }

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcessEnvironment>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -102,7 +103,8 @@ private slots:
     {
         Run r = run({u"--help"_s});
         QCOMPARE(r.code, 0);
-        for (const char *c : {"ingest", "alerts", "stats", "quarantine", "demo"}) {
+        for (const char *c : {"ingest", "alerts", "stats", "quarantine", "demo", "incidents",
+                              "incident show"}) {
             QVERIFY2(r.out.contains(c), c);
         }
         r = run({u"--version"_s});
@@ -130,6 +132,18 @@ private slots:
         QTest::addRow("postgres-not-built")
             << QStringList{u"--store"_s, u"postgresql://u@127.0.0.1:1/db"_s, u"stats"_s};
         QTest::addRow("not-a-store") << QStringList{u"--store"_s, u"/etc/hostname"_s, u"stats"_s};
+        // ---- incidents (issue 6) ----
+        QTest::addRow("incidents-bad-status") << QStringList{u"incidents"_s, u"--status"_s, u"done"_s};
+        QTest::addRow("incidents-bad-sort") << QStringList{u"incidents"_s, u"--sort"_s, u"age"_s};
+        QTest::addRow("incident-no-action") << QStringList{u"incident"_s};
+        QTest::addRow("incident-unknown-action") << QStringList{u"incident"_s, u"close"_s, u"1"_s};
+        QTest::addRow("incident-bad-id") << QStringList{u"incident"_s, u"ack"_s, u"x"_s};
+        QTest::addRow("incident-no-id") << QStringList{u"incident"_s, u"ack"_s};
+        QTest::addRow("incident-severity-no-reason")
+            << QStringList{u"incident"_s, u"severity"_s, u"1"_s, u"high"_s};
+        QTest::addRow("incident-empty-note") << QStringList{u"incident"_s, u"note"_s, u"1"_s};
+        QTest::addRow("incident-suppress-no-until")
+            << QStringList{u"incident"_s, u"suppress"_s, u"1"_s, u"--reason"_s, u"x"_s};
     }
 
     void badUsage()
@@ -282,6 +296,143 @@ private slots:
         QCOMPARE(r.lines().size(), 1);
         r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--category"_s, u"fraud"_s});
         QCOMPARE(r.lines().size(), 1);
+    }
+
+    // ---- incidents (issue 6): the officer's workflow headless, per CONTRACT.md ----
+    void incidentWorkflow()
+    {
+        const QString db = store(u"incidents.db"_s);
+        const QByteArray input =
+            "{\"ts\":\"2026-11-26T10:00:00Z\",\"title\":\"Vault opened\",\"severity\":"
+            "\"critical\",\"category\":\"insider\",\"entity\":\"vault-1\",\"rule\":\"v.open\"}\n"
+            "{\"ts\":\"2026-11-26T10:05:00Z\",\"title\":\"Vault opened again\",\"severity\":"
+            "\"high\",\"category\":\"insider\",\"entity\":\"vault-1\",\"rule\":\"v.open\"}\n"
+            "{\"ts\":\"2026-11-26T10:06:00Z\",\"title\":\"Card testing\",\"severity\":"
+            "\"high\",\"category\":\"fraud\",\"entity\":\"acct 1\",\"rule\":\"f.test\"}\n"
+            "{\"ts\":\"2026-11-26T10:07:00Z\",\"title\":\"Heartbeat\",\"severity\":\"info\","
+            "\"entity\":\"acct 1\",\"rule\":\"hb\"}\n";
+        Run r = run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s}, input);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 4);
+
+        r = run({u"--store"_s, db, u"incidents"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QList<QJsonObject> list = r.lines();
+        QCOMPARE(list.size(), 2);
+        for (const QString &key : {u"id"_s, u"title"_s, u"severity"_s, u"status"_s, u"owner"_s,
+                                   u"alerts"_s, u"risk"_s, u"first_seen"_s, u"last_seen"_s,
+                                   u"deadline"_s}) {
+            QVERIFY2(list.at(0).contains(key), qPrintable(key));
+        }
+        // Riskiest first: the critical vault incident with both vault alerts.
+        const QJsonObject vault = list.at(0);
+        QCOMPARE(vault.value(u"severity"_s).toString(), u"critical"_s);
+        QCOMPARE(vault.value(u"status"_s).toString(), u"new"_s);
+        QCOMPARE(vault.value(u"alerts"_s).toInt(), 2);
+        QVERIFY(vault.value(u"owner"_s).isNull());
+        QCOMPARE(vault.value(u"first_seen"_s).toString(), u"2026-11-26T10:00:00.000Z"_s);
+        QVERIFY(vault.value(u"risk"_s).toDouble() >= list.at(1).value(u"risk"_s).toDouble());
+        const QString id = QString::number(vault.value(u"id"_s).toInteger());
+        const QString other = QString::number(list.at(1).value(u"id"_s).toInteger());
+
+        QProcessEnvironment alice = QProcessEnvironment::systemEnvironment();
+        alice.insert(u"LAKEGUARD_IDENTITY"_s, u"alice"_s);
+        QProcessEnvironment bob = alice;
+        bob.insert(u"LAKEGUARD_IDENTITY"_s, u"bob"_s);
+        const auto change = [&](const QStringList &args, const QProcessEnvironment &env) {
+            return run(QStringList{u"--store"_s, db, u"incident"_s} + args, {}, env);
+        };
+        r = change({u"ack"_s, id}, alice);
+        QCOMPARE(r.code, 0);
+        r = change({u"ack"_s, id}, alice);
+        QCOMPARE(r.code, 1); // refused: already acknowledged
+        QVERIFY2(r.err.contains("acknowledged"), r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QCOMPARE(change({u"assign"_s, id, u"carol"_s}, alice).code, 0);
+        QCOMPARE(change({u"note"_s, id, u"see"_s, u"https://intranet.example/x"_s}, alice).code, 0);
+        QCOMPARE(change({u"reopen"_s, id}, alice).code, 1);
+        QCOMPARE(change({u"ack"_s, u"99999"_s}, alice).code, 2); // no such incident
+
+        // Maker-checker: alice asks, alice cannot approve, bob can.
+        r = change({u"resolve"_s, id, u"--reason"_s, u"vault audit done"_s, u"--json"_s}, alice);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"pending_approval"_s).toBool(), true);
+        r = run({u"--store"_s, db, u"incidents"_s, u"--json"_s, u"--status"_s, u"resolved"_s});
+        QCOMPARE(r.lines().size(), 0);
+        r = change({u"approve"_s, id}, alice);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("different identity"), r.err.constData());
+        QCOMPARE(change({u"approve"_s, id}, bob).code, 0);
+        r = run({u"--store"_s, db, u"incidents"_s, u"--json"_s, u"--status"_s, u"resolved"_s});
+        QCOMPARE(r.lines().size(), 1);
+        QCOMPARE(r.lines().at(0).value(u"owner"_s).toString(), u"carol"_s);
+
+        // A high incident closes without approval.
+        QCOMPARE(change({u"false-positive"_s, other}, bob).code, 0);
+
+        r = run({u"--store"_s, db, u"incident"_s, u"show"_s, id, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonObject shown = r.json();
+        QCOMPARE(shown.value(u"status"_s).toString(), u"resolved"_s);
+        QCOMPARE(shown.value(u"alerts"_s).toArray().size(), 2);
+        QCOMPARE(shown.value(u"notes"_s).toArray().size(), 1);
+        QCOMPARE(shown.value(u"notes"_s).toArray().at(0).toObject().value(u"text"_s).toString(),
+                 u"see https://intranet.example/x"_s);
+        // One audit entry per change: ack, assign, note, resolve (pending), approve.
+        const QJsonArray audit = shown.value(u"audit"_s).toArray();
+        QCOMPARE(audit.size(), 5);
+        QStringList actions;
+        for (const QJsonValue &e : audit) {
+            actions << e.toObject().value(u"action"_s).toString();
+        }
+        QCOMPARE(actions, (QStringList{u"status"_s, u"assign"_s, u"note"_s, u"status"_s,
+                                       u"approve"_s}));
+        QCOMPARE(audit.at(4).toObject().value(u"actor"_s).toString(), u"bob"_s);
+        QCOMPARE(audit.at(0).toObject().value(u"old"_s).toString(), u"new"_s);
+        QCOMPARE(audit.at(0).toObject().value(u"new"_s).toString(), u"acknowledged"_s);
+
+        r = run({u"--store"_s, db, u"stats"_s, u"--json"_s});
+        QCOMPARE(r.json().value(u"incidents"_s).toObject().value(u"open"_s).toInt(), 0);
+        QCOMPARE(r.json().value(u"incidents"_s).toObject().value(u"resolved"_s).toInt(), 1);
+
+        // The audit trail is in the tamper-evident log.
+        r = run({u"--store"_s, db, u"verify"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"tree_size"_s).toInt(), 4 + 6); // alerts + six audit entries
+    }
+
+    void incidentSuppressAndMerge()
+    {
+        const QString db = store(u"suppress.db"_s);
+        const QByteArray input =
+            "{\"ts\":\"2026-11-26T10:00:00Z\",\"title\":\"Scan\",\"severity\":\"medium\","
+            "\"entity\":\"h1\",\"rule\":\"scan\"}\n"
+            "{\"ts\":\"2026-11-26T12:00:00Z\",\"title\":\"Scan\",\"severity\":\"medium\","
+            "\"entity\":\"h1\",\"rule\":\"scan\"}\n";
+        QCOMPARE(run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s}, input).code,
+                 0);
+        Run r = run({u"--store"_s, db, u"incidents"_s, u"--json"_s, u"--sort"_s, u"id"_s});
+        QCOMPARE(r.lines().size(), 2); // two hours apart: two incidents
+        QCOMPARE(run({u"--store"_s, db, u"incident"_s, u"merge"_s, u"2"_s, u"1"_s}).code, 0);
+        r = run({u"--store"_s, db, u"incidents"_s, u"--json"_s});
+        QCOMPARE(r.lines().size(), 1);
+        QCOMPARE(r.lines().at(0).value(u"alerts"_s).toInt(), 2);
+        r = run({u"--store"_s, db, u"incident"_s, u"suppress"_s, u"2"_s, u"--until"_s,
+                 u"2999-01-01T00:00:00Z"_s, u"--reason"_s, u"lab host"_s});
+        QCOMPARE(r.code, 0);
+        r = run({u"--store"_s, db, u"incident"_s, u"suppressions"_s, u"--json"_s});
+        QCOMPARE(r.lines().size(), 1);
+        QCOMPARE(r.lines().at(0).value(u"rule"_s).toString(), u"scan"_s);
+        const QByteArray more =
+            "{\"ts\":\"2026-11-26T12:01:00Z\",\"title\":\"Scan\",\"severity\":\"medium\","
+            "\"entity\":\"h1\",\"rule\":\"scan\",\"message\":\"third\"}\n";
+        QCOMPARE(run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s}, more).code,
+                 0);
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--search"_s, u"third"_s});
+        QCOMPARE(r.lines().size(), 1); // stored, never dropped
+        QVERIFY(r.lines().at(0).value(u"incident"_s).isNull());
+        QCOMPARE(r.lines().at(0).value(u"suppressed"_s).toInt(), 1);
+        QCOMPARE(run({u"--store"_s, db, u"verify"_s}).code, 0);
     }
 
     // What `alerts --json` prints ingests back into another store as the same alerts.

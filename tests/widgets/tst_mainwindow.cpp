@@ -63,8 +63,10 @@ void tst_MainWindow::keyboardSwitchesViews()
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(window.currentView(), int(MainWindow::AlertsPage));
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-    QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
+    QCOMPARE(window.currentView(), int(MainWindow::IncidentsPage));
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(window.currentView(), int(MainWindow::FeedsPage));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentView(), int(MainWindow::DashboardPage));
@@ -80,6 +82,8 @@ void tst_MainWindow::navigationListSwitchesViews()
     navigation->setFocus();
     QTest::keyClick(navigation, Qt::Key_Down);
     QCOMPARE(window.currentView(), int(MainWindow::AlertsPage));
+    QTest::keyClick(navigation, Qt::Key_Down);
+    QCOMPARE(window.currentView(), int(MainWindow::IncidentsPage));
     QTest::keyClick(navigation, Qt::Key_Down);
     QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
 }

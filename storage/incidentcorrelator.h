@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "incidentpolicy.h"
+#include "incidenttypes.h"
+#include "storetypes.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
+#include <optional>
+
+namespace Lakeguard::Storage {
+
+class MerkleLog;
+
+// Groups alerts into incidents inside the writer's batch transaction (docs/incidents.md), so an
+// alert and the incident it joins commit together. Per batch: begin, then for each alert
+// decide → insert the alert with the decision → commit (inserted) or discard (duplicate), then
+// finish, which writes the incidents, their keys, per-entity risk and the global risk history. Keys
+// and incidents are cached for the batch: one lookup per distinct key.
+class IncidentCorrelator final
+{
+public:
+    IncidentCorrelator(QSqlDatabase db, const Core::IncidentPolicy *policy);
+    Q_DISABLE_COPY_MOVE(IncidentCorrelator)
+
+    struct Decision
+    {
+        std::optional<qint64> incident;
+        std::optional<qint64> suppression;
+        bool reserved = false; // a new incident id, written only if the alert is kept
+        int rule = -1; // the policy rule that chose the incident
+        // (rule index, key) of every matching rule with a key, computed once per alert.
+        QList<std::pair<int, QString>> keys;
+    };
+
+    Status begin(Core::TimestampMs now);
+    Result<Decision> decide(const Core::Alert &a);
+    void commit(const Decision &d, const Core::Alert &a);
+    void discard(const Decision &d);
+    // Writes what the batch changed. Opening or growing an incident follows from alerts that
+    // are leaves already, so it writes no audit entry (docs/incidents.md).
+    Status finish(Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched);
+
+private:
+    struct KeyState
+    {
+        qint64 incident = 0; // 0: no incident has the key
+        Core::TimestampMs first = 0;
+        Core::TimestampMs last = 0;
+        bool open = false;
+        bool dirty = false;
+    };
+    struct Agg
+    {
+        bool isNew = false;
+        QString title;
+        QString category;
+        QString rule;
+        QString entity;
+        int severityAuto = 0;
+        int severityBefore = -1; // effective severity before the batch
+        std::optional<int> severityOverride;
+        Core::TimestampMs first = 0;
+        Core::TimestampMs last = 0;
+        qint64 count = 0;
+        double riskSum = 0;
+        Core::TimestampMs riskRef = 0;
+        Core::TimestampMs deadline = 0;
+    };
+    struct EntityAgg
+    {
+        double sum = 0;
+        Core::TimestampMs ref = 0;
+        qint64 alerts = 0;
+    };
+
+    Result<KeyState *> key(const QString &k);
+    Result<Agg *> incident(qint64 id);
+    Result<EntityAgg *> entity(qint64 incident, const QString &e);
+
+    QSqlDatabase m_db;
+    const Core::IncidentPolicy *m_policy;
+    QList<Suppression> m_suppressions;
+    QList<QRegularExpression> m_suppressionPatterns;
+    QHash<QString, KeyState> m_keys;
+    std::map<qint64, Agg> m_incidents;
+    std::map<std::pair<qint64, QString>, EntityAgg> m_entities;
+    qint64 m_nextId = 1;
+    Core::TimestampMs m_maxTs = 0;
+    std::optional<QSqlQuery> m_findKey;
+    std::optional<QSqlQuery> m_findIncident;
+    std::optional<QSqlQuery> m_findEntity;
+};
+
+// Appends one audit entry (and its leaf) inside the caller's transaction; returns its id.
+Result<qint64> appendAudit(QSqlDatabase db, MerkleLog &log, const AuditEntry &e);
+
+// Global risk (0–100) at `at` over open incidents, recorded in risk_history at at's minute.
+Status recordGlobalRisk(QSqlDatabase db, const Core::IncidentPolicy &policy, Core::TimestampMs at);
+
+} // namespace Lakeguard::Storage

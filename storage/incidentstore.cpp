@@ -1,0 +1,853 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidentstore.h"
+
+#include "incidentcorrelator.h"
+#include "merklelog.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Storage {
+
+using Core::IncidentId;
+using Core::IncidentStatus;
+using Core::TimestampMs;
+
+namespace {
+
+const QString kColumns
+    = u"id, title, severity, severity_auto, severity_override, category, status, owner, tags, rule,"
+      " entity, first_seen, last_seen, alert_count, risk_sum, risk_ref, deadline, created, updated,"
+      " pending_status, pending_by, pending_reason, merged_into"_s;
+
+IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, TimestampMs now)
+{
+    IncidentRow r;
+    r.id = IncidentId { q.value(0).toLongLong() };
+    r.title = q.value(1).toString();
+    r.severity = Core::severityFromInt(q.value(2).toInt());
+    r.autoSeverity = Core::severityFromInt(q.value(3).toInt());
+    if (!q.value(4).isNull()) {
+        r.severityOverride = Core::severityFromInt(q.value(4).toInt());
+    }
+    r.category = Core::categoryFromName(q.value(5).toString()).value_or(Core::Category::Other);
+    r.status = Core::incidentStatusFromName(q.value(6).toString()).value_or(IncidentStatus::New);
+    r.owner = q.value(7).toString();
+    r.tags = q.value(8).toString().split(u',', Qt::SkipEmptyParts);
+    r.rule = q.value(9).toString();
+    r.entity = q.value(10).toString();
+    r.firstSeen = q.value(11).toLongLong();
+    r.lastSeen = q.value(12).toLongLong();
+    r.alerts = q.value(13).toLongLong();
+    r.riskAt = now;
+    if (r.isOpen()) {
+        r.riskSum = policy.risk.decay(q.value(14).toDouble(), q.value(15).toLongLong(), now);
+        r.risk = policy.risk.incidentScore(r.riskSum);
+    }
+    r.deadline = q.value(16).toLongLong();
+    r.created = q.value(17).toLongLong();
+    r.updated = q.value(18).toLongLong();
+    if (!q.value(19).isNull()) {
+        r.pendingStatus = Core::incidentStatusFromName(q.value(19).toString());
+        r.pendingBy = q.value(20).toString();
+        r.pendingReason = q.value(21).toString();
+    }
+    if (!q.value(22).isNull()) {
+        r.mergedInto = IncidentId { q.value(22).toLongLong() };
+    }
+    return r;
+}
+
+AuditEntry auditFrom(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.id = q.value(0).toLongLong();
+    if (!q.value(1).isNull()) {
+        e.incident = IncidentId { q.value(1).toLongLong() };
+    }
+    e.ts = q.value(2).toLongLong();
+    e.actor = q.value(3).toString();
+    e.action = q.value(4).toString();
+    e.oldValue = q.value(5).toString();
+    e.newValue = q.value(6).toString();
+    e.reason = q.value(7).toString();
+    return e;
+}
+
+struct Where
+{
+    QStringList clauses;
+    QVariantList values;
+    QString sql() const
+    {
+        return clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s);
+    }
+};
+
+Where whereFor(const IncidentFilter &f)
+{
+    Where w;
+    if (!f.includeMerged) {
+        w.clauses << u"merged_into IS NULL"_s;
+    }
+    if (!f.statuses.isEmpty()) {
+        QStringList marks;
+        for (const IncidentStatus s : f.statuses) {
+            marks << u"?"_s;
+            w.values << Core::incidentStatusName(s);
+        }
+        w.clauses << u"status IN (%1)"_s.arg(marks.join(u", "_s));
+    }
+    if (f.openOnly) {
+        w.clauses << u"status NOT IN ('resolved', 'false_positive')"_s;
+    }
+    if (f.minSeverity && *f.minSeverity != Core::Severity::Info) {
+        w.clauses << u"severity >= ?"_s;
+        w.values << int(*f.minSeverity);
+    }
+    if (!f.owner.isEmpty()) {
+        w.clauses << u"owner = ?"_s;
+        w.values << f.owner;
+    }
+    const QString search = f.search.trimmed();
+    if (!search.isEmpty()) {
+        QString like = search;
+        like.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+        like = u'%' + like + u'%';
+        w.clauses << u"(title LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\')"_s;
+        w.values << like << like;
+    }
+    return w;
+}
+
+QString orderFor(IncidentSort sort)
+{
+    switch (sort) {
+    case IncidentSort::RiskDesc:
+        // Closed incidents carry no risk: they sort after every open one.
+        return u"(status IN ('resolved', 'false_positive')) ASC, risk_rank DESC, id DESC"_s;
+    case IncidentSort::LastSeenDesc:
+        return u"last_seen DESC, id DESC"_s;
+    case IncidentSort::SeverityDesc:
+        return u"severity DESC, risk_rank DESC, id DESC"_s;
+    case IncidentSort::DeadlineAsc:
+        return u"(status IN ('resolved', 'false_positive')) ASC, deadline ASC, id ASC"_s;
+    case IncidentSort::IdDesc:
+        return u"id DESC"_s;
+    }
+    return u"id DESC"_s;
+}
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (const qint64 id : ids) {
+        parts << u"#"_s + QString::number(id);
+    }
+    return parts.join(u", "_s);
+}
+
+QString statusText(const IncidentRow &r)
+{
+    QString s = Core::incidentStatusName(r.status);
+    if (r.pendingStatus) {
+        s += u" (pending "_s + Core::incidentStatusName(*r.pendingStatus) + u')';
+    }
+    return s;
+}
+
+// A refusal: the store is unchanged and the message says why.
+Result<IncidentChange> refuse(const QString &message)
+{
+    IncidentChange c;
+    c.refused = true;
+    c.message = message;
+    return c;
+}
+
+} // namespace
+
+IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy)
+    : m_db(std::move(db))
+    , m_log(log)
+    , m_policy(policy)
+{ }
+
+Result<QList<IncidentRow>> IncidentStore::list(
+    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + kColumns + u" FROM incidents"_s + w.sql() + u" ORDER BY "_s
+        + orderFor(sort) + u" LIMIT ? OFFSET ?"_s);
+    for (const QVariant &v : w.values) {
+        q.addBindValue(v);
+    }
+    q.addBindValue(limit > 0 ? limit : -1);
+    q.addBindValue(std::max<qint64>(0, offset));
+    if (!q.exec()) {
+        return Result<QList<IncidentRow>>::failure(q.lastError().text());
+    }
+    QList<IncidentRow> out;
+    while (q.next()) {
+        out.append(rowFrom(q, *m_policy, now));
+    }
+    return out;
+}
+
+Result<qint64> IncidentStore::count(const IncidentFilter &filter)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT count(*) FROM incidents"_s + w.sql());
+    for (const QVariant &v : w.values) {
+        q.addBindValue(v);
+    }
+    if (!q.exec() || !q.next()) {
+        return Result<qint64>::failure(q.lastError().text());
+    }
+    return q.value(0).toLongLong();
+}
+
+Result<std::optional<IncidentRow>> IncidentStore::row(IncidentId id, TimestampMs now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + kColumns + u" FROM incidents WHERE id = ?"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return Result<std::optional<IncidentRow>>::failure(q.lastError().text());
+    }
+    if (!q.next()) {
+        return std::optional<IncidentRow>();
+    }
+    return std::optional<IncidentRow>(rowFrom(q, *m_policy, now));
+}
+
+Result<IncidentDetail> IncidentStore::detail(IncidentId id, int, TimestampMs now)
+{
+    using R = Result<IncidentDetail>;
+    const auto found = row(id, now);
+    if (!found) {
+        return R::failure(found.error());
+    }
+    if (!found.value()) {
+        return R::failure(u"no incident with id %1"_s.arg(id.value));
+    }
+    IncidentDetail d;
+    d.incident = **found;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, incident, ts, actor, action, old_value, new_value, reason"
+              " FROM incident_audit WHERE incident = ? ORDER BY id"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return R::failure(q.lastError().text());
+    }
+    while (q.next()) {
+        const AuditEntry e = auditFrom(q);
+        d.audit.append(e);
+        if (e.action == u"note"_s) {
+            d.notes.append(e);
+        }
+    }
+    return d;
+}
+
+Result<QList<Suppression>> IncidentStore::suppressions()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, rule, entity, until, reason, created, actor FROM suppressions"
+                " ORDER BY id"_s)) {
+        return Result<QList<Suppression>>::failure(q.lastError().text());
+    }
+    QList<Suppression> out;
+    while (q.next()) {
+        out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toLongLong(),
+            q.value(6).toString() });
+    }
+    return out;
+}
+
+Result<std::pair<double, QList<EntityRisk>>> IncidentStore::riskOverview(TimestampMs now, int topN)
+{
+    using R = Result<std::pair<double, QList<EntityRisk>>>;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT e.entity, e.risk_sum, e.risk_ref, e.alerts, i.severity_auto"
+                " FROM incident_entities e JOIN incidents i ON i.id = e.incident"
+                " WHERE i.status NOT IN ('resolved', 'false_positive')"
+                " AND i.merged_into IS NULL"_s)) {
+        return R::failure(q.lastError().text());
+    }
+    QHash<QString, EntityRisk> byEntity;
+    double total = 0;
+    while (q.next()) {
+        const double s = m_policy->risk.decay(q.value(1).toDouble(), q.value(2).toLongLong(), now);
+        total += s;
+        const QString entity = q.value(0).toString();
+        if (entity.isEmpty()) {
+            continue;
+        }
+        EntityRisk &e = byEntity[entity];
+        e.entity = entity;
+        e.risk += s;
+        e.alerts += q.value(3).toLongLong();
+        e.worst = std::max(e.worst, Core::severityFromInt(q.value(4).toInt()));
+    }
+    QList<EntityRisk> ranked = byEntity.values();
+    std::sort(ranked.begin(), ranked.end(), [](const EntityRisk &a, const EntityRisk &b) {
+        return a.risk != b.risk ? a.risk > b.risk : a.entity < b.entity;
+    });
+    if (ranked.size() > topN) {
+        ranked.resize(topN);
+    }
+    return std::make_pair(m_policy->risk.scoreFromSum(total), ranked);
+}
+
+Result<QList<std::pair<TimestampMs, double>>> IncidentStore::riskHistory(
+    TimestampMs from, TimestampMs to)
+{
+    using R = Result<QList<std::pair<TimestampMs, double>>>;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT bucket, risk FROM risk_history WHERE bucket >= ? AND bucket < ?"
+              " ORDER BY bucket"_s);
+    q.addBindValue(from);
+    q.addBindValue(to);
+    if (!q.exec()) {
+        return R::failure(q.lastError().text());
+    }
+    QList<std::pair<TimestampMs, double>> out;
+    QSqlQuery before(m_db);
+    before.prepare(
+        u"SELECT risk FROM risk_history WHERE bucket < ? ORDER BY bucket DESC LIMIT 1"_s);
+    before.addBindValue(from);
+    if (before.exec() && before.next()) {
+        out.append({ from, before.value(0).toDouble() });
+    }
+    while (q.next()) {
+        out.append({ q.value(0).toLongLong(), q.value(1).toDouble() });
+    }
+    return out;
+}
+
+// Recomputes an incident's aggregates and per-entity risk from its alerts (after merge/split).
+Status IncidentStore::recompute(qint64 id, TimestampMs now)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT severity, ts, entity FROM alerts WHERE incident = ? ORDER BY ts, id"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    int severity = 0;
+    TimestampMs first = 0;
+    TimestampMs last = 0;
+    qint64 n = 0;
+    double sum = 0;
+    TimestampMs ref = 0;
+    struct E
+    {
+        double sum = 0;
+        TimestampMs ref = 0;
+        qint64 n = 0;
+    };
+    QHash<QString, E> entities;
+    while (q.next()) {
+        const auto sev = Core::severityFromInt(q.value(0).toInt());
+        const TimestampMs ts = q.value(1).toLongLong();
+        const QString entity = q.value(2).toString();
+        const double w = m_policy->risk.alertWeight(sev, entity);
+        if (n == 0) {
+            first = ts;
+            ref = ts;
+        }
+        severity = std::max(severity, int(sev));
+        last = std::max(last, ts);
+        sum = m_policy->risk.accumulate(sum, &ref, w, ts);
+        E &e = entities[entity];
+        if (e.n == 0) {
+            e.ref = ts;
+        }
+        e.sum = m_policy->risk.accumulate(e.sum, &e.ref, w, ts);
+        ++e.n;
+        ++n;
+    }
+    q.finish();
+    QSqlQuery u(m_db);
+    u.prepare(u"UPDATE incidents SET severity_auto = ?,"
+              " severity = coalesce(severity_override, ?), first_seen = ?, last_seen = ?,"
+              " alert_count = ?, risk_sum = ?, risk_ref = ?, risk_rank = ?, updated = ?"
+              " WHERE id = ?"_s);
+    u.addBindValue(severity);
+    u.addBindValue(severity);
+    u.addBindValue(n > 0 ? first : now);
+    u.addBindValue(n > 0 ? last : now);
+    u.addBindValue(n);
+    u.addBindValue(sum);
+    u.addBindValue(ref);
+    u.addBindValue(m_policy->risk.rank(sum, ref));
+    u.addBindValue(now);
+    u.addBindValue(id);
+    if (!u.exec()) {
+        return Status::failure(u.lastError().text());
+    }
+    u.prepare(u"DELETE FROM incident_entities WHERE incident = ?"_s);
+    u.addBindValue(id);
+    if (!u.exec()) {
+        return Status::failure(u.lastError().text());
+    }
+    u.prepare(u"INSERT INTO incident_entities (incident, entity, risk_sum, risk_ref, alerts)"
+              " VALUES (?, ?, ?, ?, ?)"_s);
+    for (auto it = entities.cbegin(); it != entities.cend(); ++it) {
+        u.addBindValue(id);
+        u.addBindValue(it.key());
+        u.addBindValue(it->sum);
+        u.addBindValue(it->ref);
+        u.addBindValue(it->n);
+        if (!u.exec()) {
+            return Status::failure(u.lastError().text());
+        }
+    }
+    return Ok {};
+}
+
+Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, TimestampMs now)
+{
+    using R = Result<IncidentChange>;
+    using Kind = IncidentCommand::Kind;
+    if (!m_log) {
+        return R::failure(u"the store is not open for writing"_s);
+    }
+    if (!m_db.transaction()) {
+        return R::failure(m_db.lastError().text());
+    }
+    struct Rollback
+    {
+        QSqlDatabase &db;
+        bool armed = true;
+        ~Rollback()
+        {
+            if (armed) {
+                db.rollback();
+            }
+        }
+    } rollback { m_db };
+    if (const Status s = m_log->begin(); !s) {
+        return R::failure(s.error());
+    }
+    std::optional<IncidentRow> current;
+    if (cmd.kind != Kind::Suppress || cmd.id.value != 0) {
+        const auto found = row(cmd.id, now);
+        if (!found) {
+            return R::failure(found.error());
+        }
+        if (!found.value()) {
+            IncidentChange c;
+            c.refused = true;
+            c.notFound = true;
+            c.message = u"no incident with id %1"_s.arg(cmd.id.value);
+            return c;
+        }
+        current = *found.value();
+        if (current->mergedInto && cmd.kind != Kind::Note) {
+            return refuse(
+                u"incident %1 was merged into incident %2; change that one"_s.arg(cmd.id.value)
+                    .arg(current->mergedInto->value));
+        }
+    }
+    AuditEntry audit;
+    if (current) {
+        audit.incident = current->id;
+    }
+    audit.ts = now;
+    audit.actor = cmd.actor.isEmpty() ? Core::currentIdentity() : cmd.actor;
+    audit.reason = cmd.reason;
+    IncidentChange result;
+    QSqlQuery q(m_db);
+    auto exec = [&q]() { return q.exec(); };
+
+    switch (cmd.kind) {
+    case Kind::Transition: {
+        const IncidentRow &r = *current;
+        const auto next = Core::applyTransition(r.status, cmd.transition);
+        if (!next) {
+            return refuse(u"cannot %1 incident %2: it is %3"_s
+                              .arg(Core::incidentTransitionName(cmd.transition))
+                              .arg(cmd.id.value)
+                              .arg(Core::incidentStatusName(r.status)));
+        }
+        if (Core::isClosed(*next) && r.pendingStatus) {
+            return refuse(u"incident %1 already waits for approval of \"%2\" requested by %3"_s
+                              .arg(cmd.id.value)
+                              .arg(Core::incidentStatusName(*r.pendingStatus), r.pendingBy));
+        }
+        audit.action = u"status"_s;
+        audit.oldValue = statusText(r);
+        if (Core::isClosed(*next) && m_policy->needsApproval(r.severity)) {
+            // Maker-checker: the close waits for a second, different identity.
+            q.prepare(u"UPDATE incidents SET pending_status = ?, pending_by = ?,"
+                      " pending_reason = ?, updated = ? WHERE id = ?"_s);
+            q.addBindValue(Core::incidentStatusName(*next));
+            q.addBindValue(audit.actor);
+            q.addBindValue(cmd.reason);
+            q.addBindValue(now);
+            q.addBindValue(cmd.id.value);
+            audit.newValue = Core::incidentStatusName(r.status) + u" (pending "_s
+                + Core::incidentStatusName(*next) + u')';
+            result.pendingApproval = true;
+        } else {
+            // Any other move withdraws a pending close.
+            q.prepare(u"UPDATE incidents SET status = ?, pending_status = NULL,"
+                      " pending_by = NULL, pending_reason = NULL, updated = ? WHERE id = ?"_s);
+            q.addBindValue(Core::incidentStatusName(*next));
+            q.addBindValue(now);
+            q.addBindValue(cmd.id.value);
+            audit.newValue = Core::incidentStatusName(*next);
+        }
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        break;
+    }
+    case Kind::Approve: {
+        const IncidentRow &r = *current;
+        if (!r.pendingStatus) {
+            return refuse(u"incident %1 has no close waiting for approval"_s.arg(cmd.id.value));
+        }
+        if (r.pendingBy == audit.actor) {
+            return refuse(u"%1 asked to close incident %2 and cannot approve it: a different "
+                          "identity must approve (maker-checker)"_s.arg(audit.actor)
+                              .arg(cmd.id.value));
+        }
+        q.prepare(u"UPDATE incidents SET status = pending_status, pending_status = NULL,"
+                  " pending_by = NULL, pending_reason = NULL, updated = ? WHERE id = ?"_s);
+        q.addBindValue(now);
+        q.addBindValue(cmd.id.value);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"approve"_s;
+        audit.oldValue = statusText(r);
+        audit.newValue = Core::incidentStatusName(*r.pendingStatus);
+        if (audit.reason.isEmpty()) {
+            audit.reason = u"requested by %1: %2"_s.arg(r.pendingBy, r.pendingReason);
+        }
+        break;
+    }
+    case Kind::Assign: {
+        const QString owner = cmd.text.trimmed();
+        if (owner == current->owner) {
+            return refuse(owner.isEmpty()
+                    ? u"incident %1 has no owner"_s.arg(cmd.id.value)
+                    : u"incident %1 is already assigned to %2"_s.arg(cmd.id.value).arg(owner));
+        }
+        q.prepare(u"UPDATE incidents SET owner = ?, updated = ? WHERE id = ?"_s);
+        q.addBindValue(owner);
+        q.addBindValue(now);
+        q.addBindValue(cmd.id.value);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"assign"_s;
+        audit.oldValue = current->owner;
+        audit.newValue = owner;
+        break;
+    }
+    case Kind::Note: {
+        if (cmd.text.trimmed().isEmpty()) {
+            return refuse(u"a note needs text"_s);
+        }
+        q.prepare(u"UPDATE incidents SET updated = ? WHERE id = ?"_s);
+        q.addBindValue(now);
+        q.addBindValue(cmd.id.value);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"note"_s;
+        audit.newValue = cmd.text;
+        break;
+    }
+    case Kind::Severity: {
+        if (cmd.reason.trimmed().isEmpty()) {
+            return refuse(u"changing an incident's severity needs a reason"_s);
+        }
+        const Core::Severity effective = cmd.severity.value_or(current->autoSeverity);
+        if (cmd.severity == current->severityOverride) {
+            return refuse(u"incident %1 already has that severity"_s.arg(cmd.id.value));
+        }
+        q.prepare(u"UPDATE incidents SET severity_override = ?, severity = ?, updated = ?"
+                  " WHERE id = ?"_s);
+        q.addBindValue(
+            cmd.severity ? QVariant(int(*cmd.severity)) : QVariant(QMetaType::fromType<int>()));
+        q.addBindValue(int(effective));
+        q.addBindValue(now);
+        q.addBindValue(cmd.id.value);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"severity"_s;
+        audit.oldValue = Core::severityName(current->severity)
+            + (current->severityOverride ? u" (override)"_s : QString());
+        audit.newValue
+            = Core::severityName(effective) + (cmd.severity ? u" (override)"_s : QString());
+        break;
+    }
+    case Kind::Tags: {
+        QStringList tags;
+        for (const QString &t : cmd.text.split(u',', Qt::SkipEmptyParts)) {
+            const QString clean = t.trimmed();
+            if (!clean.isEmpty() && !tags.contains(clean)) {
+                tags << clean;
+            }
+        }
+        if (tags == current->tags) {
+            return refuse(u"incident %1 already has these tags"_s.arg(cmd.id.value));
+        }
+        q.prepare(u"UPDATE incidents SET tags = ?, updated = ? WHERE id = ?"_s);
+        q.addBindValue(tags.join(u','));
+        q.addBindValue(now);
+        q.addBindValue(cmd.id.value);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"tag"_s;
+        audit.oldValue = current->tags.join(u',');
+        audit.newValue = tags.join(u',');
+        break;
+    }
+    case Kind::Merge: {
+        QList<qint64> others;
+        for (const IncidentId other : cmd.others) {
+            if (other == cmd.id || others.contains(other.value)) {
+                return refuse(u"cannot merge incident %1 into itself"_s.arg(other.value));
+            }
+            const auto found = row(other, now);
+            if (!found) {
+                return R::failure(found.error());
+            }
+            if (!found.value()) {
+                IncidentChange c;
+                c.refused = true;
+                c.notFound = true;
+                c.message = u"no incident with id %1"_s.arg(other.value);
+                return c;
+            }
+            if (found.value()->mergedInto) {
+                return refuse(u"incident %1 was already merged into incident %2"_s.arg(other.value)
+                                  .arg(found.value()->mergedInto->value));
+            }
+            others << other.value;
+        }
+        if (others.isEmpty()) {
+            return refuse(u"name the incidents to merge into incident %1"_s.arg(cmd.id.value));
+        }
+        for (const qint64 other : std::as_const(others)) {
+            for (const QString &sql : { u"UPDATE alerts SET incident = ? WHERE incident = ?"_s,
+                     u"UPDATE incident_keys SET incident = ? WHERE incident = ?"_s }) {
+                q.prepare(sql);
+                q.addBindValue(cmd.id.value);
+                q.addBindValue(other);
+                if (!exec()) {
+                    return R::failure(q.lastError().text());
+                }
+            }
+            q.prepare(u"UPDATE incidents SET merged_into = ?, status = 'resolved',"
+                      " pending_status = NULL, pending_by = NULL, pending_reason = NULL,"
+                      " updated = ? WHERE id = ?"_s);
+            q.addBindValue(cmd.id.value);
+            q.addBindValue(now);
+            q.addBindValue(other);
+            if (!exec()) {
+                return R::failure(q.lastError().text());
+            }
+            if (const Status s = recompute(other, now); !s) {
+                return R::failure(s.error());
+            }
+        }
+        if (const Status s = recompute(cmd.id.value, now); !s) {
+            return R::failure(s.error());
+        }
+        audit.action = u"merge"_s;
+        audit.oldValue = idList(others);
+        audit.newValue = idList({ cmd.id.value });
+        break;
+    }
+    case Kind::Split: {
+        if (cmd.alerts.isEmpty()) {
+            return refuse(u"name the alerts to split off incident %1"_s.arg(cmd.id.value));
+        }
+        QList<qint64> ids;
+        for (const Core::AlertId a : cmd.alerts) {
+            q.prepare(u"SELECT incident FROM alerts WHERE id = ?"_s);
+            q.addBindValue(a.value);
+            if (!exec()) {
+                return R::failure(q.lastError().text());
+            }
+            if (!q.next() || q.value(0).toLongLong() != cmd.id.value) {
+                return refuse(
+                    u"alert %1 is not part of incident %2"_s.arg(a.value).arg(cmd.id.value));
+            }
+            if (!ids.contains(a.value)) {
+                ids << a.value;
+            }
+        }
+        if (ids.size() >= current->alerts) {
+            return refuse(
+                u"splitting every alert off would leave incident %1 empty"_s.arg(cmd.id.value));
+        }
+        q.prepare(u"SELECT title, category, entity, severity, ts FROM alerts WHERE id = ?"_s);
+        q.addBindValue(ids.first());
+        if (!exec() || !q.next()) {
+            return R::failure(q.lastError().text());
+        }
+        const QString title = q.value(0).toString();
+        const auto category
+            = Core::categoryFromName(q.value(1).toString()).value_or(Core::Category::Other);
+        const QString entity = q.value(2).toString();
+        const int severity = q.value(3).toInt();
+        const TimestampMs ts = q.value(4).toLongLong();
+        q.finish();
+        if (!q.exec(u"SELECT coalesce(max(id), 0) + 1 FROM incidents"_s) || !q.next()) {
+            return R::failure(q.lastError().text());
+        }
+        const qint64 newId = q.value(0).toLongLong();
+        q.prepare(u"INSERT INTO incidents (id, title, severity, severity_auto, category, status,"
+                  " rule, entity, first_seen, last_seen, deadline, created, updated)"
+                  " VALUES (?, ?, ?, ?, ?, 'new', 'split', ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(newId);
+        q.addBindValue(u"Split from #%1: %2"_s.arg(cmd.id.value).arg(title).left(300));
+        q.addBindValue(severity);
+        q.addBindValue(severity);
+        q.addBindValue(Core::categoryName(category));
+        q.addBindValue(entity);
+        q.addBindValue(ts);
+        q.addBindValue(ts);
+        q.addBindValue(ts + m_policy->deadlineMs(category));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        for (const qint64 a : std::as_const(ids)) {
+            q.prepare(u"UPDATE alerts SET incident = ? WHERE id = ?"_s);
+            q.addBindValue(newId);
+            q.addBindValue(a);
+            if (!exec()) {
+                return R::failure(q.lastError().text());
+            }
+        }
+        if (const Status s = recompute(cmd.id.value, now); !s) {
+            return R::failure(s.error());
+        }
+        if (const Status s = recompute(newId, now); !s) {
+            return R::failure(s.error());
+        }
+        QStringList alertIds;
+        for (const qint64 a : std::as_const(ids)) {
+            alertIds << QString::number(a);
+        }
+        audit.action = u"split"_s;
+        audit.oldValue = idList({ cmd.id.value });
+        audit.newValue = u"#%1 (alerts %2)"_s.arg(newId).arg(alertIds.join(u", "_s));
+        result.created = IncidentId { newId };
+        break;
+    }
+    case Kind::Suppress: {
+        QString rule = cmd.rule;
+        QString entity = cmd.entity;
+        if ((rule.isEmpty() || entity.isEmpty()) && current) {
+            q.prepare(u"SELECT rule, entity FROM alerts WHERE incident = ?"
+                      " ORDER BY ts DESC, id DESC LIMIT 1"_s);
+            q.addBindValue(cmd.id.value);
+            if (!exec()) {
+                return R::failure(q.lastError().text());
+            }
+            if (q.next()) {
+                rule = rule.isEmpty() ? q.value(0).toString() : rule;
+                entity = entity.isEmpty() ? q.value(1).toString() : entity;
+            }
+            q.finish();
+        }
+        if (rule.isEmpty() || entity.isEmpty()) {
+            return refuse(u"a suppression needs a rule and an entity"_s);
+        }
+        if (cmd.until <= now) {
+            return refuse(u"a suppression must end in the future"_s);
+        }
+        if (cmd.reason.trimmed().isEmpty()) {
+            return refuse(u"a suppression needs a reason"_s);
+        }
+        q.prepare(u"INSERT INTO suppressions (rule, entity, until, reason, created, actor)"
+                  " VALUES (?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(rule);
+        q.addBindValue(entity);
+        q.addBindValue(cmd.until);
+        q.addBindValue(cmd.reason);
+        q.addBindValue(now);
+        q.addBindValue(audit.actor);
+        if (!exec()) {
+            return R::failure(q.lastError().text());
+        }
+        audit.action = u"suppress"_s;
+        audit.newValue = u"rule %1 × entity %2 until %3 (suppression %4)"_s.arg(
+            rule, entity, Core::formatIsoTimestamp(cmd.until), q.lastInsertId().toString());
+        break;
+    }
+    }
+    q.finish();
+    const auto auditId = appendAudit(m_db, *m_log, audit);
+    if (!auditId) {
+        return R::failure(auditId.error());
+    }
+    result.auditId = auditId.value();
+    if (const Status s = recordGlobalRisk(m_db, *m_policy, now); !s) {
+        return R::failure(s.error());
+    }
+    if (const Status s = m_log->finish(false); !s) {
+        return R::failure(s.error());
+    }
+    if (!m_db.commit()) {
+        return R::failure(m_db.lastError().text());
+    }
+    rollback.armed = false;
+    result.message = audit.action + u": "_s + audit.oldValue + u" → "_s + audit.newValue;
+    return result;
+}
+
+Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation)
+{
+    using R = Result<Core::IncidentPolicy>;
+    QString path = qEnvironmentVariable("LAKEGUARD_POLICY");
+    if (path.isEmpty() && !storeLocation.contains(u"://"_s)) {
+        const QString beside = storeLocation + u".policy.json"_s;
+        if (QFileInfo::exists(beside)) {
+            path = beside;
+        }
+    }
+    if (path.isEmpty()) {
+        return Core::IncidentPolicy::builtIn();
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return R::failure(u"incident policy %1: %2"_s.arg(path, f.errorString()));
+    }
+    QString error;
+    const auto policy = Core::IncidentPolicy::fromJson(f.readAll(), &error);
+    if (!policy) {
+        return R::failure(u"incident policy %1: %2"_s.arg(path, error));
+    }
+    return *policy;
+}
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "incidentpolicy.h"
+#include "incidenttypes.h"
+#include "storetypes.h"
+
+#include <QSqlDatabase>
+
+namespace Lakeguard::Storage {
+
+class MerkleLog;
+
+// Incident reads and officer changes on one SQLite connection (docs/incidents.md). Used by
+// SqliteStore on its own thread. Every change runs in its own transaction and writes exactly one
+// audit entry with its leaf (kind 4), or nothing when refused.
+class IncidentStore final
+{
+public:
+    IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy);
+    Q_DISABLE_COPY_MOVE(IncidentStore)
+
+    Result<QList<IncidentRow>> list(const IncidentFilter &filter, IncidentSort sort, int limit,
+        qint64 offset, Core::TimestampMs now);
+    Result<qint64> count(const IncidentFilter &filter);
+    Result<IncidentDetail> detail(Core::IncidentId id, int alertLimit, Core::TimestampMs now);
+    Result<QList<Suppression>> suppressions();
+    // Global risk (0–100) and the riskiest entities at `now`, over open incidents.
+    Result<std::pair<double, QList<EntityRisk>>> riskOverview(Core::TimestampMs now, int topN);
+    Result<QList<std::pair<Core::TimestampMs, double>>> riskHistory(
+        Core::TimestampMs from, Core::TimestampMs to);
+
+    Result<IncidentChange> change(const IncidentCommand &cmd, Core::TimestampMs now);
+
+private:
+    Result<std::optional<IncidentRow>> row(Core::IncidentId id, Core::TimestampMs now);
+    Status recompute(qint64 id, Core::TimestampMs now);
+
+    QSqlDatabase m_db;
+    MerkleLog *m_log;
+    const Core::IncidentPolicy *m_policy;
+};
+
+// The policy for a store: $LAKEGUARD_POLICY when set, else <store>.policy.json beside a file
+// store when it exists, else the built-in one. An unreadable or invalid file is an error.
+Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation);
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,147 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alert.h"
+#include "incident.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Lakeguard::Storage {
+
+// One incident as listed (docs/incidents.md). Times are UTC ms.
+struct IncidentRow
+{
+    Core::IncidentId id;
+    QString title;
+    Core::Severity severity = Core::Severity::Low; // effective: the override, else auto
+    Core::Severity autoSeverity = Core::Severity::Low; // the highest of its alerts
+    std::optional<Core::Severity> severityOverride;
+    Core::Category category = Core::Category::Other;
+    Core::IncidentStatus status = Core::IncidentStatus::New;
+    QString owner;
+    QStringList tags;
+    QString rule; // the correlation rule that opened it ("split" for a split)
+    QString entity; // the entity of its first alert
+    Core::TimestampMs firstSeen = 0;
+    Core::TimestampMs lastSeen = 0;
+    qint64 alerts = 0;
+    double risk = 0; // 0–100 at `riskAt` (RiskModel::incidentScore)
+    double riskSum = 0; // decayed weight sum at `riskAt`
+    Core::TimestampMs riskAt = 0;
+    Core::TimestampMs deadline = 0;
+    Core::TimestampMs created = 0;
+    Core::TimestampMs updated = 0;
+    std::optional<Core::IncidentStatus> pendingStatus; // a close awaiting approval
+    QString pendingBy;
+    QString pendingReason;
+    std::optional<Core::IncidentId> mergedInto;
+
+    bool isOpen() const { return !Core::isClosed(status); }
+    bool overdue(Core::TimestampMs now) const { return isOpen() && deadline > 0 && now > deadline; }
+};
+
+// One audit entry: who changed what, when, from what to what, and why. Tamper-evident (leaf
+// kind 4). `incident` is empty for changes that concern no single incident.
+struct AuditEntry
+{
+    qint64 id = 0;
+    std::optional<Core::IncidentId> incident;
+    Core::TimestampMs ts = 0;
+    QString actor;
+    QString action; // status, approve, assign, note, severity, tag, merge, split, suppress
+    QString oldValue;
+    QString newValue;
+    QString reason;
+};
+
+struct Suppression
+{
+    qint64 id = 0;
+    QString rule;
+    QString entity; // exact, or a glob with `*`
+    Core::TimestampMs until = 0;
+    QString reason;
+    Core::TimestampMs created = 0;
+    QString actor;
+};
+
+enum class IncidentSort { RiskDesc, LastSeenDesc, SeverityDesc, DeadlineAsc, IdDesc };
+
+struct IncidentFilter
+{
+    QList<Core::IncidentStatus> statuses; // empty: any
+    bool openOnly = false;
+    std::optional<Core::Severity> minSeverity;
+    QString owner; // exact; empty: any
+    QString search; // in title or entity (substring)
+    bool includeMerged = false; // incidents merged into another
+
+    friend bool operator==(const IncidentFilter &, const IncidentFilter &) = default;
+};
+
+struct IncidentDetail
+{
+    IncidentRow incident;
+    QList<Core::Alert> alerts; // newest first, at most the limit asked for
+    QList<AuditEntry> notes; // audit entries with action "note", oldest first
+    QList<AuditEntry> audit; // every entry, oldest first
+};
+
+// One change an officer asks for; `actor` is who asks (Core::currentIdentity()).
+struct IncidentCommand
+{
+    enum class Kind {
+        Transition, // `transition`
+        Approve, // completes a pending close; refused for the identity that asked
+        Assign, // `text` = owner ("" unassigns)
+        Note, // `text`
+        Severity, // `severity` (nullopt clears the override); a reason is required
+        Tags, // `text` = comma-separated tags
+        Merge, // `others` merge into `id`
+        Split, // `alerts` leave `id` for a new incident
+        Suppress, // `rule` × `entity` until `until`
+    };
+    Kind kind = Kind::Transition;
+    Core::IncidentId id;
+    Core::IncidentTransition transition = Core::IncidentTransition::Acknowledge;
+    QString text;
+    std::optional<Core::Severity> severity;
+    QList<Core::IncidentId> others;
+    QList<Core::AlertId> alerts;
+    QString rule;
+    QString entity;
+    Core::TimestampMs until = 0;
+    QString reason;
+    QString actor;
+};
+
+// What a change did. `refused` is set when the lifecycle or the maker-checker rule said no (the
+// message says why); an error that stopped the store is a failed Result instead.
+struct IncidentChange
+{
+    bool refused = false;
+    bool notFound = false; // refused because an incident does not exist
+    QString message;
+    bool pendingApproval = false; // a close that now waits for a second identity
+    std::optional<Core::IncidentId> created; // split: the new incident
+    qint64 auditId = 0;
+};
+
+// An incident that reached critical severity in a batch (for desktop notifications).
+struct IncidentNotice
+{
+    Core::IncidentId id;
+    QString title;
+    Core::Severity severity = Core::Severity::Critical;
+};
+
+} // namespace Lakeguard::Storage
+
+Q_DECLARE_METATYPE(Lakeguard::Storage::IncidentRow)
+Q_DECLARE_METATYPE(Lakeguard::Storage::IncidentNotice)

@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidentsview.h"
+#include "incidenttablemodel.h"
+#include "widgettestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QListWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Lakeguard;
+using namespace Lakeguard::Widgets;
+using namespace Qt::StringLiterals;
+
+class tst_IncidentsView : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::TestStore m_store;
+
+    // Status of an incident, read through the query service (as the view does).
+    Core::IncidentStatus statusOf(qint64 id)
+    {
+        auto f = m_store.queries()->incident(Core::IncidentId { id }, 0, Core::nowMs());
+        f.waitForFinished();
+        return f.result()->incident.status;
+    }
+
+    QString ownerOf(qint64 id)
+    {
+        auto f = m_store.queries()->incident(Core::IncidentId { id }, 0, Core::nowMs());
+        f.waitForFinished();
+        return f.result()->incident.owner;
+    }
+
+    static qint64 idAt(IncidentsView &view, int row)
+    {
+        return view.model()->index(row, 0).data(IncidentTableModel::IncidentIdRole).toLongLong();
+    }
+
+    static bool loaded(IncidentsView &view, int rows)
+    {
+        if (view.model()->rowCount() != rows) {
+            return false;
+        }
+        for (int r = 0; r < rows; ++r) {
+            if (!view.model()->cachedIncident(r)) {
+                view.model()->index(r, 0).data(); // asks for the page
+                return false;
+            }
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("LAKEGUARD_IDENTITY", "officer-a");
+        QVERIFY(m_store.open());
+        // Four high alerts on four entities and rules: four incidents.
+        QList<Core::Alert> alerts;
+        for (int i = 0; i < 4; ++i) {
+            alerts << Test::makeAlert(i, Core::nowMs() - (4 - i) * 60'000, Core::Severity::High);
+        }
+        QCOMPARE(m_store.submitAlerts(alerts).accepted, 4);
+    }
+
+    void countdown_data()
+    {
+        QTest::addColumn<qint64>("delta");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("minutes") << 5 * 60'000LL << u"in 5 min"_s;
+        QTest::addRow("hours") << (3 * 60 + 20) * 60'000LL << u"in 3 h 20 min"_s;
+        QTest::addRow("days") << (26 * 60) * 60'000LL << u"in 1 d 2 h"_s;
+        QTest::addRow("overdue") << -45 * 60'000LL << u"overdue by 45 min"_s;
+    }
+    void countdown()
+    {
+        QFETCH(qint64, delta);
+        QFETCH(QString, text);
+        const qint64 now = 1'000'000'000'000;
+        QCOMPARE(IncidentTableModel::countdownText(now + delta, now), text);
+    }
+
+    // Arrows move, single keys act on the list: A acknowledge, I investigate, R resolve,
+    // O assign — each through the writer, each shown in the action's tooltip.
+    void keyboardTriage()
+    {
+        IncidentsView view(m_store.queries());
+        QAbstractItemModelTester tester(
+            view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.setWriter(m_store.writer());
+        view.setTextPrompt(
+            [](const QString &, const QString &) { return std::optional<QString>(u"carol"_s); });
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 4), 10000);
+        QVERIFY(view.action(IncidentsView::AcknowledgeAction)->toolTip().contains(u"A"_s));
+        QCOMPARE(view.action(IncidentsView::ResolveAction)->shortcut(), QKeySequence(Qt::Key_R));
+
+        // All incidents, so the resolved one stays in the list (and selected) at the end.
+        view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(-1));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 4), 10000);
+        QTableView *table = view.tableView();
+        table->setFocus();
+        table->setCurrentIndex(view.model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(table->currentIndex().row(), 1);
+        const qint64 id = idAt(view, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view.shownIncident().value_or(Core::IncidentId {}).value, id, 10000);
+
+        QTest::keyClick(table, Qt::Key_A);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), Core::IncidentStatus::Acknowledged, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        // The list reloads; the same incident keeps being the current one only if it kept its
+        // row, so select it again by id before the next key.
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 4), 10000);
+        const int row = view.model()->cachedRowOf(Core::IncidentId { id });
+        QVERIFY(row >= 0);
+        table->setCurrentIndex(view.model()->index(row, 0));
+        QTest::keyClick(table, Qt::Key_I);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), Core::IncidentStatus::Investigating, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        // The selection follows the incident across the list's reload.
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 4), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            table->currentIndex().data(IncidentTableModel::IncidentIdRole).toLongLong(), id, 10000);
+        QTest::keyClick(table, Qt::Key_O);
+        QTRY_COMPARE_WITH_TIMEOUT(ownerOf(id), u"carol"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        // A refused move says why and changes nothing.
+        QTest::keyClick(table, Qt::Key_A);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        QCOMPARE(statusOf(id), Core::IncidentStatus::Investigating);
+        QTest::keyClick(table, Qt::Key_R);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), Core::IncidentStatus::Resolved, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+
+        // The detail shows the audit trail and the timeline of the incident.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view.shownIncident().value_or(Core::IncidentId {}).value, id, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.auditTable()->rowCount(), 4, 10000);
+        QCOMPARE(view.auditTable()->item(0, 1)->text(), u"officer-a"_s);
+        QVERIFY(view.timelineList()->count() >= 5); // its alert and four changes
+        // Resolved incidents leave the default "open" list.
+        view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(-2));
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 3, 10000);
+    }
+
+    // Ctrl+A then A: every selected incident is acknowledged, one change each.
+    void bulkAcknowledge()
+    {
+        IncidentsView view(m_store.queries());
+        view.setWriter(m_store.writer());
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 3), 10000);
+        QTableView *table = view.tableView();
+        table->setFocus();
+        table->setCurrentIndex(view.model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+        QList<qint64> ids;
+        for (int r = 0; r < 3; ++r) {
+            ids << idAt(view, r);
+        }
+        QTest::keyClick(table, Qt::Key_A);
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        for (const qint64 id : std::as_const(ids)) {
+            QCOMPARE(statusOf(id), Core::IncidentStatus::Acknowledged);
+        }
+        QVERIFY(!view.messageText().isEmpty());
+    }
+
+    // Read-only review: every action is disabled and keys do nothing.
+    void readOnly()
+    {
+        IncidentsView view(m_store.queries());
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 3), 10000);
+        QVERIFY(view.isReadOnly());
+        view.tableView()->setFocus();
+        view.tableView()->setCurrentIndex(view.model()->index(0, 0));
+        for (int a = 0; a < IncidentsView::ActionCount; ++a) {
+            QVERIFY(!view.action(IncidentsView::Action(a))->isEnabled());
+        }
+        const qint64 id = idAt(view, 0);
+        const auto before = statusOf(id);
+        QTest::keyClick(view.tableView(), Qt::Key_I);
+        QTest::qWait(200);
+        QCOMPARE(view.pendingChanges(), 0);
+        QCOMPARE(statusOf(id), before);
+    }
+
+    void filtersByStatus()
+    {
+        IncidentsView view(m_store.queries());
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 3), 10000);
+        const int all = view.statusFilter()->findData(-1);
+        QVERIFY(all >= 0);
+        view.statusFilter()->setCurrentIndex(all);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 4, 10000);
+        const int resolved = view.statusFilter()->findData(int(Core::IncidentStatus::Resolved));
+        view.statusFilter()->setCurrentIndex(resolved);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 1, 10000);
+    }
+};
+
+QTEST_MAIN(tst_IncidentsView)
+#include "tst_incidentsview.moc"

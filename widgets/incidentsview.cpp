@@ -1,0 +1,810 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidentsview.h"
+
+#include "alerttablemodel.h"
+#include "chipdelegate.h"
+#include "incidenttablemodel.h"
+#include "modelroles.h"
+#include "queryservice.h"
+#include "refreshthrottle.h"
+#include "storewriter.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Widgets {
+
+namespace {
+
+constexpr int kRefreshMs = 1000;
+constexpr int kSearchDebounceMs = 300;
+constexpr int kDetailAlerts = 200;
+
+// Status filter entries: -2 open, -1 any, else an IncidentStatus.
+constexpr int kOpen = -2;
+constexpr int kAny = -1;
+
+QString actionText(IncidentsView::Action a)
+{
+    switch (a) {
+    case IncidentsView::AcknowledgeAction:
+        return IncidentsView::tr("&Acknowledge");
+    case IncidentsView::InvestigateAction:
+        return IncidentsView::tr("&Investigate");
+    case IncidentsView::ResolveAction:
+        return IncidentsView::tr("&Resolve");
+    case IncidentsView::FalsePositiveAction:
+        return IncidentsView::tr("&False positive");
+    case IncidentsView::ReopenAction:
+        return IncidentsView::tr("R&eopen");
+    case IncidentsView::ApproveAction:
+        return IncidentsView::tr("A&pprove close");
+    case IncidentsView::AssignAction:
+        return IncidentsView::tr("Assign &owner…");
+    case IncidentsView::NoteAction:
+        return IncidentsView::tr("Add &note…");
+    case IncidentsView::ActionCount:
+        break;
+    }
+    return {};
+}
+
+QKeySequence actionKey(IncidentsView::Action a)
+{
+    switch (a) {
+    case IncidentsView::AcknowledgeAction:
+        return QKeySequence(Qt::Key_A);
+    case IncidentsView::InvestigateAction:
+        return QKeySequence(Qt::Key_I);
+    case IncidentsView::ResolveAction:
+        return QKeySequence(Qt::Key_R);
+    case IncidentsView::FalsePositiveAction:
+        return QKeySequence(Qt::Key_F);
+    case IncidentsView::ReopenAction:
+        return QKeySequence(Qt::Key_E);
+    case IncidentsView::ApproveAction:
+        return QKeySequence(Qt::Key_P);
+    case IncidentsView::AssignAction:
+        return QKeySequence(Qt::Key_O);
+    case IncidentsView::NoteAction:
+        return QKeySequence(Qt::Key_N);
+    case IncidentsView::ActionCount:
+        break;
+    }
+    return {};
+}
+
+QString auditActionName(const QString &action)
+{
+    if (action == u"status"_s) {
+        return IncidentsView::tr("Status");
+    }
+    if (action == u"approve"_s) {
+        return IncidentsView::tr("Approval");
+    }
+    if (action == u"assign"_s) {
+        return IncidentsView::tr("Owner");
+    }
+    if (action == u"note"_s) {
+        return IncidentsView::tr("Note");
+    }
+    if (action == u"severity"_s) {
+        return IncidentsView::tr("Severity");
+    }
+    if (action == u"tag"_s) {
+        return IncidentsView::tr("Tags");
+    }
+    if (action == u"merge"_s) {
+        return IncidentsView::tr("Merge");
+    }
+    if (action == u"split"_s) {
+        return IncidentsView::tr("Split");
+    }
+    if (action == u"suppress"_s) {
+        return IncidentsView::tr("Suppression");
+    }
+    return action;
+}
+
+QTableWidgetItem *plainItem(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(Theme::plainToolTip(text));
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return item;
+}
+
+} // namespace
+
+IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
+    : QWidget(parent)
+    , m_queries(queries)
+    , m_model(new IncidentTableModel(queries, this))
+    , m_alertsModel(new AlertTableModel(queries, this))
+    , m_throttle(new RefreshThrottle(
+          kRefreshMs,
+          [this] {
+              m_model->reload();
+              loadDetail();
+              m_throttle->done();
+          },
+          this))
+    , m_status(new QComboBox(this))
+    , m_severity(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_searchTimer(new QTimer(this))
+    , m_countLabel(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_title(new QLabel(this))
+    , m_facts(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_alertsTable(new QTableView(this))
+    , m_timeline(new QListWidget(this))
+    , m_notes(new QListWidget(this))
+    , m_noteEdit(new QLineEdit(this))
+    , m_addNote(new QPushButton(this))
+    , m_audit(new QTableWidget(0, 5, this))
+{
+    m_prompt = [this](const QString &title, const QString &label) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, title, label, QLineEdit::Normal, {}, &ok);
+        return ok ? std::optional<QString>(text) : std::nullopt;
+    };
+
+    // Filters: texts from retranslateUi(), data are the values.
+    m_status->addItem(QString(), kOpen);
+    m_status->addItem(QString(), kAny);
+    for (int s = 0; s < Core::kIncidentStatusCount; ++s) {
+        m_status->addItem(QString(), s);
+    }
+    m_severity->addItem(QString(), -1);
+    for (int s = int(Core::Severity::Low); s < Core::kSeverityCount; ++s) {
+        m_severity->addItem(QString(), s);
+    }
+    for (QComboBox *combo : { m_status, m_severity }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(combo, &QComboBox::currentIndexChanged, this, &IncidentsView::applyFilter);
+    }
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDebounceMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &IncidentsView::applyFilter);
+    m_countLabel->setTextFormat(Qt::PlainText);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(u"incidentMessage"_s);
+    m_message->setStyleSheet(u"QLabel#incidentMessage { color: #1e3a8a; }"_s);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(8);
+    bar->addWidget(m_status);
+    bar->addWidget(m_severity);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_countLabel);
+
+    // Actions: single keys on the list only (typing in the search field stays typing).
+    auto *actionsBar = new QHBoxLayout;
+    actionsBar->setSpacing(4);
+    for (int i = 0; i < ActionCount; ++i) {
+        auto *a = new QAction(this);
+        a->setShortcut(actionKey(Action(i)));
+        a->setShortcutContext(Qt::WidgetShortcut);
+        connect(a, &QAction::triggered, this, [this, i] { trigger(Action(i)); });
+        m_table->addAction(a);
+        m_actions.append(a);
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(false);
+        actionsBar->addWidget(button);
+        m_buttons.append(button);
+    }
+    actionsBar->addWidget(m_message, 1);
+
+    // The list
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(
+        IncidentTableModel::SeverityColumn, new ChipDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    QHeaderView *vertical = m_table->verticalHeader();
+    vertical->hide();
+    vertical->setSectionResizeMode(QHeaderView::Fixed);
+    vertical->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto widthFor
+        = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_table->setColumnWidth(IncidentTableModel::IdColumn, widthFor(u"#00000"_s));
+    m_table->setColumnWidth(IncidentTableModel::SeverityColumn, widthFor(u"Critical"_s) + 24);
+    m_table->setColumnWidth(IncidentTableModel::StatusColumn, widthFor(u"Investigating"_s));
+    m_table->setColumnWidth(IncidentTableModel::OwnerColumn, widthFor(u"unassigned"_s) - 8);
+    m_table->setColumnWidth(IncidentTableModel::AlertsColumn, widthFor(u"Alerts"_s));
+    m_table->setColumnWidth(IncidentTableModel::RiskColumn, widthFor(u"100.0"_s));
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold); // overdue deadlines are bold
+    m_table->setColumnWidth(IncidentTableModel::DeadlineColumn,
+        std::max(boldFm.horizontalAdvance(u"overdue by 23 h 59 min"_s),
+            boldFm.horizontalAdvance(IncidentTableModel::countdownText(0, 86'340'000)))
+            + 28);
+    m_table->setColumnWidth(
+        IncidentTableModel::TitleColumn, widthFor(u"Wave of fraud.account_take"_s));
+    m_table->setColumnWidth(IncidentTableModel::LastSeenColumn,
+        widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
+    header->setSortIndicator(IncidentTableModel::RiskColumn, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        for (QAction *a : std::as_const(m_actions)) {
+            menu.addAction(a);
+        }
+        menu.exec(m_table->viewport()->mapToGlobal(at));
+    });
+
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(16, 12, 8, 6);
+    listLayout->setSpacing(8);
+    listLayout->addLayout(bar);
+    listLayout->addLayout(actionsBar);
+    listLayout->addWidget(m_table, 1);
+
+    // The detail
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_title->setObjectName(u"incidentTitle"_s);
+    m_title->setStyleSheet(u"QLabel#incidentTitle { font-size: 15px; font-weight: 600; }"_s);
+    m_facts->setTextFormat(Qt::PlainText);
+    m_facts->setWordWrap(true);
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_alertsModel->setFilter([] {
+        Storage::AlertFilter f;
+        f.incident = Core::IncidentId { -1 }; // nothing until an incident is shown
+        return f;
+    }());
+    m_alertsTable->setModel(m_alertsModel);
+    m_alertsTable->setItemDelegateForColumn(
+        AlertTableModel::SeverityColumn, new ChipDelegate(m_alertsTable));
+    m_alertsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_alertsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alertsTable->verticalHeader()->hide();
+    m_alertsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_alertsTable->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+    m_alertsTable->horizontalHeader()->setSectionResizeMode(
+        AlertTableModel::TitleColumn, QHeaderView::Stretch);
+    m_alertsTable->setWordWrap(false);
+    m_alertsTable->setColumnWidth(
+        AlertTableModel::TimeColumn, widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
+    m_alertsTable->setColumnWidth(AlertTableModel::SeverityColumn, widthFor(u"Critical"_s) + 16);
+    m_alertsTable->setColumnWidth(AlertTableModel::EntityColumn, widthFor(u"ib-web-01.dmz"_s));
+    for (int c : { int(AlertTableModel::FeedColumn), int(AlertTableModel::SourceIpColumn),
+             int(AlertTableModel::DestIpColumn), int(AlertTableModel::CategoryColumn),
+             int(AlertTableModel::RuleColumn) }) {
+        m_alertsTable->hideColumn(c);
+    }
+    m_timeline->setWordWrap(true);
+    m_notes->setWordWrap(true);
+    auto *notesPane = new QWidget(this);
+    auto *notesLayout = new QVBoxLayout(notesPane);
+    notesLayout->setContentsMargins(0, 6, 0, 0);
+    notesLayout->addWidget(m_notes, 1);
+    auto *noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_noteEdit, 1);
+    noteRow->addWidget(m_addNote);
+    notesLayout->addLayout(noteRow);
+    connect(m_addNote, &QPushButton::clicked, this, [this] {
+        const QString text = m_noteEdit->text().trimmed();
+        if (text.isEmpty() || !m_shown || isReadOnly()) {
+            return;
+        }
+        Storage::IncidentCommand c;
+        c.kind = Storage::IncidentCommand::Kind::Note;
+        c.id = *m_shown;
+        c.text = text;
+        c.actor = Core::currentIdentity();
+        m_noteEdit->clear();
+        apply({ c });
+    });
+    connect(m_noteEdit, &QLineEdit::returnPressed, m_addNote, &QPushButton::click);
+    m_audit->verticalHeader()->hide();
+    m_audit->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_audit->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_audit->setWordWrap(false);
+    m_tabs->addTab(m_alertsTable, QString());
+    m_tabs->addTab(m_timeline, QString());
+    m_tabs->addTab(notesPane, QString());
+    m_tabs->addTab(m_audit, QString());
+
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(8, 12, 16, 6);
+    detailLayout->setSpacing(6);
+    detailLayout->addWidget(m_title);
+    detailLayout->addWidget(m_facts);
+    detailLayout->addWidget(m_tabs, 1);
+
+    m_splitter->addWidget(listPane);
+    m_splitter->addWidget(detailPane);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 900, 420 });
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_restoreSelection.clear();
+        for (const Storage::IncidentRow &r : selectedIncidents()) {
+            m_restoreSelection << r.id;
+        }
+        m_restoreCurrent.reset();
+        if (m_restoreSelection.isEmpty() && m_shown) {
+            m_restoreCurrent = m_shown;
+        }
+        if (const QModelIndex c = m_table->currentIndex(); c.isValid()) {
+            if (const auto r = m_model->cachedIncident(c.row())) {
+                m_restoreCurrent = r->id;
+            }
+        }
+        m_restorePending = true;
+    });
+    connect(m_model, &IncidentTableModel::countChanged, this, [this](qint64 n) {
+        m_countLabel->setText(tr("%n incident(s)", nullptr, int(std::min<qint64>(n, INT_MAX))));
+        if (n > 0) {
+            m_model->index(0, 0).data(); // fetch the first page; the selection follows it
+        } else {
+            m_restorePending = false;
+            showCurrent();
+        }
+    });
+    connect(m_model, &IncidentTableModel::pageLoaded, this, [this] {
+        if (m_restorePending) {
+            restoreSelection();
+        } else if (!m_shown) {
+            showCurrent();
+        }
+        updateActions();
+    });
+    connect(m_model, &IncidentTableModel::queryFailed, this,
+        [this](const QString &error) { m_message->setText(error); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &IncidentsView::showCurrent);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &IncidentsView::updateActions);
+
+    retranslateUi();
+    applyFilter();
+    updateActions();
+}
+
+IncidentsView::~IncidentsView() = default;
+
+void IncidentsView::setWriter(Storage::StoreWriter *writer)
+{
+    m_writer = writer;
+    updateActions();
+}
+
+void IncidentsView::retranslateUi()
+{
+    const QStringList statuses { tr("Open incidents"), tr("All incidents") };
+    for (int i = 0; i < m_status->count(); ++i) {
+        m_status->setItemText(i,
+            i < 2 ? statuses.at(i)
+                  : IncidentTableModel::statusName(
+                      Core::IncidentStatus(m_status->itemData(i).toInt())));
+    }
+    m_severity->setItemText(0, tr("Any severity"));
+    for (int i = 1; i < m_severity->count(); ++i) {
+        m_severity->setItemText(i,
+            tr("%1 and above")
+                .arg(Core::severityDisplayName(Core::Severity(m_severity->itemData(i).toInt()))));
+    }
+    m_search->setPlaceholderText(tr("Search title or entity"));
+    for (int i = 0; i < ActionCount; ++i) {
+        QAction *a = m_actions.at(i);
+        a->setText(actionText(Action(i)));
+        const QString plain = QString(actionText(Action(i))).remove(u'&');
+        a->setToolTip(tr("%1 (key %2) — applies to every selected incident")
+                          .arg(plain, a->shortcut().toString(QKeySequence::NativeText)));
+    }
+    m_tabs->setTabText(0, tr("Alerts"));
+    m_tabs->setTabText(1, tr("Timeline"));
+    m_tabs->setTabText(2, tr("Notes"));
+    m_tabs->setTabText(3, tr("Audit trail"));
+    m_noteEdit->setPlaceholderText(tr("Add a note (plain text; links are shown, never opened)"));
+    m_addNote->setText(tr("Add note"));
+    m_audit->setHorizontalHeaderLabels(
+        { tr("Time"), tr("Who"), tr("Change"), tr("From → to"), tr("Reason") });
+    m_model->setObjectName(QString());
+    if (m_model->totalCount() >= 0) {
+        m_countLabel->setText(
+            tr("%n incident(s)", nullptr, int(std::min<qint64>(m_model->totalCount(), INT_MAX))));
+    }
+    if (!m_shown) {
+        m_title->setText(tr("No incident selected"));
+        m_facts->clear();
+    } else {
+        loadDetail();
+    }
+}
+
+void IncidentsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QWidget::changeEvent(event);
+}
+
+void IncidentsView::applyFilter()
+{
+    Storage::IncidentFilter f;
+    const int status = m_status->currentData().toInt();
+    if (status == kOpen) {
+        f.openOnly = true;
+    } else if (status >= 0) {
+        f.statuses = { Core::IncidentStatus(status) };
+    }
+    const int severity = m_severity->currentData().toInt();
+    if (severity >= 0) {
+        f.minSeverity = Core::Severity(severity);
+    }
+    f.search = m_search->text().trimmed();
+    m_model->setFilter(f);
+}
+
+void IncidentsView::scheduleRefresh()
+{
+    m_throttle->request();
+}
+
+QString IncidentsView::messageText() const
+{
+    return m_message->text();
+}
+
+QList<Storage::IncidentRow> IncidentsView::selectedIncidents() const
+{
+    QList<Storage::IncidentRow> out;
+    QList<int> rows;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
+        rows << i.row();
+    }
+    if (rows.isEmpty() && m_table->currentIndex().isValid()) {
+        rows << m_table->currentIndex().row();
+    }
+    std::sort(rows.begin(), rows.end());
+    for (const int row : std::as_const(rows)) {
+        if (const auto r = m_model->cachedIncident(row)) {
+            out << *r;
+        }
+    }
+    return out;
+}
+
+void IncidentsView::updateActions()
+{
+    const QList<Storage::IncidentRow> selected = selectedIncidents();
+    const bool writable = !isReadOnly();
+    const auto any
+        = [&](auto pred) { return std::any_of(selected.cbegin(), selected.cend(), pred); };
+    const auto can = [&](Core::IncidentTransition t) {
+        return any([t](const Storage::IncidentRow &r) {
+            return Core::applyTransition(r.status, t).has_value();
+        });
+    };
+    using T = Core::IncidentTransition;
+    const QList<bool> enabled {
+        can(T::Acknowledge),
+        can(T::Investigate),
+        can(T::Resolve),
+        can(T::FalsePositive),
+        can(T::Reopen),
+        any([](const Storage::IncidentRow &r) { return r.pendingStatus.has_value(); }),
+        !selected.isEmpty(),
+        !selected.isEmpty(),
+    };
+    for (int i = 0; i < ActionCount; ++i) {
+        m_actions.at(i)->setEnabled(writable && enabled.at(i));
+    }
+    m_noteEdit->setEnabled(writable && m_shown.has_value());
+    m_addNote->setEnabled(writable && m_shown.has_value());
+    m_noteEdit->setReadOnly(!writable);
+}
+
+void IncidentsView::trigger(Action a)
+{
+    if (isReadOnly()) {
+        return;
+    }
+    QList<Core::IncidentId> selected;
+    for (const Storage::IncidentRow &r : selectedIncidents()) {
+        selected << r.id;
+    }
+    if (selected.isEmpty() && m_restorePending) {
+        // The list is reloading after the last change: act on what was selected.
+        selected = m_restoreSelection;
+        if (selected.isEmpty() && m_restoreCurrent) {
+            selected << *m_restoreCurrent;
+        }
+    }
+    if (selected.isEmpty()) {
+        return;
+    }
+    Storage::IncidentCommand base;
+    base.actor = Core::currentIdentity();
+    switch (a) {
+    case AcknowledgeAction:
+    case InvestigateAction:
+    case ResolveAction:
+    case FalsePositiveAction:
+    case ReopenAction:
+        base.kind = Storage::IncidentCommand::Kind::Transition;
+        base.transition = Core::IncidentTransition(int(a) - int(AcknowledgeAction));
+        break;
+    case ApproveAction:
+        base.kind = Storage::IncidentCommand::Kind::Approve;
+        break;
+    case AssignAction: {
+        const auto owner = m_prompt(tr("Assign owner"),
+            tr("Owner of %n incident(s) (empty: unassign):", nullptr, int(selected.size())));
+        if (!owner) {
+            return;
+        }
+        base.kind = Storage::IncidentCommand::Kind::Assign;
+        base.text = owner->trimmed();
+        break;
+    }
+    case NoteAction: {
+        const auto text = m_prompt(
+            tr("Add note"), tr("Note for %n incident(s):", nullptr, int(selected.size())));
+        if (!text || text->trimmed().isEmpty()) {
+            return;
+        }
+        base.kind = Storage::IncidentCommand::Kind::Note;
+        base.text = *text;
+        break;
+    }
+    case ActionCount:
+        return;
+    }
+    QList<Storage::IncidentCommand> commands;
+    for (const Core::IncidentId id : std::as_const(selected)) {
+        Storage::IncidentCommand c = base;
+        c.id = id;
+        commands << c;
+    }
+    apply(commands);
+}
+
+void IncidentsView::apply(const QList<Storage::IncidentCommand> &commands)
+{
+    if (!m_writer || commands.isEmpty()) {
+        return;
+    }
+    m_results.clear();
+    m_pending += int(commands.size());
+    for (const Storage::IncidentCommand &c : commands) {
+        m_writer->changeIncident(c).then(
+            this, [this, id = c.id](const Storage::Result<Storage::IncidentChange> &r) {
+                --m_pending;
+                QString line;
+                if (!r) {
+                    line = tr("#%1: %2").arg(id.value).arg(r.error());
+                } else if (r->refused) {
+                    line = tr("#%1 refused: %2").arg(id.value).arg(r->message);
+                } else if (r->pendingApproval) {
+                    line = tr("#%1 waits for approval by a second officer").arg(id.value);
+                } else {
+                    line = tr("#%1 done").arg(id.value);
+                }
+                m_results << line;
+                if (m_pending == 0) {
+                    m_message->setText(m_results.join(u"; "_s));
+                    m_message->setToolTip(Theme::plainToolTip(m_results.join(u'\n')));
+                    m_model->reload();
+                    loadDetail();
+                    emit changesApplied();
+                }
+            });
+    }
+}
+
+void IncidentsView::showCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const auto row = current.isValid() ? m_model->cachedIncident(current.row()) : std::nullopt;
+    if (!row) {
+        if (!current.isValid()) {
+            m_shown.reset();
+            m_title->setText(tr("No incident selected"));
+            m_facts->clear();
+        }
+        updateActions();
+        return;
+    }
+    if (m_shown != row->id) {
+        m_shown = row->id;
+        Storage::AlertFilter f;
+        f.incident = row->id;
+        m_alertsModel->setFilter(f);
+    }
+    loadDetail();
+    updateActions();
+}
+
+void IncidentsView::loadDetail()
+{
+    if (!m_shown) {
+        return;
+    }
+    const quint64 generation = ++m_detailGeneration;
+    m_alertsModel->refresh();
+    m_queries->incident(*m_shown, kDetailAlerts, Core::nowMs())
+        .then(this, [this, generation](const Storage::Result<Storage::IncidentDetail> &r) {
+            if (generation != m_detailGeneration) {
+                return;
+            }
+            if (!r) {
+                m_facts->setText(r.error());
+                return;
+            }
+            const Storage::IncidentRow &i = r->incident;
+            const QLocale locale;
+            const Core::TimestampMs now = Core::nowMs();
+            m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(i.title));
+            QStringList facts;
+            facts << tr("Severity: %1%2")
+                         .arg(Core::severityDisplayName(i.severity),
+                             i.severityOverride ? tr(" (set by an officer)") : QString());
+            QString status = IncidentTableModel::statusName(i.status);
+            if (i.pendingStatus) {
+                status = tr("%1, awaiting approval of “%2” asked by %3")
+                             .arg(status, IncidentTableModel::statusName(*i.pendingStatus),
+                                 i.pendingBy);
+            }
+            facts << tr("Status: %1").arg(status);
+            facts << tr("Owner: %1").arg(i.owner.isEmpty() ? tr("unassigned") : i.owner);
+            facts << tr("Category: %1").arg(Core::categoryDisplayName(i.category));
+            facts << tr("Alerts: %1, first %2, last %3")
+                         .arg(locale.toString(i.alerts),
+                             Theme::formatLocalTime(i.firstSeen, locale),
+                             Theme::formatLocalTime(i.lastSeen, locale));
+            facts << tr("Risk: %1").arg(locale.toString(i.risk, 'f', 1));
+            facts << tr("Reporting deadline: %1 (%2)")
+                         .arg(Theme::formatLocalTime(i.deadline, locale),
+                             i.isOpen() ? IncidentTableModel::countdownText(i.deadline, now)
+                                        : tr("closed"));
+            if (!i.tags.isEmpty()) {
+                facts << tr("Tags: %1").arg(i.tags.join(u", "_s));
+            }
+            m_facts->setText(facts.join(u'\n'));
+            m_facts->setStyleSheet(i.overdue(now) ? u"color: #b91c1c;"_s : QString());
+
+            // Timeline: its alerts and its audit entries in time order.
+            struct Event
+            {
+                Core::TimestampMs ts;
+                QString text;
+                QColor color;
+            };
+            QList<Event> events;
+            for (const Core::Alert &a : r->alerts) {
+                events.append({ a.ts,
+                    tr("%1  alert · %2 · %3")
+                        .arg(Theme::formatLocalTime(a.ts, locale),
+                            Core::severityDisplayName(a.severity), a.title),
+                    Theme::severityColor(a.severity) });
+            }
+            for (const Storage::AuditEntry &e : r->audit) {
+                events.append({ e.ts,
+                    tr("%1  %2 · %3: %4 → %5")
+                        .arg(Theme::formatLocalTime(e.ts, locale), e.actor,
+                            auditActionName(e.action), e.oldValue, e.newValue),
+                    Theme::accentColor() });
+            }
+            std::stable_sort(events.begin(), events.end(),
+                [](const Event &a, const Event &b) { return a.ts < b.ts; });
+            m_timeline->clear();
+            for (const Event &e : std::as_const(events)) {
+                auto *item = new QListWidgetItem(e.text, m_timeline);
+                item->setForeground(e.color.darker(130));
+                item->setToolTip(Theme::plainToolTip(e.text));
+            }
+            m_notes->clear();
+            for (const Storage::AuditEntry &n : r->notes) {
+                auto *item = new QListWidgetItem(
+                    tr("%1 — %2:\n%3")
+                        .arg(Theme::formatLocalTime(n.ts, locale), n.actor, n.newValue),
+                    m_notes);
+                item->setToolTip(Theme::plainToolTip(n.newValue));
+            }
+            m_audit->setRowCount(int(r->audit.size()));
+            for (int row = 0; row < r->audit.size(); ++row) {
+                const Storage::AuditEntry &e = r->audit.at(row);
+                m_audit->setItem(row, 0, plainItem(Theme::formatLocalTime(e.ts, locale)));
+                m_audit->setItem(row, 1, plainItem(e.actor));
+                m_audit->setItem(row, 2, plainItem(auditActionName(e.action)));
+                m_audit->setItem(row, 3, plainItem(e.oldValue + u" → "_s + e.newValue));
+                m_audit->setItem(row, 4, plainItem(e.reason));
+            }
+            m_audit->resizeColumnsToContents();
+            updateActions();
+        });
+}
+
+void IncidentsView::restoreSelection()
+{
+    m_restorePending = false;
+    QItemSelectionModel *selection = m_table->selectionModel();
+    int currentRow = m_restoreCurrent ? m_model->cachedRowOf(*m_restoreCurrent) : -1;
+    if (currentRow < 0 && m_model->rowCount() > 0) {
+        currentRow = 0;
+    }
+    if (currentRow >= 0) {
+        selection->setCurrentIndex(m_model->index(currentRow, 0),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    for (const Core::IncidentId id : std::as_const(m_restoreSelection)) {
+        const int row = m_model->cachedRowOf(id);
+        if (row >= 0 && row != currentRow) {
+            selection->select(
+                m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+    showCurrent();
+}
+
+QByteArray IncidentsView::saveState() const
+{
+    return m_splitter->saveState();
+}
+
+void IncidentsView::restoreState(const QByteArray &state)
+{
+    if (!state.isEmpty()) {
+        m_splitter->restoreState(state);
+    }
+}
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "incidenttypes.h"
+#include "storetypes.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+class QTimer;
+class QToolButton;
+
+namespace Lakeguard::Storage {
+class QueryService;
+class StoreWriter;
+} // namespace Lakeguard::Storage
+
+namespace Lakeguard::Widgets {
+
+class AlertTableModel;
+class IncidentTableModel;
+class RefreshThrottle;
+
+// The officer's incident page (docs/incidents.md): filters, the paged list (riskiest first),
+// keyboard triage on the list (arrows move; A acknowledge, I investigate, R resolve,
+// F false positive, E reopen, P approve, O assign, N note) applied to every selected incident,
+// and the selected incident's alerts, timeline, notes and audit trail. Changes go through the
+// store writer; without one (read-only review) every action is disabled.
+class IncidentsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentsView)
+
+public:
+    enum Action {
+        AcknowledgeAction,
+        InvestigateAction,
+        ResolveAction,
+        FalsePositiveAction,
+        ReopenAction,
+        ApproveAction,
+        AssignAction,
+        NoteAction,
+        ActionCount
+    };
+
+    IncidentsView(Storage::QueryService *queries, QWidget *parent = nullptr);
+    ~IncidentsView() override;
+
+    // The writer changes go to; null (the default) makes the page read-only.
+    void setWriter(Storage::StoreWriter *writer);
+    bool isReadOnly() const { return m_writer == nullptr; }
+
+    // Asks for an owner or a note's text (a dialog by default; tests replace it).
+    using TextPrompt
+        = std::function<std::optional<QString>(const QString &title, const QString &label)>;
+    void setTextPrompt(TextPrompt prompt) { m_prompt = std::move(prompt); }
+
+    IncidentTableModel *model() const { return m_model; }
+    QTableView *tableView() const { return m_table; }
+    QAction *action(Action a) const { return m_actions.value(a); }
+    QComboBox *statusFilter() const { return m_status; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QString messageText() const;
+    // The incident shown in the detail pane, when one is.
+    std::optional<Core::IncidentId> shownIncident() const { return m_shown; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+    QListWidget *timelineList() const { return m_timeline; }
+    QTableWidget *auditTable() const { return m_audit; }
+    // Change requests still waiting for the writer.
+    int pendingChanges() const { return m_pending; }
+
+    QByteArray saveState() const;
+    void restoreState(const QByteArray &state);
+
+public slots:
+    void scheduleRefresh();
+
+signals:
+    // After a batch of changes was applied (or refused).
+    void changesApplied();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void applyFilter();
+    void updateActions();
+    void showCurrent();
+    void loadDetail();
+    void trigger(Action a);
+    void apply(const QList<Storage::IncidentCommand> &commands);
+    QList<Storage::IncidentRow> selectedIncidents() const;
+
+    Storage::QueryService *m_queries;
+    Storage::StoreWriter *m_writer = nullptr;
+    IncidentTableModel *m_model;
+    AlertTableModel *m_alertsModel;
+    RefreshThrottle *m_throttle;
+    TextPrompt m_prompt;
+    QList<QAction *> m_actions;
+    QList<QToolButton *> m_buttons;
+    QComboBox *m_status;
+    QComboBox *m_severity;
+    QLineEdit *m_search;
+    QTimer *m_searchTimer;
+    QLabel *m_countLabel;
+    QLabel *m_message;
+    QTableView *m_table;
+    QSplitter *m_splitter;
+    QLabel *m_title;
+    QLabel *m_facts;
+    QTabWidget *m_tabs;
+    QTableView *m_alertsTable;
+    QListWidget *m_timeline;
+    QListWidget *m_notes;
+    QLineEdit *m_noteEdit;
+    QPushButton *m_addNote;
+    QTableWidget *m_audit;
+    std::optional<Core::IncidentId> m_shown;
+    quint64 m_detailGeneration = 0;
+    int m_pending = 0;
+    QStringList m_results;
+    // The selection across a reload of the list (by incident id, rows move with risk).
+    QList<Core::IncidentId> m_restoreSelection;
+    std::optional<Core::IncidentId> m_restoreCurrent;
+    bool m_restorePending = false;
+    void restoreSelection();
+};
+
+} // namespace Lakeguard::Widgets

@@ -1,0 +1,363 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidenttablemodel.h"
+
+#include "modelroles.h"
+#include "queryservice.h"
+#include "theme.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Widgets {
+
+namespace {
+constexpr int kTickMs = 30'000;
+}
+
+IncidentTableModel::IncidentTableModel(Storage::QueryService *queries, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_queries(queries)
+{
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        if (rowCount() > 0) {
+            emit dataChanged(index(0, DeadlineColumn), index(rowCount() - 1, DeadlineColumn));
+        }
+    });
+    m_tick.start();
+}
+
+IncidentTableModel::~IncidentTableModel() = default;
+
+int IncidentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(std::min<qint64>(m_count, std::numeric_limits<int>::max()));
+}
+
+int IncidentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool IncidentTableModel::isSortable(int column)
+{
+    return column == IdColumn || column == SeverityColumn || column == RiskColumn
+        || column == DeadlineColumn || column == LastSeenColumn;
+}
+
+void IncidentTableModel::sort(int column, Qt::SortOrder)
+{
+    // One direction per column: the one an officer triages by.
+    Storage::IncidentSort next = m_sort;
+    switch (column) {
+    case IdColumn:
+        next = Storage::IncidentSort::IdDesc;
+        break;
+    case SeverityColumn:
+        next = Storage::IncidentSort::SeverityDesc;
+        break;
+    case RiskColumn:
+        next = Storage::IncidentSort::RiskDesc;
+        break;
+    case DeadlineColumn:
+        next = Storage::IncidentSort::DeadlineAsc;
+        break;
+    case LastSeenColumn:
+        next = Storage::IncidentSort::LastSeenDesc;
+        break;
+    default:
+        return;
+    }
+    if (next != m_sort) {
+        m_sort = next;
+        reload();
+    }
+}
+
+void IncidentTableModel::setFilter(const Storage::IncidentFilter &filter)
+{
+    if (filter == m_filter) {
+        return;
+    }
+    m_filter = filter;
+    reload();
+}
+
+void IncidentTableModel::reload()
+{
+    const quint64 generation = ++m_generation;
+    m_queries->countIncidents(m_filter).then(
+        this, [this, generation](const Storage::Result<qint64> &r) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!r) {
+                emit queryFailed(r.error());
+                return;
+            }
+            beginResetModel();
+            m_count = *r;
+            m_cache.clear();
+            m_inFlight.clear();
+            endResetModel();
+            emit countChanged(m_count);
+        });
+}
+
+void IncidentTableModel::fetchPage(int page) const
+{
+    if (m_inFlight.contains(page)) {
+        return;
+    }
+    m_inFlight.insert(page);
+    auto *self = const_cast<IncidentTableModel *>(this);
+    const quint64 generation = m_generation;
+    m_queries->incidents(m_filter, m_sort, kPageSize, qint64(page) * kPageSize, Core::nowMs())
+        .then(
+            self, [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
+                if (generation != self->m_generation) {
+                    return;
+                }
+                self->m_inFlight.remove(page);
+                if (!r) {
+                    emit self->queryFailed(r.error());
+                    return;
+                }
+                if (self->m_cache.size() >= kMaxCachedPages) {
+                    self->m_cache.clear();
+                }
+                self->m_cache.insert(page, *r);
+                const int first = page * kPageSize;
+                const int last = std::min(self->rowCount() - 1, first + int(r->size()) - 1);
+                if (last >= first) {
+                    emit self->dataChanged(
+                        self->index(first, 0), self->index(last, ColumnCount - 1));
+                }
+                emit self->pageLoaded(page);
+            });
+}
+
+std::optional<Storage::IncidentRow> IncidentTableModel::cachedIncident(int row) const
+{
+    const auto it = m_cache.constFind(row / kPageSize);
+    if (it == m_cache.cend() || row % kPageSize >= it->size()) {
+        return std::nullopt;
+    }
+    return it->at(row % kPageSize);
+}
+
+int IncidentTableModel::cachedRowOf(Core::IncidentId id) const
+{
+    for (auto it = m_cache.cbegin(); it != m_cache.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); ++i) {
+            if (it->at(i).id == id) {
+                return it.key() * kPageSize + int(i);
+            }
+        }
+    }
+    return -1;
+}
+
+QString IncidentTableModel::countdownText(Core::TimestampMs deadline, Core::TimestampMs now)
+{
+    const qint64 minutes = std::abs(deadline - now) / 60'000;
+    const qint64 days = minutes / (24 * 60);
+    const qint64 hours = (minutes / 60) % 24;
+    const qint64 mins = minutes % 60;
+    QString span;
+    if (days > 0) {
+        span = tr("%1 d %2 h").arg(days).arg(hours);
+    } else if (hours > 0) {
+        span = tr("%1 h %2 min").arg(hours).arg(mins);
+    } else {
+        span = tr("%1 min").arg(mins);
+    }
+    return deadline >= now ? tr("in %1", "deadline countdown").arg(span)
+                           : tr("overdue by %1").arg(span);
+}
+
+QString IncidentTableModel::statusName(Core::IncidentStatus s)
+{
+    switch (s) {
+    case Core::IncidentStatus::New:
+        return IncidentTableModel::tr("New", "incident status");
+    case Core::IncidentStatus::Acknowledged:
+        return IncidentTableModel::tr("Acknowledged");
+    case Core::IncidentStatus::Investigating:
+        return IncidentTableModel::tr("Investigating");
+    case Core::IncidentStatus::Resolved:
+        return IncidentTableModel::tr("Resolved");
+    case Core::IncidentStatus::FalsePositive:
+        return IncidentTableModel::tr("False positive");
+    }
+    return {};
+}
+
+QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case IdColumn:
+        return QString(u'#' + QString::number(r.id.value));
+    case SeverityColumn:
+        return Core::severityDisplayName(r.severity);
+    case StatusColumn: {
+        QString s = statusName(r.status);
+        if (r.pendingStatus) {
+            s = tr("%1 (awaiting approval: %2)").arg(s, statusName(*r.pendingStatus));
+        }
+        return s;
+    }
+    case TitleColumn:
+        return r.title;
+    case OwnerColumn:
+        return r.owner.isEmpty() ? tr("unassigned") : r.owner;
+    case AlertsColumn:
+        return locale.toString(r.alerts);
+    case RiskColumn:
+        return locale.toString(r.risk, 'f', 1);
+    case DeadlineColumn:
+        return r.isOpen() ? countdownText(r.deadline, Core::nowMs())
+                          : Theme::formatLocalTime(r.deadline, locale);
+    case LastSeenColumn:
+        return Theme::formatLocalTime(r.lastSeen, locale);
+    }
+    return {};
+}
+
+QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const auto row = cachedIncident(index.row());
+    if (!row) {
+        fetchPage(index.row() / kPageSize);
+        if (role == Qt::DisplayRole && index.column() == TitleColumn) {
+            return tr("Loading…");
+        }
+        if (role == LoadedRole) {
+            return false;
+        }
+        return {};
+    }
+    const Storage::IncidentRow &r = *row;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(r, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == TitleColumn || index.column() == OwnerColumn) {
+            return Theme::plainToolTip(displayValue(r, index.column()).toString());
+        }
+        if (index.column() == DeadlineColumn) {
+            return Theme::plainToolTip(Theme::formatLocalTime(r.deadline, QLocale()));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == AlertsColumn || index.column() == RiskColumn) {
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == DeadlineColumn && r.overdue(Core::nowMs())) {
+            return QColor(0xb9, 0x1c, 0x1c);
+        }
+        if (!r.isOpen()) {
+            return Theme::mutedTextColor();
+        }
+        return {};
+    case Qt::FontRole:
+        if (index.column() == DeadlineColumn && r.overdue(Core::nowMs())) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case ChipColorRole:
+        if (index.column() == SeverityColumn) {
+            return Theme::severityColor(r.severity);
+        }
+        return {};
+    case RawValueRole:
+        switch (index.column()) {
+        case IdColumn:
+            return r.id.value;
+        case SeverityColumn:
+            return int(r.severity);
+        case StatusColumn:
+            return Core::incidentStatusName(r.status);
+        case AlertsColumn:
+            return r.alerts;
+        case RiskColumn:
+            return r.risk;
+        case DeadlineColumn:
+            return r.deadline;
+        case LastSeenColumn:
+            return r.lastSeen;
+        default:
+            return displayValue(r, index.column());
+        }
+    case SeverityRole:
+        return int(r.severity);
+    case IncidentIdRole:
+        return r.id.value;
+    case IncidentRole:
+        return QVariant::fromValue(r);
+    case OverdueRole:
+        return r.overdue(Core::nowMs());
+    case LoadedRole:
+        return true;
+    }
+    return {};
+}
+
+QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case IdColumn:
+        return tr("Id");
+    case SeverityColumn:
+        return tr("Severity");
+    case StatusColumn:
+        return tr("Status");
+    case TitleColumn:
+        return tr("Title");
+    case OwnerColumn:
+        return tr("Owner");
+    case AlertsColumn:
+        return tr("Alerts");
+    case RiskColumn:
+        return tr("Risk");
+    case DeadlineColumn:
+        return tr("Deadline");
+    case LastSeenColumn:
+        return tr("Last seen");
+    }
+    return {};
+}
+
+void IncidentTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+}
+
+bool IncidentTableModel::event(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    return QAbstractTableModel::event(event);
+}
+
+} // namespace Lakeguard::Widgets
