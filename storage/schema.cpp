@@ -148,6 +148,14 @@ const QList<Migration> &sqliteMigrations()
              " created INTEGER NOT NULL)"_s,
          },
          &MerkleLog::backfill},
+        // Chain status (issue 5): the details a chain monitor knows beyond the original columns
+        // (chain id, client, tx pool, gas price, …) as JSON, and the head block's time in the
+        // history so charts can show block intervals. Not part of the leaf encoding.
+        {5,
+         {
+             u"ALTER TABLE chain_status ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"_s,
+             u"ALTER TABLE chain_history ADD COLUMN block_time INTEGER NOT NULL DEFAULT 0"_s,
+         }},
     };
     return migrations;
 }
