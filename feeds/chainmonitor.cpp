@@ -314,6 +314,9 @@ ChainMonitor::Outcome ChainMonitor::evaluate(const QList<NodeSample> &samples, T
             continue;
         }
         if (isActive(kNodeDown, s.node)) {
+            // Back from down: what it reports now is the new baseline (a restarted node may
+            // have lost or rebuilt blocks; that is lag, not a reorg).
+            t.seen.clear();
             const TimestampMs since = m_active.value(conditionKey(kNodeDown, s.node)).since;
             clear(kNodeDown, s.node, now, out.alerts);
             Alert up = makeAlert(kNodeUp, Severity::Info, s.node,
