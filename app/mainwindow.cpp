@@ -106,6 +106,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     if (m_options.readOnly) {
+        m_chains->setFeedsConfigPath({}); // a review edits nothing, not even FEEDS.json
         m_banner = new QLabel(central);
         m_banner->setTextFormat(Qt::PlainText);
         m_banner->setObjectName(u"readOnlyBanner"_s);

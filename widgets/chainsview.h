@@ -8,6 +8,7 @@
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QTableView;
 
@@ -18,7 +19,9 @@ class QueryService;
 namespace Lakeguard::Widgets {
 
 class AlertTableModel;
+class ChainChart;
 class ChainNodeCard;
+class ForkView;
 class RefreshThrottle;
 
 // A card per monitored chain node (ChainObservation from chainStatus()), a one-line summary of
@@ -39,6 +42,15 @@ public:
     QString summaryText() const;
     // Alerts of category "chain" (forks, stalls, lag, large transfers), newest first.
     AlertTableModel *chainAlertsModel() const { return m_alertsModel; }
+    ChainChart *chart() const { return m_chart; }
+    ForkView *forkView() const { return m_forkView; }
+
+    // The FEEDS.json that "Add node…" edits (Feeds::guiFeedsConfigPath() by default); empty
+    // disables adding (a read-only review).
+    void setFeedsConfigPath(const QString &path);
+    QString feedsConfigPath() const { return m_feedsPath; }
+    // Adds `url` to chain feed `feedId` in that file (written atomically); the error, or empty.
+    QString addNode(const QString &feedId, const QString &kind, const QString &url);
 
 public slots:
     void scheduleRefresh();
@@ -46,6 +58,8 @@ public slots:
 
 signals:
     void refreshed();
+    void historyLoaded();
+    void forkLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,6 +71,10 @@ private:
     void updateSummary();
     void updateCardAreaHeight();
     void applyObservations(QList<Core::ChainObservation> observations);
+    void loadHistory(
+        const QList<Core::ChainObservation> &observations, Core::TimestampMs reference);
+    void loadFork(const QList<Core::ChainObservation> &observations);
+    void openAddNodeDialog();
 
     Storage::QueryService *m_queries;
     RefreshThrottle *m_throttle;
@@ -71,6 +89,10 @@ private:
     AlertTableModel *m_alertsModel;
     QTableView *m_alertsTable;
     QList<ChainNodeCard *> m_cards;
+    ChainChart *m_chart;
+    ForkView *m_forkView;
+    QPushButton *m_addNode;
+    QString m_feedsPath;
     int m_columns = kColumns;
     // What the summary line says (kept to re-render it in another language).
     int m_nodeCount = 0;
