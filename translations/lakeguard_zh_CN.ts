@@ -503,6 +503,17 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Feeds::EthRpcFeed</name>
+    <message>
+        <source>unknown chain kind &quot;%1&quot;</source>
+        <translation>未知的链类型“%1”</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Feeds::FileTailFeed</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -750,6 +761,17 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::ChainChart</name>
+    <message>
+        <source>Block height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <source>Block interval (s)</source>
+        <translation>出块间隔（秒）</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::ChainNodeCard</name>
     <message>
         <source>Height</source>
@@ -835,6 +857,58 @@
     <message>
         <source>Could not read the store: %1</source>
         <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>Add node…</source>
+        <translation>添加节点…</translation>
+    </message>
+    <message>
+        <source>Nodes cannot be added in a read-only review.</source>
+        <translation>只读审阅模式下不能添加节点。</translation>
+    </message>
+    <message>
+        <source>Adds a node to the chain feeds in %1</source>
+        <translation>将节点添加到 %1 中的链数据源</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Add chain node</source>
+        <translation>添加链节点</translation>
+    </message>
+    <message>
+        <source>Ethereum JSON-RPC</source>
+        <translation>以太坊 JSON-RPC</translation>
+    </message>
+    <message>
+        <source>FISCO BCOS</source>
+        <translation>FISCO BCOS</translation>
+    </message>
+    <message>
+        <source>Hyperledger Fabric (operations service)</source>
+        <translation>Hyperledger Fabric（运维服务）</translation>
+    </message>
+    <message>
+        <source>The node is added to %1. The headless service runs it: lakeguard-cli serve --config %1</source>
+        <translation>节点将添加到 %1，由无界面服务运行：lakeguard-cli serve --config %1</translation>
+    </message>
+    <message>
+        <source>Chain feed id</source>
+        <translation>链数据源 ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Node URL</source>
+        <translation>节点 URL</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1078,23 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::ForkView</name>
+    <message>
+        <source>Block hash</source>
+        <translation>区块哈希</translation>
+    </message>
+    <message>
+        <source>Nodes following it</source>
+        <translation>跟随该区块的节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fork on %1 at height %2: %n competing block(s)</source>
+        <translation>
+            <numerusform>%1 在高度 %2 处分叉：%n 个相互竞争的区块</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::RiskGauge</name>
     <message>
         <source>Global risk</source>
@@ -1104,6 +1195,16 @@
         <source>Severe</source>
         <comment>risk band</comment>
         <translation>严重</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <comment>chain node state</comment>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>Wrong chain</source>
+        <comment>chain node state</comment>
+        <translation>链不匹配</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1592,18 @@ Recomputes every record&apos;s leaf hash, the Merkle root at each signed checkpo
     <message>
         <source>root %1, key %2</source>
         <translation>根 %1，密钥 %2</translation>
+    </message>
+    <message>
+        <source>age %1 s</source>
+        <translation>块龄 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>同步中</translation>
     </message>
 </context>
 </TS>
