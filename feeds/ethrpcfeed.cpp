@@ -131,9 +131,12 @@ void EthRpcFeed::connectWebSocket(int index)
                 u"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}"_s);
         });
         connect(&w->socket, &QWebSocket::disconnected, this, [this, w] {
-            w->subscribed = false;
+            const bool wasSubscribed = std::exchange(w->subscribed, false);
             if (m_running) {
                 w->retry.start(std::max<qint64>(kWsRetryMs, m_intervalMs));
+                if (wasSubscribed) {
+                    pollNow(); // a dropped subscription often means a node going down
+                }
             }
         });
         connect(&w->socket, &QWebSocket::textMessageReceived, this,
