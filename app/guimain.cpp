@@ -3,6 +3,7 @@
 // `lakeguard`: the desktop console. Wiring only: the store, the demo feed and the main window.
 #include "alertstore.h"
 #include "demofeed.h"
+#include "feedmanager.h"
 #include "guisettings.h"
 #include "mainwindow.h"
 #include "queryservice.h"
@@ -16,6 +17,7 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
@@ -50,6 +52,10 @@ struct CliOptions
         Tr::tr("Render every view to DIR/<view>.png and exit."), u"DIR"_s };
     QCommandLineOption lang { u"lang"_s, Tr::tr("User interface language: en or zh_CN."),
         u"LANG"_s };
+    QCommandLineOption config { u"config"_s,
+        Tr::tr("Run and edit the feeds of FILE (default: feeds.json in the configuration "
+               "folder)."),
+        u"FILE"_s };
     QCommandLineOption version { u"version"_s, Tr::tr("Print the version and exit.") };
 };
 
@@ -59,7 +65,7 @@ void setUpParser(QCommandLineParser &parser, const CliOptions &o)
         Tr::tr("Lakeguard: a native console for financial-security monitoring."));
     parser.addHelpOption();
     parser.addOptions(
-        { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang });
+        { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang, o.config });
 }
 
 void printLine(FILE *stream, const QString &text)
@@ -193,6 +199,25 @@ int main(int argc, char **argv)
         QMetaObject::invokeMethod(demo, &Feeds::DemoFeed::start, Qt::QueuedConnection);
     }
 
+    // The configured feeds run beside the demo; screenshots use only the ones named explicitly.
+    std::unique_ptr<Feeds::FeedManager> feeds;
+    if (writer && (!screenshotMode || parser.isSet(o.config))) {
+        const QString configPath = parser.isSet(o.config)
+            ? parser.value(o.config)
+            : QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                + u"/feeds.json"_s;
+        feeds = std::make_unique<Feeds::FeedManager>(writer.get());
+        Storage::Status loaded = feeds->load(configPath);
+        if (loaded) {
+            loaded = feeds->startAll();
+        }
+        if (!loaded) {
+            printLine(stderr, Tr::tr("lakeguard: feeds: %1").arg(loaded.error()));
+            window.showStatusMessage(Tr::tr("Feeds not started: %1").arg(loaded.error()));
+        }
+        window.attachFeedManager(feeds.get());
+    }
+
     int status = 0;
     if (screenshotMode) {
         window.resize(1440, 900);
@@ -219,7 +244,11 @@ int main(int argc, char **argv)
         status = QApplication::exec();
     }
 
-    // Shutdown: stop the demo on its thread, then drain the writer, then the readers.
+    // Shutdown: stop the feeds and the demo on their threads, then drain the writer, then the
+    // readers.
+    if (feeds) {
+        feeds->stopAll();
+    }
     if (demo) {
         QMetaObject::invokeMethod(demo, &Feeds::DemoFeed::stop, Qt::BlockingQueuedConnection);
     }

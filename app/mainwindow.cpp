@@ -280,6 +280,21 @@ void MainWindow::attachDemo(Feeds::DemoFeed *demo)
     connect(demo, &Feeds::DemoFeed::simulatedTime, this, &MainWindow::showSimulatedTime);
 }
 
+void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
+{
+    if (m_options.readOnly) {
+        return; // a review never runs or edits feeds
+    }
+    m_feeds->setFeedManager(feeds);
+    connect(m_feeds, &Widgets::FeedsView::actionFinished, this,
+            [this](bool, const QString &message) { showStatusMessage(message); });
+}
+
+void MainWindow::showStatusMessage(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+}
+
 void MainWindow::refreshAll()
 {
     m_dashboard->scheduleRefresh();

@@ -18,6 +18,7 @@ class StoreWriter;
 } // namespace Lakeguard::Storage
 namespace Lakeguard::Feeds {
 class DemoFeed;
+class FeedManager;
 }
 
 namespace Lakeguard::Widgets {
@@ -54,6 +55,9 @@ public:
     void attachWriter(Storage::StoreWriter *writer);
     // Show the demo's simulated clock and story captions (the demo may live on another thread).
     void attachDemo(Feeds::DemoFeed *demo);
+    // The feed manager's actions in the Feeds view; its messages in the status bar.
+    void attachFeedManager(Feeds::FeedManager *feeds);
+    void showStatusMessage(const QString &message);
 
     void showView(int view);
     int currentView() const;

@@ -17,6 +17,17 @@ QJsonValue nullable(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+// A source record as JSON when it is a JSON object, else as text.
+QJsonValue rawJson(const QByteArray &raw)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
+    if (err.error == QJsonParseError::NoError && doc.isObject()) {
+        return doc.object();
+    }
+    return QString::fromUtf8(raw);
+}
+
 } // namespace
 
 QJsonObject Alert::toJson() const
@@ -37,13 +48,24 @@ QJsonObject Alert::toJson() const
     o.insert(u"dst_ip"_s, nullable(dstIp));
     o.insert(u"fingerprint"_s, QString::fromLatin1(fingerprint.toHex()));
     o.insert(u"incident"_s, incident ? QJsonValue(incident->value) : QJsonValue(QJsonValue::Null));
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
-    if (err.error == QJsonParseError::NoError && doc.isObject()) {
-        o.insert(u"raw"_s, doc.object());
-    } else {
-        o.insert(u"raw"_s, QString::fromUtf8(raw));
+    if (!state.isEmpty()) {
+        o.insert(u"state"_s, state);
     }
+    o.insert(u"raw"_s, rawJson(raw));
+    return o;
+}
+
+QJsonObject AlertEvent::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"id"_s, id);
+    o.insert(u"alert"_s, alert.value);
+    o.insert(u"ts"_s, formatIsoTimestamp(ts));
+    o.insert(u"received"_s, formatIsoTimestamp(received));
+    o.insert(u"feed"_s, feed);
+    o.insert(u"state"_s, state);
+    o.insert(u"message"_s, message);
+    o.insert(u"raw"_s, rawJson(raw));
     return o;
 }
 

@@ -52,8 +52,26 @@ struct Alert
     // for sources without one. Not part of the fingerprint: a resolved notification dedups
     // against its firing one until the store turns it into an update.
     QString state;
+    // When the source says `state` began (Alertmanager's endsAt for "resolved"); 0: when received.
+    TimestampMs stateSince = 0;
 
-    // The contract's JSON shape (`raw` as parsed JSON when it is JSON, else as a string).
+    // The contract's JSON shape (`raw` as parsed JSON when it is JSON, else as a string), plus
+    // `state` when the source reports a lifecycle.
+    QJsonObject toJson() const;
+};
+
+// A change of a stored alert's lifecycle state, as its source reported it (firing → resolved).
+struct AlertEvent
+{
+    qint64 id = 0;
+    AlertId alert;
+    TimestampMs ts = 0;        // when the source says it happened
+    TimestampMs received = 0;
+    QString feed;
+    QString state;
+    QString message;
+    QByteArray raw;
+
     QJsonObject toJson() const;
 };
 

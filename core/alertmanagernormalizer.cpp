@@ -187,6 +187,13 @@ QList<NormalizeResult> AlertmanagerNormalizer::normalizeAll(const QByteArray &re
         a.raw = raw;
         // Older Alertmanagers send no per-alert status: the payload's status applies.
         a.state = alert.value(u"status"_s).toString(payloadStatus).toLower();
+        // A resolved alert ended at endsAt (Alertmanager's zero time "0001-…" means not yet).
+        if (a.state == u"resolved"_s) {
+            const auto ended = parseIsoTimestamp(alert.value(u"endsAt"_s).toString());
+            if (ended && *ended > 0) {
+                a.stateSince = *ended;
+            }
+        }
         // Alertmanager's fingerprint identifies the label set; with startsAt it names one
         // occurrence, so a re-delivery and the resolved notification dedup against the first.
         // The label set itself is hashed too: senders that are not Alertmanager (vmalert test

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Core {
@@ -28,6 +30,23 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
         return quarantine(ctx, u"jsonl", error, record);
     }
     const QJsonObject &o = *parsed;
+    const bool mapped = !m_map.isEmpty();
+    // A field where the map points, or under its own name without a map; undefined if absent.
+    const auto field = [&](const QString &name) -> QJsonValue {
+        if (!mapped) {
+            return o.value(name);
+        }
+        const auto pointer = m_map.pointers.constFind(name);
+        if (pointer == m_map.pointers.constEnd()) {
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return resolveJsonPointer(o, *pointer).value_or(QJsonValue(QJsonValue::Undefined));
+    };
+    // How a quarantine reason names a field: "title", or "title" (at /reason) with a map.
+    const auto named = [&](const QString &name) {
+        return mapped ? u"\"%1\" (at %2)"_s.arg(name, m_map.pointers.value(name))
+                      : u"\"%1\""_s.arg(name);
+    };
 
     Alert a;
     a.received = ctx.received;
@@ -35,56 +54,85 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
     a.source = u"jsonl"_s;
     a.raw = record;
 
-    const QJsonValue ts = o.value(u"ts"_s);
+    const QJsonValue ts = field(u"ts"_s);
     if (ts.isDouble()) {
-        a.ts = static_cast<TimestampMs>(ts.toDouble());
+        double d = ts.toDouble();
+        // Mapped sources often count seconds; a number below 10^11 cannot be milliseconds of
+        // a real alert (it would be 1973), so it is taken as seconds.
+        if (mapped && std::abs(d) < 1e11) {
+            d *= 1000.0;
+        }
+        a.ts = static_cast<TimestampMs>(d);
     } else if (const auto parsedTs = parseIsoTimestamp(ts.toString())) {
         a.ts = *parsedTs;
     } else {
         return quarantine(ctx, u"jsonl",
-                          ts.isUndefined() ? QString::fromUtf8("missing field \"ts\"")
-                                           : QString::fromUtf8("invalid timestamp in \"ts\": %1")
-                                                 .arg(jsonText(ts).left(64)),
+                          ts.isUndefined() ? u"missing field %1"_s.arg(named(u"ts"_s))
+                                           : u"invalid timestamp in %1: %2"_s.arg(
+                                               named(u"ts"_s), jsonText(ts).left(64)),
                           record);
     }
 
-    a.title = o.value(u"title"_s).toString().trimmed();
+    a.title = jsonText(field(u"title"_s)).trimmed();
     if (a.title.isEmpty()) {
-        return quarantine(ctx, u"jsonl", QString::fromUtf8("missing field \"title\""), record);
+        return quarantine(ctx, u"jsonl", u"missing field %1"_s.arg(named(u"title"_s)), record);
     }
 
-    const QJsonValue sev = o.value(u"severity"_s);
+    const QJsonValue sev = field(u"severity"_s);
+    const auto tableSeverity = m_map.severityValues.constFind(jsonText(sev).toLower());
     if (sev.isUndefined() || sev.isNull()) {
         a.severity = Severity::Medium;
+    } else if (tableSeverity != m_map.severityValues.constEnd()) {
+        a.severity = *tableSeverity;
     } else if (sev.isDouble()) {
         const double d = sev.toDouble();
         if (d < 0 || d > 4 || d != static_cast<int>(d)) {
             return quarantine(ctx, u"jsonl",
-                              QString::fromUtf8("severity %1 is outside 0–4").arg(jsonText(sev)), record);
+                              QString::fromUtf8("severity %1 is outside 0–4").arg(jsonText(sev)),
+                              record);
         }
         a.severity = severityFromInt(static_cast<int>(d));
     } else if (const auto s = severityFromName(sev.toString())) {
         a.severity = *s;
     } else {
         return quarantine(ctx, u"jsonl",
-                          QString::fromUtf8("unknown severity \"%1\"").arg(jsonText(sev).left(32)), record);
+                          QString::fromUtf8("unknown severity \"%1\"").arg(jsonText(sev).left(32)),
+                          record);
     }
 
-    a.category = categoryFromName(o.value(u"category"_s).toString()).value_or(Category::Other);
-    a.rule = o.value(u"rule"_s).toString().trimmed();
-    if (a.rule.isEmpty()) {
-        a.rule = u"jsonl:"_s + a.title.left(64);
+    const QString category = jsonText(field(u"category"_s));
+    a.category = m_map.categoryValues.value(
+        category.toLower(), categoryFromName(category).value_or(Category::Other));
+    const QString rule = jsonText(field(u"rule"_s)).trimmed();
+    if (mapped) {
+        const QString prefix = m_map.rulePrefix.isEmpty() ? u"jsonl"_s : m_map.rulePrefix;
+        a.rule = prefix + u':' + (rule.isEmpty() ? a.title.left(64) : rule.left(128));
+    } else {
+        a.rule = rule.isEmpty() ? u"jsonl:"_s + a.title.left(64) : rule;
     }
-    a.message = o.value(u"message"_s).toString();
-    a.entity = o.value(u"entity"_s).toString();
-    a.srcIp = o.value(u"src_ip"_s).toString();
-    a.dstIp = o.value(u"dst_ip"_s).toString();
+    a.message = jsonText(field(u"message"_s));
+    a.entity = jsonText(field(u"entity"_s));
+    a.srcIp = jsonText(field(u"src_ip"_s));
+    a.dstIp = jsonText(field(u"dst_ip"_s));
+    if (mapped) {
+        a.state = jsonText(field(u"state"_s)).trimmed().toLower().left(32);
+    }
 
+    if (mapped && m_map.pointers.contains(u"id"_s)) {
+        // The source's own id names the record: a re-sent record with changed details (a fraud
+        // case whose status moved on) is the same alert, and its state change an update.
+        const QString id = jsonText(field(u"id"_s));
+        if (id.isEmpty()) {
+            return quarantine(ctx, u"jsonl", u"missing field %1"_s.arg(named(u"id"_s)), record);
+        }
+        a.fingerprint = fingerprintOf(u"jsonl", m_map.rulePrefix.toUtf8() + '\n' + id.toUtf8());
+        return a;
+    }
     // A record that Lakeguard exported carries its own source and fingerprint: keep them so the
     // round trip is an identity and re-ingest dedups against the original.
     const QString source = o.value(u"source"_s).toString();
     const QByteArray fp = QByteArray::fromHex(o.value(u"fingerprint"_s).toString().toLatin1());
-    if (fp.size() == 32 && !source.isEmpty()) {
+    if (!mapped && fp.size() == 32 && !source.isEmpty()) {
         a.source = source;
         a.fingerprint = fp;
         const QJsonValue raw = o.value(u"raw"_s);

@@ -113,6 +113,14 @@ bool isKnownFormat(const QString &format)
     return knownFormats().contains(format);
 }
 
+std::unique_ptr<Normalizer> makeNormalizer(const QString &format, const FieldMap &map)
+{
+    if (format == u"jsonl"_s && !map.isEmpty()) {
+        return std::make_unique<JsonlNormalizer>(map);
+    }
+    return makeNormalizer(format);
+}
+
 std::unique_ptr<Normalizer> makeNormalizer(const QString &format)
 {
     if (format == u"eve"_s) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "alert.h"
+#include "fieldmap.h"
 
 #include <QByteArray>
 #include <QList>
@@ -52,6 +53,8 @@ public:
 QStringList knownFormats();
 bool isKnownFormat(const QString &format);
 std::unique_ptr<Normalizer> makeNormalizer(const QString &format);
+// The same, with a field map for "jsonl" (records of another JSON shape); ignored otherwise.
+std::unique_ptr<Normalizer> makeNormalizer(const QString &format, const FieldMap &map);
 
 // Helpers for normalisers.
 Quarantined quarantine(const NormalizeContext &ctx, QStringView source, const QString &reason,

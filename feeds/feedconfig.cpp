@@ -34,12 +34,13 @@ QList<Key> keysFor(const QString &type)
     QList<Key> own;
     if (type == u"file"_s) {
         own = {{u"path"_s, Kind::String, true}, {u"format"_s, Kind::String, false},
-               {u"poll_ms"_s, Kind::Number, false}};
+               {u"poll_ms"_s, Kind::Number, false}, {u"map"_s, Kind::Object, false}};
     } else if (type == u"http"_s) {
         own = {{u"url"_s, Kind::String, true},          {u"format"_s, Kind::String, false},
                {u"interval_s"_s, Kind::Number, false},  {u"token_env"_s, Kind::String, false},
                {u"timeout_s"_s, Kind::Number, false},   {u"cursor_param"_s, Kind::String, false},
-               {u"pin_sha256"_s, Kind::String, false}, {u"ca_file"_s, Kind::String, false}};
+               {u"pin_sha256"_s, Kind::String, false}, {u"ca_file"_s, Kind::String, false},
+               {u"map"_s, Kind::Object, false}};
     } else if (type == u"syslog"_s) {
         own = {{u"listen"_s, Kind::String, true},   {u"protocol"_s, Kind::String, true},
                {u"format"_s, Kind::String, false},  {u"cert"_s, Kind::String, false},
@@ -48,7 +49,8 @@ QList<Key> keysFor(const QString &type)
     } else if (type == u"webhook"_s) {
         own = {{u"listen"_s, Kind::String, true},        {u"path"_s, Kind::String, false},
                {u"format"_s, Kind::String, false},       {u"token_env"_s, Kind::String, false},
-               {u"hmac_secret_env"_s, Kind::String, false}, {u"max_body_bytes"_s, Kind::Number, false}};
+               {u"hmac_secret_env"_s, Kind::String, false}, {u"max_body_bytes"_s, Kind::Number, false},
+               {u"map"_s, Kind::Object, false}};
     } else if (type == u"eth-rpc"_s) {
         own = {{u"nodes"_s, Kind::Array, true},           {u"interval_s"_s, Kind::Number, false},
                {u"expected_block_s"_s, Kind::Number, false}, {u"watch"_s, Kind::Array, false},
@@ -96,6 +98,20 @@ QString kindName(Kind k)
 }
 
 } // namespace
+
+QStringList feedTypes()
+{
+    return {u"file"_s, u"http"_s, u"syslog"_s, u"webhook"_s, u"eth-rpc"_s};
+}
+
+QList<FeedKey> feedKeys(const QString &type)
+{
+    QList<FeedKey> keys;
+    for (const Key &k : keysFor(type)) {
+        keys.append({k.name, static_cast<FeedKey::Kind>(k.kind), k.required});
+    }
+    return keys;
+}
 
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error)
 {
@@ -204,6 +220,19 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
         if (o.contains(u"format"_s) && !Core::isKnownFormat(f.format)) {
             return R::failure(u"%1: unknown format \"%2\" (%3)"_s.arg(
                 name, f.format, Core::knownFormats().join(u", "_s)));
+        }
+        // Records of another JSON shape: a field map, for the jsonl format only.
+        if (o.contains(u"map"_s)) {
+            if (f.format != u"jsonl"_s) {
+                return R::failure(u"%1: \"map\" needs \"format\": \"jsonl\""_s.arg(name));
+            }
+            QString error;
+            const std::optional<Core::FieldMap> map =
+                Core::FieldMap::parse(o.value(u"map"_s).toObject(), &error);
+            if (!map) {
+                return R::failure(u"%1: %2"_s.arg(name, error));
+            }
+            f.map = *map;
         }
         // Secrets: only the name of an environment variable may stand in the file.
         for (const QString &secretKey : {u"token_env"_s, u"hmac_secret_env"_s}) {

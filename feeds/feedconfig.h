@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fieldmap.h"
 #include "storetypes.h"
 
 #include <QByteArray>
@@ -21,6 +22,7 @@ struct FeedConfig
     QString type;          // file, http, syslog, webhook, eth-rpc
     QString format;        // normaliser; "auto" when not given (types that have one)
     QJsonObject settings;  // the feed's object as written
+    Core::FieldMap map;    // "map": where a jsonl feed finds each field (empty: the contract's names)
 
     QString path() const { return settings.value(QLatin1StringView("path")).toString(); }
 };
@@ -28,6 +30,19 @@ struct FeedConfig
 // Parses and validates FEEDS.json. Errors name the feed and the key: `feed "ids": unknown key
 // "pth"`. Secrets never stand in the file: keys ending in "_env" name environment variables.
 Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json);
+
+// A key a feed of some type may have (for editors: FEEDS.json is validated by the same list).
+struct FeedKey
+{
+    enum class Kind { String, Number, Array, Bool, Object };
+    QString name;
+    Kind kind;
+    bool required;
+};
+
+// Every feed type FEEDS.json knows, and the keys of one (common keys id, type, enabled first).
+QStringList feedTypes();
+QList<FeedKey> feedKeys(const QString &type);
 
 // The feed types this build can run (the others parse, and are refused when started).
 QStringList runnableFeedTypes();

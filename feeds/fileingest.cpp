@@ -60,6 +60,7 @@ IngestSummary &IngestSummary::operator+=(const IngestSummary &o)
     read += o.read;
     accepted += o.accepted;
     duplicates += o.duplicates;
+    updated += o.updated;
     quarantined += o.quarantined;
     skipped += o.skipped;
     bytes += o.bytes;
@@ -75,7 +76,7 @@ FileIngest::FileIngest(Storage::AlertStore &store, QString feed, QString format)
 IngestSummary FileIngest::run(QIODevice &input, QString *error)
 {
     IngestSummary total;
-    const std::unique_ptr<Core::Normalizer> normalizer = Core::makeNormalizer(m_format);
+    const std::unique_ptr<Core::Normalizer> normalizer = Core::makeNormalizer(m_format, m_map);
     if (!normalizer) {
         if (error) {
             *error = Tr::tr("unknown format \"%1\"").arg(m_format);
@@ -104,6 +105,7 @@ IngestSummary FileIngest::run(QIODevice &input, QString *error)
         total.read += pendingRecords;
         total.accepted += r.accepted;
         total.duplicates += r.duplicates;
+        total.updated += r.updated;
         total.quarantined += r.quarantined;
         total.skipped += r.skipped;
         total.bytes += batchBytes;

@@ -20,6 +20,7 @@ struct IngestSummary
     qint64 read = 0;         // records read (blank lines are not records)
     qint64 accepted = 0;     // new alerts stored
     qint64 duplicates = 0;   // alerts already in the store
+    qint64 updated = 0;      // stored alerts whose state changed (firing → resolved)
     qint64 quarantined = 0;  // records kept aside with a reason
     qint64 skipped = 0;      // valid records that are not alerts
     qint64 bytes = 0;
@@ -38,11 +39,14 @@ public:
     IngestSummary run(QIODevice &input, QString *error);
 
     void setBatchSize(int records) { m_batchSize = std::max(1, records); }
+    // For "jsonl": where each field is in records of another shape.
+    void setFieldMap(const Core::FieldMap &map) { m_map = map; }
 
 private:
     Storage::AlertStore &m_store;
     QString m_feed;
     QString m_format;
+    Core::FieldMap m_map;
     int m_batchSize = 5000;
 };
 

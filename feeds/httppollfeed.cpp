@@ -58,7 +58,7 @@ HttpPollFeed::HttpPollFeed(FeedConfig config, Storage::StoreWriter *writer, QObj
     : Feed(parent)
     , m_config(std::move(config))
     , m_writer(writer)
-    , m_normalizer(Core::makeNormalizer(m_config.format))
+    , m_normalizer(Core::makeNormalizer(m_config.format, m_config.map))
     , m_network(this)
     , m_timer(this)
 {

@@ -43,7 +43,20 @@ public:
     virtual Result<AlertPage> alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
                                        int limit) = 0;
     virtual Result<qint64> countAlerts(const AlertFilter &filter) = 0;
+    // Housekeeping a long-lived writer runs now and then and before it closes (SQLite: PRAGMA
+    // optimize). Backends without any return Ok.
+    virtual Status maintain() { return Ok{}; }
+    // A consistent online copy of the whole store at `target` (a new file), while writers go on.
+    virtual Status backup(const QString &target)
+    {
+        Q_UNUSED(target);
+        return Status::failure(QStringLiteral("this store cannot be backed up by Lakeguard; use "
+                                              "the database's own tools"));
+    }
+
     virtual Result<Alert> alert(Core::AlertId id) = 0;
+    // The lifecycle states an alert took, oldest first (empty for sources without one).
+    virtual Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) = 0;
 
     virtual Result<StoreStats> stats() = 0;
     virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;

@@ -13,20 +13,42 @@ namespace {
 
 enum class Field : char { Null = 0x00, Integer = 0x01, Text = 0x02, Blob = 0x03 };
 
-// Column type per kind, in canonical order; a lowercase letter is a nullable column.
-// I integer, T text, B blob.
+// One row per kind. `layout` gives the column types in canonical order (the order of `columns`):
+// I integer, T text, B blob; a lowercase letter is a nullable column.
+struct KindInfo
+{
+    LeafKind kind;
+    const char *table;
+    const char *columns;
+    const char *layout;
+    const char *name;
+};
+
+constexpr KindInfo kKinds[] = {
+    {LeafKind::Alert, "alerts",
+     "id, ts, received, feed, source, severity, category, rule, title, message, entity,"
+     " src_ip, dst_ip, fingerprint, raw",
+     "IIITTITTTTTttBB", "alert"},
+    {LeafKind::ChainObservation, "chain_history",
+     "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation"},
+    {LeafKind::AlertEvent, "alert_events",
+     "id, alert_id, ts, received, feed, state, message, raw", "IIIITTTB", "alert event"},
+};
+
+const KindInfo &info(LeafKind kind)
+{
+    for (const KindInfo &k : kKinds) {
+        if (k.kind == kind) {
+            return k;
+        }
+    }
+    Q_ASSERT_X(false, "LeafEncoding", "unknown leaf kind");
+    return kKinds[0];
+}
+
 const char *layout(LeafKind kind)
 {
-    switch (kind) {
-    case LeafKind::Alert:
-        // id ts received feed source severity category rule title message entity
-        // src_ip dst_ip fingerprint raw
-        return "IIITTITTTTTttBB";
-    case LeafKind::ChainObservation:
-        // id observed chain node height lag latency_ms
-        return "IITTIII";
-    }
-    return "";
+    return info(kind).layout;
 }
 
 void appendInt(QByteArray &out, qint64 v)
@@ -71,17 +93,23 @@ void appendText(QByteArray &out, const QVariant &v)
 
 } // namespace
 
+QList<LeafKind> allKinds()
+{
+    QList<LeafKind> kinds;
+    for (const KindInfo &k : kKinds) {
+        kinds.append(k.kind);
+    }
+    return kinds;
+}
+
 QString table(LeafKind kind)
 {
-    return kind == LeafKind::Alert ? u"alerts"_s : u"chain_history"_s;
+    return QString::fromLatin1(info(kind).table);
 }
 
 QString columns(LeafKind kind)
 {
-    return kind == LeafKind::Alert
-        ? u"id, ts, received, feed, source, severity, category, rule, title, message, entity,"
-          " src_ip, dst_ip, fingerprint, raw"_s
-        : u"id, observed, chain, node, height, lag, latency_ms"_s;
+    return QString::fromLatin1(info(kind).columns);
 }
 
 int columnCount(LeafKind kind)
@@ -91,7 +119,7 @@ int columnCount(LeafKind kind)
 
 QString recordName(LeafKind kind)
 {
-    return kind == LeafKind::Alert ? u"alert"_s : u"chain observation"_s;
+    return QString::fromLatin1(info(kind).name);
 }
 
 QByteArray encode(LeafKind kind, const QVariantList &values)

@@ -3,13 +3,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QVariantList>
 
 namespace Lakeguard::Storage {
 
 // What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
-enum class LeafKind : int { Alert = 1, ChainObservation = 2 };
+// Numbers are stored: never reuse or renumber one.
+enum class LeafKind : int { Alert = 1, ChainObservation = 2, AlertEvent = 3 };
 
 // The canonical, versioned encoding of a stored record (docs/tamper-evidence.md): version byte,
 // kind byte, then every immutable column in a fixed order, each as a type tag and its bytes
@@ -18,6 +20,9 @@ enum class LeafKind : int { Alert = 1, ChainObservation = 2 };
 namespace LeafEncoding {
 
 constexpr char kVersion = 0x01;
+
+// Every kind, in number order (verify walks them all).
+QList<LeafKind> allKinds();
 
 // The table and the SELECT list (canonical order) of a kind; the first column is the row id.
 QString table(LeafKind kind);

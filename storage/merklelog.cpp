@@ -419,7 +419,13 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     report.fromLeaf = frontier.size();
 
     // The last record of each kind before the first leaf checked: row ids rise with leaves.
-    std::map<int, qint64> lastRef{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
+    const QList<LeafKind> kinds = LeafEncoding::allKinds();
+    std::map<int, qint64> lastRef;
+    std::map<int, qint64> matched;
+    for (const LeafKind kind : kinds) {
+        lastRef[int(kind)] = 0;
+        matched[int(kind)] = 0;
+    }
     if (frontier.size() > 0) {
         for (auto &[kind, ref] : lastRef) {
             q.prepare(u"SELECT ref_id FROM leaves WHERE kind = ? AND seq < ?"
@@ -432,7 +438,6 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         }
     }
     const std::map<int, qint64> startRef = lastRef;
-    std::map<int, qint64> matched{{int(LeafKind::Alert), 0}, {int(LeafKind::ChainObservation), 0}};
 
     // Checkpoints in tree order; those before the starting point are not re-checked.
     QList<Checkpoint> pending;
@@ -470,26 +475,29 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     };
     checkCheckpointsAt(frontier.size());
 
-    const int alertCols = LeafEncoding::columnCount(LeafKind::Alert);
-    const int chainCols = LeafEncoding::columnCount(LeafKind::ChainObservation);
-    QString alertSelect = LeafEncoding::columns(LeafKind::Alert);
-    QString chainSelect = LeafEncoding::columns(LeafKind::ChainObservation);
-    alertSelect = u"a."_s + alertSelect.replace(u", "_s, u", a."_s);
-    chainSelect = u"c."_s + chainSelect.replace(u", "_s, u", c."_s);
+    // One pass over the leaves, each joined to its record: columns of kind k start at at[k].
+    QString select = u"SELECT l.seq, l.kind, l.ref_id, l.hash"_s;
+    QString joins;
+    std::map<int, std::pair<int, int>> columnsAt; // kind → (first column, count)
+    int at = 4;
+    for (const LeafKind kind : kinds) {
+        const QString alias = u"t"_s + QString::number(int(kind));
+        for (const QString &column : LeafEncoding::columns(kind).split(u", "_s)) {
+            select += u", "_s + alias + u'.' + column.trimmed();
+        }
+        joins += u" LEFT JOIN "_s + LeafEncoding::table(kind) + u' ' + alias + u" ON l.kind = "_s
+            + QString::number(int(kind)) + u" AND "_s + alias + u".id = l.ref_id"_s;
+        const int cols = LeafEncoding::columnCount(kind);
+        columnsAt[int(kind)] = {at, cols};
+        at += cols;
+    }
     QSqlQuery leaves(m_db);
     leaves.setForwardOnly(true);
-    leaves.prepare(u"SELECT l.seq, l.kind, l.ref_id, l.hash, "_s + alertSelect + u", "_s
-                   + chainSelect
-                   + u" FROM leaves l"
-                     " LEFT JOIN alerts a ON l.kind = 1 AND a.id = l.ref_id"
-                     " LEFT JOIN chain_history c ON l.kind = 2 AND c.id = l.ref_id"
-                     " WHERE l.seq >= ? ORDER BY l.seq"_s);
+    leaves.prepare(select + u" FROM leaves l"_s + joins + u" WHERE l.seq >= ? ORDER BY l.seq"_s);
     leaves.addBindValue(frontier.size());
     if (!leaves.exec()) {
         return R::failure(leaves.lastError().text());
     }
-    const int alertAt = 4;
-    const int chainAt = alertAt + alertCols;
     while (leaves.next()) {
         const qint64 seq = leaves.value(0).toLongLong();
         const int kindValue = leaves.value(1).toInt();
@@ -503,13 +511,13 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         }
         ++report.leavesChecked;
         QByteArray hash = stored;
-        if (kindValue != int(LeafKind::Alert) && kindValue != int(LeafKind::ChainObservation)) {
+        const auto known = columnsAt.find(kindValue);
+        if (known == columnsAt.end()) {
             problems.add(Tr::tr("leaf %1 has an unknown kind %2").arg(seq).arg(kindValue));
         } else {
             const auto kind = static_cast<LeafKind>(kindValue);
             const QString what = LeafEncoding::recordName(kind);
-            const int at = kind == LeafKind::Alert ? alertAt : chainAt;
-            const int cols = kind == LeafKind::Alert ? alertCols : chainCols;
+            const auto [first, cols] = known->second;
             if (ref <= lastRef[kindValue]) {
                 problems.add(Tr::tr("%1 %2 (leaf %3) is out of order or repeated: leaves were "
                                     "reordered or inserted")
@@ -518,12 +526,12 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
                                  .arg(seq));
             } else {
                 lastRef[kindValue] = ref;
-                if (leaves.value(at).isNull()) {
+                if (leaves.value(first).isNull()) {
                     problems.add(Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
                 } else {
                     ++matched[kindValue];
                     hash = merkleLeafHash(
-                        LeafEncoding::encode(kind, rowValues(leaves, at, cols)));
+                        LeafEncoding::encode(kind, rowValues(leaves, first, cols)));
                     if (hash != stored) {
                         problems.add(
                             Tr::tr("%1 %2 (leaf %3) was modified").arg(what).arg(ref).arg(seq));
@@ -541,7 +549,7 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     report.root = frontier.root();
 
     // Records without a leaf: inserted behind Lakeguard's back.
-    for (const LeafKind kind : {LeafKind::Alert, LeafKind::ChainObservation}) {
+    for (const LeafKind kind : kinds) {
         const QString table = LeafEncoding::table(kind);
         q.prepare(u"SELECT count(*) FROM "_s + table + u" WHERE id > ?"_s);
         q.addBindValue(startRef.at(int(kind)));
@@ -564,6 +572,19 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
             problems.add(Tr::tr("%1 %2 has no leaf: it was added outside Lakeguard")
                              .arg(LeafEncoding::recordName(kind))
                              .arg(q.value(0).toLongLong()));
+        }
+    }
+    // An alert's current state is outside its leaf (it changes); it must be the state of its
+    // last event, which is in the tree.
+    if (q.exec(u"SELECT a.id, a.state, (SELECT e.state FROM alert_events e WHERE e.alert_id = a.id"
+               " ORDER BY e.id DESC LIMIT 1) FROM alerts a WHERE a.state <> '' LIMIT -1"_s)) {
+        while (q.next()) {
+            if (q.value(1).toString() != q.value(2).toString()) {
+                problems.add(Tr::tr("alert %1 says its state is \"%2\" but its last recorded "
+                                    "event says \"%3\": the state was changed outside Lakeguard")
+                                 .arg(q.value(0).toLongLong())
+                                 .arg(q.value(1).toString(), q.value(2).toString()));
+            }
         }
     }
     for (qsizetype i = nextCp; i < pending.size(); ++i) {

@@ -109,6 +109,12 @@ QFuture<Result<Alert>> QueryService::alert(Core::AlertId id)
     return runQuery<Alert>(&m_pool, m_location, [=](AlertStore &s) { return s.alert(id); });
 }
 
+QFuture<Result<QList<Core::AlertEvent>>> QueryService::alertEvents(Core::AlertId id)
+{
+    return runQuery<QList<Core::AlertEvent>>(&m_pool, m_location,
+                                             [=](AlertStore &s) { return s.alertEvents(id); });
+}
+
 QFuture<Result<StoreStats>> QueryService::stats()
 {
     return runQuery<StoreStats>(&m_pool, m_location, [](AlertStore &s) { return s.stats(); });

@@ -30,6 +30,7 @@ public:
                                         int limit);
     QFuture<Result<qint64>> countAlerts(AlertFilter filter);
     QFuture<Result<Alert>> alert(Core::AlertId id);
+    QFuture<Result<QList<Core::AlertEvent>>> alertEvents(Core::AlertId id);
     QFuture<Result<StoreStats>> stats();
     QFuture<Result<QList<FeedStatus>>> feeds();
     QFuture<Result<QList<ChainObservation>>> chainStatus();

@@ -148,6 +148,27 @@ const QList<Migration> &sqliteMigrations()
              " created INTEGER NOT NULL)"_s,
          },
          &MerkleLog::backfill},
+        // Alert lifecycle (docs/store.md): a source that reports a state (Alertmanager's firing →
+        // resolved, a chain condition's active → resolved) changes the stored alert instead of
+        // adding one. `alerts.state` is the current state (mutable, outside the alert's leaf);
+        // every state it took is an alert_events row with its own leaf (kind 3).
+        {3,
+         {
+             u"ALTER TABLE alerts ADD COLUMN state TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE alerts ADD COLUMN state_since INTEGER"_s,
+             u"CREATE TABLE alert_events ("
+             " id INTEGER PRIMARY KEY,"
+             " alert_id INTEGER NOT NULL,"
+             " ts INTEGER NOT NULL,"
+             " received INTEGER NOT NULL,"
+             " feed TEXT NOT NULL,"
+             " state TEXT NOT NULL,"
+             " message TEXT NOT NULL,"
+             " raw BLOB NOT NULL)"_s,
+             u"CREATE INDEX alert_events_alert ON alert_events (alert_id, id)"_s,
+             // Verify compares the state of each alert that has one with its last event.
+             u"CREATE INDEX alerts_stateful ON alerts (id) WHERE state <> ''"_s,
+          }},
         // Chain status (issue 5): the details a chain monitor knows beyond the original columns
         // (chain id, client, tx pool, gas price, …) as JSON, and the head block's time in the
         // history so charts can show block intervals. Not part of the leaf encoding.

@@ -13,9 +13,13 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <map>
@@ -50,7 +54,13 @@ QString nextConnectionName()
 }
 
 const QString kAlertColumns = u"id, ts, received, feed, source, severity, category, rule, title, "
-                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw"_s;
+                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since"_s;
+
+// When an alert's reported state began: the source's time, else when Lakeguard received it.
+TimestampMs stateSince(const Alert &a)
+{
+    return a.stateSince > 0 ? a.stateSince : a.received;
+}
 
 Alert alertFromQuery(const QSqlQuery &q)
 {
@@ -73,6 +83,8 @@ Alert alertFromQuery(const QSqlQuery &q)
         a.incident = Core::IncidentId{q.value(14).toLongLong()};
     }
     a.raw = q.value(15).toByteArray();
+    a.state = q.value(16).toString();
+    a.stateSince = q.value(17).toLongLong();
     return a;
 }
 
@@ -182,6 +194,9 @@ struct SqliteStore::Prepared
         , upsertFeed(db)
         , feedFts(db)
         , maxId(db)
+        , findAlert(db)
+        , insertEvent(db)
+        , updateState(db)
     {}
     QSqlQuery insertAlert;
     QSqlQuery insertQuarantine;
@@ -192,6 +207,9 @@ struct SqliteStore::Prepared
     QSqlQuery upsertFeed;
     QSqlQuery feedFts;
     QSqlQuery maxId;
+    QSqlQuery findAlert;
+    QSqlQuery insertEvent;
+    QSqlQuery updateState;
 };
 
 SqliteStore::SqliteStore(QString path, StoreOptions options)
@@ -267,8 +285,8 @@ Status SqliteStore::open(Mode mode)
         const bool ok =
             p.insertAlert.prepare(
                 u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
-                " message, entity, src_ip, dst_ip, fingerprint, incident, raw)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint) DO NOTHING"_s)
             && p.insertQuarantine.prepare(
                 u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
@@ -313,7 +331,13 @@ Status SqliteStore::open(Mode mode)
             && p.feedFts.prepare(
                 u"INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
                 " SELECT id, title, message, entity, rule FROM alerts WHERE id > ?"_s)
-            && p.maxId.prepare(u"SELECT coalesce(max(id), 0) FROM alerts"_s);
+            && p.maxId.prepare(u"SELECT coalesce(max(id), 0) FROM alerts"_s)
+            && p.findAlert.prepare(u"SELECT id, state FROM alerts WHERE fingerprint = ?"_s)
+            && p.insertEvent.prepare(
+                u"INSERT INTO alert_events (alert_id, ts, received, feed, state, message, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
+            && p.updateState.prepare(
+                u"UPDATE alerts SET state = ?, state_since = ? WHERE id = ?"_s);
         if (!ok) {
             return Status::failure(Tr::tr("cannot prepare statements: %1")
                                        .arg(m_db.lastError().text()));
@@ -394,6 +418,60 @@ Status SqliteStore::migrate()
     return Ok{};
 }
 
+Status SqliteStore::appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed)
+{
+    QSqlQuery &q = m_prepared->insertEvent;
+    const QString feed = a.feed.isEmpty() ? batchFeed : a.feed;
+    const TimestampMs ts = stateSince(a);
+    q.addBindValue(alertId);
+    q.addBindValue(ts);
+    q.addBindValue(a.received);
+    q.addBindValue(text(feed));
+    q.addBindValue(text(a.state));
+    q.addBindValue(text(a.message));
+    q.addBindValue(a.raw.isNull() ? QByteArray("") : a.raw);
+    if (!q.exec()) {
+        return Status::failure(u"alert event: "_s + q.lastError().text());
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    return m_log->append(LeafKind::AlertEvent, id,
+                         {id, alertId, ts, a.received, text(feed), text(a.state), text(a.message),
+                          a.raw.isNull() ? QByteArray("") : a.raw});
+}
+
+Result<bool> SqliteStore::changeAlertState(const Alert &a, const QString &batchFeed)
+{
+    using R = Result<bool>;
+    Prepared &p = *m_prepared;
+    p.findAlert.addBindValue(a.fingerprint);
+    if (!p.findAlert.exec()) {
+        return R::failure(u"find alert"_s);
+    }
+    if (!p.findAlert.next()) {
+        // The fingerprint collided inside this batch with no row yet: a plain duplicate.
+        p.findAlert.finish();
+        return false;
+    }
+    const qint64 id = p.findAlert.value(0).toLongLong();
+    const QString current = p.findAlert.value(1).toString();
+    p.findAlert.finish();
+    // "resolved" ends an occurrence: a late re-delivery of an earlier state (a sender's retry)
+    // must not bring it back. A new occurrence has a new fingerprint (docs/store.md).
+    if (current == a.state || current == u"resolved"_s) {
+        return false;
+    }
+    if (const Status s = appendAlertEvent(id, a, batchFeed); !s) {
+        return R::failure(s.error());
+    }
+    p.updateState.addBindValue(a.state);
+    p.updateState.addBindValue(stateSince(a));
+    p.updateState.addBindValue(id);
+    if (!p.updateState.exec()) {
+        return R::failure(u"update alert state: "_s + p.updateState.lastError().text());
+    }
+    return true;
+}
+
 BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
 {
     BatchResult r;
@@ -457,6 +535,9 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(a.incident ? QVariant(a.incident->value)
                                   : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(a.raw);
+        q.addBindValue(text(a.state));
+        q.addBindValue(a.state.isEmpty() ? QVariant(QMetaType::fromType<qint64>())
+                                         : QVariant(stateSince(a)));
         if (!q.exec()) {
             return fail(q, u"insert alert"_s);
         }
@@ -475,6 +556,12 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
             if (const Status s = m_log->append(LeafKind::Alert, r.lastAlertId, leaf); !s) {
                 return failLog(s);
             }
+            // The first state is an event too, so every state the alert took is in the tree.
+            if (!a.state.isEmpty()) {
+                if (const Status s = appendAlertEvent(r.lastAlertId, a, batch.feed); !s) {
+                    return failLog(s);
+                }
+            }
             const QString feed = a.feed.isEmpty() ? batch.feed : a.feed;
             minute[{floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
                     Core::categoryName(a.category), feed}] += 1;
@@ -484,8 +571,15 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
                 e.weight += Core::RiskModel::severityWeight(a.severity);
                 e.worst = std::max(e.worst, static_cast<int>(a.severity));
             }
-        } else {
+        } else if (a.state.isEmpty()) {
             ++r.duplicates;
+        } else {
+            // Seen before: a changed state is an update of the stored alert, not a new one.
+            Result<bool> changed = changeAlertState(a, batch.feed);
+            if (!changed) {
+                return fail(p.findAlert, changed.error());
+            }
+            ++(*changed ? r.updated : r.duplicates);
         }
         lastEvent = std::max(lastEvent, a.ts);
     }
@@ -782,6 +876,102 @@ Result<Alert> SqliteStore::alert(Core::AlertId id)
         return Result<Alert>::failure(Tr::tr("no alert with id %1").arg(id.value));
     }
     return alertFromQuery(q);
+}
+
+Status SqliteStore::maintain()
+{
+    // Re-analyses only the tables whose statistics are stale; cheap when nothing changed.
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA optimize"_s)) {
+        return Status::failure(errorText(q));
+    }
+    return Ok{};
+}
+
+Status SqliteStore::backup(const QString &target)
+{
+    if (QFileInfo::exists(target)) {
+        return Status::failure(Tr::tr("%1 exists; back up to a new file").arg(target));
+    }
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.isValid()) {
+        return Status::failure(Tr::tr("the SQLite driver gives no handle for a backup"));
+    }
+    sqlite3 *source = *static_cast<sqlite3 *const *>(handle.constData());
+    // Copied into a temporary file beside the target, then renamed: a backup that fails half
+    // way never looks like a complete one.
+    const QString partial = target + u".partial"_s;
+    QFile::remove(partial);
+    sqlite3 *copy = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(partial).constData(), &copy,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    QString error;
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *b = sqlite3_backup_init(copy, "main", source, "main");
+        if (!b) {
+            error = QString::fromUtf8(sqlite3_errmsg(copy));
+        } else {
+            // All pages in one step: one read transaction on the source, so the copy is one
+            // consistent snapshot; in WAL mode the writer is not blocked meanwhile.
+            do {
+                rc = sqlite3_backup_step(b, -1);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+                    sqlite3_sleep(50);
+                }
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+            if (rc != SQLITE_DONE) {
+                error = QString::fromUtf8(sqlite3_errstr(rc));
+            }
+        }
+    } else {
+        error = QString::fromUtf8(sqlite3_errstr(rc));
+    }
+    if (error.isEmpty()) {
+        // The copy is a self-contained file: no WAL beside it.
+        char *message = nullptr;
+        if (sqlite3_exec(copy, "PRAGMA journal_mode=DELETE", nullptr, nullptr, &message)
+            != SQLITE_OK) {
+            error = QString::fromUtf8(message ? message : "journal mode");
+        }
+        sqlite3_free(message);
+    }
+    sqlite3_close(copy);
+    if (error.isEmpty() && !QFile::rename(partial, target)) {
+        error = Tr::tr("cannot rename %1 to %2").arg(partial, target);
+    }
+    if (!error.isEmpty()) {
+        QFile::remove(partial);
+        return Status::failure(Tr::tr("backup to %1 failed: %2").arg(target, error));
+    }
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return Ok{};
+}
+
+Result<QList<Core::AlertEvent>> SqliteStore::alertEvents(Core::AlertId id)
+{
+    using R = Result<QList<Core::AlertEvent>>;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id, alert_id, ts, received, feed, state, message, raw FROM alert_events"
+              " WHERE alert_id = ? ORDER BY id"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return R::failure(errorText(q));
+    }
+    QList<Core::AlertEvent> events;
+    while (q.next()) {
+        Core::AlertEvent e;
+        e.id = q.value(0).toLongLong();
+        e.alert = Core::AlertId{q.value(1).toLongLong()};
+        e.ts = q.value(2).toLongLong();
+        e.received = q.value(3).toLongLong();
+        e.feed = q.value(4).toString();
+        e.state = q.value(5).toString();
+        e.message = q.value(6).toString();
+        e.raw = q.value(7).toByteArray();
+        events.append(e);
+    }
+    return events;
 }
 
 Result<StoreStats> SqliteStore::stats()

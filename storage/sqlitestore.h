@@ -37,6 +37,9 @@ public:
                                int limit) override;
     Result<qint64> countAlerts(const AlertFilter &filter) override;
     Result<Alert> alert(Core::AlertId id) override;
+    Status maintain() override;
+    Status backup(const QString &target) override;
+    Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;
     Result<QList<QuarantineEntry>> quarantine(int limit) override;
     Result<QList<FeedStatus>> feeds() override;
@@ -54,6 +57,9 @@ public:
 
 private:
     Status migrate();
+    Status appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed);
+    // True when `a` changed the state of the stored alert with its fingerprint.
+    Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
                                    const std::optional<PageKey> &after,
                                    std::optional<qint64> offset);

@@ -74,6 +74,7 @@ struct BatchResult
     QString error;
     int accepted = 0;
     int duplicates = 0;
+    int updated = 0;             // stored alerts whose state changed (firing → resolved)
     int quarantined = 0;
     qint64 skipped = 0;
     qint64 lastAlertId = 0;

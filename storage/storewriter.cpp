@@ -21,6 +21,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Lakeguard)
 };
 constexpr int kChangeCoalesceMs = 250;
+constexpr int kMaintenanceIntervalMs = 3 * 3600 * 1000; // PRAGMA optimize every 3 hours
 } // namespace
 
 // Lives on the writer thread; owns the writer connection.
@@ -37,6 +38,7 @@ public:
         m_coalesce.setInterval(kChangeCoalesceMs);
         connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::changed);
         // A quiet feed still gets its last leaves signed within the checkpoint interval.
+        connect(&m_maintenanceTimer, &QTimer::timeout, this, &WriterWorker::maintain);
         connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
             if (m_store) {
                 if (const Status s = m_store->checkpoint(false); !s) {
@@ -57,6 +59,7 @@ public:
         if (s) {
             m_checkpointTimer.start(int(std::clamp<qint64>(options.checkpointIntervalMs, 1000,
                                                            24 * 3'600'000)));
+            m_maintenanceTimer.start(kMaintenanceIntervalMs);
         }
         return s;
     }
@@ -64,6 +67,10 @@ public:
     void close()
     {
         m_checkpointTimer.stop();
+        m_maintenanceTimer.stop();
+        if (m_store) {
+            maintain();
+        }
         if (m_coalesce.isActive()) {
             m_coalesce.stop();
             emit changed();
@@ -74,6 +81,16 @@ public:
             }
         }
         m_store.reset();
+    }
+
+    // SQLite's advice for long-lived connections: PRAGMA optimize now and then and at close.
+    void maintain()
+    {
+        if (m_store) {
+            if (const Status s = m_store->maintain(); !s) {
+                qCWarning(lcStore) << "store maintenance failed:" << s.error();
+            }
+        }
     }
 
     BatchResult write(const IngestBatch &batch)
@@ -122,6 +139,7 @@ private:
     std::unique_ptr<AlertStore> m_store;
     QTimer m_coalesce{this};
     QTimer m_checkpointTimer{this};
+    QTimer m_maintenanceTimer{this};
 };
 
 StoreWriter::StoreWriter(QString location, QObject *parent)

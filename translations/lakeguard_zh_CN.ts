@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FeedEditDialog</name>
+    <message>
+        <source>File to follow, across rotations</source>
+        <translation>要跟踪的文件（轮转后继续跟踪）</translation>
+    </message>
+    <message>
+        <source>How often to look for new lines (ms)</source>
+        <translation>检查新行的间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>HTTPS address to poll</source>
+        <translation>要轮询的 HTTPS 地址</translation>
+    </message>
+    <message>
+        <source>Seconds between polls</source>
+        <translation>两次轮询之间的秒数</translation>
+    </message>
+    <message>
+        <source>Name of the environment variable holding the token</source>
+        <translation>保存令牌的环境变量名</translation>
+    </message>
+    <message>
+        <source>Name of the environment variable holding the HMAC secret</source>
+        <translation>保存 HMAC 密钥的环境变量名</translation>
+    </message>
+    <message>
+        <source>Request timeout in seconds</source>
+        <translation>请求超时（秒）</translation>
+    </message>
+    <message>
+        <source>Query parameter that carries the last cursor</source>
+        <translation>携带上次游标的查询参数</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the server&apos;s public key (base64), optional</source>
+        <translation>服务器公钥的 SHA-256（base64），可选</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM file)</source>
+        <translation>附加 CA 证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:5514</source>
+        <translation>监听的地址和端口，例如 127.0.0.1:5514</translation>
+    </message>
+    <message>
+        <source>udp, tcp or tls</source>
+        <translation>udp、tcp 或 tls</translation>
+    </message>
+    <message>
+        <source>Server certificate (PEM file)</source>
+        <translation>服务器证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Server private key (PEM file)</source>
+        <translation>服务器私钥（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Largest message accepted</source>
+        <translation>可接受的最大消息</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>同时连接的最大客户端数</translation>
+    </message>
+    <message>
+        <source>Largest request body accepted</source>
+        <translation>可接受的最大请求体</translation>
+    </message>
+    <message>
+        <source>JSON array of node URLs</source>
+        <translation>节点 URL 的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>Expected seconds per block</source>
+        <translation>预期出块间隔（秒）</translation>
+    </message>
+    <message>
+        <source>JSON array of watched addresses and minimum values</source>
+        <translation>监视地址及最小金额的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>Name of the chain</source>
+        <translation>链名称</translation>
+    </message>
+    <message>
+        <source>Blocks behind before a lag alert</source>
+        <translation>落后多少个区块触发滞后告警</translation>
+    </message>
+    <message>
+        <source>Block times without a block before a stall alert</source>
+        <translation>多少个出块间隔无新区块触发停滞告警</translation>
+    </message>
+    <message>
+        <source>JSON object: where each field is (jsonl only)</source>
+        <translation>JSON 对象：各字段所在位置（仅 jsonl）</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard</name>
     <message>
         <source>Info</source>
@@ -319,6 +418,94 @@
         <source>store is not open</source>
         <translation>存储未打开</translation>
     </message>
+    <message>
+        <source>feed &quot;%1&quot;: type %2 is not available in this version</source>
+        <translation>数据源“%1”：此版本不支持类型 %2</translation>
+    </message>
+    <message>
+        <source>no feeds file to save to</source>
+        <translation>没有可保存的数据源配置文件</translation>
+    </message>
+    <message>
+        <source>feed &quot;%1&quot;: saved, but type %2 is not available in this version</source>
+        <translation>数据源“%1”：已保存，但此版本不支持类型 %2</translation>
+    </message>
+    <message>
+        <source>no feed &quot;%1&quot;</source>
+        <translation>没有数据源“%1”</translation>
+    </message>
+    <message>
+        <source>cannot test a feed of type %1</source>
+        <translation>无法测试类型为 %1 的数据源</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet; the feed will start reading when it appears</source>
+        <translation>%1 尚不存在；文件出现后数据源将开始读取</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 is readable (%2 bytes)</source>
+        <translation>%1 可读（%2 字节）</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (token_env) is not set</source>
+        <translation>环境变量 %1（token_env）未设置</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 in %3 ms</source>
+        <translation>%1 在 %3 毫秒内返回 HTTP %2</translation>
+    </message>
+    <message>
+        <source>this feed is listening on %1</source>
+        <translation>此数据源正在监听 %1</translation>
+    </message>
+    <message>
+        <source>%1 is free to listen on</source>
+        <translation>%1 可用于监听</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法监听 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not an Ethereum JSON-RPC answer</source>
+        <translation>%1：不是以太坊 JSON-RPC 响应</translation>
+    </message>
+    <message>
+        <source>%1: chain id %2, %3 ms</source>
+        <translation>%1：链 ID %2，%3 毫秒</translation>
+    </message>
+    <message>
+        <source>alert %1 says its state is &quot;%2&quot; but its last recorded event says &quot;%3&quot;: the state was changed outside Lakeguard</source>
+        <translation>告警 %1 的状态为“%2”，但其最后记录的事件为“%3”：状态在 Lakeguard 之外被修改</translation>
+    </message>
+    <message>
+        <source>%1 exists; back up to a new file</source>
+        <translation>%1 已存在；请备份到新文件</translation>
+    </message>
+    <message>
+        <source>the SQLite driver gives no handle for a backup</source>
+        <translation>SQLite 驱动未提供可用于备份的句柄</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>backup to %1 failed: %2</source>
+        <translation>备份到 %1 失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -389,6 +576,18 @@
     <message>
         <source>Screenshots written to %1</source>
         <translation>截图已写入 %1</translation>
+    </message>
+    <message>
+        <source>Run and edit the feeds of FILE (default: feeds.json in the configuration folder).</source>
+        <translation>运行并编辑 FILE 中的数据源（默认：配置文件夹中的 feeds.json）。</translation>
+    </message>
+    <message>
+        <source>lakeguard: feeds: %1</source>
+        <translation>lakeguard：数据源：%1</translation>
+    </message>
+    <message>
+        <source>Feeds not started: %1</source>
+        <translation>数据源未启动：%1</translation>
     </message>
 </context>
 <context>
@@ -655,6 +854,20 @@
         <comment>no incident</comment>
         <translation>无</translation>
     </message>
+    <message>
+        <source>State</source>
+        <comment>lifecycle state the source reports, e.g. firing or resolved</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <comment>the source reports no lifecycle state</comment>
+        <translation>未报告</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1，自 %2 起</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::AlertTableModel</name>
@@ -863,20 +1076,8 @@
         <translation>添加节点…</translation>
     </message>
     <message>
-        <source>Nodes cannot be added in a read-only review.</source>
-        <translation>只读审阅模式下不能添加节点。</translation>
-    </message>
-    <message>
         <source>Adds a node to the chain feeds in %1</source>
         <translation>将节点添加到 %1 中的链数据源</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Add chain node</source>
@@ -895,10 +1096,6 @@
         <translation>Hyperledger Fabric（运维服务）</translation>
     </message>
     <message>
-        <source>The node is added to %1. The headless service runs it: lakeguard-cli serve --config %1</source>
-        <translation>节点将添加到 %1，由无界面服务运行：lakeguard-cli serve --config %1</translation>
-    </message>
-    <message>
         <source>Chain feed id</source>
         <translation>链数据源 ID</translation>
     </message>
@@ -909,6 +1106,14 @@
     <message>
         <source>Node URL</source>
         <translation>节点 URL</translation>
+    </message>
+    <message>
+        <source>Nodes can be added when the console runs its feeds.</source>
+        <translation>控制台运行数据源时才能添加节点。</translation>
+    </message>
+    <message>
+        <source>The node is saved in %1 and watched from now on; a new id adds a chain feed.</source>
+        <translation>节点将保存到 %1 并立即开始监控；填写新的 ID 会新增一个链数据源。</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1185,69 @@
     <message>
         <source>of %1 alerts in the window</source>
         <translation>窗口内共 %1 条告警</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::FeedEditDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add feed</source>
+        <translation>添加数据源</translation>
+    </message>
+    <message>
+        <source>Edit feed %1</source>
+        <translation>编辑数据源 %1</translation>
+    </message>
+    <message>
+        <source>Feed id</source>
+        <translation>数据源 ID</translation>
+    </message>
+    <message>
+        <source>letters, digits and . _ : -</source>
+        <translation>字母、数字及 . _ : -</translation>
+    </message>
+    <message>
+        <source>Feed type</source>
+        <translation>数据源类型</translation>
+    </message>
+    <message>
+        <source>Record format</source>
+        <translation>记录格式</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Connection test passed:
+%1</source>
+        <translation>连接测试通过：
+%1</translation>
+    </message>
+    <message>
+        <source>Connection test failed:
+%1</source>
+        <translation>连接测试失败：
+%1</translation>
+    </message>
+    <message>
+        <source>* required. Secrets are never stored: name environment variables instead.</source>
+        <translation>* 为必填项。密钥从不保存：请填写环境变量名。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1343,102 @@
     <message>
         <source>Could not read the store: %1</source>
         <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Add feed…</source>
+        <translation>添加数据源(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a feed to FEEDS.json and start it</source>
+        <translation>向 FEEDS.json 添加数据源并启动</translation>
+    </message>
+    <message>
+        <source>Change the selected feed&apos;s settings; it restarts with them</source>
+        <translation>修改所选数据源的设置；数据源将以新设置重启</translation>
+    </message>
+    <message>
+        <source>Stop the selected feed; it stays paused after a restart</source>
+        <translation>停止所选数据源；重启后仍保持暂停</translation>
+    </message>
+    <message>
+        <source>Start the selected paused feed again from where it stopped</source>
+        <translation>从停止处重新启动所选的已暂停数据源</translation>
+    </message>
+    <message>
+        <source>Check that the selected feed&apos;s source can be reached</source>
+        <translation>检查所选数据源的来源是否可达</translation>
+    </message>
+    <message>
+        <source>Stop the selected feed and remove it from FEEDS.json (its alerts stay)</source>
+        <translation>停止所选数据源并从 FEEDS.json 中移除（其告警保留）</translation>
+    </message>
+    <message>
+        <source>Connection test passed: %1</source>
+        <translation>连接测试通过：%1</translation>
+    </message>
+    <message>
+        <source>Connection test failed: %1</source>
+        <translation>连接测试失败：%1</translation>
+    </message>
+    <message>
+        <source>Select a feed first</source>
+        <translation>请先选择一个数据源</translation>
+    </message>
+    <message>
+        <source>Feed %1 is not in %2 (it was ingested or is the demo)</source>
+        <translation>数据源 %1 不在 %2 中（它来自导入或演示）</translation>
+    </message>
+    <message>
+        <source>Feed %1 added to %2</source>
+        <translation>数据源 %1 已添加到 %2</translation>
+    </message>
+    <message>
+        <source>Feed %1 saved and restarted</source>
+        <translation>数据源 %1 已保存并重启</translation>
+    </message>
+    <message>
+        <source>Feed %1 paused</source>
+        <translation>数据源 %1 已暂停</translation>
+    </message>
+    <message>
+        <source>Feed %1 resumed</source>
+        <translation>数据源 %1 已恢复</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <source>Remove feed</source>
+        <translation>移除数据源</translation>
+    </message>
+    <message>
+        <source>Stop feed %1 and remove it from %2? Its alerts stay in the store.</source>
+        <translation>停止数据源 %1 并将其从 %2 中移除？其告警仍保留在存储中。</translation>
+    </message>
+    <message>
+        <source>Feed %1 removed</source>
+        <translation>数据源 %1 已移除</translation>
     </message>
 </context>
 <context>
@@ -1318,14 +1682,6 @@ Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable input.
     <message>
         <source>Files to read; - for standard input.</source>
         <translation>要读取的文件；- 表示标准输入。</translation>
-    </message>
-    <message>
-        <source>Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -
-Formats: %2
-</source>
-        <translation>用法：%1 ingest [--format F] [--feed ID] [--strict] FILE... | -
-格式：%2
-</translation>
     </message>
     <message>
         <source>unknown format &quot;%1&quot; (known: %2)</source>
@@ -1594,6 +1950,30 @@ Recomputes every record&apos;s leaf hash, the Merkle root at each signed checkpo
         <translation>根 %1，密钥 %2</translation>
     </message>
     <message>
+        <source>With --format jsonl: a JSON file saying where each field is (docs/normalisation.md).</source>
+        <translation>配合 --format jsonl：说明各字段位置的 JSON 文件（见 docs/normalisation.md）。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 ingest [--format F] [--map FILE] [--feed ID] [--strict] FILE... | -
+Formats: %2
+</source>
+        <translation>用法：%1 ingest [--format F] [--map FILE] [--feed ID] [--strict] FILE... | -
+格式：%2
+</translation>
+    </message>
+    <message>
+        <source>--map needs --format jsonl</source>
+        <translation>--map 需要 --format jsonl</translation>
+    </message>
+    <message>
+        <source>%1: feed &quot;%2&quot;: type %3 is not available in this version</source>
+        <translation>%1：数据源“%2”：此版本不支持类型 %3</translation>
+    </message>
+    <message>
+        <source>an online, consistent copy of the store (while feeds keep writing)</source>
+        <translation>存储的在线一致性副本（数据源可继续写入）</translation>
+    </message>
+    <message>
         <source>age %1 s</source>
         <translation>块龄 %1 秒</translation>
     </message>
@@ -1604,6 +1984,34 @@ Recomputes every record&apos;s leaf hash, the Merkle root at each signed checkpo
     <message>
         <source>syncing</source>
         <translation>同步中</translation>
+    </message>
+    <message>
+        <source>The new file to write the copy to.</source>
+        <translation>写入副本的新文件。</translation>
+    </message>
+    <message>
+        <source>Verify the copy&apos;s hash chain and signatures as well.</source>
+        <translation>同时校验副本的哈希链和签名。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 backup --out FILE [--verify] [--json]
+Copies the store with SQLite&apos;s online backup API: one consistent snapshot, taken while feeds go on writing. FILE must not exist.
+</source>
+        <translation>用法：%1 backup --out FILE [--verify] [--json]
+使用 SQLite 在线备份 API 复制存储：在数据源继续写入的同时生成一份一致的快照。FILE 不能已存在。
+</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>必须指定 --out FILE</translation>
+    </message>
+    <message>
+        <source>%1: the copy cannot be opened</source>
+        <translation>%1：无法打开副本</translation>
+    </message>
+    <message>
+        <source>%1: the copy does not verify: %2</source>
+        <translation>%1：副本校验失败：%2</translation>
     </message>
 </context>
 </TS>

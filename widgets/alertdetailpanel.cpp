@@ -106,7 +106,8 @@ void AlertDetailPanel::retranslateUi()
     const QStringList captions
         = { tr("ID"), tr("Event time"), tr("Received"), tr("Severity"), tr("Category"), tr("Feed"),
               tr("Source"), tr("Rule"), tr("Title"), tr("Message"), tr("Entity"), tr("Source IP"),
-              tr("Dest IP", "destination IP address"), tr("Fingerprint"), tr("Incident") };
+              tr("Dest IP", "destination IP address"), tr("Fingerprint"), tr("Incident"),
+              tr("State", "lifecycle state the source reports, e.g. firing or resolved") };
     for (int i = 0; i < m_captions.size(); ++i) {
         m_captions[i]->setText(captions.value(i));
     }
@@ -165,6 +166,10 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     m_values[FingerprintField]->setText(QString::fromLatin1(a.fingerprint.toHex()));
     m_values[IncidentField]->setText(
         a.incident ? locale.toString(a.incident->value) : tr("none", "no incident"));
+    // The source's own word (firing, resolved, active), as it sent it, and since when.
+    m_values[StateField]->setText(
+        a.state.isEmpty() ? tr("not reported", "the source reports no lifecycle state")
+                          : tr("%1 since %2").arg(a.state, timeText(a.stateSince)));
     m_raw->setPlainText(prettyRaw(a.raw));
 }
 

@@ -37,6 +37,7 @@ public:
         DestIpField,
         FingerprintField,
         IncidentField,
+        StateField,
         FieldCount
     };
 

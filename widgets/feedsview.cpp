@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedsview.h"
 
+#include "feededitdialog.h"
+#include "feedmanager.h"
+#include "feedprobe.h"
+
 #include "chipdelegate.h"
 #include "feedtablemodel.h"
 #include "queryservice.h"
@@ -20,6 +24,10 @@
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -122,10 +130,32 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     header2->addWidget(m_title);
     header2->addSpacing(12);
     header2->addWidget(m_summary, 1, Qt::AlignBottom);
+
+    // The feed manager's actions; hidden until a manager is attached.
+    auto *actions = new QHBoxLayout;
+    actions->setSpacing(6);
+    const QList<std::pair<const char *, void (FeedsView::*)()>> handlers = {
+        {"addFeed", &FeedsView::addFeed},       {"editFeed", &FeedsView::editFeed},
+        {"pauseFeed", &FeedsView::pauseFeed},   {"resumeFeed", &FeedsView::resumeFeed},
+        {"testFeed", &FeedsView::testFeed},     {"removeFeed", &FeedsView::removeFeed}};
+    for (const auto &[name, handler] : handlers) {
+        auto *button = new QPushButton(this);
+        button->setObjectName(QString::fromLatin1(name));
+        button->setVisible(false);
+        connect(button, &QPushButton::clicked, this, handler);
+        actions->addWidget(button);
+        m_actions.append(button);
+    }
+    m_actionLabel = new QLabel(this);
+    m_actionLabel->setTextFormat(Qt::PlainText);
+    m_actionLabel->setObjectName(u"feedActionMessage"_s);
+    actions->addSpacing(8);
+    actions->addWidget(m_actionLabel, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(12);
     layout->addLayout(header2);
+    layout->addLayout(actions);
     layout->addWidget(m_table);
     layout->addWidget(chartPanel, 1);
     fitTableHeight();
@@ -168,11 +198,206 @@ void FeedsView::retranslateUi()
 {
     m_title->setText(tr("Feeds"));
     m_chartTitle->setText(tr("Records by feed"));
+    const QStringList actionTexts = {tr("&Add feed…"), tr("&Edit…"),           tr("&Pause"),
+                                     tr("&Resume"),    tr("&Test connection"), tr("Re&move")};
+    const QStringList actionTips = {
+        tr("Add a feed to FEEDS.json and start it"),
+        tr("Change the selected feed's settings; it restarts with them"),
+        tr("Stop the selected feed; it stays paused after a restart"),
+        tr("Start the selected paused feed again from where it stopped"),
+        tr("Check that the selected feed's source can be reached"),
+        tr("Stop the selected feed and remove it from FEEDS.json (its alerts stay)")};
+    for (int i = 0; i < m_actions.size(); ++i) {
+        m_actions[i]->setText(actionTexts.value(i));
+        m_actions[i]->setToolTip(actionTips.value(i));
+        m_actions[i]->setAccessibleName(QString(actionTexts.value(i)).remove(u'&'));
+    }
     const QStringList labels
         = { tr("Accepted"), tr("Duplicates"), tr("Quarantined"), tr("Skipped") };
     for (int i = 0; i < m_sets.size(); ++i) {
         m_sets[i]->setLabel(labels.value(i));
     }
+}
+
+void FeedsView::setFeedManager(Feeds::FeedManager *manager)
+{
+    m_manager = manager;
+    for (QPushButton *b : std::as_const(m_actions)) {
+        b->setVisible(manager != nullptr);
+    }
+    if (manager) {
+        connect(manager, &Feeds::FeedManager::changed, this, [this] {
+            scheduleRefresh();
+            updateActions();
+        });
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &FeedsView::updateActions);
+        if (!m_probe) {
+            m_probe = new Feeds::FeedProbe(this);
+            connect(m_probe, &Feeds::FeedProbe::finished, this,
+                    [this](bool ok, const QString &report) {
+                        m_testing = false;
+                        reportAction(ok, ok ? tr("Connection test passed: %1").arg(report)
+                                            : tr("Connection test failed: %1").arg(report));
+                        updateActions();
+                    });
+        }
+    }
+    updateActions();
+}
+
+QPushButton *FeedsView::actionButton(const QString &name) const
+{
+    for (QPushButton *b : m_actions) {
+        if (b->objectName() == name) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+QString FeedsView::selectedFeed() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || rows.first().row() >= m_model->feeds().size()) {
+        return {};
+    }
+    return m_model->feeds().at(rows.first().row()).id;
+}
+
+void FeedsView::selectFeed(const QString &id)
+{
+    const QList<Storage::FeedStatus> &feeds = m_model->feeds();
+    for (int row = 0; row < feeds.size(); ++row) {
+        if (feeds.at(row).id == id) {
+            m_table->selectRow(row);
+            return;
+        }
+    }
+}
+
+void FeedsView::updateActions()
+{
+    if (!m_manager) {
+        return;
+    }
+    const QString id = selectedFeed();
+    const std::optional<Feeds::FeedConfig> config = m_manager->config(id);
+    const bool configured = config.has_value();
+    const bool paused = configured && !config->settings.value(u"enabled"_s).toBool(true);
+    m_actions[0]->setEnabled(true);
+    m_actions[1]->setEnabled(configured);
+    m_actions[2]->setEnabled(configured && !paused);
+    m_actions[3]->setEnabled(configured && paused);
+    m_actions[4]->setEnabled(configured && !m_testing);
+    m_actions[5]->setEnabled(configured);
+    const QString why = id.isEmpty() ? tr("Select a feed first")
+                                     : tr("Feed %1 is not in %2 (it was ingested or is the demo)")
+                                           .arg(id, m_manager->path());
+    for (int i = 1; i < m_actions.size(); ++i) {
+        if (!configured) {
+            m_actions[i]->setToolTip(why);
+        }
+    }
+    if (configured) {
+        retranslateUi();
+    }
+}
+
+void FeedsView::reportAction(bool ok, const QString &message)
+{
+    m_actionMessage = message;
+    m_actionLabel->setText(message);
+    QPalette palette = m_actionLabel->palette();
+    palette.setColor(QPalette::WindowText, ok ? Theme::mutedTextColor()
+                                              : Theme::severityColor(Core::Severity::Critical));
+    m_actionLabel->setPalette(palette);
+    emit actionFinished(ok, message);
+}
+
+void FeedsView::addFeed()
+{
+    if (!m_manager) {
+        return;
+    }
+    FeedEditDialog dialog(m_manager->configs(), {}, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const QJsonObject feed = dialog.feed();
+    const Storage::Status s = m_manager->save(feed);
+    reportAction(s.ok(), s ? tr("Feed %1 added to %2").arg(feed.value(u"id"_s).toString(),
+                                                          m_manager->path())
+                           : s.error());
+    refreshNow();
+}
+
+void FeedsView::editFeed()
+{
+    const QString id = selectedFeed();
+    const std::optional<Feeds::FeedConfig> config = m_manager ? m_manager->config(id) : std::nullopt;
+    if (!config) {
+        return;
+    }
+    QList<Feeds::FeedConfig> others = m_manager->configs();
+    others.removeIf([&](const Feeds::FeedConfig &c) { return c.id == id; });
+    FeedEditDialog dialog(others, config->settings, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const Storage::Status s = m_manager->save(dialog.feed(), id);
+    reportAction(s.ok(), s ? tr("Feed %1 saved and restarted").arg(id) : s.error());
+    refreshNow();
+}
+
+void FeedsView::pauseFeed()
+{
+    const QString id = selectedFeed();
+    if (!m_manager || id.isEmpty()) {
+        return;
+    }
+    const Storage::Status s = m_manager->pause(id);
+    reportAction(s.ok(), s ? tr("Feed %1 paused").arg(id) : s.error());
+}
+
+void FeedsView::resumeFeed()
+{
+    const QString id = selectedFeed();
+    if (!m_manager || id.isEmpty()) {
+        return;
+    }
+    const Storage::Status s = m_manager->resume(id);
+    reportAction(s.ok(), s ? tr("Feed %1 resumed").arg(id) : s.error());
+}
+
+void FeedsView::testFeed()
+{
+    const QString id = selectedFeed();
+    const std::optional<Feeds::FeedConfig> config = m_manager ? m_manager->config(id) : std::nullopt;
+    if (!config || !m_probe) {
+        return;
+    }
+    m_testing = true;
+    m_actions[4]->setEnabled(false);
+    reportAction(true, tr("Testing %1…").arg(id));
+    m_probe->run(*config, m_manager->isRunning(id));
+}
+
+void FeedsView::removeFeed()
+{
+    const QString id = selectedFeed();
+    if (!m_manager || !m_manager->config(id)) {
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Remove feed"),
+        tr("Stop feed %1 and remove it from %2? Its alerts stay in the store.")
+            .arg(id, m_manager->path()));
+    if (answer != QMessageBox::Yes) {
+        return;
+    }
+    const Storage::Status s = m_manager->remove(id);
+    reportAction(s.ok(), s ? tr("Feed %1 removed").arg(id) : s.error());
 }
 
 void FeedsView::changeEvent(QEvent *event)

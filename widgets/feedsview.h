@@ -7,11 +7,17 @@
 class QBarCategoryAxis;
 class QBarSet;
 class QLabel;
+class QPushButton;
 class QTableView;
 class QValueAxis;
 
 namespace Lakeguard::Storage {
 class QueryService;
+}
+
+namespace Lakeguard::Feeds {
+class FeedManager;
+class FeedProbe;
 }
 
 namespace Lakeguard::Widgets {
@@ -33,24 +39,50 @@ public:
     FeedTableModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }
 
+    // Turns on the feed manager's actions (add, edit, pause, resume, test, remove) for the feeds
+    // of its FEEDS.json. Without one (read-only review, or no configuration) the view only shows.
+    void setFeedManager(Feeds::FeedManager *manager);
+    // The id of the selected feed, or empty.
+    QString selectedFeed() const;
+    void selectFeed(const QString &id);
+    QPushButton *actionButton(const QString &name) const;
+    QString lastActionMessage() const { return m_actionMessage; }
+
+public slots:
+    void addFeed();
+    void editFeed();
+    void pauseFeed();
+    void resumeFeed();
+    void testFeed();
+    void removeFeed();
 public slots:
     void scheduleRefresh();
     void refreshNow();
 
 signals:
     void refreshed();
+    // A manager action finished: what it did or why it failed (also in the status line).
+    void actionFinished(bool ok, const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void updateActions();
+    void reportAction(bool ok, const QString &message);
     void updateSummary();
     void fitColumnWidths();
     void updateChart();
     void fitTableHeight();
 
     Storage::QueryService *m_queries;
+    Feeds::FeedManager *m_manager = nullptr;
+    Feeds::FeedProbe *m_probe = nullptr;
+    QList<QPushButton *> m_actions; // add, edit, pause, resume, test, remove
+    QLabel *m_actionLabel = nullptr;
+    QString m_actionMessage;
+    bool m_testing = false;
     RefreshThrottle *m_throttle;
     quint64 m_generation = 0;
     FeedTableModel *m_model;

@@ -6,12 +6,15 @@
 #include "demofeed.h"
 #include "feed.h"
 #include "feedconfig.h"
+#include "feedmanager.h"
 #include "fileingest.h"
+#include "jsonsupport.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -64,6 +67,8 @@ QList<Command> commands()
         { u"demo"_s,
             u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
             Tr::tr("run the built-in scenario headless into the store") },
+        { u"backup"_s, u"backup --out FILE [--verify]"_s,
+            Tr::tr("an online, consistent copy of the store (while feeds keep writing)") },
         { u"verify"_s, u"verify [--incremental]"_s,
             Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
                    "record that breaks") },
@@ -178,9 +183,12 @@ int cmdIngest(Context &ctx, const QStringList &args)
     p.addOption({ u"format"_s, Tr::tr("Input format."), u"F"_s, u"auto"_s });
     p.addOption({ u"feed"_s, Tr::tr("Feed id to record (default: file:NAME or stdin)."), u"ID"_s });
     p.addOption({ u"strict"_s, Tr::tr("Exit 1 when any record was quarantined.") });
+    p.addOption({ u"map"_s,
+        Tr::tr("With --format jsonl: a JSON file saying where each field is (docs/normalisation.md)."),
+        u"FILE"_s });
     p.addPositionalArgument(u"files"_s, Tr::tr("Files to read; - for standard input."));
     if (const auto done = parseCommand(ctx, p, args, name,
-            Tr::tr("Usage: %1 ingest [--format F] [--feed ID] [--strict] FILE... | -\n"
+            Tr::tr("Usage: %1 ingest [--format F] [--map FILE] [--feed ID] [--strict] FILE... | -\n"
                    "Formats: %2\n")
                 .arg(kProgram, Core::knownFormats().join(u", "_s)))) {
         return *done;
@@ -190,6 +198,24 @@ int cmdIngest(Context &ctx, const QStringList &args)
         return ctx.fail(name,
             Tr::tr("unknown format \"%1\" (known: %2)")
                 .arg(format, Core::knownFormats().join(u", "_s)));
+    }
+    Core::FieldMap map;
+    if (p.isSet(u"map"_s)) {
+        if (format != u"jsonl"_s) {
+            return ctx.fail(name, Tr::tr("--map needs --format jsonl"));
+        }
+        QFile mapFile(p.value(u"map"_s));
+        if (!mapFile.open(QIODevice::ReadOnly)) {
+            return ctx.fail(name, Tr::tr("%1: %2").arg(mapFile.fileName(), mapFile.errorString()));
+        }
+        QString error;
+        const std::optional<QJsonObject> object = Core::parseJsonObject(mapFile.readAll(), &error);
+        const std::optional<Core::FieldMap> parsed =
+            object ? Core::FieldMap::parse(*object, &error) : std::nullopt;
+        if (!parsed) {
+            return ctx.fail(name, Tr::tr("%1: %2").arg(mapFile.fileName(), error));
+        }
+        map = *parsed;
     }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
@@ -233,6 +259,7 @@ int cmdIngest(Context &ctx, const QStringList &args)
             }
         }
         Feeds::FileIngest ingest(*store.value(), feed, format);
+        ingest.setFieldMap(map);
         QString error;
         total += ingest.run(file, &error);
         if (!error.isEmpty()) {
@@ -240,8 +267,8 @@ int cmdIngest(Context &ctx, const QStringList &args)
         }
     }
     const QJsonObject summary { { u"read"_s, total.read }, { u"accepted"_s, total.accepted },
-        { u"duplicates"_s, total.duplicates }, { u"quarantined"_s, total.quarantined },
-        { u"skipped"_s, total.skipped } };
+        { u"duplicates"_s, total.duplicates }, { u"updated"_s, total.updated },
+        { u"quarantined"_s, total.quarantined }, { u"skipped"_s, total.skipped } };
     ctx.printJson(summary);
     if (p.isSet(u"strict"_s) && total.quarantined > 0) {
         ctx.err << kProgram << ": ingest: "
@@ -564,61 +591,31 @@ int cmdServe(Context &ctx, const QStringList &args)
             return ctx.fail(name, Tr::tr("--for: \"%1\" is not a duration").arg(p.value(u"for"_s)));
         }
     }
-    QFile file(p.value(u"config"_s));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), file.errorString()));
+    const QString configPath = p.value(u"config"_s);
+    if (!QFileInfo::exists(configPath)) {
+        return ctx.fail(name, Tr::tr("%1: no such file").arg(configPath));
     }
-    const auto feeds = Feeds::parseFeedsConfig(file.readAll());
-    if (!feeds) {
-        return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), feeds.error()));
-    }
-    std::vector<std::unique_ptr<Feeds::Feed>> created;
     Storage::StoreWriter writer(ctx.storeLocation);
-    for (const Feeds::FeedConfig &f : *feeds) {
-        if (f.settings.value(u"enabled"_s).toBool(true) == false) {
-            continue;
-        }
-        QString error;
-        auto feed = Feeds::createFeed(f, &writer, &error);
-        if (!feed) {
-            return ctx.fail(name, Tr::tr("%1: %2").arg(file.fileName(), error));
-        }
-        created.push_back(std::move(feed));
+    Feeds::FeedManager feeds(&writer);
+    if (const Storage::Status s = feeds.load(configPath); !s) {
+        return ctx.fail(name, s.error());
     }
-
+    for (const Feeds::FeedConfig &f : feeds.configs()) {
+        if (f.settings.value(u"enabled"_s).toBool(true)
+            && !Feeds::runnableFeedTypes().contains(f.type)) {
+            return ctx.fail(name,
+                Tr::tr("%1: feed \"%2\": type %3 is not available in this version")
+                    .arg(configPath, f.id, f.type));
+        }
+    }
     if (const Storage::Status s = writer.start(); !s) {
         return ctx.fail(name, s.error());
     }
-    // Each feed resumes from the cursor committed with its last batch.
-    QHash<QString, QByteArray> cursors;
-    {
-        auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
-        if (!store) {
-            return ctx.fail(name, store.error());
-        }
-        const auto status = store.value()->feeds();
-        if (!status) {
-            return ctx.fail(name, status.error());
-        }
-        for (const Storage::FeedStatus &f : *status) {
-            cursors.insert(f.id, f.cursor);
-        }
-    }
-    // A feed is a worker on its own named thread (STYLE.md 12).
-    std::vector<std::unique_ptr<QThread>> threads;
-    QList<Feeds::Feed *> running;
-    for (auto &owned : created) {
-        auto thread = std::make_unique<QThread>();
-        Feeds::Feed *feed = owned.release();
-        const QString id = feed->objectName();
-        thread->setObjectName(u"feed-"_s + id);
-        feed->moveToThread(thread.get());
-        QObject::connect(thread.get(), &QThread::finished, feed, &QObject::deleteLater);
-        thread->start();
-        const QByteArray cursor = cursors.value(id);
-        QMetaObject::invokeMethod(feed, [feed, cursor] { feed->start(cursor); });
-        running << feed;
-        threads.push_back(std::move(thread));
+    // Each feed resumes from the cursor committed with its last batch, on its own thread.
+    if (const Storage::Status s = feeds.startAll(); !s) {
+        feeds.stopAll();
+        writer.stop();
+        return ctx.fail(name, Tr::tr("%1: %2").arg(configPath, s.error()));
     }
 
     QEventLoop loop;
@@ -632,14 +629,7 @@ int cmdServe(Context &ctx, const QStringList &args)
     }
     loop.exec();
 
-    for (Feeds::Feed *feed : running) {
-        QMetaObject::invokeMethod(
-            feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
-    }
-    for (auto &t : threads) {
-        t->quit();
-        t->wait();
-    }
+    feeds.stopAll();
     writer.stop(); // every submitted batch is committed before this returns
 
     QJsonArray summary;
@@ -776,6 +766,55 @@ QJsonObject verifyReportToJson(const Storage::VerifyReport &r)
     return o;
 }
 
+// ---- backup ----
+int cmdBackup(Context &ctx, const QStringList &args)
+{
+    const QString name = u"backup"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({ u"out"_s, Tr::tr("The new file to write the copy to."), u"FILE"_s });
+    p.addOption({ u"verify"_s, Tr::tr("Verify the copy's hash chain and signatures as well.") });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 backup --out FILE [--verify] [--json]\n"
+                   "Copies the store with SQLite's online backup API: one consistent snapshot, "
+                   "taken while feeds go on writing. FILE must not exist.\n")
+                .arg(kProgram))) {
+        return *done;
+    }
+    if (!p.isSet(u"out"_s) || p.value(u"out"_s).isEmpty()) {
+        return ctx.fail(name, Tr::tr("--out FILE is required"));
+    }
+    const QString out = p.value(u"out"_s);
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    QElapsedTimer clock;
+    clock.start();
+    if (const Storage::Status s = store.value()->backup(out); !s) {
+        return ctx.fail(name, s.error(), ProblemFound);
+    }
+    QJsonObject result { { u"out"_s, out }, { u"bytes"_s, QFileInfo(out).size() },
+        { u"ms"_s, clock.elapsed() } };
+    if (p.isSet(u"verify"_s)) {
+        auto copy = Storage::createStore(out);
+        if (!copy || !copy.value()->open(Storage::AlertStore::Mode::ReadOnly)) {
+            return ctx.fail(name, Tr::tr("%1: the copy cannot be opened").arg(out), ProblemFound);
+        }
+        const auto report = copy.value()->verify(false);
+        if (!report || !report->ok) {
+            return ctx.fail(name,
+                Tr::tr("%1: the copy does not verify: %2")
+                    .arg(out, report ? report->firstProblem : report.error()),
+                ProblemFound);
+        }
+        result.insert(u"verified"_s, true);
+        result.insert(u"records"_s, report->treeSize);
+    }
+    ctx.printJson(result);
+    return Success;
+}
+
 int cmdVerify(Context &ctx, const QStringList &args)
 {
     const QString name = u"verify"_s;
@@ -875,6 +914,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"demo"_s, cmdDemo },
         { u"verify"_s, cmdVerify },
         { u"serve"_s, cmdServe },
+        { u"backup"_s, cmdBackup },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -889,7 +929,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
     }
     const QStringList planned { u"incidents"_s, u"incident"_s, u"export"_s, u"verify-pack"_s,
-        u"backup"_s, u"migrate"_s };
+        u"migrate"_s };
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
     }

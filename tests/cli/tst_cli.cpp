@@ -286,6 +286,90 @@ private slots:
     }
 
     // What `alerts --json` prints ingests back into another store as the same alerts.
+    // Alertmanager sends firing, then resolved for the same alert: one alert, resolved.
+    void alertmanagerResolvedIsAnUpdate()
+    {
+        const QString db = store(u"am.db"_s);
+        const QByteArray alert =
+            "{\"status\":\"%1\",\"labels\":{\"alertname\":\"PaymentGatewayDown\","
+            "\"severity\":\"critical\",\"instance\":\"pgw-1\"},\"annotations\":{\"summary\":"
+            "\"Gateway down\"},\"startsAt\":\"2026-11-26T10:00:00Z\",\"endsAt\":\"%2\","
+            "\"fingerprint\":\"a1b2c3d4e5f60708\"}";
+        const auto payload = [&](const char *status, const char *ends) -> QByteArray {
+            return "{\"version\":\"4\",\"status\":\"" + QByteArray(status)
+                + "\",\"receiver\":\"lakeguard\",\"alerts\":["
+                + QString::fromLatin1(alert).arg(QLatin1StringView(status), QLatin1StringView(ends)).toLatin1()
+                + "]}\n";
+        };
+        const QByteArray firing = payload("firing", "0001-01-01T00:00:00Z");
+        const QByteArray resolved = payload("resolved", "2026-11-26T10:07:30Z");
+        const QStringList ingest{u"--store"_s, db, u"ingest"_s, u"--format"_s, u"alertmanager"_s, u"-"_s};
+        Run r = run(ingest, firing);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 1);
+        r = run(ingest, firing); // Alertmanager's retry
+        QCOMPARE(r.json().value(u"duplicates"_s).toInt(), 1);
+        r = run(ingest, resolved);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 0);
+        QCOMPARE(r.json().value(u"updated"_s).toInt(), 1);
+        QCOMPARE(r.json().value(u"duplicates"_s).toInt(), 0);
+
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s});
+        const QList<QJsonObject> alerts = r.lines();
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts[0].value(u"state"_s).toString(), u"resolved"_s);
+        QCOMPARE(alerts[0].value(u"severity"_s).toString(), u"critical"_s);
+        QCOMPARE(run({u"--store"_s, db, u"verify"_s}).code, 0);
+    }
+
+    void ingestWithFieldMap()
+    {
+        const QString db = store(u"map.db"_s);
+        const QString mapPath = store(u"fraud-map.json"_s);
+        QFile map(mapPath);
+        QVERIFY(map.open(QIODevice::WriteOnly));
+        map.write("{\"ts\":\"/at\",\"title\":\"/why\",\"severity\":\"/band\",\"entity\":\"/acct\","
+                  "\"id\":\"/case\",\"state\":\"/status\",\"severity_values\":{\"red\":\"high\"},"
+                  "\"rule_prefix\":\"fraud\"}");
+        map.close();
+        const QByteArray records =
+            "{\"case\":\"C-1\",\"at\":1764151200,\"why\":\"Mule account pattern\",\"band\":\"RED\","
+            "\"acct\":\"DE89 **** 3000\",\"status\":\"open\"}\n"
+            "{\"case\":\"C-1\",\"at\":1764151200,\"why\":\"Mule account pattern\",\"band\":\"RED\","
+            "\"acct\":\"DE89 **** 3000\",\"status\":\"closed\"}\n"
+            "{\"case\":\"C-2\",\"why\":\"no time\"}\n";
+        Run r = run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"--map"_s, mapPath,
+                     u"-"_s},
+                    records);
+        QCOMPARE(r.code, 0);
+        QJsonObject summary = r.json();
+        QCOMPARE(summary.value(u"accepted"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"updated"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"quarantined"_s).toInt(), 1);
+        r = run({u"--store"_s, db, u"--json"_s, u"alerts"_s});
+        const QList<QJsonObject> alerts = r.lines();
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts[0].value(u"rule"_s).toString(), u"fraud:Mule account pattern"_s);
+        QCOMPARE(alerts[0].value(u"severity"_s).toString(), u"high"_s);
+        QCOMPARE(alerts[0].value(u"ts"_s).toString(), u"2025-11-26T10:00:00.000Z"_s);
+        QCOMPARE(alerts[0].value(u"state"_s).toString(), u"closed"_s);
+        r = run({u"--store"_s, db, u"quarantine"_s, u"--json"_s});
+        QVERIFY2(r.out.contains("missing field \\\"ts\\\" (at /at)"), r.out.constData());
+
+        // A bad map is refused before anything is read, naming the key.
+        QVERIFY(map.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        map.write("{\"ts\":\"/at\",\"title\":\"/why\",\"colour\":\"/c\"}");
+        map.close();
+        r = run({u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"--map"_s, mapPath, u"-"_s},
+                records);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("map: unknown key \"colour\""), r.err.constData());
+        r = run({u"--store"_s, db, u"ingest"_s, u"--map"_s, mapPath, u"-"_s}, records);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--map needs --format jsonl"), r.err.constData());
+    }
+
     void exportReimport()
     {
         const QString a = store(u"stdin.db"_s);
@@ -319,6 +403,46 @@ private slots:
         const Run w = run({u"ingest"_s, u"-"_s}, "{\"ts\":1,\"title\":\"x\"}\n", env);
         QCOMPARE(w.code, 0);
         QVERIFY(QFile::exists(db));
+    }
+
+    // An online backup taken while a demo writes into the store: a consistent, verifiable copy.
+    void backupWhileWriting()
+    {
+        const QString db = store(u"live.db"_s);
+        QCOMPARE(run({u"--store"_s, db, u"demo"_s, u"--instant"_s, u"--seconds"_s, u"2"_s,
+                      u"--speed"_s, u"3600"_s})
+                     .code,
+                 0);
+        // A writer keeps going meanwhile (a real one, in another process).
+        QProcess writer;
+        writer.start(QStringLiteral(LAKEGUARD_BIN_DIR "/lakeguard-cli"),
+                     {u"--store"_s, db, u"demo"_s, u"--seconds"_s, u"4"_s, u"--speed"_s, u"600"_s,
+                      u"--seed"_s, u"3"_s});
+        QVERIFY(writer.waitForStarted());
+        QTest::qWait(500);
+        const QString copy = store(u"live-copy.db"_s);
+        Run r = run({u"--store"_s, db, u"backup"_s, u"--out"_s, copy, u"--verify"_s});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject result = r.json();
+        QCOMPARE(result.value(u"out"_s).toString(), copy);
+        QVERIFY(result.value(u"bytes"_s).toInteger() > 0);
+        QCOMPARE(result.value(u"verified"_s).toBool(), true);
+        QVERIFY(!QFile::exists(copy + u".partial"_s));
+        QVERIFY(!QFile::exists(copy + u"-wal"_s));
+        QVERIFY(writer.waitForFinished(60000));
+        QCOMPARE(writer.exitCode(), 0);
+        // The copy is a store of its own: queries and verify work on it.
+        r = run({u"--store"_s, copy, u"--json"_s, u"stats"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.json().value(u"alerts"_s).toInt() > 0);
+        QCOMPARE(run({u"--store"_s, copy, u"verify"_s}).code, 0);
+
+        // Never over an existing file.
+        r = run({u"--store"_s, db, u"backup"_s, u"--out"_s, copy});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("exists; back up to a new file"), r.err.constData());
+        r = run({u"--store"_s, db, u"backup"_s});
+        QCOMPARE(r.code, 2);
     }
 
     void demoIsDeterministic()

@@ -84,6 +84,10 @@ private slots:
                                      << u"invalid URL"_s;
         QTest::addRow("fabric-watch") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"kind\":\"fabric\",\"nodes\":[\"http://127.0.0.1:1\"],\"watch\":[{\"address\":\"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\",\"min_value_eth\":1}]}]}")
                                       << u"needs kind eth"_s;
+        QTest::addRow("map-without-jsonl") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"file\",\"path\":\"/x\",\"format\":\"eve\",\"map\":{\"ts\":\"/t\",\"title\":\"/x\"}}]}")
+                                          << u"feed \"a\": \"map\" needs \"format\": \"jsonl\""_s;
+        QTest::addRow("map-bad-pointer") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"http\",\"url\":\"https://x.example/\",\"format\":\"jsonl\",\"map\":{\"ts\":\"t\",\"title\":\"/x\"}}]}")
+                                         << u"feed \"a\": map: \"ts\" must be a JSON pointer"_s;
         QTest::addRow("bad-id") << QByteArray("{\"feeds\":[{\"id\":\"a b\",\"type\":\"file\",\"path\":\"/x\"}]}")
                                 << u"the id may hold"_s;
     }

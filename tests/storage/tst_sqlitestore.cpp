@@ -170,6 +170,55 @@ private slots:
         QCOMPARE(feeds[0].received, 6);
     }
 
+    // A source with a lifecycle (Alertmanager, chain conditions) re-sends an alert with a new
+    // state: the stored alert changes, once per real change, and each state is an event.
+    void stateChangeUpdatesTheStoredAlert()
+    {
+        auto s = openRw(u"lifecycle.db"_s);
+        Alert firing = makeAlert(7);
+        firing.state = u"firing"_s;
+        IngestBatch b;
+        b.feed = u"am"_s;
+        b.alerts << firing << firing; // a retry inside the batch
+        BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 1);
+        QCOMPARE(r.duplicates, 1);
+        QCOMPARE(r.updated, 0);
+        const Core::AlertId id{r.lastAlertId};
+        QCOMPARE(s->alert(id).value().state, u"firing"_s);
+
+        Alert resolved = firing;
+        resolved.state = u"resolved"_s;
+        resolved.stateSince = firing.ts + 90'000;
+        resolved.received = firing.received + 100'000;
+        resolved.message = u"all clear"_s;
+        b.alerts = {resolved, resolved, firing}; // resolved, its retry, then a late firing retry
+        r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(r.duplicates, 2);
+
+        QCOMPARE(s->countAlerts({}).value(), 1);
+        const Alert stored = s->alert(id).value();
+        QCOMPARE(stored.state, u"resolved"_s);
+        QCOMPARE(stored.stateSince, firing.ts + 90'000);
+        QCOMPARE(stored.message, firing.message); // the alert itself is never rewritten
+        const QList<Core::AlertEvent> events = s->alertEvents(id).value();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events[0].state, u"firing"_s);
+        QCOMPARE(events[0].ts, firing.received);
+        QCOMPARE(events[1].state, u"resolved"_s);
+        QCOMPARE(events[1].ts, firing.ts + 90'000);
+        QCOMPARE(events[1].message, u"all clear"_s);
+        QCOMPARE(events[1].feed, u"test"_s);
+        QCOMPARE(stored.toJson().value(u"state"_s).toString(), u"resolved"_s);
+        // Sources without a lifecycle still dedup as before and have no events.
+        QCOMPARE(s->alertEvents(Core::AlertId{id.value + 1000}).value().size(), 0);
+        QVERIFY(!makeAlert(1).toJson().contains(u"state"_s));
+    }
+
     void roundTripsEveryField()
     {
         auto s = openRw(u"fields.db"_s);

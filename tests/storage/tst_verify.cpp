@@ -282,6 +282,47 @@ private slots:
         QVERIFY(r.firstProblem.endsWith(u"was modified"_s));
     }
 
+    // Alert state changes are leaves of their own; the current state must match the last one.
+    bool withLifecycle(const QString &name)
+    {
+        auto s = open(name);
+        if (!s || !s->writeBatch(batch(0, 20, 0)).ok) {
+            return false;
+        }
+        IngestBatch b = batch(100, 1, 0);
+        b.alerts[0].state = u"firing"_s;
+        if (s->writeBatch(b).accepted != 1) {
+            return false;
+        }
+        b.alerts[0].state = u"resolved"_s;
+        return s->writeBatch(b).updated == 1;
+    }
+
+    void alertEventsAreCovered()
+    {
+        QVERIFY(withLifecycle(u"events.db"_s));
+        QCOMPARE(scalar(u"events.db"_s, u"SELECT count(*) FROM leaves WHERE kind = 3"_s), 2);
+        const VerifyReport clean = verifyReadOnly(u"events.db"_s);
+        QVERIFY2(clean.ok, qPrintable(clean.firstProblem));
+
+        QVERIFY(withLifecycle(u"events-edit.db"_s));
+        QVERIFY(tamper(u"events-edit.db"_s,
+                       {u"UPDATE alert_events SET message = 'nothing happened' WHERE id = 2"_s}));
+        VerifyReport r = verifyReadOnly(u"events-edit.db"_s);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.firstProblem.startsWith(u"alert event 2 (leaf "_s), qPrintable(r.firstProblem));
+        QVERIFY(r.firstProblem.endsWith(u"was modified"_s));
+
+        QVERIFY(withLifecycle(u"events-state.db"_s));
+        QVERIFY(tamper(u"events-state.db"_s,
+                       {u"UPDATE alerts SET state = 'firing' WHERE state = 'resolved'"_s}));
+        r = verifyReadOnly(u"events-state.db"_s);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.firstProblem,
+                 u"alert 21 says its state is \"firing\" but its last recorded event says "
+                 "\"resolved\": the state was changed outside Lakeguard"_s);
+    }
+
     void deletedAlertIsNamed()
     {
         QVERIFY(filled(u"deleted.db"_s));
