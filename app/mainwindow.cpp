@@ -106,7 +106,6 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     if (m_options.readOnly) {
-        m_chains->setFeedsConfigPath({}); // a review edits nothing, not even FEEDS.json
         m_banner = new QLabel(central);
         m_banner->setTextFormat(Qt::PlainText);
         m_banner->setObjectName(u"readOnlyBanner"_s);
@@ -286,6 +285,7 @@ void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
         return; // a review never runs or edits feeds
     }
     m_feeds->setFeedManager(feeds);
+    m_chains->setFeedManager(feeds);
     connect(m_feeds, &Widgets::FeedsView::actionFinished, this,
             [this](bool, const QString &message) { showStatusMessage(message); });
 }

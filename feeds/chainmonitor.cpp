@@ -202,6 +202,7 @@ void ChainMonitor::raise(const QString &rule, const QString &node, Severity seve
     raw.insert(u"since"_s, Core::formatIsoTimestamp(now));
     Alert a = makeAlert(rule, severity, entity, title, message, raw, now);
     a.state = u"active"_s;
+    a.stateSince = now;
     a.fingerprint = Core::fingerprintOf(u"chain",
         (m_config.chain + u'\x1f' + node + u'\x1f' + rule + u'\x1f' + QString::number(now))
             .toUtf8());
@@ -220,6 +221,7 @@ void ChainMonitor::clear(
     a.ts = now;
     a.received = Core::nowMs();
     a.state = u"resolved"_s;
+    a.stateSince = now;
     a.severity = Severity::Info;
     a.message = u"Resolved after %1 s: %2"_s.arg(seconds(now - it->since), a.message);
     QJsonObject raw = QJsonDocument::fromJson(a.raw).object();

@@ -4,11 +4,9 @@
 
 #include "feedconfig.h"
 
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -59,14 +57,25 @@ Storage::Result<QByteArray> addChainNode(
     return out;
 }
 
-QString guiFeedsConfigPath()
+Storage::Result<QJsonObject> withChainNode(
+    const QJsonObject &existing, const QString &feedId, const QString &kind, const QString &nodeUrl)
 {
-    const QString env = qEnvironmentVariable("LAKEGUARD_FEEDS");
-    if (!env.isEmpty()) {
-        return env;
+    const QByteArray one = QJsonDocument(
+        QJsonObject {
+            { u"feeds"_s, existing.isEmpty() ? QJsonArray {} : QJsonArray { existing } } })
+                               .toJson();
+    const auto edited = addChainNode(one, feedId, kind, nodeUrl);
+    if (!edited) {
+        return Storage::Result<QJsonObject>::failure(edited.error());
     }
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-        .filePath(u"FEEDS.json"_s);
+    const QJsonArray feeds
+        = QJsonDocument::fromJson(edited.value()).object().value(u"feeds"_s).toArray();
+    for (const QJsonValue &f : feeds) {
+        if (f.toObject().value(u"id"_s).toString() == feedId) {
+            return f.toObject();
+        }
+    }
+    return Storage::Result<QJsonObject>::failure(u"feed \"%1\" was not written"_s.arg(feedId));
 }
 
 } // namespace Lakeguard::Feeds

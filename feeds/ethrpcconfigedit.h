@@ -5,6 +5,7 @@
 #include "storetypes.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace Lakeguard::Feeds {
@@ -15,8 +16,9 @@ namespace Lakeguard::Feeds {
 Storage::Result<QByteArray> addChainNode(const QByteArray &feedsJson, const QString &feedId,
     const QString &kind, const QString &nodeUrl);
 
-// The FEEDS.json the GUI edits: $LAKEGUARD_FEEDS, else FEEDS.json in the application's config
-// folder.
-QString guiFeedsConfigPath();
+// The chain feed object `existing` (empty: a new one of `kind` named `feedId`) with `nodeUrl`
+// added; for FeedManager::save(). Fails when the feed is no chain feed or already has the node.
+Storage::Result<QJsonObject> withChainNode(const QJsonObject &existing, const QString &feedId,
+    const QString &kind, const QString &nodeUrl);
 
 } // namespace Lakeguard::Feeds

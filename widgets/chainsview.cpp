@@ -7,6 +7,7 @@
 #include "chainnodecard.h"
 #include "chipdelegate.h"
 #include "ethrpcconfigedit.h"
+#include "feedmanager.h"
 #include "forkview.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -15,10 +16,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QEvent>
-#include <QFile>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -27,7 +25,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -62,8 +59,8 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     , m_chart(new ChainChart(this))
     , m_forkView(new ForkView(this))
     , m_addNode(new QPushButton(this))
-    , m_feedsPath(Feeds::guiFeedsConfigPath())
 {
+    m_addNode->setEnabled(false);
     connect(m_addNode, &QPushButton::clicked, this, &ChainsView::openAddNodeDialog);
     m_title->setTextFormat(Qt::PlainText);
     QFont titleFont = m_title->font();
@@ -168,9 +165,9 @@ void ChainsView::retranslateUi()
     m_alertsTitle->setText(tr("Chain alerts"));
     m_empty->setText(tr("No chain nodes are monitored in this store."));
     m_addNode->setText(tr("Add node…"));
-    m_addNode->setToolTip(m_feedsPath.isEmpty()
-            ? tr("Nodes cannot be added in a read-only review.")
-            : tr("Adds a node to the chain feeds in %1").arg(m_feedsPath));
+    m_addNode->setToolTip(m_manager
+            ? tr("Adds a node to the chain feeds in %1").arg(m_manager->path())
+            : tr("Nodes can be added when the console runs its feeds."));
 }
 
 void ChainsView::changeEvent(QEvent *event)
@@ -358,34 +355,26 @@ void ChainsView::loadFork(const QList<Core::ChainObservation> &observations)
         });
 }
 
-void ChainsView::setFeedsConfigPath(const QString &path)
+void ChainsView::setFeedManager(Feeds::FeedManager *manager)
 {
-    m_feedsPath = path;
-    m_addNode->setEnabled(!path.isEmpty());
+    m_manager = manager;
+    m_addNode->setEnabled(manager != nullptr);
     retranslateUi();
 }
 
 QString ChainsView::addNode(const QString &feedId, const QString &kind, const QString &url)
 {
-    if (m_feedsPath.isEmpty()) {
-        return tr("Nodes cannot be added in a read-only review.");
+    if (!m_manager) {
+        return tr("Nodes can be added when the console runs its feeds.");
     }
-    QByteArray current;
-    QFile in(m_feedsPath);
-    if (in.exists()) {
-        if (!in.open(QIODevice::ReadOnly)) {
-            return tr("Cannot read %1: %2").arg(m_feedsPath, in.errorString());
-        }
-        current = in.readAll();
+    const std::optional<Feeds::FeedConfig> existing = m_manager->config(feedId);
+    const auto feed
+        = Feeds::withChainNode(existing ? existing->settings : QJsonObject(), feedId, kind, url);
+    if (!feed) {
+        return feed.error();
     }
-    const auto edited = Feeds::addChainNode(current, feedId, kind, url);
-    if (!edited) {
-        return edited.error();
-    }
-    QDir().mkpath(QFileInfo(m_feedsPath).absolutePath());
-    QSaveFile out(m_feedsPath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(edited.value()) < 0 || !out.commit()) {
-        return tr("Cannot write %1: %2").arg(m_feedsPath, out.errorString());
+    if (const Storage::Status saved = m_manager->save(feed.value(), feedId); !saved) {
+        return saved.error();
     }
     return {};
 }
@@ -397,9 +386,11 @@ void ChainsView::openAddNodeDialog()
     auto *feed = new QComboBox(&dialog);
     feed->setEditable(true);
     QStringList chains;
-    for (const ChainNodeCard *card : std::as_const(m_cards)) {
-        if (!chains.contains(card->observation().chain)) {
-            chains.append(card->observation().chain);
+    if (m_manager) {
+        for (const Feeds::FeedConfig &c : m_manager->configs()) {
+            if (c.type == u"eth-rpc"_s) {
+                chains.append(c.id);
+            }
         }
     }
     feed->addItems(chains);
@@ -409,9 +400,9 @@ void ChainsView::openAddNodeDialog()
     kind->addItem(tr("Hyperledger Fabric (operations service)"), u"fabric"_s);
     auto *url = new QLineEdit(&dialog);
     url->setPlaceholderText(u"http://127.0.0.1:8545"_s);
-    auto *note = new QLabel(tr("The node is added to %1. The headless service runs it: "
-                               "lakeguard-cli serve --config %1")
-                                .arg(m_feedsPath),
+    auto *note = new QLabel(tr("The node is saved in %1 and watched from now on; a new id adds "
+                               "a chain feed.")
+                                .arg(m_manager ? m_manager->path() : QString()),
         &dialog);
     note->setTextFormat(Qt::PlainText);
     note->setWordWrap(true);

@@ -4,6 +4,7 @@
 
 #include "alert.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QGridLayout;
@@ -14,6 +15,9 @@ class QTableView;
 
 namespace Lakeguard::Storage {
 class QueryService;
+}
+namespace Lakeguard::Feeds {
+class FeedManager;
 }
 
 namespace Lakeguard::Widgets {
@@ -45,11 +49,12 @@ public:
     ChainChart *chart() const { return m_chart; }
     ForkView *forkView() const { return m_forkView; }
 
-    // The FEEDS.json that "Add node…" edits (Feeds::guiFeedsConfigPath() by default); empty
-    // disables adding (a read-only review).
-    void setFeedsConfigPath(const QString &path);
-    QString feedsConfigPath() const { return m_feedsPath; }
-    // Adds `url` to chain feed `feedId` in that file (written atomically); the error, or empty.
+    // "Add node…" edits the console's FEEDS.json through its feed manager, which validates,
+    // saves atomically and restarts the chain feed with the new node. Without a manager (a
+    // read-only review, a screenshot run) adding is disabled.
+    void setFeedManager(Feeds::FeedManager *manager);
+    // Adds `url` to chain feed `feedId` (a new eth-rpc feed of `kind` when there is none);
+    // the error, or empty.
     QString addNode(const QString &feedId, const QString &kind, const QString &url);
 
 public slots:
@@ -92,7 +97,7 @@ private:
     ChainChart *m_chart;
     ForkView *m_forkView;
     QPushButton *m_addNode;
-    QString m_feedsPath;
+    QPointer<Feeds::FeedManager> m_manager;
     int m_columns = kColumns;
     // What the summary line says (kept to re-render it in another language).
     int m_nodeCount = 0;

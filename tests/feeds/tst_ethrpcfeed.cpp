@@ -253,6 +253,7 @@ private slots:
         QVERIFY(waitForAlert(u"chain.lag"_s, t));
         const Core::Alert lag = alerts(u"chain.lag"_s).first();
         QCOMPARE(lag.entity, b.url());
+        QCOMPARE(lag.state, u"active"_s);
         QCOMPARE(QJsonDocument::fromJson(lag.raw).object().value(u"lag"_s).toInteger(), 10);
         QTRY_COMPARE_WITH_TIMEOUT(status(b.url()).state, u"lagging"_s, kWaitMs);
         QCOMPARE(status(b.url()).lag, 10);
@@ -347,6 +348,16 @@ private slots:
         QCOMPARE(up.severity, Core::Severity::Info);
         QTRY_COMPARE_WITH_TIMEOUT(status(b.url()).state, u"healthy"_s, kWaitMs);
         QCOMPARE(alerts(u"chain.node_down"_s).size(), 1); // one alert for the whole outage
+        // Its recovery updated it (store v3 lifecycle): state resolved, two events.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            alerts(u"chain.node_down"_s).first().state, u"resolved"_s, kWaitMs);
+        auto s = store();
+        QVERIFY(s);
+        const auto events = s->alertEvents(alerts(u"chain.node_down"_s).first().id);
+        QVERIFY(events);
+        QCOMPARE(events->size(), 2);
+        QCOMPARE(events->at(0).state, u"active"_s);
+        QCOMPARE(events->at(1).state, u"resolved"_s);
         QCOMPARE(alerts(u"chain.reorg"_s).size(), 0);
     }
 

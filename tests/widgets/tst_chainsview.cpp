@@ -4,6 +4,7 @@
 #include "chainnodecard.h"
 #include "chainsview.h"
 #include "feedconfig.h"
+#include "feedmanager.h"
 #include "forkview.h"
 #include "widgettestsupport.h"
 
@@ -187,6 +188,8 @@ void tst_ChainsView::chartsAndForkView()
     QSignalSpy forkLoaded(&view, &ChainsView::forkLoaded);
     view.resize(1200, 900);
     view.show();
+    // A query that is already done continues synchronously: ask again with the spies in place.
+    view.refreshNow();
     QTRY_COMPARE(view.cardCount(), 2);
     QTRY_VERIFY(!history.isEmpty());
     QCOMPARE(view.chart()->seriesCount(), 2);
@@ -236,24 +239,33 @@ void tst_ChainsView::downsampleKeepsEnds()
 void tst_ChainsView::addNodeEditsFeeds()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"conf/FEEDS.json"_s);
+    const QString path = dir.filePath(u"feeds.json"_s);
     ChainsView view(m_store.queries());
-    view.setFeedsConfigPath(path);
-    // A new chain feed, then a second node in it; the file stays valid FEEDS.json.
-    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:8545"_s), QString());
-    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:8546"_s), QString());
+    auto *button = view.findChild<QPushButton *>();
+    QVERIFY(!button->isEnabled()); // no feed manager: a review or a screenshot run
+    QVERIFY(!view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:1"_s).isEmpty());
+
+    Feeds::FeedManager manager(m_store.writer());
+    QVERIFY(manager.load(path));
+    QVERIFY(manager.startAll());
+    view.setFeedManager(&manager);
+    QVERIFY(button->isEnabled());
+    // A new chain feed, then a second node in it: saved in FEEDS.json and running.
+    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:1"_s), QString());
+    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:2"_s), QString());
+    QVERIFY(manager.isRunning(u"devnet"_s));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const auto feeds = Feeds::parseFeedsConfig(f.readAll());
     QVERIFY2(feeds, qPrintable(feeds.error()));
     QCOMPARE(feeds->size(), 1);
     QCOMPARE(feeds->first().settings.value(u"nodes"_s).toArray().size(), 2);
-    // Refused: the same node twice, a URL that is no node, and anything in a review.
-    QVERIFY(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:8546"_s).contains(u"already"_s));
+    QCOMPARE(feeds->first().settings.value(u"kind"_s).toString(), u"eth"_s);
+    // Refused: the same node twice, a URL that is no node.
+    QVERIFY(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:2"_s).contains(u"already"_s));
     QVERIFY(!view.addNode(u"other"_s, u"eth"_s, u"not a url"_s).isEmpty());
-    view.setFeedsConfigPath({});
-    QVERIFY(!view.findChild<QPushButton *>()->isEnabled());
-    QVERIFY(!view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:8547"_s).isEmpty());
+    QCOMPARE(manager.configs().size(), 1);
+    manager.stopAll();
 }
 
 QTEST_MAIN(tst_ChainsView)
