@@ -61,7 +61,7 @@ ChainChart::ChainChart(QWidget *parent)
     m_intervalY->setLabelFormat(u"%.1f"_s);
     for (QChartView *v : { m_heightView, m_intervalView }) {
         v->setRenderHint(QPainter::Antialiasing);
-        v->setMinimumHeight(200);
+        v->setMinimumHeight(220);
     }
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
