@@ -319,6 +319,7 @@ void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
         return; // a review never runs or edits feeds
     }
     m_feeds->setFeedManager(feeds);
+    m_chains->setFeedManager(feeds);
     connect(m_feeds, &Widgets::FeedsView::actionFinished, this,
             [this](bool, const QString &message) { showStatusMessage(message); });
 }

@@ -90,7 +90,48 @@ QJsonObject ChainObservation::toJson() const
     o.insert(u"lag"_s, lag);
     o.insert(u"state"_s, state);
     o.insert(u"latency_ms"_s, latencyMs >= 0 ? QJsonValue(latencyMs) : QJsonValue(QJsonValue::Null));
+    const QJsonObject details = detailsJson();
+    for (auto it = details.begin(); it != details.end(); ++it) {
+        o.insert(it.key(), it.value());
+    }
     return o;
+}
+
+// The fields beyond the original chain_status columns; absent values are null.
+QJsonObject ChainObservation::detailsJson() const
+{
+    const auto count = [](qint64 v) { return v >= 0 ? QJsonValue(v) : QJsonValue(QJsonValue::Null); };
+    QJsonObject o;
+    o.insert(u"kind"_s, nullable(kind));
+    o.insert(u"chain_id"_s, nullable(chainId));
+    o.insert(u"client"_s, nullable(clientVersion));
+    o.insert(u"parent_hash"_s, nullable(parentHash));
+    o.insert(u"tx_count"_s, count(txCount));
+    o.insert(u"gas_price_wei"_s, nullable(gasPriceWei));
+    o.insert(u"txpool_pending"_s, count(pending));
+    o.insert(u"txpool_queued"_s, count(queued));
+    o.insert(u"sync_current"_s, count(syncCurrent));
+    o.insert(u"sync_highest"_s, count(syncHighest));
+    o.insert(u"view"_s, count(view));
+    o.insert(u"error"_s, nullable(error));
+    return o;
+}
+
+void ChainObservation::setDetails(const QJsonObject &d)
+{
+    const auto count = [&d](const QString &key) { return d.value(key).toInteger(-1); };
+    kind = d.value(u"kind"_s).toString();
+    chainId = d.value(u"chain_id"_s).toString();
+    clientVersion = d.value(u"client"_s).toString();
+    parentHash = d.value(u"parent_hash"_s).toString();
+    txCount = int(count(u"tx_count"_s));
+    gasPriceWei = d.value(u"gas_price_wei"_s).toString();
+    pending = count(u"txpool_pending"_s);
+    queued = count(u"txpool_queued"_s);
+    syncCurrent = count(u"sync_current"_s);
+    syncHighest = count(u"sync_highest"_s);
+    view = count(u"view"_s);
+    error = d.value(u"error"_s).toString();
 }
 
 QByteArray fingerprintOf(QStringView source, const QByteArray &canonical)

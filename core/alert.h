@@ -98,10 +98,28 @@ struct ChainObservation
     int peers = -1;             // -1: the node does not tell (shown as n/a)
     bool syncing = false;
     qint64 lag = 0;             // blocks behind the best node of the chain
-    QString state;              // healthy, lagging, stalled, forked, down
+    QString state;              // healthy, syncing, lagging, stalled, forked, mismatch, down
     int latencyMs = -1;
+    // Details a monitor may know (stored together as JSON in chain_status.details).
+    QString kind;               // eth, fisco, fabric; empty for the demo
+    QString chainId;            // what the node reports (eth_chainId as decimal, Fabric channel, …)
+    QString clientVersion;
+    QString parentHash;
+    int txCount = -1;           // transactions in the head block
+    QString gasPriceWei;        // decimal wei; empty when unknown
+    qint64 pending = -1;        // tx pool; -1 when not offered
+    qint64 queued = -1;
+    qint64 syncCurrent = -1;    // while syncing: current and highest block
+    qint64 syncHighest = -1;
+    qint64 view = -1;           // PBFT view (FISCO BCOS)
+    QString error;              // why the node is down
+    // Whether this observation also goes into chain_history (the feed keeps history compact:
+    // a row when the height moves, else one a minute).
+    bool history = true;
 
     QJsonObject toJson() const;
+    QJsonObject detailsJson() const;
+    void setDetails(const QJsonObject &details);
 };
 
 // Fingerprint over a source tag and a canonical form of the record (for JSON: the compact

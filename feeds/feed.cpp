@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed.h"
 
+#include "ethrpcfeed.h"
 #include "filetailfeed.h"
 #include "httppollfeed.h"
 #include "syslogfeed.h"
@@ -34,7 +35,7 @@ Core::TimestampMs addRecord(const Core::Normalizer &normalizer, const Core::RawR
 
 QStringList runnableFeedTypes()
 {
-    return {u"file"_s, u"http"_s, u"syslog"_s, u"webhook"_s};
+    return {u"file"_s, u"http"_s, u"syslog"_s, u"webhook"_s, u"eth-rpc"_s};
 }
 
 std::unique_ptr<Feed> createFeed(const FeedConfig &config, Storage::StoreWriter *writer,
@@ -49,6 +50,8 @@ std::unique_ptr<Feed> createFeed(const FeedConfig &config, Storage::StoreWriter 
         feed = std::make_unique<SyslogFeed>(config, writer);
     } else if (config.type == u"webhook"_s) {
         feed = std::make_unique<WebhookFeed>(config, writer);
+    } else if (config.type == u"eth-rpc"_s) {
+        feed = std::make_unique<EthRpcFeed>(config, writer);
     }
     if (feed) {
         feed->setObjectName(config.id);

@@ -58,7 +58,10 @@ QList<Key> keysFor(const QString &type)
         own = {{u"nodes"_s, Kind::Array, true},           {u"interval_s"_s, Kind::Number, false},
                {u"expected_block_s"_s, Kind::Number, false}, {u"watch"_s, Kind::Array, false},
                {u"chain"_s, Kind::String, false},          {u"lag_blocks"_s, Kind::Number, false},
-               {u"stall_factor"_s, Kind::Number, false}};
+               {u"stall_factor"_s, Kind::Number, false},   {u"kind"_s, Kind::String, false},
+               {u"chain_id"_s, Kind::Number, false},       {u"ws"_s, Kind::Bool, false},
+               {u"timeout_s"_s, Kind::Number, false},      {u"group"_s, Kind::Number, false},
+               {u"channel"_s, Kind::String, false}};
     }
     return common + own;
 }
@@ -304,8 +307,32 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             }
             for (const QJsonValue &n : nodes) {
                 const QUrl url(n.toString(), QUrl::StrictMode);
-                if (!n.isString() || !url.isValid() || url.host().isEmpty()) {
+                if (!n.isString() || !url.isValid() || url.host().isEmpty()
+                    || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
                     return R::failure(u"%1: \"nodes\" holds an invalid URL"_s.arg(name));
+                }
+            }
+            const QString kind = o.value(u"kind"_s).toString(u"eth"_s);
+            if (kind != u"eth"_s && kind != u"fisco"_s && kind != u"fabric"_s) {
+                return R::failure(u"%1: \"kind\" must be eth, fisco or fabric"_s.arg(name));
+            }
+            static const QRegularExpression address(u"^0x[0-9a-fA-F]{40}$"_s);
+            for (const QJsonValue &w : o.value(u"watch"_s).toArray()) {
+                const QJsonObject entry = w.toObject();
+                const QJsonValue min = entry.value(u"min_value_eth"_s);
+                if (!w.isObject() || !address.match(entry.value(u"address"_s).toString()).hasMatch()) {
+                    return R::failure(u"%1: \"watch\" entries need an \"address\" 0x and 40 hex digits"_s.arg(name));
+                }
+                if (!(min.isDouble() && min.toDouble() >= 0) && !min.isString()) {
+                    return R::failure(u"%1: \"watch\" entries need \"min_value_eth\" (a number of ether)"_s.arg(name));
+                }
+                for (auto it = entry.begin(); it != entry.end(); ++it) {
+                    if (it.key() != u"address"_s && it.key() != u"min_value_eth"_s) {
+                        return R::failure(u"%1: unknown key \"%2\" in \"watch\""_s.arg(name, it.key()));
+                    }
+                }
+                if (kind != u"eth"_s) {
+                    return R::failure(u"%1: \"watch\" needs kind eth"_s.arg(name));
                 }
             }
         }

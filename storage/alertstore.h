@@ -63,6 +63,9 @@ public:
     virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;
     virtual Result<QList<FeedStatus>> feeds() = 0;
     virtual Result<QList<ChainObservation>> chainStatus() = 0;
+    // History of one chain node since `since`, oldest first, at most `limit` newest points.
+    virtual Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,
+                                                          TimestampMs since, int limit) = 0;
     // Charts over [from, to): buckets of bucketMs (a multiple of a minute), top `topN` entities.
     virtual Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                             int topN) = 0;

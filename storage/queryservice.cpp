@@ -132,6 +132,14 @@ QFuture<Result<QList<ChainObservation>>> QueryService::chainStatus()
                                              [](AlertStore &s) { return s.chainStatus(); });
 }
 
+QFuture<Result<QList<ChainHistoryPoint>>> QueryService::chainHistory(QString chain, QString node,
+                                                                     TimestampMs since, int limit)
+{
+    return runQuery<QList<ChainHistoryPoint>>(&m_pool, m_location, [=](AlertStore &s) {
+        return s.chainHistory(chain, node, since, limit);
+    });
+}
+
 QFuture<Result<QList<QuarantineEntry>>> QueryService::quarantine(int limit)
 {
     return runQuery<QList<QuarantineEntry>>(&m_pool, m_location,

@@ -34,6 +34,8 @@ public:
     QFuture<Result<StoreStats>> stats();
     QFuture<Result<QList<FeedStatus>>> feeds();
     QFuture<Result<QList<ChainObservation>>> chainStatus();
+    QFuture<Result<QList<ChainHistoryPoint>>> chainHistory(QString chain, QString node,
+                                                           TimestampMs since, int limit);
     QFuture<Result<QList<QuarantineEntry>>> quarantine(int limit);
     QFuture<Result<DashboardData>> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                              int topN);

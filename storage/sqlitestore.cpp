@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -319,15 +320,17 @@ Status SqliteStore::open(Mode mode)
                 " weight = weight + excluded.weight, worst = max(worst, excluded.worst)"_s)
             && p.upsertChain.prepare(
                 u"INSERT INTO chain_status (chain, node, height, head_hash, block_time, observed,"
-                " peers, syncing, lag, state, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " peers, syncing, lag, state, latency_ms, details)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (chain, node) DO UPDATE SET height = excluded.height,"
                 " head_hash = excluded.head_hash, block_time = excluded.block_time,"
                 " observed = excluded.observed, peers = excluded.peers,"
                 " syncing = excluded.syncing, lag = excluded.lag, state = excluded.state,"
-                " latency_ms = excluded.latency_ms WHERE excluded.observed >= observed"_s)
+                " latency_ms = excluded.latency_ms, details = excluded.details"
+                " WHERE excluded.observed >= observed"_s)
             && p.insertChainHistory.prepare(
-                u"INSERT INTO chain_history (observed, chain, node, height, lag, latency_ms)"
-                " VALUES (?, ?, ?, ?, ?, ?)"_s)
+                u"INSERT INTO chain_history (observed, chain, node, height, lag, latency_ms,"
+                " block_time) VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
             && p.upsertFeed.prepare(
                 u"INSERT INTO feeds (id, type, state, received, accepted, duplicates, quarantined,"
                 " skipped, bytes, last_event, updated, last_error, cursor)"
@@ -699,8 +702,14 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(o.lag);
         q.addBindValue(text(o.state));
         q.addBindValue(o.latencyMs);
+        q.addBindValue(QString::fromUtf8(
+            QJsonDocument(o.detailsJson()).toJson(QJsonDocument::Compact)));
         if (!q.exec()) {
             return fail(q, u"chain status"_s);
+        }
+        lastEvent = std::max(lastEvent, o.observed);
+        if (!o.history) {
+            continue;
         }
         QSqlQuery &h = p.insertChainHistory;
         h.addBindValue(o.observed);
@@ -709,6 +718,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         h.addBindValue(o.height);
         h.addBindValue(o.lag);
         h.addBindValue(o.latencyMs);
+        h.addBindValue(o.blockTime);
         if (!h.exec()) {
             return fail(h, u"chain history"_s);
         }
@@ -1145,7 +1155,7 @@ Result<QList<ChainObservation>> SqliteStore::chainStatus()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT chain, node, height, head_hash, block_time, observed, peers, syncing,"
-                " lag, state, latency_ms FROM chain_status ORDER BY chain, node"_s)) {
+                " lag, state, latency_ms, details FROM chain_status ORDER BY chain, node"_s)) {
         return Result<QList<ChainObservation>>::failure(errorText(q));
     }
     QList<ChainObservation> out;
@@ -1162,8 +1172,32 @@ Result<QList<ChainObservation>> SqliteStore::chainStatus()
         o.lag = q.value(8).toLongLong();
         o.state = q.value(9).toString();
         o.latencyMs = q.value(10).toInt();
+        o.setDetails(QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object());
         out.append(o);
     }
+    return out;
+}
+
+Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(const QString &chain, const QString &node,
+                                                           TimestampMs since, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT observed, height, block_time, lag, latency_ms FROM chain_history"
+              " WHERE chain = ? AND node = ? AND observed >= ? ORDER BY observed DESC LIMIT ?"_s);
+    q.addBindValue(chain);
+    q.addBindValue(node);
+    q.addBindValue(since);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        return Result<QList<ChainHistoryPoint>>::failure(errorText(q));
+    }
+    QList<ChainHistoryPoint> out;
+    while (q.next()) {
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    q.value(3).toLongLong(), q.value(4).toInt()});
+    }
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

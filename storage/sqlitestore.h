@@ -46,6 +46,8 @@ public:
     Result<QList<QuarantineEntry>> quarantine(int limit) override;
     Result<QList<FeedStatus>> feeds() override;
     Result<QList<ChainObservation>> chainStatus() override;
+    Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,
+                                                  TimestampMs since, int limit) override;
     Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                     int topN) override;
 

@@ -88,6 +88,17 @@ struct BatchResult
     QList<IncidentNotice> criticalIncidents;   // incidents that became critical in the batch
 };
 
+// One chain_history row for charts (docs/chains.md): kept when the height moves, else once a
+// minute.
+struct ChainHistoryPoint
+{
+    TimestampMs observed = 0;
+    qint64 height = -1;
+    TimestampMs blockTime = 0;   // head block time; 0 when unknown
+    qint64 lag = 0;
+    int latencyMs = -1;
+};
+
 enum class AlertSort { TimeDesc, TimeAsc, SeverityDesc, SeverityAsc };
 
 struct AlertFilter

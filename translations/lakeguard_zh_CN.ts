@@ -490,6 +490,22 @@
         <source>alert %1 says its state is &quot;%2&quot; but its last recorded event says &quot;%3&quot;: the state was changed outside Lakeguard</source>
         <translation>告警 %1 的状态为“%2”，但其最后记录的事件为“%3”：状态在 Lakeguard 之外被修改</translation>
     </message>
+    <message>
+        <source>%1 exists; back up to a new file</source>
+        <translation>%1 已存在；请备份到新文件</translation>
+    </message>
+    <message>
+        <source>the SQLite driver gives no handle for a backup</source>
+        <translation>SQLite 驱动未提供可用于备份的句柄</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>backup to %1 failed: %2</source>
+        <translation>备份到 %1 失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -683,6 +699,17 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Feeds::EthRpcFeed</name>
+    <message>
+        <source>unknown chain kind &quot;%1&quot;</source>
+        <translation>未知的链类型“%1”</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1009,17 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::ChainChart</name>
+    <message>
+        <source>Block height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <source>Block interval (s)</source>
+        <translation>出块间隔（秒）</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::ChainNodeCard</name>
     <message>
         <source>Height</source>
@@ -1067,6 +1105,50 @@
     <message>
         <source>Could not read the store: %1</source>
         <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>Add node…</source>
+        <translation>添加节点…</translation>
+    </message>
+    <message>
+        <source>Adds a node to the chain feeds in %1</source>
+        <translation>将节点添加到 %1 中的链数据源</translation>
+    </message>
+    <message>
+        <source>Add chain node</source>
+        <translation>添加链节点</translation>
+    </message>
+    <message>
+        <source>Ethereum JSON-RPC</source>
+        <translation>以太坊 JSON-RPC</translation>
+    </message>
+    <message>
+        <source>FISCO BCOS</source>
+        <translation>FISCO BCOS</translation>
+    </message>
+    <message>
+        <source>Hyperledger Fabric (operations service)</source>
+        <translation>Hyperledger Fabric（运维服务）</translation>
+    </message>
+    <message>
+        <source>Chain feed id</source>
+        <translation>链数据源 ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Node URL</source>
+        <translation>节点 URL</translation>
+    </message>
+    <message>
+        <source>Nodes can be added when the console runs its feeds.</source>
+        <translation>控制台运行数据源时才能添加节点。</translation>
+    </message>
+    <message>
+        <source>The node is saved in %1 and watched from now on; a new id adds a chain feed.</source>
+        <translation>节点将保存到 %1 并立即开始监控；填写新的 ID 会新增一个链数据源。</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1477,23 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::ForkView</name>
+    <message>
+        <source>Block hash</source>
+        <translation>区块哈希</translation>
+    </message>
+    <message>
+        <source>Nodes following it</source>
+        <translation>跟随该区块的节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fork on %1 at height %2: %n competing block(s)</source>
+        <translation>
+            <numerusform>%1 在高度 %2 处分叉：%n 个相互竞争的区块</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::RiskGauge</name>
     <message>
         <source>Global risk</source>
@@ -1495,6 +1594,16 @@
         <source>Severe</source>
         <comment>risk band</comment>
         <translation>严重</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <comment>chain node state</comment>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>Wrong chain</source>
+        <comment>chain node state</comment>
+        <translation>链不匹配</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +2003,50 @@ Formats: %2
     <message>
         <source>%1: feed &quot;%2&quot;: type %3 is not available in this version</source>
         <translation>%1：数据源“%2”：此版本不支持类型 %3</translation>
+    </message>
+    <message>
+        <source>an online, consistent copy of the store (while feeds keep writing)</source>
+        <translation>存储的在线一致性副本（数据源可继续写入）</translation>
+    </message>
+    <message>
+        <source>age %1 s</source>
+        <translation>块龄 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>The new file to write the copy to.</source>
+        <translation>写入副本的新文件。</translation>
+    </message>
+    <message>
+        <source>Verify the copy&apos;s hash chain and signatures as well.</source>
+        <translation>同时校验副本的哈希链和签名。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 backup --out FILE [--verify] [--json]
+Copies the store with SQLite&apos;s online backup API: one consistent snapshot, taken while feeds go on writing. FILE must not exist.
+</source>
+        <translation>用法：%1 backup --out FILE [--verify] [--json]
+使用 SQLite 在线备份 API 复制存储：在数据源继续写入的同时生成一份一致的快照。FILE 不能已存在。
+</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>必须指定 --out FILE</translation>
+    </message>
+    <message>
+        <source>%1: the copy cannot be opened</source>
+        <translation>%1：无法打开副本</translation>
+    </message>
+    <message>
+        <source>%1: the copy does not verify: %2</source>
+        <translation>%1：副本校验失败：%2</translation>
     </message>
 </context>
 </TS>

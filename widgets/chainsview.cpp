@@ -3,17 +3,28 @@
 #include "chainsview.h"
 
 #include "alerttablemodel.h"
+#include "chainchart.h"
 #include "chainnodecard.h"
 #include "chipdelegate.h"
+#include "ethrpcconfigedit.h"
+#include "feedmanager.h"
+#include "forkview.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "theme.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -26,6 +37,9 @@ namespace Lakeguard::Widgets {
 
 namespace {
 constexpr int kRefreshIntervalMs = 500;
+constexpr qint64 kHistoryWindowMs = 6LL * 3600 * 1000;
+constexpr int kHistoryLimit = 4000;
+constexpr int kChartedNodes = 8;
 } // namespace
 
 ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
@@ -42,7 +56,12 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     , m_cardScroll(new QScrollArea(this))
     , m_alertsModel(new AlertTableModel(queries, this))
     , m_alertsTable(new QTableView(this))
+    , m_chart(new ChainChart(this))
+    , m_forkView(new ForkView(this))
+    , m_addNode(new QPushButton(this))
 {
+    m_addNode->setEnabled(false);
+    connect(m_addNode, &QPushButton::clicked, this, &ChainsView::openAddNodeDialog);
     m_title->setTextFormat(Qt::PlainText);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -121,6 +140,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_summary, 1, Qt::AlignBottom);
+    header->addWidget(m_addNode, 0, Qt::AlignBottom);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -128,6 +148,8 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_empty);
     layout->addWidget(m_cardScroll);
+    layout->addWidget(m_forkView);
+    layout->addWidget(m_chart);
     layout->addWidget(alertsPanel, 1);
     m_empty->hide();
 
@@ -142,6 +164,10 @@ void ChainsView::retranslateUi()
     m_title->setText(tr("Chain nodes"));
     m_alertsTitle->setText(tr("Chain alerts"));
     m_empty->setText(tr("No chain nodes are monitored in this store."));
+    m_addNode->setText(tr("Add node…"));
+    m_addNode->setToolTip(m_manager
+            ? tr("Adds a node to the chain feeds in %1").arg(m_manager->path())
+            : tr("Nodes can be added when the console runs its feeds."));
 }
 
 void ChainsView::changeEvent(QEvent *event)
@@ -256,6 +282,149 @@ void ChainsView::applyObservations(QList<Core::ChainObservation> observations)
     m_healthyCount = healthy;
     m_observedAt = reference;
     updateSummary();
+    m_chart->setVisible(!observations.isEmpty());
+    loadHistory(observations, reference);
+    loadFork(observations);
+}
+
+void ChainsView::loadHistory(
+    const QList<Core::ChainObservation> &observations, Core::TimestampMs reference)
+{
+    struct Gather
+    {
+        QMap<QString, QList<Storage::ChainHistoryPoint>> byNode;
+        int left = 0;
+    };
+    auto g = std::make_shared<Gather>();
+    const quint64 generation = m_generation;
+    QList<Core::ChainObservation> charted = observations.mid(0, kChartedNodes);
+    g->left = int(charted.size());
+    if (charted.isEmpty()) {
+        m_chart->setHistory({});
+        return;
+    }
+    const bool severalChains = charted.first().chain != charted.last().chain;
+    for (const Core::ChainObservation &o : std::as_const(charted)) {
+        const QString label = severalChains ? o.chain + u" · "_s + o.node : o.node;
+        m_queries->chainHistory(o.chain, o.node, reference - kHistoryWindowMs, kHistoryLimit)
+            .then(this,
+                [this, g, label, generation](
+                    const Storage::Result<QList<Storage::ChainHistoryPoint>> &r) {
+                    if (r.ok()) {
+                        g->byNode.insert(label, r.value());
+                    }
+                    if (--g->left == 0 && generation == m_generation) {
+                        m_chart->setHistory(g->byNode);
+                        emit historyLoaded();
+                    }
+                });
+    }
+}
+
+void ChainsView::loadFork(const QList<Core::ChainObservation> &observations)
+{
+    const auto forked = std::find_if(observations.begin(), observations.end(),
+        [](const Core::ChainObservation &o) { return o.state == u"forked"; });
+    if (forked == observations.end()) {
+        m_forkView->clearFork();
+        return;
+    }
+    const QString chain = forked->chain;
+    QList<Core::ChainObservation> sameChain;
+    for (const Core::ChainObservation &o : observations) {
+        if (o.chain == chain) {
+            sameChain.append(o);
+        }
+    }
+    Storage::AlertFilter filter;
+    filter.rule = u"chain.fork"_s;
+    m_queries->alerts(filter, Storage::AlertSort::TimeDesc, 1, std::nullopt)
+        .then(this, [this, chain, sameChain](const Storage::Result<Storage::AlertPage> &r) {
+            qint64 height = -1;
+            QList<ForkBranch> branches;
+            if (!r.ok() || r->alerts.isEmpty()
+                || !ForkView::branchesFromAlert(r->alerts.first(), &height, &branches)) {
+                branches = ForkView::branchesFromObservations(sameChain, &height);
+            }
+            if (branches.isEmpty()) {
+                m_forkView->clearFork();
+            } else {
+                m_forkView->setFork(chain, height, branches);
+            }
+            emit forkLoaded();
+        });
+}
+
+void ChainsView::setFeedManager(Feeds::FeedManager *manager)
+{
+    m_manager = manager;
+    m_addNode->setEnabled(manager != nullptr);
+    retranslateUi();
+}
+
+QString ChainsView::addNode(const QString &feedId, const QString &kind, const QString &url)
+{
+    if (!m_manager) {
+        return tr("Nodes can be added when the console runs its feeds.");
+    }
+    const std::optional<Feeds::FeedConfig> existing = m_manager->config(feedId);
+    const auto feed
+        = Feeds::withChainNode(existing ? existing->settings : QJsonObject(), feedId, kind, url);
+    if (!feed) {
+        return feed.error();
+    }
+    if (const Storage::Status saved = m_manager->save(feed.value(), feedId); !saved) {
+        return saved.error();
+    }
+    return {};
+}
+
+void ChainsView::openAddNodeDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add chain node"));
+    auto *feed = new QComboBox(&dialog);
+    feed->setEditable(true);
+    QStringList chains;
+    if (m_manager) {
+        for (const Feeds::FeedConfig &c : m_manager->configs()) {
+            if (c.type == u"eth-rpc"_s) {
+                chains.append(c.id);
+            }
+        }
+    }
+    feed->addItems(chains);
+    auto *kind = new QComboBox(&dialog);
+    kind->addItem(tr("Ethereum JSON-RPC"), u"eth"_s);
+    kind->addItem(tr("FISCO BCOS"), u"fisco"_s);
+    kind->addItem(tr("Hyperledger Fabric (operations service)"), u"fabric"_s);
+    auto *url = new QLineEdit(&dialog);
+    url->setPlaceholderText(u"http://127.0.0.1:8545"_s);
+    auto *note = new QLabel(tr("The node is saved in %1 and watched from now on; a new id adds "
+                               "a chain feed.")
+                                .arg(m_manager ? m_manager->path() : QString()),
+        &dialog);
+    note->setTextFormat(Qt::PlainText);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Chain feed id"), feed);
+    form->addRow(tr("Kind"), kind);
+    form->addRow(tr("Node URL"), url);
+    form->addRow(note);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const QString error = addNode(
+        feed->currentText().trimmed(), kind->currentData().toString(), url->text().trimmed());
+    if (!error.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Add chain node"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 } // namespace Lakeguard::Widgets

@@ -4,21 +4,28 @@
 
 #include "alert.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QTableView;
 
 namespace Lakeguard::Storage {
 class QueryService;
 }
+namespace Lakeguard::Feeds {
+class FeedManager;
+}
 
 namespace Lakeguard::Widgets {
 
 class AlertTableModel;
+class ChainChart;
 class ChainNodeCard;
+class ForkView;
 class RefreshThrottle;
 
 // A card per monitored chain node (ChainObservation from chainStatus()), a one-line summary of
@@ -39,6 +46,16 @@ public:
     QString summaryText() const;
     // Alerts of category "chain" (forks, stalls, lag, large transfers), newest first.
     AlertTableModel *chainAlertsModel() const { return m_alertsModel; }
+    ChainChart *chart() const { return m_chart; }
+    ForkView *forkView() const { return m_forkView; }
+
+    // "Add node…" edits the console's FEEDS.json through its feed manager, which validates,
+    // saves atomically and restarts the chain feed with the new node. Without a manager (a
+    // read-only review, a screenshot run) adding is disabled.
+    void setFeedManager(Feeds::FeedManager *manager);
+    // Adds `url` to chain feed `feedId` (a new eth-rpc feed of `kind` when there is none);
+    // the error, or empty.
+    QString addNode(const QString &feedId, const QString &kind, const QString &url);
 
 public slots:
     void scheduleRefresh();
@@ -46,6 +63,8 @@ public slots:
 
 signals:
     void refreshed();
+    void historyLoaded();
+    void forkLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,6 +76,10 @@ private:
     void updateSummary();
     void updateCardAreaHeight();
     void applyObservations(QList<Core::ChainObservation> observations);
+    void loadHistory(
+        const QList<Core::ChainObservation> &observations, Core::TimestampMs reference);
+    void loadFork(const QList<Core::ChainObservation> &observations);
+    void openAddNodeDialog();
 
     Storage::QueryService *m_queries;
     RefreshThrottle *m_throttle;
@@ -71,6 +94,10 @@ private:
     AlertTableModel *m_alertsModel;
     QTableView *m_alertsTable;
     QList<ChainNodeCard *> m_cards;
+    ChainChart *m_chart;
+    ForkView *m_forkView;
+    QPushButton *m_addNode;
+    QPointer<Feeds::FeedManager> m_manager;
     int m_columns = kColumns;
     // What the summary line says (kept to re-render it in another language).
     int m_nodeCount = 0;

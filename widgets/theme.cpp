@@ -45,10 +45,10 @@ QColor chainStateColor(const QString &state)
     if (state == u"healthy") {
         return QColor(0x16, 0xa3, 0x4a);
     }
-    if (state == u"lagging") {
+    if (state == u"lagging" || state == u"syncing") {
         return QColor(0xd9, 0x77, 0x06);
     }
-    if (state == u"stalled" || state == u"forked") {
+    if (state == u"stalled" || state == u"forked" || state == u"mismatch") {
         return QColor(0xdc, 0x26, 0x26);
     }
     return QColor(0x6b, 0x72, 0x80);
@@ -70,6 +70,12 @@ QString chainStateDisplayName(const QString &state)
     }
     if (state == u"down") {
         return Tr::tr("Down", "chain node state");
+    }
+    if (state == u"syncing") {
+        return Tr::tr("Syncing", "chain node state");
+    }
+    if (state == u"mismatch") {
+        return Tr::tr("Wrong chain", "chain node state");
     }
     // An unknown word from a newer monitor: show it as it is (plain text everywhere).
     return state.isEmpty() ? Tr::tr("Unknown", "chain node state") : state;

@@ -17,7 +17,7 @@ class QLocale;
 namespace Lakeguard::Widgets::Theme {
 
 QColor severityColor(Core::Severity s);
-QColor chainStateColor(const QString &state); // healthy, lagging, stalled, forked, down
+QColor chainStateColor(const QString &state); // healthy, syncing, lagging, stalled, forked, mismatch, down
 QString chainStateDisplayName(const QString &state);
 QColor feedStateColor(Storage::FeedState s);
 QString feedStateDisplayName(Storage::FeedState s);

@@ -515,7 +515,21 @@ int cmdChainStatus(Context &ctx, const QStringList &args)
                     << Tr::tr("height %1").arg(o.height) << "  " << o.headHash.left(12) << "…  "
                     << Tr::tr("lag %1").arg(o.lag) << "  "
                     << (o.peers >= 0 ? Tr::tr("peers %1").arg(o.peers) : Tr::tr("peers n/a"))
-                    << "  " << o.state << '\n';
+                    << "  " << o.state;
+            // Details the chain feeds add (absent for the demo's nodes).
+            if (o.blockTime > 0) {
+                ctx.out << "  " << Tr::tr("age %1 s").arg(double(o.observed - o.blockTime) / 1000.0, 0, 'f', 1);
+            }
+            if (o.latencyMs >= 0) {
+                ctx.out << "  " << Tr::tr("%1 ms").arg(o.latencyMs);
+            }
+            if (o.syncing) {
+                ctx.out << "  " << Tr::tr("syncing");
+            }
+            if (!o.error.isEmpty()) {
+                ctx.out << "  " << o.error;
+            }
+            ctx.out << '\n';
         }
     }
     return Success;

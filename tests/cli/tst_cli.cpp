@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../feeds/anvilnode.h"
 #include "timeutil.h"
 
 #include <QDir>
@@ -777,6 +778,44 @@ private slots:
         // Everything it reported is in the store.
         const Run r = run({u"--store"_s, store(u"term.db"_s), u"--json"_s, u"stats"_s});
         QCOMPARE(r.json().value(u"alerts"_s).toInt(), summary.value(u"accepted"_s).toInt());
+    }
+
+    // serve runs an eth-rpc feed against a real anvil; chain-status shows what it saw, with
+    // peers null (anvil does not offer net_peerCount).
+    void chainStatusFromServe()
+    {
+        if (!AnvilTest::anvilAvailable()) {
+            QSKIP("anvil is not installed (scripts/install-peers.sh build/peers; needs npm)");
+        }
+        AnvilTest::AnvilNode node;
+        QVERIFY(node.start(31337, 1'700'000'000, {u"--no-mining"_s}));
+        QVERIFY(node.mine(1'700'000'010, 2));
+        const QString config = m_dir.filePath(u"chain-feeds.json"_s);
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{u"feeds"_s, QJsonArray{QJsonObject{
+                                  {u"id"_s, u"eth"_s}, {u"type"_s, u"eth-rpc"_s},
+                                  {u"chain"_s, u"devnet"_s}, {u"interval_s"_s, 0.5},
+                                  {u"nodes"_s, QJsonArray{node.url()}}}}}})
+                    .toJson());
+        f.close();
+        const Run serve = run({u"--store"_s, store(u"chain.db"_s), u"serve"_s, u"--config"_s, config,
+                               u"--for"_s, u"2"_s});
+        QCOMPARE(serve.code, 0);
+        const Run status = run({u"--store"_s, store(u"chain.db"_s), u"--json"_s, u"chain-status"_s});
+        QCOMPARE(status.code, 0);
+        QCOMPARE(status.lines().size(), 1);
+        const QJsonObject o = status.lines().first();
+        QCOMPARE(o.value(u"chain"_s).toString(), u"devnet"_s);
+        QCOMPARE(o.value(u"node"_s).toString(), node.url());
+        QCOMPARE(o.value(u"height"_s).toInteger(), 2);
+        QCOMPARE(o.value(u"peers"_s).type(), QJsonValue::Null);
+        QCOMPARE(o.value(u"state"_s).toString(), u"healthy"_s);
+        QCOMPARE(o.value(u"chain_id"_s).toString(), u"31337"_s);
+        QCOMPARE(o.value(u"kind"_s).toString(), u"eth"_s);
+        QVERIFY(o.value(u"latency_ms"_s).toInt() >= 0);
+        const Run text = run({u"--store"_s, store(u"chain.db"_s), u"chain-status"_s});
+        QVERIFY2(text.out.contains("peers n/a"), text.out.constData());
     }
 };
 

@@ -25,7 +25,7 @@ private slots:
             "  \"token_env\": \"AM_TOKEN\" },"
             "{ \"id\": \"eth\", \"type\": \"eth-rpc\", \"nodes\": [\"http://127.0.0.1:8545\", \"http://127.0.0.1:8546\"],"
             "  \"interval_s\": 1, \"expected_block_s\": 1,"
-            "  \"watch\": [ { \"address\": \"0x00\", \"min_value_eth\": 100 } ] }"
+            "  \"watch\": [ { \"address\": \"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\", \"min_value_eth\": 100 } ] }"
             "] }";
         const auto feeds = parseFeedsConfig(json);
         QVERIFY2(feeds, qPrintable(feeds.error()));
@@ -74,6 +74,16 @@ private slots:
                                  << u"\"url\""_s;
         QTest::addRow("no-nodes") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[]}]}")
                                   << u"at least one node"_s;
+        QTest::addRow("eth-bad-kind") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[\"http://127.0.0.1:1\"],\"kind\":\"btc\"}]}")
+                                      << u"eth, fisco or fabric"_s;
+        QTest::addRow("eth-bad-address") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[\"http://127.0.0.1:1\"],\"watch\":[{\"address\":\"0x00\",\"min_value_eth\":1}]}]}")
+                                         << u"40 hex digits"_s;
+        QTest::addRow("eth-watch-no-min") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[\"http://127.0.0.1:1\"],\"watch\":[{\"address\":\"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\"}]}]}")
+                                          << u"min_value_eth"_s;
+        QTest::addRow("eth-ws-node") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"nodes\":[\"ws://127.0.0.1:1\"]}]}")
+                                     << u"invalid URL"_s;
+        QTest::addRow("fabric-watch") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"eth-rpc\",\"kind\":\"fabric\",\"nodes\":[\"http://127.0.0.1:1\"],\"watch\":[{\"address\":\"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\",\"min_value_eth\":1}]}]}")
+                                      << u"needs kind eth"_s;
         QTest::addRow("map-without-jsonl") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"file\",\"path\":\"/x\",\"format\":\"eve\",\"map\":{\"ts\":\"/t\",\"title\":\"/x\"}}]}")
                                           << u"feed \"a\": \"map\" needs \"format\": \"jsonl\""_s;
         QTest::addRow("map-bad-pointer") << QByteArray("{\"feeds\":[{\"id\":\"a\",\"type\":\"http\",\"url\":\"https://x.example/\",\"format\":\"jsonl\",\"map\":{\"ts\":\"t\",\"title\":\"/x\"}}]}")

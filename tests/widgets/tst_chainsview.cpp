@@ -1,18 +1,30 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "chainchart.h"
 #include "chainnodecard.h"
 #include "chainsview.h"
+#include "feedconfig.h"
+#include "feedmanager.h"
+#include "forkview.h"
 #include "widgettestsupport.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
 using Widgets::ChainNodeCard;
 using Widgets::ChainsView;
+using Widgets::ForkView;
 
 class tst_ChainsView : public QObject
 {
@@ -23,6 +35,9 @@ private slots:
     void emptyStore();
     void cardPerNode();
     void refreshesOnChange();
+    void chartsAndForkView();
+    void downsampleKeepsEnds();
+    void addNodeEditsFeeds();
 
 private:
     ChainNodeCard *cardFor(ChainsView &view, const QString &node);
@@ -114,6 +129,143 @@ void tst_ChainsView::refreshesOnChange()
     QTRY_COMPARE(cardFor(view, u"node-a"_s)->stateText(), u"Forked"_s);
     QCOMPARE(cardFor(view, u"node-a"_s)->valueText(ChainNodeCard::HeightValue),
         QLocale().toString(1001));
+}
+
+namespace {
+
+Core::ChainObservation devnet(const QString &node, qint64 height, const QString &hash,
+    Core::TimestampMs observed, const QString &state = u"healthy"_s)
+{
+    Core::ChainObservation o;
+    o.chain = u"devnet"_s;
+    o.node = node;
+    o.height = height;
+    o.headHash = hash;
+    o.blockTime = 1'700'000'000'000 + height * 2000; // a block every 2 s
+    o.observed = observed;
+    o.state = state;
+    o.latencyMs = 4;
+    return o;
+}
+
+} // namespace
+
+void tst_ChainsView::chartsAndForkView()
+{
+    Test::TestStore store;
+    QVERIFY(store.open());
+    // Given ten rounds of two nodes, the last one forked at height 10 ...
+    const Core::TimestampMs t = Test::kBaseTime;
+    for (int i = 0; i < 10; ++i) {
+        Storage::IngestBatch batch;
+        batch.feed = u"devnet"_s;
+        batch.feedType = u"eth-rpc"_s;
+        const bool fork = i == 9;
+        batch.chain = { devnet(u"a"_s, 1 + i, u"0xaaaa%1"_s.arg(i), t + i * 1000,
+                            fork ? u"forked"_s : u"healthy"_s),
+            devnet(u"<i>b</i>"_s, 1 + i, fork ? u"0xbbbb"_s : u"0xaaaa%1"_s.arg(i), t + i * 1000,
+                fork ? u"forked"_s : u"healthy"_s) };
+        QVERIFY(store.submit(batch).ok);
+    }
+    // ... and the monitor's fork alert naming the branches.
+    Storage::IngestBatch alerts;
+    alerts.feed = u"devnet"_s;
+    Core::Alert fork = Test::makeAlert(1, t + 9000, Core::Severity::Critical);
+    fork.category = Core::Category::Chain;
+    fork.rule = u"chain.fork"_s;
+    fork.raw = QJsonDocument(QJsonObject { { u"height"_s, 10 },
+                                 { u"branches"_s,
+                                     QJsonArray { QJsonObject { { u"hash"_s, u"0xaaaa9"_s },
+                                                      { u"nodes"_s, QJsonArray { u"a"_s } } },
+                                         QJsonObject { { u"hash"_s, u"0xbbbb"_s },
+                                             { u"nodes"_s, QJsonArray { u"<i>b</i>"_s } } } } } })
+                   .toJson(QJsonDocument::Compact);
+    alerts.alerts = { fork };
+    QVERIFY(store.submit(alerts).ok);
+
+    ChainsView view(store.queries());
+    QSignalSpy history(&view, &ChainsView::historyLoaded);
+    QSignalSpy forkLoaded(&view, &ChainsView::forkLoaded);
+    view.resize(1200, 900);
+    view.show();
+    // A query that is already done continues synchronously: ask again with the spies in place.
+    view.refreshNow();
+    QTRY_COMPARE(view.cardCount(), 2);
+    QTRY_VERIFY(!history.isEmpty());
+    QCOMPARE(view.chart()->seriesCount(), 2);
+    // Block interval from the blocks' own time stamps: 2 s per block.
+    const QList<QPointF> intervals = view.chart()->intervalPoints(u"a"_s);
+    QCOMPARE(intervals.size(), 9);
+    QCOMPARE(intervals.first().y(), 2.0);
+
+    QTRY_VERIFY(!forkLoaded.isEmpty());
+    ForkView *fv = view.forkView();
+    QVERIFY(fv->isVisible());
+    QCOMPARE(fv->branches().size(), 2);
+    QCOMPARE(fv->branches().at(1).nodes, QStringList { u"<i>b</i>"_s });
+    QVERIFY(fv->titleText().contains(u"devnet"_s));
+    QVERIFY(fv->titleText().contains(QLocale().toString(10)));
+    const auto *tree = fv->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(1)->text(1), u"<i>b</i>"_s);
+
+    // Without branches in the alert, the forked nodes' heads are grouped instead.
+    qint64 height = 0;
+    const auto fromNodes = ForkView::branchesFromObservations(
+        { devnet(u"a"_s, 10, u"0x1"_s, t, u"forked"_s),
+            devnet(u"b"_s, 11, u"0x2"_s, t, u"forked"_s),
+            devnet(u"c"_s, 10, u"0x1"_s, t, u"forked"_s), devnet(u"d"_s, 10, u"0x9"_s, t) },
+        &height);
+    QCOMPARE(fromNodes.size(), 2);
+    QCOMPARE(fromNodes.first().nodes, (QStringList { u"a"_s, u"c"_s }));
+    QCOMPARE(height, 10);
+}
+
+void tst_ChainsView::downsampleKeepsEnds()
+{
+    QList<QPointF> points;
+    for (int i = 0; i < 10'000; ++i) {
+        points.append(QPointF(i, i * 2));
+    }
+    const auto out = Widgets::ChainChart::downsample(points, 600);
+    QVERIFY(out.size() <= 600);
+    QVERIFY(out.size() > 500);
+    QCOMPARE(out.first(), points.first());
+    QCOMPARE(out.last(), points.last());
+    QCOMPARE(Widgets::ChainChart::downsample(points.mid(0, 5), 600).size(), 5);
+}
+
+void tst_ChainsView::addNodeEditsFeeds()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"feeds.json"_s);
+    ChainsView view(m_store.queries());
+    auto *button = view.findChild<QPushButton *>();
+    QVERIFY(!button->isEnabled()); // no feed manager: a review or a screenshot run
+    QVERIFY(!view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:1"_s).isEmpty());
+
+    Feeds::FeedManager manager(m_store.writer());
+    QVERIFY(manager.load(path));
+    QVERIFY(manager.startAll());
+    view.setFeedManager(&manager);
+    QVERIFY(button->isEnabled());
+    // A new chain feed, then a second node in it: saved in FEEDS.json and running.
+    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:1"_s), QString());
+    QCOMPARE(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:2"_s), QString());
+    QVERIFY(manager.isRunning(u"devnet"_s));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto feeds = Feeds::parseFeedsConfig(f.readAll());
+    QVERIFY2(feeds, qPrintable(feeds.error()));
+    QCOMPARE(feeds->size(), 1);
+    QCOMPARE(feeds->first().settings.value(u"nodes"_s).toArray().size(), 2);
+    QCOMPARE(feeds->first().settings.value(u"kind"_s).toString(), u"eth"_s);
+    // Refused: the same node twice, a URL that is no node.
+    QVERIFY(view.addNode(u"devnet"_s, u"eth"_s, u"http://127.0.0.1:2"_s).contains(u"already"_s));
+    QVERIFY(!view.addNode(u"other"_s, u"eth"_s, u"not a url"_s).isEmpty());
+    QCOMPARE(manager.configs().size(), 1);
+    manager.stopAll();
 }
 
 QTEST_MAIN(tst_ChainsView)
