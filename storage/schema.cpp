@@ -169,14 +169,6 @@ const QList<Migration> &sqliteMigrations()
              // Verify compares the state of each alert that has one with its last event.
              u"CREATE INDEX alerts_stateful ON alerts (id) WHERE state <> ''"_s,
           }},
-        // Chain status (issue 5): the details a chain monitor knows beyond the original columns
-        // (chain id, client, tx pool, gas price, …) as JSON, and the head block's time in the
-        // history so charts can show block intervals. Not part of the leaf encoding.
-        {5,
-         {
-             u"ALTER TABLE chain_status ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"_s,
-             u"ALTER TABLE chain_history ADD COLUMN block_time INTEGER NOT NULL DEFAULT 0"_s,
-         }},
         // ---- Incidents (issue 6; docs/incidents.md) ----
         // Replaces the v1 placeholder (never written to), adds correlation keys, the audit trail
         // (leaf kind 4), suppression rules and the global risk history. Alerts get the
@@ -251,6 +243,14 @@ const QList<Migration> &sqliteMigrations()
              " risk REAL NOT NULL)"_s,
              u"ALTER TABLE alerts ADD COLUMN suppressed INTEGER"_s,
              u"CREATE INDEX alerts_incident ON alerts (incident, ts) WHERE incident IS NOT NULL"_s,
+         }},
+        // Chain status (issue 5): the details a chain monitor knows beyond the original columns
+        // (chain id, client, tx pool, gas price, …) as JSON, and the head block's time in the
+        // history so charts can show block intervals. Not part of the leaf encoding.
+        {5,
+         {
+             u"ALTER TABLE chain_status ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"_s,
+             u"ALTER TABLE chain_history ADD COLUMN block_time INTEGER NOT NULL DEFAULT 0"_s,
          }},
     };
     return migrations;
