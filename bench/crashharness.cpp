@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include <csignal>
 #include <sys/types.h>
@@ -124,6 +125,10 @@ private:
     QSet<QString> m_hookSent;
     QSet<QString> m_hookAcked;
     qint64 m_nextHookId = 0;
+    // Requests not answered 2xx are sent again with the same alerts, as Alertmanager retries:
+    // one that was stored but not acknowledged before the kill must not be stored twice.
+    QList<std::pair<QByteArray, QStringList>> m_retry;
+    qint64 m_retries = 0;
     bool m_acceptReplies = true; // false after SIGKILL until the next start
     bool m_firstAck = false;
 };
@@ -210,14 +215,19 @@ void Runner::appendLines()
 
 void Runner::sendOne()
 {
-    const int n = 1 + m_rng.bounded(3);
     QByteArray body;
     QStringList ids;
-    for (int i = 0; i < n; ++i) {
-        const QString id = u"kh-w-%1"_s.arg(m_nextHookId++, 7, 10, QChar(u'0'));
-        body += alertLine(id, m_rng);
-        ids << id;
-        m_hookSent.insert(id);
+    if (!m_retry.isEmpty()) {
+        std::tie(body, ids) = m_retry.takeFirst();
+        ++m_retries;
+    } else {
+        const int n = 1 + m_rng.bounded(3);
+        for (int i = 0; i < n; ++i) {
+            const QString id = u"kh-w-%1"_s.arg(m_nextHookId++, 7, 10, QChar(u'0'));
+            body += alertLine(id, m_rng);
+            ids << id;
+            m_hookSent.insert(id);
+        }
     }
     QNetworkRequest req(QUrl(u"http://127.0.0.1:%1/hook"_s.arg(m_port)));
     req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-ndjson"_s);
@@ -226,7 +236,7 @@ void Runner::sendOne()
     req.setTransferTimeout(15'000);
     QNetworkReply *reply = m_nam->post(req, body);
     m_inFlight.insert(reply);
-    QObject::connect(reply, &QNetworkReply::finished, m_nam, [this, reply, ids] {
+    QObject::connect(reply, &QNetworkReply::finished, m_nam, [this, reply, ids, body] {
         m_inFlight.remove(reply);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (m_acceptReplies && reply->error() == QNetworkReply::NoError && status >= 200
@@ -235,6 +245,8 @@ void Runner::sendOne()
                 m_hookAcked.insert(id);
             }
             m_firstAck = true;
+        } else {
+            m_retry.append({ body, ids });
         }
         reply->deleteLater();
     });
@@ -585,6 +597,7 @@ CrashHarnessFigures Runner::run()
     m_f.fileLines = m_lines.size();
     m_f.webhookSent = m_hookSent.size();
     m_f.webhookAcked = m_hookAcked.size();
+    m_f.webhookRetries = m_retries;
     m_f.totalMs = total.elapsed();
     return m_f;
 }
@@ -618,7 +631,10 @@ QStringList formatFigures(const CrashHarnessFigures &f)
         u"feeds: file%1"_s.arg(
             f.webhookUsed ? u" + webhook"_s : u" only (no webhook in this build)"_s),
         u"file lines written: %1"_s.arg(f.fileLines),
-        u"webhook alerts sent: %1, acknowledged (2xx): %2"_s.arg(f.webhookSent).arg(f.webhookAcked),
+        u"webhook alerts sent: %1, acknowledged (2xx): %2; requests retried: %3"_s
+            .arg(f.webhookSent)
+            .arg(f.webhookAcked)
+            .arg(f.webhookRetries),
         u"alerts stored after the final run: %1"_s.arg(f.stored),
         u"duplicates: %1 (must be 0)"_s.arg(f.duplicates),
         u"acknowledged webhook alerts lost: %1 (must be 0)"_s.arg(f.lostAcked),
