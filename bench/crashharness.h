@@ -34,6 +34,7 @@ struct CrashHarnessFigures
     qint64 fileLines = 0; // complete lines appended to the tailed file
     qint64 webhookSent = 0; // alerts POSTed (each request holds 1–3)
     qint64 webhookAcked = 0; // alerts whose request was answered 2xx
+    qint64 webhookRetries = 0; // requests sent again after no 2xx (same alerts)
     qint64 stored = 0; // alerts in the store after the final run
     qint64 duplicates = 0; // extra copies of an alert, over all checks (must be 0)
     qint64 lostAcked = 0; // acknowledged webhook alerts missing (must be 0)
