@@ -5,6 +5,7 @@
 #include "filetailfeed.h"
 #include "httppollfeed.h"
 #include "syslogfeed.h"
+#include "webhookfeed.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,7 +34,7 @@ Core::TimestampMs addRecord(const Core::Normalizer &normalizer, const Core::RawR
 
 QStringList runnableFeedTypes()
 {
-    return {u"file"_s, u"http"_s, u"syslog"_s};
+    return {u"file"_s, u"http"_s, u"syslog"_s, u"webhook"_s};
 }
 
 std::unique_ptr<Feed> createFeed(const FeedConfig &config, Storage::StoreWriter *writer,
@@ -46,6 +47,8 @@ std::unique_ptr<Feed> createFeed(const FeedConfig &config, Storage::StoreWriter 
         feed = std::make_unique<HttpPollFeed>(config, writer);
     } else if (config.type == u"syslog"_s) {
         feed = std::make_unique<SyslogFeed>(config, writer);
+    } else if (config.type == u"webhook"_s) {
+        feed = std::make_unique<WebhookFeed>(config, writer);
     }
     if (feed) {
         feed->setObjectName(config.id);

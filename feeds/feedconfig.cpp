@@ -51,7 +51,9 @@ QList<Key> keysFor(const QString &type)
         own = {{u"listen"_s, Kind::String, true},        {u"path"_s, Kind::String, false},
                {u"format"_s, Kind::String, false},       {u"token_env"_s, Kind::String, false},
                {u"hmac_secret_env"_s, Kind::String, false}, {u"max_body_bytes"_s, Kind::Number, false},
-               {u"map"_s, Kind::Object, false}};
+               {u"timeout_s"_s, Kind::Number, false},   {u"max_connections"_s, Kind::Number, false},
+               {u"max_queued_requests"_s, Kind::Number, false},
+               {u"max_queued_bytes"_s, Kind::Number, false}, {u"map"_s, Kind::Object, false}};
     } else if (type == u"eth-rpc"_s) {
         own = {{u"nodes"_s, Kind::Array, true},           {u"interval_s"_s, Kind::Number, false},
                {u"expected_block_s"_s, Kind::Number, false}, {u"watch"_s, Kind::Array, false},
@@ -205,6 +207,7 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
         for (const QString &numeric : {u"interval_s"_s, u"poll_ms"_s, u"timeout_s"_s,
                                        u"expected_block_s"_s, u"max_message_bytes"_s,
                                        u"max_connections"_s, u"max_body_bytes"_s,
+                                       u"max_queued_requests"_s, u"max_queued_bytes"_s,
                                        u"lag_blocks"_s, u"stall_factor"_s, u"idle_timeout_s"_s}) {
             if (o.contains(numeric) && o.value(numeric).toDouble() <= 0) {
                 return R::failure(u"%1: \"%2\" must be greater than 0"_s.arg(name, numeric));
@@ -305,6 +308,9 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
                     return R::failure(u"%1: \"nodes\" holds an invalid URL"_s.arg(name));
                 }
             }
+        }
+        if (type == u"webhook"_s && o.contains(u"path"_s) && !f.path().startsWith(u'/')) {
+            return R::failure(u"%1: \"path\" must start with \"/\""_s.arg(name));
         }
         if (type == u"file"_s && f.path().isEmpty()) {
             return R::failure(u"%1: \"path\" must not be empty"_s.arg(name));
