@@ -272,8 +272,12 @@ Status SqliteStore::open(Mode mode)
             Tr::tr("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
     }
     QSqlQuery q(m_db);
+    // synchronous=FULL: the WAL is fsynced at every commit. Feeds acknowledge a batch to its
+    // source once it committed (a webhook's 200, a file cursor), so a commit must survive a power
+    // loss or OS crash too, not only a crash of the process (NORMAL's guarantee). One fsync per
+    // batch; batches are large under load. docs/durability.md.
     const QStringList pragmas = mode == Mode::ReadWrite
-        ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+        ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                       u"PRAGMA cache_size=-65536"_s, u"PRAGMA temp_store=MEMORY"_s}
         : QStringList{u"PRAGMA cache_size=-32768"_s, u"PRAGMA query_only=ON"_s};
     for (const QString &p : pragmas) {

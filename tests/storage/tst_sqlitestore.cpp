@@ -92,6 +92,10 @@ private slots:
         QSqlQuery q(s->database());
         QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
         QCOMPARE(q.value(0).toString(), u"wal"_s);
+        // FULL (2): a committed batch is acknowledged to its source, so it must survive a power
+        // loss, not only a crash of the process (docs/durability.md).
+        QVERIFY(q.exec(u"PRAGMA synchronous"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), sqliteSchemaVersion());
         s.reset();
