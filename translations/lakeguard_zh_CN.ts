@@ -99,6 +99,22 @@
         <source>JSON object: where each field is (jsonl only)</source>
         <translation>JSON 对象：各字段所在位置（仅 jsonl）</translation>
     </message>
+    <message>
+        <source>Seconds a client may send no complete message</source>
+        <translation>客户端未发送完整消息的最长秒数</translation>
+    </message>
+    <message>
+        <source>CA certificates that client certificates must chain to</source>
+        <translation>客户端证书必须链接到的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Requests waiting for the store before 503</source>
+        <translation>返回 503 前等待写入存储的请求数上限</translation>
+    </message>
+    <message>
+        <source>Bytes of bodies waiting for the store before 503</source>
+        <translation>返回 503 前等待写入存储的请求体字节上限</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard</name>
@@ -506,6 +522,14 @@
         <source>backup to %1 failed: %2</source>
         <translation>备份到 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>feed %1: the batch before this one was not stored; this one is refused so nothing is skipped</source>
+        <translation>数据源 %1：前一批未能存储；为避免跳过记录，本批被拒绝</translation>
+    </message>
+    <message>
+        <source>correlation failed: %1</source>
+        <translation>关联失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -700,6 +724,18 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Critical incident #%1: %2</source>
+        <translation>严重事件 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Lakeguard: critical incident</source>
+        <translation>Lakeguard：严重事件</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Feeds::EthRpcFeed</name>
@@ -799,6 +835,41 @@
     <message>
         <source>connection from %1 closed: %2</source>
         <translation>来自 %1 的连接已关闭：%2</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Feeds::WebhookFeed</name>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>未知格式“%1”</translation>
+    </message>
+    <message>
+        <source>listen: %1</source>
+        <translation>listen：%1</translation>
+    </message>
+    <message>
+        <source>path must start with &quot;/&quot;</source>
+        <translation>path 必须以“/”开头</translation>
+    </message>
+    <message>
+        <source>environment variable %1 (%2) is not set; the webhook does not accept requests without authentication</source>
+        <translation>环境变量 %1（%2）未设置；Webhook 不接受未经认证的请求</translation>
+    </message>
+    <message>
+        <source>listening on %1 needs token_env or hmac_secret_env</source>
+        <translation>监听 %1 需要 token_env 或 hmac_secret_env</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>无法监听 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>backpressure: more requests wait for the store than the queue holds</source>
+        <translation>背压：等待写入存储的请求超出队列容量</translation>
     </message>
     <message>
         <source>store: %1</source>
@@ -1494,6 +1565,342 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::IncidentTableModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <comment>deadline countdown</comment>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>已逾期 %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>incident status</comment>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>%1 (awaiting approval: %2)</source>
+        <translation>%1（待审批：%2）</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警数</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>报告期限</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::IncidentsView</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Investigate</source>
+        <translation>调查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;False positive</source>
+        <translation>误报(&amp;F)</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen</source>
+        <translation>重新打开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove close</source>
+        <translation>批准关闭(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Assign &amp;owner…</source>
+        <translation>指派负责人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Suppression</source>
+        <translation>抑制</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未关闭事件</translation>
+    </message>
+    <message>
+        <source>All incidents</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任意严重级别</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <source>Search title or entity</source>
+        <translation>搜索标题或实体</translation>
+    </message>
+    <message>
+        <source>%1 (key %2) — applies to every selected incident</source>
+        <translation>%1（按键 %2）— 作用于所有选中的事件</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Add a note (plain text; links are shown, never opened)</source>
+        <translation>添加备注（纯文本；链接仅显示，不会打开）</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No incident selected</source>
+        <translation>未选择事件</translation>
+    </message>
+    <message>
+        <source>Assign owner</source>
+        <translation>指派负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner of %n incident(s) (empty: unassign):</source>
+        <translation>
+            <numerusform>%n 个事件的负责人（留空表示取消指派）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Note for %n incident(s):</source>
+        <translation>
+            <numerusform>%n 个事件的备注：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+    <message>
+        <source>#%1 refused: %2</source>
+        <translation>#%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>#%1 waits for approval by a second officer</source>
+        <translation>#%1 等待另一名人员审批</translation>
+    </message>
+    <message>
+        <source>#%1 done</source>
+        <translation>#%1 已完成</translation>
+    </message>
+    <message>
+        <source>Severity: %1%2</source>
+        <translation>严重级别：%1%2</translation>
+    </message>
+    <message>
+        <source> (set by an officer)</source>
+        <translation>（由人员设定）</translation>
+    </message>
+    <message>
+        <source>%1, awaiting approval of “%2” asked by %3</source>
+        <translation>%1，等待审批“%2”（由 %3 申请）</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>Alerts: %1, first %2, last %3</source>
+        <translation>告警：%1 条，首次 %2，最近 %3</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险：%1</translation>
+    </message>
+    <message>
+        <source>Reporting deadline: %1 (%2)</source>
+        <translation>报告期限：%1（%2）</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>%1  alert · %2 · %3</source>
+        <translation>%1  告警 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3: %4 → %5</source>
+        <translation>%1  %2 · %3：%4 → %5</translation>
+    </message>
+    <message>
+        <source>%1 — %2:
+%3</source>
+        <translation>%1 — %2：
+%3</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::RiskGauge</name>
     <message>
         <source>Global risk</source>
@@ -2047,6 +2454,188 @@ Copies the store with SQLite&apos;s online backup API: one consistent snapshot, 
     <message>
         <source>%1: the copy does not verify: %2</source>
         <translation>%1：副本校验失败：%2</translation>
+    </message>
+    <message>
+        <source>incidents, riskiest first</source>
+        <translation>事件列表，风险最高的在前</translation>
+    </message>
+    <message>
+        <source>one incident (show), or change it as the current identity</source>
+        <translation>查看单个事件（show），或以当前身份修改它</translation>
+    </message>
+    <message>
+        <source>Only this status (repeatable).</source>
+        <translation>仅此状态（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>Only open incidents (not resolved or false positive).</source>
+        <translation>仅未关闭的事件（非已解决或误报）。</translation>
+    </message>
+    <message>
+        <source>Only this owner.</source>
+        <translation>仅此负责人。</translation>
+    </message>
+    <message>
+        <source>Text in the title or entity.</source>
+        <translation>标题或实体中的文本。</translation>
+    </message>
+    <message>
+        <source>Order (default risk).</source>
+        <translation>排序（默认按风险）。</translation>
+    </message>
+    <message>
+        <source>At most N (default 100; 0 = all).</source>
+        <translation>最多 N 个（默认 100；0 表示全部）。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2
+</source>
+        <translation>用法：%1 %2
+</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot; (%2)</source>
+        <translation>未知状态“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;</source>
+        <translation>未知的严重级别“%1”</translation>
+    </message>
+    <message>
+        <source>unknown order &quot;%1&quot; (%2)</source>
+        <translation>未知排序“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit trail).</source>
+        <translation>原因（记入审计记录）。</translation>
+    </message>
+    <message>
+        <source>show: at most N alerts (default 50).</source>
+        <translation>show：最多 N 条告警（默认 50）。</translation>
+    </message>
+    <message>
+        <source>suppress: until T.</source>
+        <translation>suppress：截止时间 T。</translation>
+    </message>
+    <message>
+        <source>suppress: the rule (default: the incident&apos;s newest alert&apos;s).</source>
+        <translation>suppress：规则（默认：该事件最新告警的规则）。</translation>
+    </message>
+    <message>
+        <source>suppress: the entity, `*` globs (default: the newest alert&apos;s).</source>
+        <translation>suppress：实体，可用 `*` 通配（默认：最新告警的实体）。</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>要执行的操作。</translation>
+    </message>
+    <message>
+        <source>The incident.</source>
+        <translation>事件。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2
+Changes are made as $LAKEGUARD_IDENTITY (else the OS user) and each leaves one audit entry.
+Exit status: 0 done, 1 refused (the message says why), 2 bad usage or no such incident.
+</source>
+        <translation>用法：%1 %2
+修改以 $LAKEGUARD_IDENTITY（否则为操作系统用户）的身份进行，每次修改留下一条审计记录。
+退出状态：0 完成，1 被拒绝（消息说明原因），2 用法错误或事件不存在。
+</translation>
+    </message>
+    <message>
+        <source>name an action; see --help</source>
+        <translation>请指定操作；参见 --help</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (%2)</source>
+        <translation>未知操作“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>name the incident id</source>
+        <translation>请指定事件编号</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an incident id</source>
+        <translation>“%1”不是事件编号</translation>
+    </message>
+    <message>
+        <source>--alerts: &quot;%1&quot; is not a count</source>
+        <translation>--alerts：“%1”不是有效数量</translation>
+    </message>
+    <message>
+        <source>severity %1, %2, status %3, owner %4, risk %5
+</source>
+        <translation>严重级别 %1，%2，状态 %3，负责人 %4，风险 %5
+</translation>
+    </message>
+    <message>
+        <source>%1 alerts from %2 to %3; deadline %4%5
+</source>
+        <translation>%1 条告警，从 %2 到 %3；报告期限 %4%5
+</translation>
+    </message>
+    <message>
+        <source>waiting for approval: %1, asked by %2
+</source>
+        <translation>等待审批：%1，由 %2 申请
+</translation>
+    </message>
+    <message>
+        <source>Alerts:
+</source>
+        <translation>告警：
+</translation>
+    </message>
+    <message>
+        <source>Audit:
+</source>
+        <translation>审计：
+</translation>
+    </message>
+    <message>
+        <source>name one owner, or - to unassign</source>
+        <translation>请指定一个负责人，或用 - 取消指派</translation>
+    </message>
+    <message>
+        <source>a note needs text</source>
+        <translation>备注需要文本</translation>
+    </message>
+    <message>
+        <source>name one severity, or auto</source>
+        <translation>请指定一个严重级别，或 auto</translation>
+    </message>
+    <message>
+        <source>changing the severity needs --reason</source>
+        <translation>修改严重级别需要 --reason</translation>
+    </message>
+    <message>
+        <source>name the incidents to merge</source>
+        <translation>请指定要合并的事件</translation>
+    </message>
+    <message>
+        <source>name the alerts to split off</source>
+        <translation>请指定要拆分出的告警</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id</source>
+        <translation>“%1”不是编号</translation>
+    </message>
+    <message>
+        <source>--until: give an ISO 8601 time</source>
+        <translation>--until：请给出 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>a suppression needs --reason</source>
+        <translation>抑制规则需要 --reason</translation>
+    </message>
+    <message>
+        <source>waiting for approval by a second identity: %1 incident approve %2</source>
+        <translation>等待另一身份审批：%1 incident approve %2</translation>
+    </message>
+    <message>
+        <source>new incident #%1</source>
+        <translation>新事件 #%1</translation>
     </message>
 </context>
 </TS>

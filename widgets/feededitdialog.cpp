@@ -63,6 +63,14 @@ QString keyHelp(const QString &key)
                                               "Block times without a block before a stall alert")},
         {u"map"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
                                      "JSON object: where each field is (jsonl only)")},
+        {u"idle_timeout_s"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
+                                                "Seconds a client may send no complete message")},
+        {u"client_ca"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
+                                           "CA certificates that client certificates must chain to")},
+        {u"max_queued_requests"_s,
+         QT_TRANSLATE_NOOP("FeedEditDialog", "Requests waiting for the store before 503")},
+        {u"max_queued_bytes"_s,
+         QT_TRANSLATE_NOOP("FeedEditDialog", "Bytes of bodies waiting for the store before 503")},
     };
     const char *text = help.value(key);
     return text ? QCoreApplication::translate("FeedEditDialog", text) : QString();
