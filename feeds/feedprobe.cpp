@@ -153,34 +153,68 @@ void FeedProbe::probeListen(const FeedConfig &config, bool running)
 
 void FeedProbe::probeNodes(const FeedConfig &config)
 {
+    // What "answers" means depends on the node's kind: Ethereum's eth_chainId, FISCO BCOS's
+    // getBlockNumber (JSON-RPC, with the group), Fabric's operations /healthz.
+    const QString kind = config.settings.value(u"kind"_s).toString(u"eth"_s);
+    const int group = config.settings.value(u"group"_s).toInt(1);
     const QJsonArray nodes = config.settings.value(u"nodes"_s).toArray();
     m_pending = int(nodes.size());
     for (const QJsonValue &node : nodes) {
-        const QUrl url(node.toString());
+        QUrl url(node.toString());
+        if (kind == u"fabric"_s) {
+            url.setPath(u"/healthz"_s);
+        }
         QNetworkRequest request(url);
         request.setTransferTimeout(m_timeoutMs);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         QElapsedTimer clock;
         clock.start();
-        QNetworkReply *reply = m_network->post(
-            request, QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\","
-                                       "\"params\":[]}"));
-        connect(reply, &QNetworkReply::finished, this, [this, reply, clock] {
+        QNetworkReply *reply = nullptr;
+        if (kind == u"fabric"_s) {
+            reply = m_network->get(request);
+        } else if (kind == u"fisco"_s) {
+            reply = m_network->post(
+                request, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getBlockNumber\",\"params\":["
+                             + QByteArray::number(group) + "]}");
+        } else {
+            reply = m_network->post(
+                request, QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                                           "\"eth_chainId\",\"params\":[]}"));
+        }
+        connect(reply, &QNetworkReply::finished, this, [this, reply, clock, kind] {
             reply->deleteLater();
-            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            const QByteArray body = reply->readAll();
+            const QJsonObject answer = QJsonDocument::fromJson(body).object();
             const QString where = reply->url().toDisplayString();
-            bool ok = false;
-            const qulonglong chainId =
-                answer.value(u"result"_s).toString().toULongLong(&ok, 16);
-            if (reply->error() != QNetworkReply::NoError) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->error() != QNetworkReply::NoError && status == 0) {
                 m_allOk = false;
                 m_lines << Tr::tr("%1: %2").arg(where, reply->errorString());
-            } else if (!ok) {
+            } else if (kind == u"fabric"_s) {
+                const QString health = answer.value(u"status"_s).toString();
+                m_allOk = m_allOk && status == 200;
+                m_lines << Tr::tr("%1: HTTP %2, status %3, %4 ms")
+                               .arg(where)
+                               .arg(status)
+                               .arg(health.isEmpty() ? u"?"_s : health)
+                               .arg(clock.elapsed());
+            } else if (!answer.contains(u"result"_s)) {
                 m_allOk = false;
-                m_lines << Tr::tr("%1: not an Ethereum JSON-RPC answer").arg(where);
+                m_lines << (kind == u"fisco"_s
+                                ? Tr::tr("%1: not a FISCO BCOS JSON-RPC answer").arg(where)
+                                : Tr::tr("%1: not an Ethereum JSON-RPC answer").arg(where));
+            } else if (kind == u"fisco"_s) {
+                m_lines << Tr::tr("%1: block %2, %3 ms")
+                               .arg(where, answer.value(u"result"_s).toVariant().toString())
+                               .arg(clock.elapsed());
             } else {
-                m_lines << Tr::tr("%1: chain id %2, %3 ms").arg(where).arg(chainId).arg(
-                    clock.elapsed());
+                bool ok = false;
+                const qulonglong chainId =
+                    answer.value(u"result"_s).toString().toULongLong(&ok, 16);
+                m_allOk = m_allOk && ok;
+                m_lines << (ok ? Tr::tr("%1: chain id %2, %3 ms").arg(where).arg(chainId).arg(
+                                     clock.elapsed())
+                               : Tr::tr("%1: not an Ethereum JSON-RPC answer").arg(where));
             }
             if (--m_pending == 0) {
                 m_lines.sort();

@@ -530,6 +530,18 @@
         <source>correlation failed: %1</source>
         <translation>关联失败：%1</translation>
     </message>
+    <message>
+        <source>%1: HTTP %2, status %3, %4 ms</source>
+        <translation>%1：HTTP %2，状态 %3，%4 毫秒</translation>
+    </message>
+    <message>
+        <source>%1: not a FISCO BCOS JSON-RPC answer</source>
+        <translation>%1：不是 FISCO BCOS JSON-RPC 响应</translation>
+    </message>
+    <message>
+        <source>%1: block %2, %3 ms</source>
+        <translation>%1：区块 %2，%3 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>

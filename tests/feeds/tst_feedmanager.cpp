@@ -192,26 +192,6 @@ private slots:
         writer.stop();
     }
 
-    void unavailableTypesAreRefusedBeforeAnythingStarts()
-    {
-        QFile f(path(u"later.json"_s));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"feeds\":[{\"id\":\"t\",\"type\":\"file\",\"path\":\"/nonexistent/x.log\"},"
-                "{\"id\":\"chain\",\"type\":\"eth-rpc\",\"nodes\":[\"http://127.0.0.1:1\"]}]}");
-        f.close();
-        Storage::StoreWriter writer(path(u"later.db"_s));
-        QVERIFY(writer.start());
-        Feeds::FeedManager manager(&writer);
-        QVERIFY(manager.load(f.fileName()));
-        if (Feeds::runnableFeedTypes().contains(u"eth-rpc"_s)) {
-            QSKIP("this build runs eth-rpc feeds");
-        }
-        const Storage::Status s = manager.startAll();
-        QVERIFY(!s);
-        QCOMPARE(s.error(), u"feed \"chain\": type eth-rpc is not available in this version"_s);
-        QVERIFY(!manager.isRunning(u"t"_s));
-    }
-
     void probesReportWhatTheyFound()
     {
         Feeds::FeedProbe probe;
