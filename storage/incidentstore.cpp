@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidentstore.h"
 
+#include "transactionguard.h"
+
 #include "incidentcorrelator.h"
 #include "merklelog.h"
 
@@ -432,17 +434,7 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
     if (!m_db.transaction()) {
         return R::failure(m_db.lastError().text());
     }
-    struct Rollback
-    {
-        QSqlDatabase &db;
-        bool armed = true;
-        ~Rollback()
-        {
-            if (armed) {
-                db.rollback();
-            }
-        }
-    } rollback { m_db };
+    TransactionGuard rollback{m_db};
     if (const Status s = m_log->begin(); !s) {
         return R::failure(s.error());
     }

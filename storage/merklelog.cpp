@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
+#include "transactionguard.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -324,17 +325,7 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     if (!m_db.transaction()) {
         return R::failure(m_db.lastError().text());
     }
-    struct Rollback
-    {
-        QSqlDatabase &db;
-        bool armed = true;
-        ~Rollback()
-        {
-            if (armed) {
-                db.rollback();
-            }
-        }
-    } rollback{m_db};
+    TransactionGuard rollback{m_db};
 
     // Public keys: those recorded in the store, plus the .pub file beside it.
     QHash<QString, Ed25519Key> keys;

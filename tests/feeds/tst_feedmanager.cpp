@@ -5,6 +5,7 @@
 // or doubled across pause, resume, edit and restart.
 #include "feedmanager.h"
 #include "feedprobe.h"
+#include "feedtestsupport.h"
 #include "sqlitestore.h"
 #include "storewriter.h"
 
@@ -23,18 +24,12 @@ namespace {
 
 QByteArray lines(int from, int to)
 {
-    QByteArray out;
-    for (int i = from; i < to; ++i) {
-        out += "{\"ts\":" + QByteArray::number(1'767'225'600'000LL + i) + ",\"title\":\"line "
-            + QByteArray::number(i) + "\"}\n";
-    }
-    return out;
+    return Test::jsonLines(from, to);
 }
 
 bool append(const QString &path, const QByteArray &data)
 {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Append) && f.write(data) == data.size();
+    return Test::appendTo(path, data);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedtestsupport.h"
 #include "filetailfeed.h"
 #include "sqlitestore.h"
 #include "storewriter.h"
@@ -19,19 +20,12 @@ namespace {
 
 QByteArray lines(int from, int to)
 {
-    QByteArray out;
-    for (int i = from; i < to; ++i) {
-        out += "{\"ts\":" + QByteArray::number(1'767'225'600'000LL + i) + ",\"title\":\"line "
-            + QByteArray::number(i) + "\"}\n";
-    }
-    return out;
+    return Test::jsonLines(from, to);
 }
 
 void append(const QString &path, const QByteArray &data)
 {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(data), data.size());
+    QVERIFY(Test::appendTo(path, data));
 }
 
 } // namespace
