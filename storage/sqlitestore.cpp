@@ -19,6 +19,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QUrl>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -262,11 +263,39 @@ Status SqliteStore::open(Mode mode)
         && !QDir().mkpath(info.absolutePath())) {
         return Status::failure(Tr::tr("cannot create folder %1").arg(info.absolutePath()));
     }
+    // Read-only opens are read-only in SQLite itself (SQLITE_OPEN_READONLY and query_only), not
+    // only in the user interface. A store whose folder cannot be written (read-only media) is
+    // opened immutable, since SQLite could not create the WAL index beside it; a WAL left to
+    // merge would then be ignored, so that case is refused with the way out.
+    const bool walPending = QFileInfo(m_path + u"-wal"_s).size() > 0;
+    const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+    const bool immutable
+        = mode == Mode::ReadOnly && (m_options.immutable || (!folderWritable && !walPending));
+    if (immutable && walPending) {
+        return Status::failure(
+            Tr::tr("%1 has a write-ahead log that is not merged yet, so it cannot be opened "
+                   "immutable; make a copy with `lakeguard-cli backup` and review that")
+                .arg(m_path));
+    }
+    if (mode == Mode::ReadOnly && !folderWritable && walPending) {
+        return Status::failure(
+            Tr::tr("%1 is in a folder that cannot be written and has a write-ahead log that is "
+                   "not merged yet; copy the store and its -wal file to a writable folder")
+                .arg(m_path));
+    }
+    m_immutable = immutable;
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(mode == Mode::ReadOnly
-                               ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s
-                               : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (immutable) {
+        QUrl url = QUrl::fromLocalFile(info.absoluteFilePath());
+        url.setQuery(u"mode=ro&immutable=1"_s);
+        m_db.setDatabaseName(url.toString(QUrl::FullyEncoded));
+        m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    } else {
+        m_db.setDatabaseName(m_path);
+        m_db.setConnectOptions(mode == Mode::ReadOnly
+                                   ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s
+                                   : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
     if (!m_db.open()) {
         return Status::failure(
             Tr::tr("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));

@@ -65,6 +65,8 @@ public:
     static QString ftsQuery(const QString &text);
 
     QSqlDatabase database() const { return m_db; }
+    // Opened with SQLite's immutable=1 (see StoreOptions::immutable).
+    bool isImmutable() const { return m_immutable; }
 
 private:
     Status migrate();
@@ -85,6 +87,7 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     Mode m_mode = Mode::ReadOnly;
+    bool m_immutable = false;
     int m_schemaVersion = 0;
     struct Prepared;
     std::unique_ptr<Prepared> m_prepared;

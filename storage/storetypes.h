@@ -204,6 +204,11 @@ struct StoreOptions
     // to this many, or when the newest is older than checkpointIntervalMs (and on close).
     qint64 checkpointLeaves = 10'000;
     qint64 checkpointIntervalMs = 60'000;
+    // Read-only opens only: treat the file as immutable (SQLite's `immutable=1`: no locks, no
+    // -shm or -wal files, nothing written beside it), for a snapshot under review, e.g. on
+    // read-only media. Chosen automatically when the store's folder cannot be written and the
+    // store has no write-ahead log left to merge.
+    bool immutable = false;
 };
 
 // One signed statement "the tree had `treeSize` leaves and this root at `ts`".
