@@ -39,7 +39,7 @@ bool enabled(const FeedConfig &config)
 FeedManager::FeedManager(Storage::StoreWriter *writer, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
-{}
+{ }
 
 FeedManager::~FeedManager()
 {
@@ -52,7 +52,7 @@ Status FeedManager::load(const QString &path)
     QFile file(path);
     if (!file.exists()) {
         m_configs.clear();
-        return Ok{};
+        return Ok {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return Status::failure(Tr::tr("%1: %2").arg(path, file.errorString()));
@@ -62,7 +62,7 @@ Status FeedManager::load(const QString &path)
         return Status::failure(Tr::tr("%1: %2").arg(path, parsed.error()));
     }
     m_configs = std::move(parsed).value();
-    return Ok{};
+    return Ok {};
 }
 
 std::optional<FeedConfig> FeedManager::config(const QString &id) const
@@ -75,19 +75,22 @@ std::optional<FeedConfig> FeedManager::config(const QString &id) const
     return std::nullopt;
 }
 
-QHash<QString, QByteArray> FeedManager::storedCursors() const
+// Where `feed` stopped last time. Opens a reader, so it runs on the feed's own thread, never on
+// the caller's (the console's GUI thread).
+static QByteArray storedCursor(const QString &location, const QString &feed)
 {
-    QHash<QString, QByteArray> cursors;
-    auto store = Storage::createStore(m_writer->location());
+    auto store = Storage::createStore(location);
     if (!store || !store.value()->open(Storage::AlertStore::Mode::ReadOnly)) {
-        return cursors;
+        return {};
     }
     if (const auto feeds = store.value()->feeds()) {
         for (const Storage::FeedStatus &f : *feeds) {
-            cursors.insert(f.id, f.cursor);
+            if (f.id == feed) {
+                return f.cursor;
+            }
         }
     }
-    return cursors;
+    return {};
 }
 
 Status FeedManager::startAll()
@@ -110,7 +113,7 @@ Status FeedManager::startAll()
         }
     }
     emit changed();
-    return Ok{};
+    return Ok {};
 }
 
 Status FeedManager::startFeed(const FeedConfig &config)
@@ -120,7 +123,6 @@ Status FeedManager::startFeed(const FeedConfig &config)
     if (!created) {
         return Status::failure(error);
     }
-    const QByteArray cursor = storedCursors().value(config.id);
     // A feed is a worker on its own named thread (STYLE.md 12).
     auto *thread = new QThread(this);
     thread->setObjectName(u"feed-"_s + config.id);
@@ -128,9 +130,11 @@ Status FeedManager::startFeed(const FeedConfig &config)
     feed->moveToThread(thread);
     connect(thread, &QThread::finished, feed, &QObject::deleteLater);
     thread->start();
-    QMetaObject::invokeMethod(feed, [feed, cursor] { feed->start(cursor); });
-    m_running.insert(config.id, {feed, thread});
-    return Ok{};
+    QMetaObject::invokeMethod(feed, [feed, location = m_writer->location(), id = config.id] {
+        feed->start(storedCursor(location, id));
+    });
+    m_running.insert(config.id, { feed, thread });
+    return Ok {};
 }
 
 void FeedManager::stopFeed(const QString &id)
@@ -141,8 +145,8 @@ void FeedManager::stopFeed(const QString &id)
     }
     const Running r = *it;
     m_running.erase(it);
-    QMetaObject::invokeMethod(r.feed, [feed = r.feed] { feed->stop(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        r.feed, [feed = r.feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
     r.thread->quit();
     r.thread->wait();
     delete r.thread;
@@ -163,18 +167,17 @@ QByteArray FeedManager::serialize(const QList<FeedConfig> &feeds)
     for (const FeedConfig &f : feeds) {
         array.append(f.settings);
     }
-    return QJsonDocument(QJsonObject{{u"feeds"_s, array}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject { { u"feeds"_s, array } }).toJson(QJsonDocument::Indented);
 }
 
-Status FeedManager::apply(QList<QJsonObject> feeds, const QString &restartId,
-                          const QString &stopId)
+Status FeedManager::apply(QList<QJsonObject> feeds, const QString &restartId, const QString &stopId)
 {
     QJsonArray array;
     for (const QJsonObject &f : feeds) {
         array.append(f);
     }
-    const QByteArray json =
-        QJsonDocument(QJsonObject{{u"feeds"_s, array}}).toJson(QJsonDocument::Indented);
+    const QByteArray json
+        = QJsonDocument(QJsonObject { { u"feeds"_s, array } }).toJson(QJsonDocument::Indented);
     auto parsed = parseFeedsConfig(json);
     if (!parsed) {
         return Status::failure(parsed.error());
@@ -217,7 +220,7 @@ Status FeedManager::apply(QList<QJsonObject> feeds, const QString &restartId,
         }
     }
     emit changed();
-    return Ok{};
+    return Ok {};
 }
 
 Status FeedManager::save(const QJsonObject &feed, const QString &previousId)

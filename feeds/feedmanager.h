@@ -66,11 +66,10 @@ signals:
     void changed();
 
 private:
-    Storage::Status apply(QList<QJsonObject> feeds, const QString &restartId,
-                          const QString &stopId);
+    Storage::Status apply(
+        QList<QJsonObject> feeds, const QString &restartId, const QString &stopId);
     Storage::Status startFeed(const FeedConfig &config);
     void stopFeed(const QString &id);
-    QHash<QString, QByteArray> storedCursors() const;
 
     struct Running
     {

@@ -20,14 +20,14 @@
 #include <QGraphicsLayout>
 #include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
-#include <QLabel>
-#include <QLocale>
-#include <QTableView>
-#include <QVBoxLayout>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QItemSelectionModel>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -134,10 +134,10 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     // The feed manager's actions; hidden until a manager is attached.
     auto *actions = new QHBoxLayout;
     actions->setSpacing(6);
-    const QList<std::pair<const char *, void (FeedsView::*)()>> handlers = {
-        {"addFeed", &FeedsView::addFeed},       {"editFeed", &FeedsView::editFeed},
-        {"pauseFeed", &FeedsView::pauseFeed},   {"resumeFeed", &FeedsView::resumeFeed},
-        {"testFeed", &FeedsView::testFeed},     {"removeFeed", &FeedsView::removeFeed}};
+    const QList<std::pair<const char *, void (FeedsView::*)()>> handlers
+        = { { "addFeed", &FeedsView::addFeed }, { "editFeed", &FeedsView::editFeed },
+              { "pauseFeed", &FeedsView::pauseFeed }, { "resumeFeed", &FeedsView::resumeFeed },
+              { "testFeed", &FeedsView::testFeed }, { "removeFeed", &FeedsView::removeFeed } };
     for (const auto &[name, handler] : handlers) {
         auto *button = new QPushButton(this);
         button->setObjectName(QString::fromLatin1(name));
@@ -198,18 +198,16 @@ void FeedsView::retranslateUi()
 {
     m_title->setText(tr("Feeds"));
     m_chartTitle->setText(tr("Records by feed"));
-    const QStringList actionTexts = {tr("&Add feed…"), tr("&Edit…"),           tr("&Pause"),
-                                     tr("&Resume"),    tr("&Test connection"), tr("Re&move")};
-    const QStringList actionTips = {
-        tr("Add a feed to FEEDS.json and start it"),
+    const QStringList actionTexts = { tr("&Add feed…"), tr("&Edit…"), tr("&Pause"), tr("&Resume"),
+        tr("&Test connection"), tr("Re&move") };
+    m_actionTips = { tr("Add a feed to FEEDS.json and start it"),
         tr("Change the selected feed's settings; it restarts with them"),
         tr("Stop the selected feed; it stays paused after a restart"),
         tr("Start the selected paused feed again from where it stopped"),
         tr("Check that the selected feed's source can be reached"),
-        tr("Stop the selected feed and remove it from FEEDS.json (its alerts stay)")};
+        tr("Stop the selected feed and remove it from FEEDS.json (its alerts stay)") };
     for (int i = 0; i < m_actions.size(); ++i) {
         m_actions[i]->setText(actionTexts.value(i));
-        m_actions[i]->setToolTip(actionTips.value(i));
         m_actions[i]->setAccessibleName(QString(actionTexts.value(i)).remove(u'&'));
     }
     const QStringList labels
@@ -217,6 +215,7 @@ void FeedsView::retranslateUi()
     for (int i = 0; i < m_sets.size(); ++i) {
         m_sets[i]->setLabel(labels.value(i));
     }
+    updateActions();
 }
 
 void FeedsView::setFeedManager(Feeds::FeedManager *manager)
@@ -231,16 +230,17 @@ void FeedsView::setFeedManager(Feeds::FeedManager *manager)
             updateActions();
         });
         connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-                &FeedsView::updateActions);
+            &FeedsView::updateActions);
         if (!m_probe) {
             m_probe = new Feeds::FeedProbe(this);
-            connect(m_probe, &Feeds::FeedProbe::finished, this,
-                    [this](bool ok, const QString &report) {
-                        m_testing = false;
-                        reportAction(ok, ok ? tr("Connection test passed: %1").arg(report)
-                                            : tr("Connection test failed: %1").arg(report));
-                        updateActions();
-                    });
+            connect(
+                m_probe, &Feeds::FeedProbe::finished, this, [this](bool ok, const QString &report) {
+                    m_testing = false;
+                    reportAction(ok,
+                        ok ? tr("Connection test passed: %1").arg(report)
+                           : tr("Connection test failed: %1").arg(report));
+                    updateActions();
+                });
         }
     }
     updateActions();
@@ -291,16 +291,13 @@ void FeedsView::updateActions()
     m_actions[3]->setEnabled(configured && paused);
     m_actions[4]->setEnabled(configured && !m_testing);
     m_actions[5]->setEnabled(configured);
-    const QString why = id.isEmpty() ? tr("Select a feed first")
-                                     : tr("Feed %1 is not in %2 (it was ingested or is the demo)")
-                                           .arg(id, m_manager->path());
-    for (int i = 1; i < m_actions.size(); ++i) {
-        if (!configured) {
-            m_actions[i]->setToolTip(why);
-        }
-    }
-    if (configured) {
-        retranslateUi();
+    // A disabled action says why; an enabled one what it does.
+    const QString why = configured ? QString()
+        : id.isEmpty()
+        ? tr("Select a feed first")
+        : tr("Feed %1 is not in %2 (it was ingested or is the demo)").arg(id, m_manager->path());
+    for (int i = 0; i < m_actions.size(); ++i) {
+        m_actions[i]->setToolTip(i > 0 && !configured ? why : m_actionTips.value(i));
     }
 }
 
@@ -309,8 +306,8 @@ void FeedsView::reportAction(bool ok, const QString &message)
     m_actionMessage = message;
     m_actionLabel->setText(message);
     QPalette palette = m_actionLabel->palette();
-    palette.setColor(QPalette::WindowText, ok ? Theme::mutedTextColor()
-                                              : Theme::severityColor(Core::Severity::Critical));
+    palette.setColor(QPalette::WindowText,
+        ok ? Theme::mutedTextColor() : Theme::severityColor(Core::Severity::Critical));
     m_actionLabel->setPalette(palette);
     emit actionFinished(ok, message);
 }
@@ -326,16 +323,17 @@ void FeedsView::addFeed()
     }
     const QJsonObject feed = dialog.feed();
     const Storage::Status s = m_manager->save(feed);
-    reportAction(s.ok(), s ? tr("Feed %1 added to %2").arg(feed.value(u"id"_s).toString(),
-                                                          m_manager->path())
-                           : s.error());
+    reportAction(s.ok(),
+        s ? tr("Feed %1 added to %2").arg(feed.value(u"id"_s).toString(), m_manager->path())
+          : s.error());
     refreshNow();
 }
 
 void FeedsView::editFeed()
 {
     const QString id = selectedFeed();
-    const std::optional<Feeds::FeedConfig> config = m_manager ? m_manager->config(id) : std::nullopt;
+    const std::optional<Feeds::FeedConfig> config
+        = m_manager ? m_manager->config(id) : std::nullopt;
     if (!config) {
         return;
     }
@@ -373,7 +371,8 @@ void FeedsView::resumeFeed()
 void FeedsView::testFeed()
 {
     const QString id = selectedFeed();
-    const std::optional<Feeds::FeedConfig> config = m_manager ? m_manager->config(id) : std::nullopt;
+    const std::optional<Feeds::FeedConfig> config
+        = m_manager ? m_manager->config(id) : std::nullopt;
     if (!config || !m_probe) {
         return;
     }
@@ -389,8 +388,7 @@ void FeedsView::removeFeed()
     if (!m_manager || !m_manager->config(id)) {
         return;
     }
-    const auto answer = QMessageBox::question(
-        this, tr("Remove feed"),
+    const auto answer = QMessageBox::question(this, tr("Remove feed"),
         tr("Stop feed %1 and remove it from %2? Its alerts stay in the store.")
             .arg(id, m_manager->path()));
     if (answer != QMessageBox::Yes) {

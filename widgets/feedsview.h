@@ -18,7 +18,7 @@ class QueryService;
 namespace Lakeguard::Feeds {
 class FeedManager;
 class FeedProbe;
-}
+} // namespace Lakeguard::Feeds
 
 namespace Lakeguard::Widgets {
 
@@ -80,6 +80,7 @@ private:
     Feeds::FeedManager *m_manager = nullptr;
     Feeds::FeedProbe *m_probe = nullptr;
     QList<QPushButton *> m_actions; // add, edit, pause, resume, test, remove
+    QStringList m_actionTips; // what each action does, in the UI language
     QLabel *m_actionLabel = nullptr;
     QString m_actionMessage;
     bool m_testing = false;

@@ -65,7 +65,7 @@ private slots:
         dialog.typeBox()->setCurrentIndex(dialog.typeBox()->findData(u"eth-rpc"_s));
         QVERIFY(qobject_cast<QPlainTextEdit *>(dialog.editorFor(u"nodes"_s)));
         // Every editor has an accessible name (the key) for screen readers.
-        for (const QString &key : {u"nodes"_s, u"interval_s"_s, u"watch"_s}) {
+        for (const QString &key : { u"nodes"_s, u"interval_s"_s, u"watch"_s }) {
             QCOMPARE(dialog.editorFor(key)->accessibleName(), key);
         }
     }
@@ -76,12 +76,13 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("error");
-        QTest::addRow("missing path") << u"file"_s << u"path"_s << QString()
-                                      << u"feed \"new\": missing key \"path\""_s;
-        QTest::addRow("plain http") << u"http"_s << u"url"_s << u"ftp://x.example/"_s
-                                    << u"feed \"new\""_s;
-        QTest::addRow("secret typed in") << u"http"_s << u"token_env"_s << u"s3cr3t token!"_s
-                                         << u"must name an environment variable, not hold a secret"_s;
+        QTest::addRow("missing path")
+            << u"file"_s << u"path"_s << QString() << u"feed \"new\": missing key \"path\""_s;
+        QTest::addRow("plain http")
+            << u"http"_s << u"url"_s << u"ftp://x.example/"_s << u"feed \"new\""_s;
+        QTest::addRow("secret typed in")
+            << u"http"_s << u"token_env"_s << u"s3cr3t token!"_s
+            << u"must name an environment variable, not hold a secret"_s;
         QTest::addRow("nodes not JSON") << u"eth-rpc"_s << u"nodes"_s << u"[broken"_s
                                         << u"feed \"new\": \"nodes\" must be an array"_s;
         QTest::addRow("duplicate id") << u"file"_s << u"path"_s << u"/tmp/x.log"_s
@@ -97,8 +98,9 @@ private slots:
         Feeds::FeedConfig taken;
         taken.id = u"taken"_s;
         taken.type = u"file"_s;
-        taken.settings = {{u"id"_s, u"taken"_s}, {u"type"_s, u"file"_s}, {u"path"_s, u"/a"_s}};
-        FeedEditDialog dialog({taken}, {});
+        taken.settings
+            = { { u"id"_s, u"taken"_s }, { u"type"_s, u"file"_s }, { u"path"_s, u"/a"_s } };
+        FeedEditDialog dialog({ taken }, {});
         dialog.idEdit()->setText(error.contains(u"taken"_s) ? u"taken"_s : u"new"_s);
         dialog.typeBox()->setCurrentIndex(dialog.typeBox()->findData(type));
         if (type == u"http"_s && key != u"url"_s) {
@@ -112,9 +114,9 @@ private slots:
 
     void editorWritesTheFeed()
     {
-        const QJsonObject existing{{u"id"_s, u"fraud"_s},       {u"type"_s, u"http"_s},
-                                   {u"url"_s, u"https://a.example/"_s}, {u"interval_s"_s, 30},
-                                   {u"format"_s, u"jsonl"_s},   {u"enabled"_s, false}};
+        const QJsonObject existing { { u"id"_s, u"fraud"_s }, { u"type"_s, u"http"_s },
+            { u"url"_s, u"https://a.example/"_s }, { u"interval_s"_s, 30 },
+            { u"format"_s, u"jsonl"_s }, { u"enabled"_s, false } };
         FeedEditDialog dialog({}, existing);
         QCOMPARE(qobject_cast<QLineEdit *>(dialog.editorFor(u"interval_s"_s))->text(), u"30"_s);
         setText(dialog.editorFor(u"interval_s"_s), u"15"_s);
@@ -139,8 +141,8 @@ private slots:
         f.close();
         Feeds::FeedManager manager(m_store.writer());
         QVERIFY(manager.load(m_dir.filePath(u"feeds.json"_s)));
-        QVERIFY(manager.save({{u"id"_s, u"tail"_s}, {u"type"_s, u"file"_s}, {u"path"_s, log},
-                              {u"format"_s, u"jsonl"_s}, {u"poll_ms"_s, 20}}));
+        QVERIFY(manager.save({ { u"id"_s, u"tail"_s }, { u"type"_s, u"file"_s }, { u"path"_s, log },
+            { u"format"_s, u"jsonl"_s }, { u"poll_ms"_s, 20 } }));
         QVERIFY(manager.startAll());
 
         FeedsView view(m_store.queries());
@@ -150,7 +152,12 @@ private slots:
         view.show();
         QVERIFY(view.actionButton(u"addFeed"_s)->isVisibleTo(&view));
         QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() >= 1, 10000);
+        // Without a selection a disabled action says why; with one, what it does.
+        QVERIFY(!view.actionButton(u"editFeed"_s)->isEnabled());
+        QCOMPARE(view.actionButton(u"editFeed"_s)->toolTip(), u"Select a feed first"_s);
         view.selectFeed(u"tail"_s);
+        QVERIFY(view.actionButton(u"editFeed"_s)->isEnabled());
+        QVERIFY(view.actionButton(u"editFeed"_s)->toolTip().startsWith(u"Change the selected"_s));
         QCOMPARE(view.selectedFeed(), u"tail"_s);
         QPushButton *pause = view.actionButton(u"pauseFeed"_s);
         QPushButton *resume = view.actionButton(u"resumeFeed"_s);
@@ -168,8 +175,8 @@ private slots:
 
         view.selectFeed(u"tail"_s);
         QTest::mouseClick(view.actionButton(u"testFeed"_s), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(view.lastActionMessage().startsWith(u"Connection test passed"_s),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view.lastActionMessage().startsWith(u"Connection test passed"_s), 10000);
 
         // Remove asks first; the answer is given by the test.
         view.selectFeed(u"tail"_s);
