@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packzip.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 
@@ -13,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Lakeguard::Evidence {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
-};
 
 constexpr qint64 kMaxEntry = qint64(4) << 30; // a pack file larger than 4 GiB is not ours
 
@@ -67,7 +61,7 @@ Storage::Status extractZip(const QString &zipFile, const QString &folder)
     int code = 0;
     zip_t *z = zip_open(QFile::encodeName(zipFile).constData(), ZIP_RDONLY, &code);
     if (!z) {
-        return Storage::Status::failure(Tr::tr("%1: not a readable zip file").arg(zipFile));
+        return Storage::Status::failure(u"%1: not a readable zip file"_s.arg(zipFile));
     }
     const QDir dir(folder);
     const zip_int64_t n = zip_get_num_entries(z, 0);
@@ -76,15 +70,15 @@ Storage::Status extractZip(const QString &zipFile, const QString &folder)
         zip_stat_init(&st);
         if (zip_stat_index(z, zip_uint64_t(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME)) {
             zip_discard(z);
-            return Storage::Status::failure(Tr::tr("%1: entry %2 is damaged").arg(zipFile).arg(i));
+            return Storage::Status::failure(u"%1: entry %2 is damaged"_s.arg(zipFile).arg(i));
         }
         const QString name = QString::fromUtf8(st.name);
         if (name.isEmpty() || name.contains(u'/') || name.contains(u'\\') || name == u".."_s
             || name == u"."_s || ((st.valid & ZIP_STAT_SIZE) && qint64(st.size) > kMaxEntry)) {
             zip_discard(z);
             return Storage::Status::failure(
-                Tr::tr("%1: unexpected entry \"%2\" (a pack holds plain files only)")
-                    .arg(zipFile, name));
+                u"%1: unexpected entry \"%2\" (a pack holds plain files only)"_s.arg(
+                    zipFile, name));
         }
         zip_file_t *f = zip_fopen_index(z, zip_uint64_t(i), 0);
         QFile target(dir.filePath(name));
@@ -93,7 +87,7 @@ Storage::Status extractZip(const QString &zipFile, const QString &folder)
                 zip_fclose(f);
             }
             zip_discard(z);
-            return Storage::Status::failure(Tr::tr("%1: cannot extract \"%2\"").arg(zipFile, name));
+            return Storage::Status::failure(u"%1: cannot extract \"%2\""_s.arg(zipFile, name));
         }
         char buf[65536];
         zip_int64_t got = 0;
@@ -104,7 +98,7 @@ Storage::Status extractZip(const QString &zipFile, const QString &folder)
         zip_fclose(f);
         if (got < 0 || !ok) {
             zip_discard(z);
-            return Storage::Status::failure(Tr::tr("%1: \"%2\" is damaged").arg(zipFile, name));
+            return Storage::Status::failure(u"%1: \"%2\" is damaged"_s.arg(zipFile, name));
         }
     }
     zip_discard(z);
