@@ -27,8 +27,8 @@ namespace {
 // The report's own translations: the pack's language, whatever the UI's (the GUI may export a
 // Chinese report from an English session), so no global translator is touched.
 constexpr char kContext[] = "EvidenceReport";
-constexpr int kMaxAlertRows = 1000;
-constexpr int kMaxAuditRows = 1000;
+constexpr int kMaxAlertRows = 250;   // QTextDocument lays out big tables slowly (1000 rows: ~15 s)
+constexpr int kMaxAuditRows = 250;
 
 class Texts
 {
