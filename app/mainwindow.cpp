@@ -7,6 +7,7 @@
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
+#include "evidenceexportdialog.h"
 #include "feedsview.h"
 #include "feedtablemodel.h"
 #include "guisettings.h"
@@ -151,6 +152,13 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_refreshAction = m_fileMenu->addAction(QString(), this, &MainWindow::refreshAll);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_exportAction = m_fileMenu->addAction(QString(), this, [this] { exportEvidence({}); });
+    m_exportAction->setObjectName(u"exportEvidenceAction"_s);
+    connect(m_incidents, &Widgets::IncidentsView::exportRequested, this,
+            &MainWindow::exportEvidence);
+    // A pack is cut from a checkpoint the export signs first: that needs a writable store.
+    m_exportAction->setEnabled(!m_options.readOnly);
+    m_incidents->exportAction()->setEnabled(!m_options.readOnly);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -189,6 +197,13 @@ void MainWindow::createMenus()
     m_aboutAction->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::exportEvidence(const QList<qint64> &incidents)
+{
+    auto *dialog = new Widgets::EvidenceExportDialog(m_options.storeLocation, incidents, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
@@ -201,6 +216,7 @@ void MainWindow::retranslateUi()
     m_navigation->setAccessibleName(tr("Views"));
     m_fileMenu->setTitle(tr("&File"));
     m_refreshAction->setText(tr("&Refresh"));
+    m_exportAction->setText(tr("&Export evidence pack…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));

@@ -107,6 +107,8 @@ private:
     void showCaption(const QString &english, const QString &chinese);
     void showSimulatedTime(qint64 simMs);
     void about();
+    // "Export evidence pack…": the given incidents, or (empty) a period chosen in the dialog.
+    void exportEvidence(const QList<qint64> &incidents);
     void notifyCritical(const QList<Storage::IncidentNotice> &incidents);
 
     Storage::QueryService *m_queries;
@@ -128,6 +130,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_languageActions; // in UiLanguage::Language order

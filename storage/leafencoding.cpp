@@ -25,16 +25,17 @@ struct KindInfo
 };
 
 constexpr KindInfo kKinds[] = {
-    {LeafKind::Alert, "alerts",
-     "id, ts, received, feed, source, severity, category, rule, title, message, entity,"
-     " src_ip, dst_ip, fingerprint, raw",
-     "IIITTITTTTTttBB", "alert"},
-    {LeafKind::ChainObservation, "chain_history",
-     "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation"},
-    {LeafKind::AlertEvent, "alert_events",
-     "id, alert_id, ts, received, feed, state, message, raw", "IIIITTTB", "alert event"},
-    {LeafKind::IncidentAudit, "incident_audit",
-     "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT", "audit entry"},
+    { LeafKind::Alert, "alerts",
+        "id, ts, received, feed, source, severity, category, rule, title, message, entity,"
+        " src_ip, dst_ip, fingerprint, raw",
+        "IIITTITTTTTttBB", "alert" },
+    { LeafKind::ChainObservation, "chain_history",
+        "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation" },
+    { LeafKind::AlertEvent, "alert_events", "id, alert_id, ts, received, feed, state, message, raw",
+        "IIIITTTB", "alert event" },
+    { LeafKind::IncidentAudit, "incident_audit",
+        "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT",
+        "audit entry" },
 };
 
 const KindInfo &info(LeafKind kind)
@@ -154,6 +155,71 @@ QByteArray encode(LeafKind kind, const QVariantList &values)
         }
     }
     return out;
+}
+
+std::optional<Decoded> decode(const QByteArray &encoding)
+{
+    if (encoding.size() < 2 || encoding.at(0) != kVersion) {
+        return std::nullopt;
+    }
+    const int kindValue = encoding.at(1);
+    const KindInfo *found = nullptr;
+    for (const KindInfo &k : kKinds) {
+        if (int(k.kind) == kindValue) {
+            found = &k;
+        }
+    }
+    if (!found) {
+        return std::nullopt;
+    }
+    Decoded d;
+    d.kind = found->kind;
+    qsizetype at = 2;
+    const qsizetype size = encoding.size();
+    const char *bytes = encoding.constData();
+    for (const char *t = found->layout; *t != '\0'; ++t) {
+        if (at >= size) {
+            return std::nullopt;
+        }
+        const auto tag = Field(bytes[at++]);
+        const bool nullable = (*t == 't' || *t == 'i' || *t == 'b');
+        if (tag == Field::Null) {
+            if (!nullable) {
+                return std::nullopt;
+            }
+            d.values.append(QVariant());
+            continue;
+        }
+        const char want = char(QChar::toUpper(uint(*t)));
+        if (want == 'I') {
+            if (tag != Field::Integer || size - at < 8) {
+                return std::nullopt;
+            }
+            d.values.append(QVariant::fromValue(qFromBigEndian<qint64>(bytes + at)));
+            at += 8;
+            continue;
+        }
+        if ((want == 'T' && tag != Field::Text) || (want == 'B' && tag != Field::Blob)
+            || size - at < 4) {
+            return std::nullopt;
+        }
+        const quint32 length = qFromBigEndian<quint32>(bytes + at);
+        at += 4;
+        if (quint64(size - at) < length) {
+            return std::nullopt;
+        }
+        const QByteArray part(bytes + at, qsizetype(length));
+        at += length;
+        if (want == 'T') {
+            d.values.append(QString::fromUtf8(part));
+        } else {
+            d.values.append(part);
+        }
+    }
+    if (at != size) {
+        return std::nullopt;
+    }
+    return d;
 }
 
 } // namespace Lakeguard::Storage::LeafEncoding

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 namespace Lakeguard::Storage {
 
 // What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
@@ -33,6 +35,16 @@ QString recordName(LeafKind kind);
 
 // `values` in columns() order, as bound on insert or read back on verification.
 QByteArray encode(LeafKind kind, const QVariantList &values);
+
+// The inverse of encode(): the kind and the values (qint64, QString, QByteArray, or a null
+// QVariant). nullopt when the bytes are not a well-formed encoding of a known kind (wrong
+// version, a type that does not match the kind's layout, trailing bytes).
+struct Decoded
+{
+    LeafKind kind = LeafKind::Alert;
+    QVariantList values;
+};
+std::optional<Decoded> decode(const QByteArray &encoding);
 
 } // namespace LeafEncoding
 

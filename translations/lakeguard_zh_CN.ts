@@ -2,6 +2,221 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EvidenceReport</name>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Lakeguard evidence pack</source>
+        <translation>Lakeguard 证据包</translation>
+    </message>
+    <message>
+        <source>Incidents %1</source>
+        <translation>事件 %1</translation>
+    </message>
+    <message>
+        <source>Alerts of a period</source>
+        <translation>某一时段的告警</translation>
+    </message>
+    <message>
+        <source>Every alert in the store</source>
+        <translation>存储中的全部告警</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成程序</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>%1 (tree size %2, signed %3)</source>
+        <translation>%1（树大小 %2，签名于 %3）</translation>
+    </message>
+    <message>
+        <source>Root hash</source>
+        <translation>根哈希</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>TLP marking</source>
+        <translation>TLP 标记</translation>
+    </message>
+    <message>
+        <source>TLP cap</source>
+        <translation>TLP 上限</translation>
+    </message>
+    <message>
+        <source>TLP:%1 — %2 records above it were left out</source>
+        <translation>TLP:%1 — 高于此级别的 %2 条记录未导出</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>%1 alerts, %2 alert events, %3 audit entries, %4 incidents</source>
+        <translation>%1 条告警，%2 条告警事件，%3 条审计记录，%4 个事件</translation>
+    </message>
+    <message>
+        <source>Every record in this pack carries a proof that it belongs to the signed checkpoint above. VERIFY.txt explains how to check the pack with the openssl command line alone.</source>
+        <translation>本证据包中的每条记录都附有证明，表明它属于上述已签名的检查点。VERIFY.txt 说明了如何仅用 openssl 命令行校验本证据包。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Alerts by severity</source>
+        <translation>按严重程度统计的告警</translation>
+    </message>
+    <message>
+        <source>Alerts by category</source>
+        <translation>按类别统计的告警</translation>
+    </message>
+    <message>
+        <source>Incident risk (0–100)</source>
+        <translation>事件风险（0–100）</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次发现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近发现</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 entries; all are in audit.jsonl.</source>
+        <translation>仅列出 %2 条中的前 %1 条；完整记录见 audit.jsonl。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 alerts; all are in alerts.csv and alerts.jsonl.</source>
+        <translation>仅列出 %2 条告警中的前 %1 条；全部告警见 alerts.csv 和 alerts.jsonl。</translation>
+    </message>
+    <message>
+        <source>Root %1 · tree size %2</source>
+        <translation>根 %1 · 树大小 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>FeedEditDialog</name>
     <message>
         <source>File to follow, across rotations</source>
@@ -542,6 +757,214 @@
         <source>%1: block %2, %3 ms</source>
         <translation>%1：区块 %2，%3 毫秒</translation>
     </message>
+    <message>
+        <source>--out: no folder given</source>
+        <translation>--out：未指定文件夹</translation>
+    </message>
+    <message>
+        <source>--lang: &quot;%1&quot; is not a report language (en, zh_CN)</source>
+        <translation>--lang：“%1”不是可用的报告语言（en、zh_CN）</translation>
+    </message>
+    <message>
+        <source>the period is empty: --since must be before --until</source>
+        <translation>时段为空：--since 必须早于 --until</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not empty</source>
+        <translation>%1：文件夹不为空</translation>
+    </message>
+    <message>
+        <source>%1: already exists</source>
+        <translation>%1：已存在</translation>
+    </message>
+    <message>
+        <source>Signing a checkpoint</source>
+        <translation>正在签署检查点</translation>
+    </message>
+    <message>
+        <source>%1: evidence packs are cut from SQLite stores only in this version</source>
+        <translation>%1：此版本只能从 SQLite 存储导出证据包</translation>
+    </message>
+    <message>
+        <source>%1: the store holds no signed records yet</source>
+        <translation>%1：存储中尚无已签名的记录</translation>
+    </message>
+    <message>
+        <source>cannot read the store&apos;s signing key: %1</source>
+        <translation>无法读取存储的签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>no private key</source>
+        <translation>没有私钥</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 is not signed by the store&apos;s current key %2; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>检查点 %1 并非由存储当前的密钥 %2 签名；请运行“lakeguard-cli verify”</translation>
+    </message>
+    <message>
+        <source>Reading the Merkle tree</source>
+        <translation>正在读取 Merkle 树</translation>
+    </message>
+    <message>
+        <source>the store&apos;s leaves do not give the root of checkpoint %1; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>存储中的叶子无法得出检查点 %1 的根；请运行“lakeguard-cli verify”</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 %2 (leaf %3) no longer matches its leaf: it was changed after it was stored</source>
+        <translation>%1 %2（叶子 %3）与其叶子不再一致：它在存储后被修改过</translation>
+    </message>
+    <message>
+        <source>incident %1: %2</source>
+        <translation>事件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading alerts</source>
+        <translation>正在读取告警</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail</source>
+        <translation>正在读取审计记录</translation>
+    </message>
+    <message>
+        <source>the pack would hold TLP:%1 records but is marked TLP:%2; mark it higher or leave them out with --tlp-cap %2</source>
+        <translation>证据包将包含 TLP:%1 的记录，但标记为 TLP:%2；请提高标记，或用 --tlp-cap %2 排除这些记录</translation>
+    </message>
+    <message>
+        <source>Writing records</source>
+        <translation>正在写入记录</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>Drawing the report</source>
+        <translation>正在生成报告</translation>
+    </message>
+    <message>
+        <source>Signing the manifest</source>
+        <translation>正在签署清单</translation>
+    </message>
+    <message>
+        <source>%1: cannot read back</source>
+        <translation>%1：无法读回</translation>
+    </message>
+    <message>
+        <source>Writing the zip</source>
+        <translation>正在写入 zip 文件</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1: no such folder or zip file</source>
+        <translation>%1：没有这个文件夹或 zip 文件</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not an Ed25519 public key: %1</source>
+        <translation>不是 Ed25519 公钥：%1</translation>
+    </message>
+    <message>
+        <source>the key is %1, not the expected %2</source>
+        <translation>密钥是 %1，而不是预期的 %2</translation>
+    </message>
+    <message>
+        <source>the signature does not verify manifest.json with signing-pub.pem: manifest.json, manifest.sig or the key was changed</source>
+        <translation>用 signing-pub.pem 无法验证 manifest.json 的签名：manifest.json、manifest.sig 或密钥已被修改</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>不是有效的 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>lists an invalid file name &quot;%1&quot;</source>
+        <translation>列出了无效的文件名“%1”</translation>
+    </message>
+    <message>
+        <source>missing (listed in manifest.json)</source>
+        <translation>缺失（manifest.json 中已列出）</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 differs from the manifest&apos;s %2: the file was changed</source>
+        <translation>SHA-256 %1 与清单中的 %2 不同：文件已被修改</translation>
+    </message>
+    <message>
+        <source>does not list %1</source>
+        <translation>未列出 %1</translation>
+    </message>
+    <message>
+        <source>not listed in manifest.json: not part of the pack</source>
+        <translation>manifest.json 中未列出：不属于本证据包</translation>
+    </message>
+    <message>
+        <source>the checkpoint is incomplete</source>
+        <translation>检查点不完整</translation>
+    </message>
+    <message>
+        <source>the checkpoint names key %1 but signing-pub.pem is %2</source>
+        <translation>检查点指明的密钥是 %1，但 signing-pub.pem 是 %2</translation>
+    </message>
+    <message>
+        <source>the signature of checkpoint %1 (tree size %2) does not verify</source>
+        <translation>检查点 %1（树大小 %2）的签名验证失败</translation>
+    </message>
+    <message>
+        <source>line %1 is not a JSON object</source>
+        <translation>第 %1 行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 %2 appears twice</source>
+        <translation>%1 %2 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1 %2 (leaf %3)</source>
+        <translation>%1 %2（叶子 %3）</translation>
+    </message>
+    <message>
+        <source>%1: the encoding does not give the leaf hash</source>
+        <translation>%1：编码得不出该叶子哈希</translation>
+    </message>
+    <message>
+        <source>%1: the inclusion proof does not lead to the root of checkpoint %2</source>
+        <translation>%1：包含证明无法得出检查点 %2 的根</translation>
+    </message>
+    <message>
+        <source>%1: the encoding is not a %2 record with that id</source>
+        <translation>%1：编码不是该编号的 %2 记录</translation>
+    </message>
+    <message>
+        <source>%1 is in the manifest but not in the file</source>
+        <translation>%1 在清单中，但不在文件中</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; differs from the signed record</source>
+        <translation>%1：“%2”与已签名的记录不同</translation>
+    </message>
+    <message>
+        <source>%1: &quot;leaf&quot; differs from the manifest</source>
+        <translation>%1：“leaf”与清单不同</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no proof in the manifest</source>
+        <translation>%1 %2 在清单中没有证明</translation>
+    </message>
+    <message>
+        <source>leaf %1 is missing or damaged; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>叶子 %1 缺失或已损坏；请运行“lakeguard-cli verify”</translation>
+    </message>
+    <message>
+        <source>the store has %1 leaves but the checkpoint covers %2; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>存储中有 %1 个叶子，但检查点覆盖了 %2 个；请运行“lakeguard-cli verify”</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -747,6 +1170,10 @@
     <message>
         <source>Lakeguard: critical incident</source>
         <translation>Lakeguard：严重事件</translation>
+    </message>
+    <message>
+        <source>&amp;Export evidence pack…</source>
+        <translation>导出证据包(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1730,93 @@
     <message>
         <source>of %1 alerts in the window</source>
         <translation>窗口内共 %1 条告警</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::EvidenceExportDialog</name>
+    <message>
+        <source>Choose a folder for the pack.</source>
+        <translation>请为证据包选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 alerts, %3 audit entries, marked TLP:%4; checkpoint %5 (tree size %6). Check it with: lakeguard-cli verify-pack &quot;%1&quot;</source>
+        <translation>已写入 %1：%2 条告警，%3 条审计记录，标记为 TLP:%4；检查点 %5（树大小 %6）。校验命令：lakeguard-cli verify-pack &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Folder for the evidence pack</source>
+        <translation>证据包文件夹</translation>
+    </message>
+    <message>
+        <source>Export evidence pack</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>Every alert of the period, the audit trail of their incidents, a report and a signed manifest. A checkpoint is signed first; the pack is cut from it.</source>
+        <translation>该时段的全部告警、相关事件的审计记录、一份报告和一份已签名的清单。导出前先签署一个检查点，证据包以此为准。</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始：</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>截止：</translation>
+    </message>
+    <message>
+        <source>Incidents %1: their alerts and audit trail, a report and a signed manifest. A checkpoint is signed first; the pack is cut from it.</source>
+        <translation>事件 %1：其告警和审计记录、一份报告和一份已签名的清单。导出前先签署一个检查点，证据包以此为准。</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Also write a zip file beside it</source>
+        <translation>同时在旁边生成 zip 文件</translation>
+    </message>
+    <message>
+        <source>TLP marking:</source>
+        <translation>TLP 标记：</translation>
+    </message>
+    <message>
+        <source>Automatic (the highest record)</source>
+        <translation>自动（取记录中的最高级别）</translation>
+    </message>
+    <message>
+        <source>Leave out records above:</source>
+        <translation>排除高于此级别的记录：</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>报告语言：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2424,14 @@
 %3</source>
         <translation>%1 — %2：
 %3</translation>
+    </message>
+    <message>
+        <source>Export evidence pack…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
+        <source>A signed evidence pack of the selected incidents: report, alerts, audit trail</source>
+        <translation>所选事件的已签名证据包：报告、告警、审计记录</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +3170,110 @@ Exit status: 0 done, 1 refused (the message says why), 2 bad usage or no such in
     <message>
         <source>new incident #%1</source>
         <translation>新事件 #%1</translation>
+    </message>
+    <message>
+        <source>a signed evidence pack cut from a fresh checkpoint (report.pdf, alerts, audit trail, proofs)</source>
+        <translation>从新签署的检查点导出已签名的证据包（report.pdf、告警、审计记录、证明）</translation>
+    </message>
+    <message>
+        <source>check an evidence pack; exit 1 naming what fails</source>
+        <translation>校验证据包；失败时以状态 1 退出并指明失败项</translation>
+    </message>
+    <message>
+        <source>The pack folder (created; must be empty).</source>
+        <translation>证据包文件夹（将被创建；必须为空）。</translation>
+    </message>
+    <message>
+        <source>Also write the pack as this zip file.</source>
+        <translation>同时将证据包写成此 zip 文件。</translation>
+    </message>
+    <message>
+        <source>An incident to export (repeatable).</source>
+        <translation>要导出的事件（可重复）。</translation>
+    </message>
+    <message>
+        <source>Alerts from this time (ISO 8601).</source>
+        <translation>从此时间起的告警（ISO 8601）。</translation>
+    </message>
+    <message>
+        <source>Alerts before this time (ISO 8601).</source>
+        <translation>此时间之前的告警（ISO 8601）。</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s TLP marking.</source>
+        <translation>证据包的 TLP 标记。</translation>
+    </message>
+    <message>
+        <source>Leave out records above this TLP.</source>
+        <translation>排除高于此 TLP 级别的记录。</translation>
+    </message>
+    <message>
+        <source>Language of report.pdf: en or zh_CN.</source>
+        <translation>report.pdf 的语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2
+TLP levels: CLEAR, GREEN, AMBER, AMBER+STRICT, RED. See docs/evidence-packs.md.
+</source>
+        <translation>用法：%1 %2
+TLP 级别：CLEAR、GREEN、AMBER、AMBER+STRICT、RED。参见 docs/evidence-packs.md。
+</translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation>必须指定 --out DIR</translation>
+    </message>
+    <message>
+        <source>--incident: &quot;%1&quot; is not an incident id</source>
+        <translation>--incident：“%1”不是事件编号</translation>
+    </message>
+    <message>
+        <source>give either --incident or a period (--since/--until), not both</source>
+        <translation>请指定 --incident 或时段（--since/--until），不能同时指定</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a TLP level (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)</source>
+        <translation>--%1：“%2”不是 TLP 级别（CLEAR、GREEN、AMBER、AMBER+STRICT、RED）</translation>
+    </message>
+    <message>
+        <source>drawing report.pdf needs a QGuiApplication</source>
+        <translation>生成 report.pdf 需要 QGuiApplication</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2 alerts, %3 alert events, %4 audit entries (TLP:%5); checkpoint %6, tree size %7, root %8</source>
+        <translation>已写入 %1：%2 条告警，%3 条告警事件，%4 条审计记录（TLP:%5）；检查点 %6，树大小 %7，根 %8</translation>
+    </message>
+    <message>
+        <source>left out above TLP:%1: %2 alerts, %3 alert events, %4 audit entries</source>
+        <translation>高于 TLP:%1 而未导出：%2 条告警，%3 条告警事件，%4 条审计记录</translation>
+    </message>
+    <message>
+        <source>zip: %1</source>
+        <translation>zip：%1</translation>
+    </message>
+    <message>
+        <source>The key id the pack must be signed with (pinned).</source>
+        <translation>证据包必须使用的签名密钥编号（预先约定）。</translation>
+    </message>
+    <message>
+        <source>The pack folder or zip.</source>
+        <translation>证据包文件夹或 zip 文件。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2
+Exit status: 0 intact and signed, 1 a check failed (each is named), 2 unreadable input.
+</source>
+        <translation>用法：%1 %2
+退出状态：0 完整且签名有效，1 有检查未通过（逐项指明），2 输入无法读取。
+</translation>
+    </message>
+    <message>
+        <source>name one pack folder or zip file</source>
+        <translation>请指定一个证据包文件夹或 zip 文件</translation>
+    </message>
+    <message>
+        <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
+        <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
     </message>
 </context>
 </TS>

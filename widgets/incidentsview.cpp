@@ -227,6 +227,24 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         actionsBar->addWidget(button);
         m_buttons.append(button);
     }
+    // Evidence pack of the selection (issue 7): not one of the writer-gated actions.
+    m_exportAction = new QAction(this);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        QList<qint64> ids;
+        for (const Storage::IncidentRow &r : selectedIncidents()) {
+            ids << r.id.value;
+        }
+        if (!ids.isEmpty()) {
+            emit exportRequested(ids);
+        }
+    });
+    {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(m_exportAction);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setObjectName(u"exportEvidenceButton"_s);
+        actionsBar->addWidget(button);
+    }
     actionsBar->addWidget(m_message, 1);
 
     // The list
@@ -276,6 +294,8 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         for (QAction *a : std::as_const(m_actions)) {
             menu.addAction(a);
         }
+        menu.addSeparator();
+        menu.addAction(m_exportAction);
         menu.exec(m_table->viewport()->mapToGlobal(at));
     });
 
@@ -434,6 +454,9 @@ void IncidentsView::retranslateUi()
                       Core::IncidentStatus(m_status->itemData(i).toInt())));
     }
     m_severity->setItemText(0, tr("Any severity"));
+    m_exportAction->setText(tr("Export evidence pack…"));
+    m_exportAction->setToolTip(
+        tr("A signed evidence pack of the selected incidents: report, alerts, audit trail"));
     for (int i = 1; i < m_severity->count(); ++i) {
         m_severity->setItemText(i,
             tr("%1 and above")

@@ -72,6 +72,9 @@ public:
     IncidentTableModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     QAction *action(Action a) const { return m_actions.value(a); }
+    // "Export evidence pack…" for the selected incidents: emits exportRequested (works
+    // read-only too: exporting changes nothing an officer sees).
+    QAction *exportAction() const { return m_exportAction; }
     QComboBox *statusFilter() const { return m_status; }
     QLineEdit *searchEdit() const { return m_search; }
     QString messageText() const;
@@ -92,6 +95,8 @@ public slots:
 signals:
     // After a batch of changes was applied (or refused).
     void changesApplied();
+    // The officer asked for an evidence pack of these incidents (docs/evidence-packs.md).
+    void exportRequested(const QList<qint64> &incidents);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -113,6 +118,7 @@ private:
     RefreshThrottle *m_throttle;
     TextPrompt m_prompt;
     QList<QAction *> m_actions;
+    QAction *m_exportAction = nullptr;
     QList<QToolButton *> m_buttons;
     QComboBox *m_status;
     QComboBox *m_severity;

@@ -9,6 +9,7 @@
 #include "feedmanager.h"
 #include "fileingest.h"
 #include "jsonsupport.h"
+#include "evidencecommands.h"
 #include "incidentcommands.h"
 #include "normalizer.h"
 #include "storewriter.h"
@@ -77,6 +78,12 @@ QList<Command> commands()
         { u"verify"_s, u"verify [--incremental]"_s,
             Tr::tr("check the store's hash chain and signed checkpoints; exit 1 naming the first "
                    "record that breaks") },
+        // ---- Evidence packs (issue 7): app/cli/evidencecommands.cpp ----
+        { u"export"_s, exportSynopsis(),
+            Tr::tr("a signed evidence pack cut from a fresh checkpoint (report.pdf, alerts, "
+                   "audit trail, proofs)") },
+        { u"verify-pack"_s, verifyPackSynopsis(),
+            Tr::tr("check an evidence pack; exit 1 naming what fails") },
     };
 }
 
@@ -880,6 +887,17 @@ int cmdIncident(Context &ctx, const QStringList &args)
     return runIncidentCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
 }
 
+// ---- Evidence packs (issue 7): app/cli/evidencecommands.cpp ----
+int cmdExport(Context &ctx, const QStringList &args)
+{
+    return runExportCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
+int cmdVerifyPack(Context &ctx, const QStringList &args)
+{
+    return runVerifyPackCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -933,6 +951,8 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"backup"_s, cmdBackup },
         { u"incidents"_s, cmdIncidents },
         { u"incident"_s, cmdIncident },
+        { u"export"_s, cmdExport },
+        { u"verify-pack"_s, cmdVerifyPack },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
@@ -946,7 +966,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return handler(ctx, withStore);
         }
     }
-    const QStringList planned { u"export"_s, u"verify-pack"_s, u"migrate"_s };
+    const QStringList planned { u"migrate"_s };
     if (planned.contains(command)) {
         return ctx.fail(command, Tr::tr("not available in this version of Lakeguard"));
     }

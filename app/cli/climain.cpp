@@ -1,11 +1,14 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommands.h"
+#include "evidencecommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +16,17 @@ int main(int argc, char *argv[])
 {
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
     QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false\nlakeguard.*.info=false"_s);
-    QCoreApplication app(argc, argv);
+    // `export` draws report.pdf, which needs QtGui: a QGuiApplication on the offscreen platform,
+    // so the CLI still needs no display. Every other command stays a QCoreApplication.
+    std::unique_ptr<QCoreApplication> app;
+    if (Lakeguard::Cli::commandNeedsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"Lakeguard"_s);
     QCoreApplication::setOrganizationName(u"Lakeguard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(LAKEGUARD_VERSION));
