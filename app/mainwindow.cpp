@@ -154,8 +154,8 @@ void MainWindow::createMenus()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_exportAction = m_fileMenu->addAction(QString(), this, [this] { exportEvidence({}); });
     m_exportAction->setObjectName(u"exportEvidenceAction"_s);
-    connect(m_incidents, &Widgets::IncidentsView::exportRequested, this,
-            &MainWindow::exportEvidence);
+    connect(
+        m_incidents, &Widgets::IncidentsView::exportRequested, this, &MainWindow::exportEvidence);
     // A pack is cut from a checkpoint the export signs first: that needs a writable store.
     m_exportAction->setEnabled(!m_options.readOnly);
     m_incidents->exportAction()->setEnabled(!m_options.readOnly);

@@ -287,8 +287,15 @@ Storage::Result<PackReport> verifyPack(const QString &path, const QString &expec
         if (!tmp.isValid()) {
             return Storage::Result<PackReport>::failure(tmp.errorString());
         }
-        if (const auto s = extractZip(path, tmp.path()); !s) {
-            return Storage::Result<PackReport>::failure(s.error());
+        bool opened = false;
+        if (const auto s = extractZip(path, tmp.path(), &opened); !s) {
+            if (!opened) {
+                return Storage::Result<PackReport>::failure(s.error());
+            }
+            // A zip that opens but holds a damaged or foreign entry is a pack that fails.
+            PackReport damaged;
+            damaged.problems << s.error();
+            return damaged;
         }
         return verifyFolder(tmp.path(), expectedKeyId);
     }

@@ -56,10 +56,13 @@ Storage::Status writeZip(const QString &folder, const QString &zipFile)
     return Storage::Ok {};
 }
 
-Storage::Status extractZip(const QString &zipFile, const QString &folder)
+Storage::Status extractZip(const QString &zipFile, const QString &folder, bool *opened)
 {
     int code = 0;
-    zip_t *z = zip_open(QFile::encodeName(zipFile).constData(), ZIP_RDONLY, &code);
+    zip_t *z = zip_open(QFile::encodeName(zipFile).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    if (opened) {
+        *opened = z != nullptr;
+    }
     if (!z) {
         return Storage::Status::failure(u"%1: not a readable zip file"_s.arg(zipFile));
     }

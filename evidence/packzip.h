@@ -10,6 +10,7 @@ namespace Lakeguard::Evidence {
 Storage::Status writeZip(const QString &folder, const QString &zipFile);
 // Unpacks a pack zip into an existing empty folder. Only plain names at the top level are
 // accepted (no folders, "..", or absolute paths): anything else is an error naming the entry.
-Storage::Status extractZip(const QString &zipFile, const QString &folder);
+// `opened` (optional) tells a zip that could not be read at all from one with a bad entry.
+Storage::Status extractZip(const QString &zipFile, const QString &folder, bool *opened = nullptr);
 
 } // namespace Lakeguard::Evidence

@@ -4,13 +4,13 @@
 
 #include "alertstore.h"
 #include "demofeed.h"
+#include "evidencecommands.h"
 #include "feed.h"
 #include "feedconfig.h"
 #include "feedmanager.h"
 #include "fileingest.h"
-#include "jsonsupport.h"
-#include "evidencecommands.h"
 #include "incidentcommands.h"
+#include "jsonsupport.h"
 #include "normalizer.h"
 #include "storewriter.h"
 
