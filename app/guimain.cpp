@@ -6,6 +6,7 @@
 #include "feedmanager.h"
 #include "guisettings.h"
 #include "mainwindow.h"
+#include "packreview.h"
 #include "queryservice.h"
 #include "storewriter.h"
 #include "theme.h"
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -46,7 +48,7 @@ struct CliOptions
         u"1"_s };
     QCommandLineOption speed { u"speed"_s,
         Tr::tr("Simulated seconds per second for the demo (default 120)."), u"X"_s, u"120"_s };
-    QCommandLineOption review { u"review"_s, Tr::tr("Open the store at PATH read-only."),
+    QCommandLineOption review { u"review"_s, Tr::tr("Open the store, or the evidence pack (folder or zip), at PATH read-only."),
         u"PATH"_s };
     QCommandLineOption screenshot { u"screenshot"_s,
         Tr::tr("Render every view to DIR/<view>.png and exit."), u"DIR"_s };
@@ -175,9 +177,29 @@ int main(int argc, char **argv)
                 interactive, 1);
         }
     }
-    Storage::QueryService queries(location);
+    // An evidence pack under review: verify it, then rebuild its records into a scratch store that
+    // is opened read-only like any other (docs/evidence-packs.md, "Reviewing a pack").
+    App::MainWindow::Options windowOptions { location, readOnly, {}, std::nullopt };
+    QTemporaryDir packWork;
+    if (readOnly && Evidence::isEvidencePack(location)) {
+        if (!packWork.isValid()) {
+            return fail(Tr::tr("cannot create a temporary folder for the pack"), interactive, 1);
+        }
+        auto review = Evidence::buildReviewStore(location, packWork.path());
+        if (!review) {
+            return fail(Tr::tr("cannot review the evidence pack %1: %2").arg(location, review.error()),
+                interactive, 1);
+        }
+        for (const QString &problem : std::as_const(review->problems)) {
+            printLine(stderr, u"lakeguard: "_s + problem);
+        }
+        windowOptions.storeLocation = review->storePath;
+        windowOptions.packPath = location;
+        windowOptions.pack = review->report;
+    }
+    Storage::QueryService queries(windowOptions.storeLocation);
 
-    App::MainWindow window(&queries, { location, readOnly });
+    App::MainWindow window(&queries, windowOptions);
     if (writer) {
         window.attachWriter(writer.get());
     }

@@ -22,6 +22,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QHBoxLayout>
@@ -34,6 +35,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -115,9 +117,13 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
         m_banner = new QLabel(central);
         m_banner->setTextFormat(Qt::PlainText);
         m_banner->setObjectName(u"readOnlyBanner"_s);
-        m_banner->setStyleSheet(u"QLabel#readOnlyBanner { background: #fef3c7; color: #78350f;"
-                                " border-bottom: 1px solid #f59e0b; padding: 6px 16px;"
-                                " font-weight: 600; }"_s);
+        const bool failed = m_options.pack && !m_options.pack->ok;
+        m_banner->setWordWrap(true);
+        m_banner->setStyleSheet(failed
+                ? u"QLabel#readOnlyBanner { background: #fee2e2; color: #7f1d1d;"
+                  " border-bottom: 1px solid #dc2626; padding: 6px 16px; font-weight: 600; }"_s
+                : u"QLabel#readOnlyBanner { background: #fef3c7; color: #78350f;"
+                  " border-bottom: 1px solid #f59e0b; padding: 6px 16px; font-weight: 600; }"_s);
         outer->addWidget(m_banner);
     }
     auto *body = new QHBoxLayout;
@@ -223,10 +229,10 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Lakeguard"));
     if (m_banner) {
-        m_banner->setText(tr("Read-only review: %1 — nothing in this store can be changed.")
-                              .arg(QDir::toNativeSeparators(m_options.storeLocation)));
+        m_banner->setText(bannerText());
     }
-    const QString store = QDir::toNativeSeparators(m_options.storeLocation);
+    const QString store = QDir::toNativeSeparators(
+        m_options.pack ? m_options.packPath : m_options.storeLocation);
     m_storeLabel->setText(
         m_options.readOnly ? tr("Store: %1 (read-only)").arg(store) : tr("Store: %1").arg(store));
     if (m_simulatedMs >= 0) {
@@ -238,6 +244,29 @@ void MainWindow::retranslateUi()
     if (QAction *action = languageAction(Widgets::UiLanguage::current())) {
         action->setChecked(true);
     }
+}
+
+QString MainWindow::bannerText() const
+{
+    if (!m_options.pack) {
+        return tr("Read-only review: %1 — nothing in this store can be changed.")
+            .arg(QDir::toNativeSeparators(m_options.storeLocation));
+    }
+    const Evidence::PackReport &r = *m_options.pack;
+    const QString pack = QDir::toNativeSeparators(m_options.packPath);
+    if (!r.ok) {
+        return tr("Evidence pack %1 FAILED verification (problems: %2); the first: %3. "
+                  "Shown read-only so it can be inspected.")
+            .arg(pack, QLocale().toString(r.problems.size()), r.problems.value(0));
+    }
+    const QString signedAt = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(r.checkpoint.ts, QTimeZone::utc()).toLocalTime(),
+        QLocale::ShortFormat);
+    return tr("Evidence pack %1, TLP:%2 — verified: all %3 records proven against checkpoint %4 "
+              "(signed %5, key %6…). Read-only: nothing can be changed.")
+        .arg(pack, r.tlp, QLocale().toString(r.records))
+        .arg(r.checkpoint.id)
+        .arg(signedAt, r.keyId.left(16));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -5,6 +5,8 @@
 #include "incidenttypes.h"
 #include "uilanguage.h"
 
+#include "packverifier.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -49,6 +51,10 @@ public:
     {
         QString storeLocation;
         bool readOnly = false;
+        // Reviewing an evidence pack: the pack, and verify-pack's verdict for the banner (the
+        // store is then the pack's records rebuilt; its own tree is not the evidence).
+        QString packPath;
+        std::optional<Evidence::PackReport> pack;
     };
 
     MainWindow(Storage::QueryService *queries, Options options, QWidget *parent = nullptr);
@@ -77,6 +83,7 @@ public:
     QString captionText() const;
     QString statusText() const; // the status bar's counts, for tests
     bool isReadOnlyBannerVisible() const;
+    QString bannerText() const; // the read-only review banner's text
 
     // Switches the interface language at run time (View ▸ Language): installs the translators,
     // sets the default locale and saves the choice; every view retranslates on LanguageChange.

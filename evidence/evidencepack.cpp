@@ -25,6 +25,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <algorithm>
 #include <map>
@@ -506,6 +507,7 @@ ExportOutcome exportPack(
         }
     };
     QList<Storage::IncidentRow> incidentRows;
+    QList<QJsonObject> incidentJson;
     for (const auto &[id, tlp] : incidentTlp) {
         QSqlQuery rows(db);
         rows.setForwardOnly(true);
@@ -518,6 +520,23 @@ ExportOutcome exportPack(
         if (!options.cap || tlp <= *options.cap) {
             if (auto detail = store->incident(Core::IncidentId { id }, 0, now); detail) {
                 incidentRows << detail->incident;
+            }
+            // The incident's row as stored, column by column, for incidents.jsonl (a reviewer's
+            // console rebuilds the incident list from it; mutable state, so signed by the
+            // manifest only, not proven by a leaf).
+            QSqlQuery row(db);
+            row.prepare(u"SELECT * FROM incidents WHERE id = ?"_s);
+            row.addBindValue(id);
+            if (row.exec() && row.next()) {
+                const QSqlRecord record = row.record();
+                QJsonObject o { { u"type"_s, u"incident"_s } };
+                for (int i = 0; i < record.count(); ++i) {
+                    const QVariant v = record.value(i);
+                    o.insert(record.fieldName(i),
+                        v.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue::fromVariant(v));
+                }
+                o.insert(u"tlp"_s, tlpName(tlp));
+                incidentJson << o;
             }
         }
     }
@@ -607,8 +626,13 @@ ExportOutcome exportPack(
     for (const PackRecord &r : std::as_const(auditRecords)) {
         auditJsonl += QJsonDocument(r.json).toJson(QJsonDocument::Compact) + '\n';
     }
+    QByteArray incidentsJsonl;
+    for (const QJsonObject &o : std::as_const(incidentJson)) {
+        incidentsJsonl += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
     const QList<std::pair<QString, QByteArray>> plain {
         { u"alerts.jsonl"_s, alertsJsonl },
+        { u"incidents.jsonl"_s, incidentsJsonl },
         { u"alerts.csv"_s, csv },
         { u"audit.jsonl"_s, auditJsonl },
         { u"signing-pub.pem"_s, key->publicKeyPem() },
@@ -661,7 +685,7 @@ ExportOutcome exportPack(
     QJsonArray files;
     QByteArray sums;
     for (const QString &name : { u"alerts.csv"_s, u"alerts.jsonl"_s, u"audit.jsonl"_s,
-             u"report.pdf"_s, u"signing-pub.pem"_s }) {
+             u"incidents.jsonl"_s, u"report.pdf"_s, u"signing-pub.pem"_s }) {
         if (!fileHash(name, files, &sums)) {
             return failure(S::BadInput, Tr::tr("%1: cannot read back").arg(dir.filePath(name)));
         }

@@ -143,7 +143,7 @@ Storage::Result<PackReport> verifyFolder(const QString &folder, const QString &e
         }
     }
     for (const QString &name : { u"signing-pub.pem"_s, u"alerts.jsonl"_s, u"audit.jsonl"_s,
-             u"alerts.csv"_s, u"report.pdf"_s, u"VERIFY.txt"_s }) {
+             u"incidents.jsonl"_s, u"alerts.csv"_s, u"report.pdf"_s, u"VERIFY.txt"_s }) {
         if (!listed.contains(name)) {
             problems.add(mName, Tr::tr("does not list %1").arg(name));
         }

@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(r.summary.tlp, Tlp::Red); // the highest record, as nothing was capped
         const QDir dir(r.summary.outDir);
         QStringList expected { u"SHA256SUMS"_s, u"VERIFY.txt"_s, u"alerts.csv"_s, u"alerts.jsonl"_s,
-            u"audit.jsonl"_s, u"manifest.json"_s, u"manifest.sig"_s, u"report.pdf"_s,
+            u"audit.jsonl"_s, u"incidents.jsonl"_s, u"manifest.json"_s, u"manifest.sig"_s, u"report.pdf"_s,
             u"signing-pub.pem"_s };
         QCOMPARE(dir.entryList(QDir::Files, QDir::Name), expected);
         QVERIFY(readFile(dir.filePath(u"report.pdf"_s)).startsWith("%PDF-"));
@@ -206,8 +206,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         for (const QString &f : { u"SHA256SUMS"_s, u"VERIFY.txt"_s, u"alerts.csv"_s,
-                 u"alerts.jsonl"_s, u"audit.jsonl"_s, u"manifest.json"_s, u"manifest.sig"_s,
-                 u"report.pdf"_s, u"signing-pub.pem"_s }) {
+                 u"alerts.jsonl"_s, u"audit.jsonl"_s, u"incidents.jsonl"_s, u"manifest.json"_s,
+                 u"manifest.sig"_s, u"report.pdf"_s, u"signing-pub.pem"_s }) {
             QTest::addRow("%s", qPrintable(f)) << f;
         }
     }

@@ -107,9 +107,35 @@ void tst_MainWindow::readOnlyBanner()
     MainWindow review(m_store.queries(), options(true));
     review.show();
     QVERIFY(review.isReadOnlyBannerVisible());
+    QVERIFY(review.bannerText().startsWith(u"Read-only review"_s));
     MainWindow normal(m_store.queries(), options(false));
     normal.show();
     QVERIFY(!normal.isReadOnlyBannerVisible());
+
+    // An evidence pack under review: the banner carries verify-pack's verdict.
+    Evidence::PackReport verdict;
+    verdict.ok = true;
+    verdict.records = 1234;
+    verdict.tlp = u"AMBER"_s;
+    verdict.keyId = u"3eb0828b4232f910385424a1ff121f69"_s;
+    verdict.checkpoint.id = 7;
+    verdict.checkpoint.ts = 1'767'225'600'000LL;
+    MainWindow::Options packOptions = options(true);
+    packOptions.packPath = u"/evidence/pack-108"_s;
+    packOptions.pack = verdict;
+    MainWindow pack(m_store.queries(), packOptions);
+    pack.show();
+    QVERIFY(pack.isReadOnlyBannerVisible());
+    QVERIFY2(pack.bannerText().contains(u"verified: all 1,234 records proven against checkpoint 7"_s),
+        qPrintable(pack.bannerText()));
+    QVERIFY(pack.bannerText().contains(u"TLP:AMBER"_s));
+    verdict.ok = false;
+    verdict.problems = { u"alerts.csv: SHA-256 differs"_s, u"manifest.sig: bad"_s };
+    packOptions.pack = verdict;
+    MainWindow failed(m_store.queries(), packOptions);
+    QVERIFY2(failed.bannerText().contains(u"FAILED verification (problems: 2)"_s),
+        qPrintable(failed.bannerText()));
+    QVERIFY(failed.bannerText().contains(u"alerts.csv: SHA-256 differs"_s));
 }
 
 void tst_MainWindow::demoCaptionsAndRefresh()
