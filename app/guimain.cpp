@@ -194,7 +194,7 @@ int main(int argc, char **argv)
             printLine(stderr, u"lakeguard: "_s + problem);
         }
         windowOptions.storeLocation = review->storePath;
-        windowOptions.packPath = location;
+        windowOptions.packPath = QFileInfo(location).absoluteFilePath();
         windowOptions.pack = review->report;
     }
     Storage::QueryService queries(windowOptions.storeLocation);
