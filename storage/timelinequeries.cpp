@@ -38,13 +38,21 @@ struct Union
 {
     QString sql;
     QVariantList binds;
+    // The same, source by source: counts run per source, so SQLite can flatten each (an
+    // aggregate over a compound subquery materialises every row of it first).
+    QStringList parts;
+    QList<QVariantList> partBinds;
 };
 
 Union buildUnion(const TimelineQuery &query)
 {
     const bool byFeed = query.lanes == TimelineLanes::ByFeed;
-    QStringList parts;
-    QVariantList binds;
+    Union u;
+    auto add = [&u](const QString &sql, const QVariantList &binds) {
+        u.parts << sql;
+        u.partBinds << binds;
+    };
+    // Every part names its columns: parts also run alone (counts).
     const bool alerts = wants(query, TimelineKind::Alert);
     const bool chainAlerts = wants(query, TimelineKind::ChainAlert);
     if (alerts || chainAlerts) {
@@ -54,7 +62,7 @@ Union buildUnion(const TimelineQuery &query)
                       " substr(a.message, 1, 2000) AS detail, a.entity AS c1, a.rule AS c2,"
                       " a.feed AS c3 FROM alerts a WHERE a.ts >= ? AND a.ts < ?"_s.arg(
                           byFeed ? u"a.feed"_s : u"a.entity"_s);
-        binds << query.from << query.to;
+        QVariantList binds { query.from, query.to };
         if (alerts != chainAlerts) {
             sql += alerts ? u" AND a.source <> 'chain'"_s : u" AND a.source = 'chain'"_s;
         }
@@ -62,31 +70,33 @@ Union buildUnion(const TimelineQuery &query)
             sql += u" AND a.incident = ?"_s;
             binds << query.incident->value;
         }
-        parts << sql;
+        add(sql, binds);
     }
     if (wants(query, TimelineKind::AlertState)) {
-        QString sql = u"SELECT 1, e.ts, %1, a.severity, e.id, a.id, a.incident, e.state,"
-                      " substr(e.message, 1, 2000), a.title, a.entity, e.feed"
-                      " FROM alert_events e JOIN alerts a ON a.id = e.alert_id"
+        QString sql = u"SELECT 1 AS kind, e.ts AS ts, %1 AS lane, a.severity AS sev, e.id AS ref,"
+                      " a.id AS alert_id, a.incident AS incident, e.state AS title,"
+                      " substr(e.message, 1, 2000) AS detail, a.title AS c1, a.entity AS c2,"
+                      " e.feed AS c3 FROM alert_events e JOIN alerts a ON a.id = e.alert_id"
                       " WHERE e.ts >= ? AND e.ts < ?"_s.arg(byFeed ? u"a.feed"_s : u"a.entity"_s);
-        binds << query.from << query.to;
+        QVariantList binds { query.from, query.to };
         if (query.incident) {
             sql += u" AND a.incident = ?"_s;
             binds << query.incident->value;
         }
-        parts << sql;
+        add(sql, binds);
     }
     const bool changes = wants(query, TimelineKind::IncidentChange);
     const bool notes = wants(query, TimelineKind::IncidentNote);
     if (changes || notes) {
         // The lane of an audit entry: one "incidents" lane by feed, its incident's entity else.
-        QString sql = u"SELECT CASE WHEN u.action = 'note' THEN 3 ELSE 2 END, u.ts, %1,"
-                      " coalesce(i.severity, 0), u.id, NULL, u.incident, u.action,"
-                      " u.new_value, u.actor, u.old_value, u.reason"
+        QString sql = u"SELECT CASE WHEN u.action = 'note' THEN 3 ELSE 2 END AS kind, u.ts AS ts,"
+                      " %1 AS lane, coalesce(i.severity, 0) AS sev, u.id AS ref, NULL AS alert_id,"
+                      " u.incident AS incident, u.action AS title, u.new_value AS detail,"
+                      " u.actor AS c1, u.old_value AS c2, u.reason AS c3"
                       " FROM incident_audit u LEFT JOIN incidents i ON i.id = u.incident"
                       " WHERE u.ts >= ? AND u.ts < ?"_s.arg(
                           byFeed ? u"'%1'"_s.arg(kIncidentLane) : u"coalesce(i.entity, '')"_s);
-        binds << query.from << query.to;
+        QVariantList binds { query.from, query.to };
         if (changes != notes) {
             sql += notes ? u" AND u.action = 'note'"_s : u" AND u.action <> 'note'"_s;
         }
@@ -94,19 +104,22 @@ Union buildUnion(const TimelineQuery &query)
             sql += u" AND u.incident = ?"_s;
             binds << query.incident->value;
         }
-        parts << sql;
+        add(sql, binds);
     }
     if (wants(query, TimelineKind::ChainObservation) && !query.incident) {
-        parts << u"SELECT 5, h.observed, %1, 0, h.id, NULL, NULL, h.node, h.chain,"
-                 " CAST(h.height AS TEXT), CAST(h.lag AS TEXT), CAST(h.latency_ms AS TEXT)"
-                 " FROM chain_history h WHERE h.observed >= ? AND h.observed < ?"_s.arg(
-                     byFeed ? u"'chain:' || h.chain"_s : u"h.node"_s);
-        binds << query.from << query.to;
+        add(u"SELECT 5 AS kind, h.observed AS ts, %1 AS lane, 0 AS sev, h.id AS ref,"
+            " NULL AS alert_id, NULL AS incident, h.node AS title, h.chain AS detail,"
+            " CAST(h.height AS TEXT) AS c1, CAST(h.lag AS TEXT) AS c2,"
+            " CAST(h.latency_ms AS TEXT) AS c3"
+            " FROM chain_history h WHERE h.observed >= ? AND h.observed < ?"_s.arg(
+                byFeed ? u"'chain:' || h.chain"_s : u"h.node"_s),
+            { query.from, query.to });
     }
-    if (parts.isEmpty()) {
-        return {};
+    u.sql = u.parts.join(u" UNION ALL "_s);
+    for (const QVariantList &b : std::as_const(u.partBinds)) {
+        u.binds += b;
     }
-    return { parts.join(u" UNION ALL "_s), binds };
+    return u;
 }
 
 // The filters every source shares, on the union's columns.
@@ -153,18 +166,8 @@ Result<TimelineData> queryTimeline(QSqlDatabase db, const TimelineQuery &query)
     QVariantList outerBinds;
     const QString where = outerWhere(query, outerBinds);
 
-    // Counts per lane and bucket.
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT lane, (ts - ?) / ?, count(*), max(sev) FROM ("_s + source.sql + u")"_s
-        + where + u" GROUP BY 1, 2"_s);
-    q.addBindValue(query.from);
-    q.addBindValue(query.bucketMs);
-    bindAll(q, source.binds);
-    bindAll(q, outerBinds);
-    if (!q.exec()) {
-        return R::failure(sqlError(q));
-    }
     struct Raw
     {
         QString lane;
@@ -174,14 +177,55 @@ Result<TimelineData> queryTimeline(QSqlDatabase db, const TimelineQuery &query)
     };
     QList<Raw> raw;
     QHash<QString, qint64> laneTotals;
-    while (q.next()) {
-        Raw r { q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-            q.value(3).toInt() };
-        laneTotals[r.lane] += r.count;
-        data.total += r.count;
-        raw.append(std::move(r));
+    // Counts per lane and bucket, source by source (the same key from two sources merges below).
+    // Zoomed out over alerts by feed, whole minutes come from the per-minute roll-up the writer
+    // keeps (a few thousand rows instead of every alert); the partial minute at the end from the
+    // alerts themselves.
+    const bool fromRollup = wants(query, TimelineKind::Alert)
+        && wants(query, TimelineKind::ChainAlert) && query.lanes == TimelineLanes::ByFeed
+        && query.text.trimmed().isEmpty() && !query.incident && query.bucketMs % kMinuteMs == 0
+        && query.from % kMinuteMs == 0;
+    auto readCounts = [&]() {
+        while (q.next()) {
+            Raw r { q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                q.value(3).toInt() };
+            laneTotals[r.lane] += r.count;
+            data.total += r.count;
+            raw.append(std::move(r));
+        }
+        q.finish();
+    };
+    QList<QVariantList> partBinds = source.partBinds;
+    if (fromRollup) {
+        const TimestampMs wholeTo = query.to - query.to % kMinuteMs;
+        q.prepare(u"SELECT feed, (bucket - ?) / ?, sum(n), max(severity) FROM rollup_minute"
+                  " WHERE bucket >= ? AND bucket < ?"_s
+            + (query.minSeverity ? u" AND severity >= ?"_s : QString()) + u" GROUP BY 1, 2"_s);
+        q.addBindValue(query.from);
+        q.addBindValue(query.bucketMs);
+        q.addBindValue(query.from);
+        q.addBindValue(wholeTo);
+        if (query.minSeverity) {
+            q.addBindValue(int(*query.minSeverity));
+        }
+        if (!q.exec()) {
+            return R::failure(sqlError(q));
+        }
+        readCounts();
+        partBinds[0][0] = wholeTo; // the alerts part (first) covers [wholeTo, to) only
     }
-    q.finish();
+    for (qsizetype part = 0; part < source.parts.size(); ++part) {
+        q.prepare(u"SELECT lane, (ts - ?) / ?, count(*), max(sev) FROM ("_s + source.parts.at(part)
+            + u")"_s + where + u" GROUP BY 1, 2"_s);
+        q.addBindValue(query.from);
+        q.addBindValue(query.bucketMs);
+        bindAll(q, partBinds.at(part));
+        bindAll(q, outerBinds);
+        if (!q.exec()) {
+            return R::failure(sqlError(q));
+        }
+        readCounts();
+    }
 
     // Lanes by name; beyond the cap the smallest merge into one "…" lane.
     QStringList lanes = laneTotals.keys();

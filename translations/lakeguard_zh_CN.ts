@@ -2213,24 +2213,6 @@
 </context>
 <context>
     <name>Lakeguard::Widgets::TimelinePage</name>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Period:</source>
         <translation>时间段：</translation>
@@ -2466,6 +2448,21 @@
     <message>
         <source>Double-click the bar or press Enter to zoom in.</source>
         <translation>双击柱条或按回车键放大。</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time step</comment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time step</comment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>time step</comment>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>

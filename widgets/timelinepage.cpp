@@ -42,12 +42,12 @@ constexpr qint64 kDayMs = 86'400'000;
 QString formatStep(qint64 ms)
 {
     if (ms % 3'600'000 == 0) {
-        return TimelinePage::tr("%n hour(s)", nullptr, int(ms / 3'600'000));
+        return TimelinePage::tr("%1 h", "time step").arg(ms / 3'600'000);
     }
     if (ms % 60'000 == 0) {
-        return TimelinePage::tr("%n minute(s)", nullptr, int(ms / 60'000));
+        return TimelinePage::tr("%1 min", "time step").arg(ms / 60'000);
     }
-    return TimelinePage::tr("%n second(s)", nullptr, int(ms / 1000));
+    return TimelinePage::tr("%1 s", "time step").arg(ms / 1000);
 }
 
 // Round a bucket to a step people read easily (1 s … 1 day).

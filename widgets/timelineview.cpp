@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -659,6 +660,16 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         return;
     }
     event->accept();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    setLaneOffset(m_laneOffset);
+    // The bucket size follows the width: ask again (the page debounces).
+    if (m_to > m_from) {
+        announceRange();
+    }
 }
 
 bool TimelineView::event(QEvent *event)
