@@ -2054,10 +2054,6 @@
         <translation>高度</translation>
     </message>
     <message>
-        <source>Behind</source>
-        <translation>落后</translation>
-    </message>
-    <message>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
@@ -2081,21 +2077,17 @@
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
-    <message numerus="yes">
-        <source>%n block(s)</source>
-        <translation>
-            <numerusform>%n 个区块</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n min before)</source>
-        <translation>
-            <numerusform>%1（%n 分钟前）</numerusform>
-        </translation>
+    <message>
+        <source>Blocks behind</source>
+        <translation>落后区块</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min earlier)</source>
+        <translation>%1（%2 分钟前）</translation>
     </message>
 </context>
 <context>
@@ -2511,11 +2503,9 @@
         <source>Nothing in this period.</source>
         <translation>此时间段内没有内容。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) from %1, worst %2</source>
-        <translation>
-            <numerusform>自 %1 起 %n 个条目，最高 %2</numerusform>
-        </translation>
+    <message>
+        <source>%1 items from %2, worst %3</source>
+        <translation>自 %2 起 %1 个条目，最高 %3</translation>
     </message>
 </context>
 <context>

@@ -191,8 +191,8 @@ void ReplayView::retranslateUi()
     }
     m_incidentsLabel->setText(tr("Incidents as they were"));
     m_chainsLabel->setText(tr("Chain nodes: last observation at or before the moment"));
-    m_chains->setHorizontalHeaderLabels(
-        { tr("Chain"), tr("Node"), tr("Height"), tr("Behind"), tr("Latency"), tr("Observed") });
+    m_chains->setHorizontalHeaderLabels({ tr("Chain"), tr("Node"), tr("Height"),
+        tr("Blocks behind"), tr("Latency"), tr("Observed") });
     m_incidents->setAccessibleName(tr("Incidents as they were"));
     m_chains->setAccessibleName(tr("Chain nodes as they were"));
     syncControls();
@@ -323,12 +323,12 @@ void ReplayView::applySnapshot(const Storage::AsOfSnapshot &s)
     m_chains->setRowCount(int(s.chains.size()));
     for (int row = 0; row < s.chains.size(); ++row) {
         const Storage::AsOfChainNode &n = s.chains.at(row);
-        const QStringList cells
-            = { n.chain, n.node, n.height >= 0 ? locale.toString(n.height) : tr("n/a"),
-                  tr("%n block(s)", nullptr, int(std::min<qint64>(n.lag, INT_MAX))),
-                  n.latencyMs >= 0 ? tr("%1 ms").arg(n.latencyMs) : tr("n/a"),
-                  tr("%1 (%n min before)", nullptr, int((s.at - n.observed) / kMinuteMs))
-                      .arg(Theme::formatLocalTime(n.observed, locale)) };
+        const QStringList cells = { n.chain, n.node,
+            n.height >= 0 ? locale.toString(n.height) : tr("n/a"), locale.toString(n.lag),
+            n.latencyMs >= 0 ? tr("%1 ms").arg(n.latencyMs) : tr("n/a"),
+            tr("%1 (%2 min earlier)")
+                .arg(Theme::formatLocalTime(n.observed, locale),
+                    locale.toString((s.at - n.observed) / kMinuteMs)) };
         for (int c = 0; c < cells.size(); ++c) {
             // Plain items: chain and node names come from configuration and remote nodes.
             auto *item = new QTableWidgetItem(cells.at(c));

@@ -685,9 +685,8 @@ bool TimelineView::event(QEvent *event)
                 + e.title;
         } else if (bucket >= 0) {
             const auto &b = m_data.buckets.at(bucket);
-            text = tr(
-                "%n item(s) from %1, worst %2", nullptr, int(std::min<qint64>(b.count, INT_MAX)))
-                       .arg(Theme::formatLocalTime(b.start, locale),
+            text = tr("%1 items from %2, worst %3")
+                       .arg(locale.toString(b.count), Theme::formatLocalTime(b.start, locale),
                            Core::severityDisplayName(b.worst));
         }
         if (text.isEmpty()) {
