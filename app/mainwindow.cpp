@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "alertdetailpanel.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
 #include "chainsview.h"
@@ -16,8 +17,10 @@
 #include "navicons.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "replayview.h"
 #include "storewriter.h"
 #include "theme.h"
+#include "timelinepage.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -27,6 +30,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
@@ -77,6 +81,8 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_incidents(new Widgets::IncidentsView(queries, this))
     , m_chains(new Widgets::ChainsView(queries, this))
     , m_feeds(new Widgets::FeedsView(queries, this))
+    , m_timeline(new Widgets::TimelinePage(queries, this))
+    , m_replay(new Widgets::ReplayView(queries, this))
     , m_storeLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_quarantineLabel(new QLabel(this))
@@ -85,10 +91,11 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 {
     setWindowIcon(Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor()));
 
-    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…4.
+    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…7.
     const QColor navText(0xe2, 0xe8, 0xf0);
     for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
-             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds }) {
+             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds,
+             Widgets::NavIcon::Timeline, Widgets::NavIcon::Replay }) {
         m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
@@ -108,6 +115,13 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     m_stack->addWidget(m_incidents);
     m_stack->addWidget(m_chains);
     m_stack->addWidget(m_feeds);
+    m_stack->addWidget(m_timeline);
+    m_stack->addWidget(m_replay);
+    connect(m_timeline, &Widgets::TimelinePage::openAlertRequested, this, &MainWindow::openAlert);
+    connect(
+        m_timeline, &Widgets::TimelinePage::openIncidentRequested, this, &MainWindow::openIncident);
+    connect(
+        m_replay, &Widgets::ReplayView::liveRequested, this, [this] { showView(DashboardPage); });
 
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
@@ -213,8 +227,8 @@ void MainWindow::exportEvidence(const QList<qint64> &incidents)
 void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
-    const QStringList pages
-        = { tr("Dashboard"), tr("Alerts"), tr("Incidents"), tr("Chains"), tr("Feeds") };
+    const QStringList pages = { tr("Dashboard"), tr("Alerts"), tr("Incidents"), tr("Chains"),
+        tr("Feeds"), tr("Timeline"), tr("As of") };
     for (int i = 0; i < ViewCount; ++i) {
         m_navigation->item(i)->setText(pages.at(i));
         m_viewActions.at(i)->setText(pages.at(i));
@@ -366,7 +380,7 @@ void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
     m_feeds->setFeedManager(feeds);
     m_chains->setFeedManager(feeds);
     connect(m_feeds, &Widgets::FeedsView::actionFinished, this,
-            [this](bool, const QString &message) { showStatusMessage(message); });
+        [this](bool, const QString &message) { showStatusMessage(message); });
 }
 
 void MainWindow::showStatusMessage(const QString &message)
@@ -381,6 +395,8 @@ void MainWindow::refreshAll()
     m_incidents->scheduleRefresh();
     m_chains->scheduleRefresh();
     m_feeds->scheduleRefresh();
+    m_timeline->scheduleRefresh();
+    m_replay->scheduleRefresh(); // its range only: a replayed moment stays as it was
     m_statusThrottle->request();
 }
 
@@ -459,6 +475,10 @@ QString MainWindow::viewFileName(int view)
         return u"chains"_s;
     case FeedsPage:
         return u"feeds"_s;
+    case TimelineViewPage:
+        return u"timeline"_s;
+    case ReplayPage:
+        return u"replay"_s;
     default:
         return {};
     }
@@ -509,13 +529,19 @@ bool MainWindow::saveScreenshots(const QString &directory, QSize size, QString *
         }
         if (view == IncidentsPage) {
             Widgets::IncidentTableModel *model = m_incidents->model();
-            spinUntil([model] { return model->totalCount() == 0 || model->cachedIncident(0); },
-                3000);
+            spinUntil(
+                [model] { return model->totalCount() == 0 || model->cachedIncident(0); }, 3000);
             if (model->rowCount() > 0) {
                 m_incidents->tableView()->selectRow(0);
             }
             spinUntil([this] { return m_incidents->shownIncident().has_value(); }, 3000);
             spinUntil([] { return false; }, 300); // the detail's query
+        }
+        if (view == TimelineViewPage) {
+            spinUntil([this] { return !m_timeline->isLoading(); }, 3000);
+        }
+        if (view == ReplayPage) {
+            spinUntil([this] { return m_replay->snapshot().has_value(); }, 3000);
         }
         spinUntil([] { return false; }, 150); // let layouts and charts settle
         const QString path = QDir(directory).filePath(viewFileName(view) + u".png"_s);
@@ -551,6 +577,35 @@ void MainWindow::saveSettings()
     Widgets::GuiSettings::setWindowState(saveState());
     Widgets::GuiSettings::setAlertsSplitterState(m_alerts->saveState());
     Widgets::GuiSettings::setLastView(currentView());
+}
+
+// ---- Timeline (issue 7) ----
+
+void MainWindow::openAlert(Core::AlertId id)
+{
+    showView(AlertsPage);
+    m_queries->alert(id).then(this, [this](const Storage::Result<Storage::Alert> &r) {
+        if (!r.ok()) {
+            statusBar()->showMessage(tr("The alert could not be read: %1").arg(r.error()), 10000);
+            return;
+        }
+        m_alerts->detailPanel()->setAlert(r.value());
+    });
+}
+
+void MainWindow::openIncident(Core::IncidentId id)
+{
+    showView(IncidentsPage);
+    // The Incidents view finds incidents by title or entity: search for this one's title.
+    m_queries->incident(id, 0, Core::nowMs())
+        .then(this, [this, id](const Storage::Result<Storage::IncidentDetail> &r) {
+            if (!r.ok()) {
+                statusBar()->showMessage(
+                    tr("Incident #%1 could not be read: %2").arg(id.value).arg(r.error()), 10000);
+                return;
+            }
+            m_incidents->searchEdit()->setText(r->incident.title);
+        });
 }
 
 } // namespace Lakeguard::App

@@ -23,7 +23,7 @@ class StoreWriter;
 namespace Lakeguard::Feeds {
 class DemoFeed;
 class FeedManager;
-}
+} // namespace Lakeguard::Feeds
 
 namespace Lakeguard::Widgets {
 class AlertsView;
@@ -31,12 +31,14 @@ class ChainsView;
 class DashboardView;
 class FeedsView;
 class IncidentsView;
+class ReplayView;
+class TimelinePage;
 class RefreshThrottle;
 } // namespace Lakeguard::Widgets
 
 namespace Lakeguard::App {
 
-// The console's window: five views behind a navigation list (Ctrl+1…5), a status bar with the
+// The console's window: seven views behind a navigation list (Ctrl+1…7), a status bar with the
 // store, its counts and the demo's clock and captions. It owns no data: every view reads through
 // the QueryService, and a StoreWriter (absent in read-only review) tells it when to refresh.
 class MainWindow final : public QMainWindow
@@ -45,7 +47,16 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum View { DashboardPage, AlertsPage, IncidentsPage, ChainsPage, FeedsPage, ViewCount };
+    enum View {
+        DashboardPage,
+        AlertsPage,
+        IncidentsPage,
+        ChainsPage,
+        FeedsPage,
+        TimelineViewPage, // issue 7
+        ReplayPage, // issue 7: as-of replay
+        ViewCount
+    };
 
     struct Options
     {
@@ -80,6 +91,11 @@ public:
     QString lastNotification() const { return m_lastNotification; }
     Widgets::ChainsView *chainsView() const { return m_chains; }
     Widgets::FeedsView *feedsView() const { return m_feeds; }
+    Widgets::TimelinePage *timelinePage() const { return m_timeline; }
+    Widgets::ReplayView *replayView() const { return m_replay; }
+    // Shows an alert in the Alerts view's detail pane; an incident found in the Incidents view.
+    void openAlert(Core::AlertId id);
+    void openIncident(Core::IncidentId id);
     QString captionText() const;
     QString statusText() const; // the status bar's counts, for tests
     bool isReadOnlyBannerVisible() const;
@@ -131,6 +147,8 @@ private:
     QString m_lastNotification;
     Widgets::ChainsView *m_chains;
     Widgets::FeedsView *m_feeds;
+    Widgets::TimelinePage *m_timeline;
+    Widgets::ReplayView *m_replay;
     QList<QAction *> m_viewActions;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 The Lakeguard authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Renders every view, in English and Simplified Chinese, after 12 simulated hours of the demo,
-# into docs/screenshots/<lang>/. Needs a build (scripts/bootstrap.sh build); no display needed.
+# Renders every view (Dashboard … Feeds, Timeline, As of), in English and Simplified Chinese,
+# after 12 simulated hours of the demo, into docs/screenshots/<lang>/. Needs a build
+# (scripts/bootstrap.sh build); no display needed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tmp=$(mktemp -d)

@@ -4,6 +4,7 @@
 
 #include "incidentpolicy.h"
 #include "storetypes.h"
+#include "timelinetypes.h"
 
 #include <memory>
 
@@ -83,6 +84,20 @@ public:
     // One officer change, one transaction, one audit entry (read-write only).
     virtual Result<IncidentChange> changeIncident(const IncidentCommand &command) = 0;
     virtual const Core::IncidentPolicy &incidentPolicy() const = 0;
+
+    // ---- Timeline and as-of replay (issue 7; docs/timeline.md) ----
+    // Counts per lane and bucket over a range, and the items themselves when few enough.
+    virtual Result<TimelineData> timeline(const TimelineQuery &query)
+    {
+        Q_UNUSED(query);
+        return Result<TimelineData>::failure(QStringLiteral("this store has no timeline"));
+    }
+    // Dashboard counts, incidents (replayed from the audit trail) and chain heights at `at`.
+    virtual Result<AsOfSnapshot> asOf(TimestampMs at)
+    {
+        Q_UNUSED(at);
+        return Result<AsOfSnapshot>::failure(QStringLiteral("this store cannot replay"));
+    }
 };
 
 // Opens a store by location: a file path, or (later) postgresql://… . Returns the error when the

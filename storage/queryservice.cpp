@@ -179,4 +179,17 @@ QFuture<Result<IncidentDetail>> QueryService::incident(Core::IncidentId id, int 
     });
 }
 
+// ---- Timeline and as-of replay (issue 7) ----
+
+QFuture<Result<TimelineData>> QueryService::timeline(TimelineQuery query)
+{
+    return runQuery<TimelineData>(&m_pool, m_location,
+                                  [=](AlertStore &s) { return s.timeline(query); });
+}
+
+QFuture<Result<AsOfSnapshot>> QueryService::asOf(TimestampMs at)
+{
+    return runQuery<AsOfSnapshot>(&m_pool, m_location, [=](AlertStore &s) { return s.asOf(at); });
+}
+
 } // namespace Lakeguard::Storage

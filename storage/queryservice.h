@@ -3,6 +3,7 @@
 #pragma once
 
 #include "storetypes.h"
+#include "timelinetypes.h"
 
 #include <QFuture>
 #include <QObject>
@@ -44,6 +45,10 @@ public:
                                                   int limit, qint64 offset, TimestampMs now);
     QFuture<Result<qint64>> countIncidents(IncidentFilter filter);
     QFuture<Result<IncidentDetail>> incident(Core::IncidentId id, int alertLimit, TimestampMs now);
+
+    // ---- Timeline and as-of replay (issue 7) ----
+    QFuture<Result<TimelineData>> timeline(TimelineQuery query);
+    QFuture<Result<AsOfSnapshot>> asOf(TimestampMs at);
 
     // The time range the store holds, for views that follow the data rather than the wall clock.
     QFuture<Result<StoreStats>> range() { return stats(); }

@@ -7,6 +7,7 @@
 #include "merklelog.h"
 #include "riskmodel.h"
 #include "schema.h"
+#include "timelinequeries.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -1343,6 +1344,18 @@ Result<IncidentChange> SqliteStore::changeIncident(const IncidentCommand &comman
         return Result<IncidentChange>::failure(Tr::tr("store is not open for writing"));
     }
     return m_incidents->change(command, Core::nowMs());
+}
+
+// ---- Timeline and as-of replay (issue 7) ----
+
+Result<TimelineData> SqliteStore::timeline(const TimelineQuery &query)
+{
+    return queryTimeline(m_db, query);
+}
+
+Result<AsOfSnapshot> SqliteStore::asOf(TimestampMs at)
+{
+    return queryAsOf(m_db, at);
 }
 
 } // namespace Lakeguard::Storage

@@ -60,6 +60,10 @@ public:
     Result<IncidentChange> changeIncident(const IncidentCommand &command) override;
     const Core::IncidentPolicy &incidentPolicy() const override { return m_policy; }
 
+    // ---- Timeline and as-of replay (issue 7): storage/timelinequeries.cpp does the work ----
+    Result<TimelineData> timeline(const TimelineQuery &query) override;
+    Result<AsOfSnapshot> asOf(TimestampMs at) override;
+
     // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
     // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
     static QString ftsQuery(const QString &text);

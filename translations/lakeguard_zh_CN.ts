@@ -1174,6 +1174,20 @@
     <message>
         <source>&amp;Export evidence pack…</source>
         <translation>导出证据包(&amp;E)…</translation>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>历史回放</translation>
+    </message>
+    <message>
+        <source>The alert could not be read: %1</source>
+        <translation>无法读取该告警：%1</translation>
+    </message>
+    <message>
+        <source>Incident #%1 could not be read: %2</source>
+        <translation>无法读取事件 #%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1530,41 @@
     <message>
         <source>%1 alerts</source>
         <translation>%1 条告警</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AsOfIncidentModel</name>
+    <message>
+        <source>%1 (close pending)</source>
+        <translation>%1（关闭待批准）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Last alert</source>
+        <translation>最近告警</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2484,133 @@
     </message>
 </context>
 <context>
+    <name>Lakeguard::Widgets::ReplayView</name>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>Pick a past moment to see the counts, incidents and chain nodes as they were then, rebuilt from stored alerts, the audit trail and chain history.</source>
+        <translation>选择一个过去的时刻，查看当时的统计、事件和链节点状态；这些内容由已存储的告警、审计记录和链历史重建。</translation>
+    </message>
+    <message>
+        <source>Moment:</source>
+        <translation>时刻：</translation>
+    </message>
+    <message>
+        <source>−1 h</source>
+        <translation>−1 小时</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>+1 h</source>
+        <translation>+1 小时</translation>
+    </message>
+    <message>
+        <source>One hour earlier</source>
+        <translation>提前一小时</translation>
+    </message>
+    <message>
+        <source>One minute earlier</source>
+        <translation>提前一分钟</translation>
+    </message>
+    <message>
+        <source>One minute later</source>
+        <translation>推后一分钟</translation>
+    </message>
+    <message>
+        <source>One hour later</source>
+        <translation>推后一小时</translation>
+    </message>
+    <message>
+        <source>Time scrubber</source>
+        <translation>时间滑块</translation>
+    </message>
+    <message>
+        <source>Moment to replay</source>
+        <translation>回放时刻</translation>
+    </message>
+    <message>
+        <source>Alerts so far</source>
+        <translation>截至当时的告警</translation>
+    </message>
+    <message>
+        <source>High and critical in the 24 h before</source>
+        <translation>此前 24 小时内的高危和严重告警</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未关闭事件</translation>
+    </message>
+    <message>
+        <source>Global risk</source>
+        <translation>全局风险</translation>
+    </message>
+    <message>
+        <source>Incidents as they were</source>
+        <translation>当时的事件</translation>
+    </message>
+    <message>
+        <source>Chain nodes: last observation at or before the moment</source>
+        <translation>链节点：该时刻及之前的最后一次观测</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>链</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>观测时间</translation>
+    </message>
+    <message>
+        <source>Chain nodes as they were</source>
+        <translation>当时的链节点</translation>
+    </message>
+    <message>
+        <source>As of %1 — replayed from stored data; live updates do not change this page.</source>
+        <translation>截至 %1 — 由已存储数据回放；实时更新不会改变本页。</translation>
+    </message>
+    <message>
+        <source>Could not read the store: %1</source>
+        <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Blocks behind</source>
+        <translation>落后区块</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min earlier)</source>
+        <translation>%1（%2 分钟前）</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard::Widgets::RiskGauge</name>
     <message>
         <source>Global risk</source>
@@ -2545,6 +2721,311 @@
         <source>Wrong chain</source>
         <comment>chain node state</comment>
         <translation>链不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::TimelinePage</name>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>Whole store</source>
+        <translation>整个存储</translation>
+    </message>
+    <message>
+        <source>Last 24 hours of data</source>
+        <translation>数据的最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days of data</source>
+        <translation>数据的最近 7 天</translation>
+    </message>
+    <message>
+        <source>One incident</source>
+        <translation>单个事件</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Incident number</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>分道：</translation>
+    </message>
+    <message>
+        <source>By feed</source>
+        <translation>按数据源</translation>
+    </message>
+    <message>
+        <source>By entity</source>
+        <translation>按实体</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>分道</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重级别：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Low and above</source>
+        <translation>低及以上</translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation>中及以上</translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation>高及以上</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>最低严重级别</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Kinds of items shown</source>
+        <translation>显示的条目类型</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>筛选文本</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>缩小 (−)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全览</translation>
+    </message>
+    <message>
+        <source>Show the whole period (0)</source>
+        <translation>显示整个时间段 (0)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Wheel or +/− zoom, Left/Right pan, 0 fits, Up/Down select items, Enter opens.</source>
+        <translation>滚轮或 +/− 缩放，左/右键平移，0 全览，上/下键选择条目，回车键打开。</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>所选条目</translation>
+    </message>
+    <message>
+        <source>Click an item or a bar to see it here.</source>
+        <translation>点击条目或柱条，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Open alert</source>
+        <translation>打开告警</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>打开事件</translation>
+    </message>
+    <message>
+        <source>No incident with this number.</source>
+        <translation>没有此编号的事件。</translation>
+    </message>
+    <message>
+        <source>Could not read the store: %1</source>
+        <translation>无法读取存储：%1</translation>
+    </message>
+    <message>
+        <source>%1 items in view, counted per %2; zoom in to see them one by one.</source>
+        <translation>视图中有 %1 个条目，按每 %2 计数；放大可逐条查看。</translation>
+    </message>
+    <message>
+        <source>%1 items in view.</source>
+        <translation>视图中有 %1 个条目。</translation>
+    </message>
+    <message>
+        <source>Lane: %1</source>
+        <translation>分道：%1</translation>
+    </message>
+    <message>
+        <source>Alert #%1: %2</source>
+        <translation>告警 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>严重级别：%1</translation>
+    </message>
+    <message>
+        <source>Feed: %1</source>
+        <translation>数据源：%1</translation>
+    </message>
+    <message>
+        <source>Entity: %1</source>
+        <translation>实体：%1</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>消息：%1</translation>
+    </message>
+    <message>
+        <source>Alert #%1 (%2) is now: %3</source>
+        <translation>告警 #%1（%2）现为：%3</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>事件 #%1</translation>
+    </message>
+    <message>
+        <source>By: %1</source>
+        <translation>操作人：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Change: %1: %2 → %3</source>
+        <translation>变更：%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Node %1 on %2</source>
+        <translation>%2 上的节点 %1</translation>
+    </message>
+    <message>
+        <source>Height %1, %2 blocks behind, latency %3 ms</source>
+        <translation>高度 %1，落后 %2 个区块，延迟 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 items in %2</source>
+        <translation>%2 中有 %1 个条目</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Worst severity: %1</source>
+        <translation>最高严重级别：%1</translation>
+    </message>
+    <message>
+        <source>Double-click the bar or press Enter to zoom in.</source>
+        <translation>双击柱条或按回车键放大。</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time step</comment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time step</comment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>time step</comment>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::TimelineView</name>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Other lanes</source>
+        <translation>其他分道</translation>
+    </message>
+    <message>
+        <source>Chain %1</source>
+        <translation>链 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alert state change</source>
+        <translation>告警状态变化</translation>
+    </message>
+    <message>
+        <source>Incident change</source>
+        <translation>事件变更</translation>
+    </message>
+    <message>
+        <source>Incident note</source>
+        <translation>事件备注</translation>
+    </message>
+    <message>
+        <source>Chain alert</source>
+        <translation>链告警</translation>
+    </message>
+    <message>
+        <source>Chain observation</source>
+        <translation>链观测</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>此时间段内没有内容。</translation>
+    </message>
+    <message>
+        <source>%1 items from %2, worst %3</source>
+        <translation>自 %2 起 %1 个条目，最高 %3</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,24 @@ void drawGlyph(QPainter &p, NavIcon which, const QColor &color)
         p.drawArc(QRectF(-11.5, 1.5, 34, 34), 0, 90 * 16);
         break;
     }
+    case NavIcon::Timeline: {
+        // A time axis with marks of different heights.
+        p.drawLine(QPointF(3, 19.5), QPointF(21, 19.5));
+        p.setBrush(color);
+        p.drawRect(QRectF(5, 12, 2.5, 6));
+        p.drawRect(QRectF(10.5, 6, 2.5, 12));
+        p.drawRect(QRectF(16, 10, 2.5, 8));
+        break;
+    }
+    case NavIcon::Replay: {
+        // A clock face with an arrow turning back.
+        p.drawArc(QRectF(4, 4, 16, 16), 100 * 16, 300 * 16);
+        p.drawLine(QPointF(12, 12), QPointF(12, 7.5));
+        p.drawLine(QPointF(12, 12), QPointF(15, 14));
+        p.drawLine(QPointF(9, 4.2), QPointF(6.5, 2.5));
+        p.drawLine(QPointF(9, 4.2), QPointF(7, 6.8));
+        break;
+    }
     case NavIcon::Application: {
         QPainterPath shield;
         shield.moveTo(12, 2);

@@ -68,6 +68,10 @@ void tst_MainWindow::keyboardSwitchesViews()
     QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
     QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(window.currentView(), int(MainWindow::FeedsPage));
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::TimelineViewPage));
+    QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), int(MainWindow::ReplayPage));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentView(), int(MainWindow::DashboardPage));
 }
