@@ -156,4 +156,38 @@ QByteArray encode(LeafKind kind, const QVariantList &values)
     return out;
 }
 
+void Encoder::start(LeafKind kind)
+{
+    m_out.resize(0); // keeps the allocation
+    m_out.append(kVersion);
+    m_out.append(char(kind));
+}
+
+void Encoder::addInt(qint64 v)
+{
+    m_out.append(char(Field::Integer));
+    appendInt(m_out, v);
+}
+
+void Encoder::addText(QByteArrayView utf8)
+{
+    appendLength(m_out, Field::Text, utf8.size());
+    if (!utf8.isEmpty()) {
+        m_out.append(utf8.data(), utf8.size());
+    }
+}
+
+void Encoder::addBlob(QByteArrayView bytes)
+{
+    appendLength(m_out, Field::Blob, bytes.size());
+    if (!bytes.isEmpty()) {
+        m_out.append(bytes.data(), bytes.size());
+    }
+}
+
+void Encoder::addNull()
+{
+    m_out.append(char(Field::Null));
+}
+
 } // namespace Lakeguard::Storage::LeafEncoding

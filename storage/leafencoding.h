@@ -34,6 +34,23 @@ QString recordName(LeafKind kind);
 // `values` in columns() order, as bound on insert or read back on verification.
 QByteArray encode(LeafKind kind, const QVariantList &values);
 
+// The same bytes as encode(), built field by field without QVariant (the writer's hot path).
+// The caller adds every column of the kind, in columns() order, with the matching type.
+class Encoder final
+{
+public:
+    // Starts a new record; the buffer's capacity is kept between records.
+    void start(LeafKind kind);
+    void addInt(qint64 v);
+    void addText(QByteArrayView utf8);
+    void addBlob(QByteArrayView bytes);
+    void addNull();
+    const QByteArray &bytes() const { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
 } // namespace LeafEncoding
 
 } // namespace Lakeguard::Storage

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
+#include "sqlitestatement.h"
 #include "transactionguard.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ struct Tr
 };
 
 constexpr int kMaxProblems = 100;
-constexpr qsizetype kLeafChunk = 128; // leaves per INSERT (512 bound values)
+constexpr qsizetype kLeafChunk = 1024; // leaves held before they are inserted
 
 QVariantList rowValues(const QSqlQuery &q, int first, int count)
 {
@@ -78,6 +79,8 @@ MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
     , m_path(std::move(storePath))
     , m_options(options)
 {}
+
+MerkleLog::~MerkleLog() = default;
 
 QString MerkleLog::privateKeyPath(const QString &storePath)
 {
@@ -134,17 +137,14 @@ Status MerkleLog::openForWriting()
         return Status::failure(Tr::tr("cannot record the public key: %1").arg(q.lastError().text()));
     }
 
-    m_insertLeaf.emplace(m_db);
+    m_insertLeaf = std::make_unique<SqliteStatement>();
     m_loadFrontier.emplace(m_db);
     m_lastCheckpoint.emplace(m_db);
     m_saveFrontier.emplace(m_db);
     m_insertCheckpoint.emplace(m_db);
-    QString insertLeaves = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
-    for (qsizetype i = 1; i < kLeafChunk; ++i) {
-        insertLeaves += u", (?, ?, ?, ?)"_s;
-    }
     const bool ok =
-        m_insertLeaf->prepare(insertLeaves)
+        m_insertLeaf->prepare(sqliteHandle(m_db),
+                              "INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)")
         && m_loadFrontier->prepare(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)
         && m_lastCheckpoint->prepare(
             u"SELECT tree_size, ts FROM checkpoints ORDER BY id DESC LIMIT 1"_s)
@@ -194,7 +194,12 @@ Status MerkleLog::begin()
 
 Status MerkleLog::append(LeafKind kind, qint64 refId, const QVariantList &values)
 {
-    const QByteArray hash = merkleLeafHash(LeafEncoding::encode(kind, values));
+    return appendEncoded(kind, refId, LeafEncoding::encode(kind, values));
+}
+
+Status MerkleLog::appendEncoded(LeafKind kind, qint64 refId, QByteArrayView encoding)
+{
+    const QByteArray hash = merkleLeafHash(encoding);
     m_pending.append({m_frontier.size(), int(kind), refId, hash});
     m_frontier.append(hash);
     return m_pending.size() >= kLeafChunk ? flushLeaves() : Status(Ok{});
@@ -202,34 +207,18 @@ Status MerkleLog::append(LeafKind kind, qint64 refId, const QVariantList &values
 
 Status MerkleLog::flushLeaves()
 {
-    // Multi-row INSERTs: one statement per kLeafChunk leaves costs far less than one per leaf.
-    qsizetype done = 0;
-    while (done < m_pending.size()) {
-        const qsizetype n = std::min<qsizetype>(kLeafChunk, m_pending.size() - done);
-        QSqlQuery *q = &*m_insertLeaf;
-        std::optional<QSqlQuery> partial;
-        if (n != kLeafChunk) {
-            partial.emplace(m_db);
-            QString sql = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
-            for (qsizetype i = 1; i < n; ++i) {
-                sql += u", (?, ?, ?, ?)"_s;
-            }
-            if (!partial->prepare(sql)) {
-                return Status::failure(partial->lastError().text());
-            }
-            q = &*partial;
+    if (!m_insertLeaf || !m_insertLeaf->isPrepared()) {
+        return Status::failure(Tr::tr("the store is not open for writing"));
+    }
+    SqliteStatement &q = *m_insertLeaf;
+    for (const PendingLeaf &l : std::as_const(m_pending)) {
+        q.bindInt(1, l.seq);
+        q.bindInt(2, l.kind);
+        q.bindInt(3, l.refId);
+        q.bindBlob(4, l.hash);
+        if (!q.exec()) {
+            return Status::failure(q.error());
         }
-        for (qsizetype i = done; i < done + n; ++i) {
-            const PendingLeaf &l = m_pending.at(i);
-            q->addBindValue(l.seq);
-            q->addBindValue(l.kind);
-            q->addBindValue(l.refId);
-            q->addBindValue(l.hash);
-        }
-        if (!q->exec()) {
-            return Status::failure(q->lastError().text());
-        }
-        done += n;
     }
     m_pending.clear();
     return Ok{};
