@@ -35,6 +35,7 @@ constexpr KindInfo kKinds[] = {
      "id, alert_id, ts, received, feed, state, message, raw", "IIIITTTB", "alert event"},
     {LeafKind::IncidentAudit, "incident_audit",
      "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT", "audit entry"},
+    {LeafKind::Prune, "prunes", "id, ts, reason, ranges, tree_size", "IITTI", "prune record"},
 };
 
 const KindInfo &info(LeafKind kind)

@@ -11,7 +11,13 @@ namespace Lakeguard::Storage {
 
 // What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
 // Numbers are stored: never reuse or renumber one.
-enum class LeafKind : int { Alert = 1, ChainObservation = 2, AlertEvent = 3, IncidentAudit = 4 };
+enum class LeafKind : int {
+    Alert = 1,
+    ChainObservation = 2,
+    AlertEvent = 3,
+    IncidentAudit = 4,
+    Prune = 5,
+};
 
 // The canonical, versioned encoding of a stored record (docs/tamper-evidence.md): version byte,
 // kind byte, then every immutable column in a fixed order, each as a type tag and its bytes

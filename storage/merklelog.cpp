@@ -72,6 +72,40 @@ private:
     VerifyReport &m_report;
 };
 
+// What one prune record says it removed: rows FIRST…LAST (ids, inclusive) of one kind, ROWS of them.
+struct PrunedRange
+{
+    qint64 prune = 0;
+    int kind = 0;
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 rows = 0;
+    qint64 seen = 0; // leaves found without their row in this range
+};
+
+// "KIND:FIRST-LAST:ROWS;…" (schema version 6); malformed items are skipped (the record's own
+// leaf then fails if it was edited).
+QList<PrunedRange> parseRanges(qint64 prune, const QString &text)
+{
+    QList<PrunedRange> out;
+    for (const QString &item : text.split(u';', Qt::SkipEmptyParts)) {
+        const QStringList parts = item.split(u':');
+        const QStringList span = parts.value(1).split(u'-');
+        if (parts.size() != 3 || span.size() != 2
+            || !LeafEncoding::allKinds().contains(static_cast<LeafKind>(parts.at(0).toInt()))) {
+            continue;
+        }
+        PrunedRange r;
+        r.prune = prune;
+        r.kind = parts.at(0).toInt();
+        r.first = span.at(0).toLongLong();
+        r.last = span.at(1).toLongLong();
+        r.rows = parts.at(2).toLongLong();
+        out.append(r);
+    }
+    return out;
+}
+
 } // namespace
 
 MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
@@ -370,6 +404,25 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         return true;
     };
 
+    // Prune records (schema version 6), read before the leaves so a row they removed is known
+    // as pruned when its leaf comes up. Each record is also a leaf, checked in its turn.
+    QList<PrunedRange> pruned;
+    if (q.exec(u"SELECT id, ranges FROM prunes ORDER BY id"_s)) {
+        while (q.next()) {
+            ++report.pruneRecords;
+            pruned += parseRanges(q.value(0).toLongLong(), q.value(1).toString());
+        }
+    }
+    q.finish();
+    auto prunedRange = [&](int kind, qint64 ref) -> PrunedRange * {
+        for (PrunedRange &r : pruned) {
+            if (r.kind == kind && ref >= r.first && ref <= r.last) {
+                return &r;
+            }
+        }
+        return nullptr;
+    };
+
     // Where to start: leaf 0, or the checkpoint the last successful verification ended at.
     MerkleFrontier frontier;
     std::optional<Checkpoint> anchor;
@@ -507,7 +560,13 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
             } else {
                 lastRef[kindValue] = ref;
                 if (leaves.value(first).isNull()) {
-                    problems.add(Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                    if (PrunedRange *range = prunedRange(kindValue, ref)) {
+                        ++range->seen; // removed by a signed prune: the stored hash stands in
+                        ++report.prunedRecords;
+                    } else {
+                        problems.add(
+                            Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                    }
                 } else {
                     ++matched[kindValue];
                     hash = merkleLeafHash(
@@ -526,6 +585,22 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     }
     leaves.finish();
     report.treeSize = frontier.size();
+    // A prune removed exactly the rows it counted: more missing rows in its range were deleted
+    // outside it. Only a full check sees every leaf of a range.
+    if (report.fromLeaf == 0) {
+        for (const PrunedRange &r : std::as_const(pruned)) {
+            if (r.seen != r.rows) {
+                problems.add(Tr::tr("prune record %1 removed %2 %3 records (ids %4 to %5) but %6 "
+                                    "are missing there: records were deleted outside a prune")
+                                 .arg(r.prune)
+                                 .arg(r.rows)
+                                 .arg(LeafEncoding::recordName(static_cast<LeafKind>(r.kind)))
+                                 .arg(r.first)
+                                 .arg(r.last)
+                                 .arg(r.seen));
+            }
+        }
+    }
     report.root = frontier.root();
 
     // Records without a leaf: inserted behind Lakeguard's back.

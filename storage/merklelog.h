@@ -44,6 +44,7 @@ public:
     // Saves the frontier; writes a checkpoint when one is due (or `force` and leaves are new).
     Status finish(bool force);
     qint64 uncoveredLeaves() const { return m_frontier.size() - m_checkpointSize; }
+    qint64 treeSize() const { return m_frontier.size(); }   // after begin()
 
     // In its own transaction: a checkpoint over every leaf when any is not yet covered and one
     // is due (always, with `force`).

@@ -8,6 +8,7 @@
 #include "riskmodel.h"
 #include "schema.h"
 #include "sqlitestatement.h"
+#include "transactionguard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -989,6 +990,181 @@ Status SqliteStore::maintain()
         return Status::failure(errorText(q));
     }
     return Ok{};
+}
+
+Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampMs now)
+{
+    using R = Result<PruneResult>;
+    if (!m_prepared || !m_log) {
+        return R::failure(Tr::tr("store is not open for writing"));
+    }
+    PruneResult result;
+    if (!policy.isSet()) {
+        return result;
+    }
+    if (!m_db.transaction()) {
+        return R::failure(m_db.lastError().text());
+    }
+    TransactionGuard rollback{m_db};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    auto failed = [&](const QSqlQuery &query) {
+        return R::failure(Tr::tr("prune failed: %1").arg(query.lastError().text()));
+    };
+    if (!q.exec(u"SELECT min(id) FROM alerts"_s) || !q.next()) {
+        return failed(q);
+    }
+    if (q.value(0).isNull()) {
+        return result; // no alerts
+    }
+    const qint64 first = q.value(0).toLongLong();
+    // The last alert to remove: a prefix in id (arrival) order, so what was pruned is a range.
+    qint64 last = first - 1;
+    if (policy.maxAgeMs) {
+        // Oldest first, stopping at the first alert received after the cut-off.
+        const TimestampMs cutoff = now - *policy.maxAgeMs;
+        qint64 after = first - 1;
+        bool more = true;
+        while (more) {
+            q.prepare(u"SELECT id, received FROM alerts WHERE id > ? ORDER BY id LIMIT 4096"_s);
+            q.addBindValue(after);
+            if (!q.exec()) {
+                return failed(q);
+            }
+            int rows = 0;
+            while (q.next()) {
+                ++rows;
+                if (q.value(1).toLongLong() >= cutoff) {
+                    more = false;
+                    break;
+                }
+                after = q.value(0).toLongLong();
+            }
+            q.finish();
+            more = more && rows == 4096;
+        }
+        last = std::max(last, after);
+    }
+    if (policy.maxAlerts) {
+        q.prepare(u"SELECT id FROM alerts ORDER BY id DESC LIMIT 1 OFFSET ?"_s);
+        q.addBindValue(std::max<qint64>(0, *policy.maxAlerts));
+        if (!q.exec()) {
+            return failed(q);
+        }
+        if (q.next()) {
+            last = std::max(last, q.value(0).toLongLong());
+        }
+        q.finish();
+    }
+    if (last < first) {
+        return result;
+    }
+    // Events of the removed alerts, as runs of ids with no kept event inside.
+    QStringList ranges;
+    qint64 events = 0;
+    {
+        q.prepare(u"SELECT id, alert_id <= ? FROM alert_events ORDER BY id"_s);
+        q.addBindValue(last);
+        if (!q.exec()) {
+            return failed(q);
+        }
+        qint64 runFirst = 0;
+        qint64 runLast = 0;
+        qint64 runRows = 0;
+        auto close = [&] {
+            if (runRows > 0) {
+                ranges << u"%1:%2-%3:%4"_s.arg(int(LeafKind::AlertEvent))
+                              .arg(runFirst)
+                              .arg(runLast)
+                              .arg(runRows);
+            }
+            runRows = 0;
+        };
+        while (q.next()) {
+            if (q.value(1).toInt() == 0) {
+                close();
+                continue;
+            }
+            const qint64 id = q.value(0).toLongLong();
+            if (runRows == 0) {
+                runFirst = id;
+            }
+            runLast = id;
+            ++runRows;
+            ++events;
+        }
+        close();
+        q.finish();
+    }
+    // Full-text rows first (an external-content FTS5 table deletes with the old values).
+    q.prepare(u"INSERT INTO alerts_fts (alerts_fts, rowid, title, message, entity, rule)"
+              " SELECT 'delete', id, title, message, entity, rule FROM alerts"
+              " WHERE id BETWEEN ? AND ?"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    q.prepare(u"DELETE FROM alert_events WHERE alert_id <= ?"_s);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    if (q.numRowsAffected() != events) {
+        return R::failure(Tr::tr("prune failed: events changed while pruning"));
+    }
+    q.prepare(u"DELETE FROM alerts WHERE id BETWEEN ? AND ?"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    result.alerts = q.numRowsAffected();
+    result.events = events;
+    result.firstAlert = first;
+    result.lastAlert = last;
+    ranges.prepend(u"%1:%2-%3:%4"_s.arg(int(LeafKind::Alert)).arg(first).arg(last).arg(result.alerts));
+
+    QStringList why;
+    if (policy.maxAgeMs) {
+        why << u"older than %1 ms"_s.arg(*policy.maxAgeMs);
+    }
+    if (policy.maxAlerts) {
+        why << u"more than %1 alerts"_s.arg(*policy.maxAlerts);
+    }
+    const QString reason = why.join(u", "_s);
+    const QString rangeText = ranges.join(u';');
+    if (const Status s = m_log->begin(); !s) {
+        return R::failure(s.error());
+    }
+    // The tree size the record refers to: every leaf before it, including those of the rows
+    // it removes.
+    const qint64 treeSize = m_log->treeSize();
+    q.prepare(u"INSERT INTO prunes (ts, reason, ranges, tree_size) VALUES (?, ?, ?, ?)"_s);
+    q.addBindValue(now);
+    q.addBindValue(reason);
+    q.addBindValue(rangeText);
+    q.addBindValue(treeSize);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    result.pruneId = q.lastInsertId().toLongLong();
+    if (const Status s = m_log->append(LeafKind::Prune, result.pruneId,
+                                       {result.pruneId, now, reason, rangeText, treeSize});
+        !s) {
+        return R::failure(s.error());
+    }
+    // Signed at once: the checkpoint vouches for the prune record with everything before it.
+    if (const Status s = m_log->finish(true); !s) {
+        return R::failure(s.error());
+    }
+    if (!m_db.commit()) {
+        return R::failure(Tr::tr("prune failed: %1").arg(m_db.lastError().text()));
+    }
+    rollback.armed = false;
+    qCInfo(lcStore) << "pruned" << result.alerts << "alerts and" << result.events << "events ("
+                    << reason << ") as prune record" << result.pruneId;
+    return result;
 }
 
 Status SqliteStore::backup(const QString &target)
