@@ -164,6 +164,7 @@ public:
             ++m_review.audit;
             break;
         case LeafKind::ChainObservation:
+        case LeafKind::Prune:
             break;
         }
         return true;

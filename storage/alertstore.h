@@ -48,6 +48,14 @@ public:
     // Housekeeping a long-lived writer runs now and then and before it closes (SQLite: PRAGMA
     // optimize). Backends without any return Ok.
     virtual Status maintain() { return Ok{}; }
+    // Read-write only: removes what `policy` no longer keeps, in one transaction with a signed
+    // prune record and checkpoint. `now` is UTC ms.
+    virtual Result<PruneResult> prune(const RetentionPolicy &policy, TimestampMs now)
+    {
+        Q_UNUSED(policy)
+        Q_UNUSED(now)
+        return Result<PruneResult>::failure(QStringLiteral("this store does not prune"));
+    }
     // A consistent online copy of the whole store at `target` (a new file), while writers go on.
     virtual Status backup(const QString &target)
     {

@@ -25,17 +25,17 @@ struct KindInfo
 };
 
 constexpr KindInfo kKinds[] = {
-    { LeafKind::Alert, "alerts",
-        "id, ts, received, feed, source, severity, category, rule, title, message, entity,"
-        " src_ip, dst_ip, fingerprint, raw",
-        "IIITTITTTTTttBB", "alert" },
-    { LeafKind::ChainObservation, "chain_history",
-        "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation" },
-    { LeafKind::AlertEvent, "alert_events", "id, alert_id, ts, received, feed, state, message, raw",
-        "IIIITTTB", "alert event" },
-    { LeafKind::IncidentAudit, "incident_audit",
-        "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT",
-        "audit entry" },
+    {LeafKind::Alert, "alerts",
+     "id, ts, received, feed, source, severity, category, rule, title, message, entity,"
+     " src_ip, dst_ip, fingerprint, raw",
+     "IIITTITTTTTttBB", "alert"},
+    {LeafKind::ChainObservation, "chain_history",
+     "id, observed, chain, node, height, lag, latency_ms", "IITTIII", "chain observation"},
+    {LeafKind::AlertEvent, "alert_events",
+     "id, alert_id, ts, received, feed, state, message, raw", "IIIITTTB", "alert event"},
+    {LeafKind::IncidentAudit, "incident_audit",
+     "id, incident, ts, actor, action, old_value, new_value, reason", "IiITTTTT", "audit entry"},
+    {LeafKind::Prune, "prunes", "id, ts, reason, ranges, tree_size", "IITTI", "prune record"},
 };
 
 const KindInfo &info(LeafKind kind)
@@ -220,6 +220,40 @@ std::optional<Decoded> decode(const QByteArray &encoding)
         return std::nullopt;
     }
     return d;
+}
+
+void Encoder::start(LeafKind kind)
+{
+    m_out.resize(0); // keeps the allocation
+    m_out.append(kVersion);
+    m_out.append(char(kind));
+}
+
+void Encoder::addInt(qint64 v)
+{
+    m_out.append(char(Field::Integer));
+    appendInt(m_out, v);
+}
+
+void Encoder::addText(QByteArrayView utf8)
+{
+    appendLength(m_out, Field::Text, utf8.size());
+    if (!utf8.isEmpty()) {
+        m_out.append(utf8.data(), utf8.size());
+    }
+}
+
+void Encoder::addBlob(QByteArrayView bytes)
+{
+    appendLength(m_out, Field::Blob, bytes.size());
+    if (!bytes.isEmpty()) {
+        m_out.append(bytes.data(), bytes.size());
+    }
+}
+
+void Encoder::addNull()
+{
+    m_out.append(char(Field::Null));
 }
 
 } // namespace Lakeguard::Storage::LeafEncoding

@@ -13,7 +13,13 @@ namespace Lakeguard::Storage {
 
 // What a leaf of the store's Merkle tree stands for (the `leaves.kind` column).
 // Numbers are stored: never reuse or renumber one.
-enum class LeafKind : int { Alert = 1, ChainObservation = 2, AlertEvent = 3, IncidentAudit = 4 };
+enum class LeafKind : int {
+    Alert = 1,
+    ChainObservation = 2,
+    AlertEvent = 3,
+    IncidentAudit = 4,
+    Prune = 5,
+};
 
 // The canonical, versioned encoding of a stored record (docs/tamper-evidence.md): version byte,
 // kind byte, then every immutable column in a fixed order, each as a type tag and its bytes
@@ -45,6 +51,22 @@ struct Decoded
     QVariantList values;
 };
 std::optional<Decoded> decode(const QByteArray &encoding);
+// The same bytes as encode(), built field by field without QVariant (the writer's hot path).
+// The caller adds every column of the kind, in columns() order, with the matching type.
+class Encoder final
+{
+public:
+    // Starts a new record; the buffer's capacity is kept between records.
+    void start(LeafKind kind);
+    void addInt(qint64 v);
+    void addText(QByteArrayView utf8);
+    void addBlob(QByteArrayView bytes);
+    void addNull();
+    const QByteArray &bytes() const { return m_out; }
+
+private:
+    QByteArray m_out;
+};
 
 } // namespace LeafEncoding
 

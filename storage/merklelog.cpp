@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
+#include "sqlitestatement.h"
 #include "transactionguard.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ struct Tr
 };
 
 constexpr int kMaxProblems = 100;
-constexpr qsizetype kLeafChunk = 128; // leaves per INSERT (512 bound values)
+constexpr qsizetype kLeafChunk = 1024; // leaves held before they are inserted
 
 QVariantList rowValues(const QSqlQuery &q, int first, int count)
 {
@@ -71,6 +72,40 @@ private:
     VerifyReport &m_report;
 };
 
+// What one prune record says it removed: rows FIRST…LAST (ids, inclusive) of one kind, ROWS of them.
+struct PrunedRange
+{
+    qint64 prune = 0;
+    int kind = 0;
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 rows = 0;
+    qint64 seen = 0; // leaves found without their row in this range
+};
+
+// "KIND:FIRST-LAST:ROWS;…" (schema version 6); malformed items are skipped (the record's own
+// leaf then fails if it was edited).
+QList<PrunedRange> parseRanges(qint64 prune, const QString &text)
+{
+    QList<PrunedRange> out;
+    for (const QString &item : text.split(u';', Qt::SkipEmptyParts)) {
+        const QStringList parts = item.split(u':');
+        const QStringList span = parts.value(1).split(u'-');
+        if (parts.size() != 3 || span.size() != 2
+            || !LeafEncoding::allKinds().contains(static_cast<LeafKind>(parts.at(0).toInt()))) {
+            continue;
+        }
+        PrunedRange r;
+        r.prune = prune;
+        r.kind = parts.at(0).toInt();
+        r.first = span.at(0).toLongLong();
+        r.last = span.at(1).toLongLong();
+        r.rows = parts.at(2).toLongLong();
+        out.append(r);
+    }
+    return out;
+}
+
 } // namespace
 
 MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
@@ -78,6 +113,8 @@ MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
     , m_path(std::move(storePath))
     , m_options(options)
 {}
+
+MerkleLog::~MerkleLog() = default;
 
 QString MerkleLog::privateKeyPath(const QString &storePath)
 {
@@ -134,17 +171,14 @@ Status MerkleLog::openForWriting()
         return Status::failure(Tr::tr("cannot record the public key: %1").arg(q.lastError().text()));
     }
 
-    m_insertLeaf.emplace(m_db);
+    m_insertLeaf = std::make_unique<SqliteStatement>();
     m_loadFrontier.emplace(m_db);
     m_lastCheckpoint.emplace(m_db);
     m_saveFrontier.emplace(m_db);
     m_insertCheckpoint.emplace(m_db);
-    QString insertLeaves = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
-    for (qsizetype i = 1; i < kLeafChunk; ++i) {
-        insertLeaves += u", (?, ?, ?, ?)"_s;
-    }
     const bool ok =
-        m_insertLeaf->prepare(insertLeaves)
+        m_insertLeaf->prepare(sqliteHandle(m_db),
+                              "INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)")
         && m_loadFrontier->prepare(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)
         && m_lastCheckpoint->prepare(
             u"SELECT tree_size, ts FROM checkpoints ORDER BY id DESC LIMIT 1"_s)
@@ -194,7 +228,12 @@ Status MerkleLog::begin()
 
 Status MerkleLog::append(LeafKind kind, qint64 refId, const QVariantList &values)
 {
-    const QByteArray hash = merkleLeafHash(LeafEncoding::encode(kind, values));
+    return appendEncoded(kind, refId, LeafEncoding::encode(kind, values));
+}
+
+Status MerkleLog::appendEncoded(LeafKind kind, qint64 refId, QByteArrayView encoding)
+{
+    const QByteArray hash = merkleLeafHash(encoding);
     m_pending.append({m_frontier.size(), int(kind), refId, hash});
     m_frontier.append(hash);
     return m_pending.size() >= kLeafChunk ? flushLeaves() : Status(Ok{});
@@ -202,34 +241,18 @@ Status MerkleLog::append(LeafKind kind, qint64 refId, const QVariantList &values
 
 Status MerkleLog::flushLeaves()
 {
-    // Multi-row INSERTs: one statement per kLeafChunk leaves costs far less than one per leaf.
-    qsizetype done = 0;
-    while (done < m_pending.size()) {
-        const qsizetype n = std::min<qsizetype>(kLeafChunk, m_pending.size() - done);
-        QSqlQuery *q = &*m_insertLeaf;
-        std::optional<QSqlQuery> partial;
-        if (n != kLeafChunk) {
-            partial.emplace(m_db);
-            QString sql = u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s;
-            for (qsizetype i = 1; i < n; ++i) {
-                sql += u", (?, ?, ?, ?)"_s;
-            }
-            if (!partial->prepare(sql)) {
-                return Status::failure(partial->lastError().text());
-            }
-            q = &*partial;
+    if (!m_insertLeaf || !m_insertLeaf->isPrepared()) {
+        return Status::failure(Tr::tr("the store is not open for writing"));
+    }
+    SqliteStatement &q = *m_insertLeaf;
+    for (const PendingLeaf &l : std::as_const(m_pending)) {
+        q.bindInt(1, l.seq);
+        q.bindInt(2, l.kind);
+        q.bindInt(3, l.refId);
+        q.bindBlob(4, l.hash);
+        if (!q.exec()) {
+            return Status::failure(q.error());
         }
-        for (qsizetype i = done; i < done + n; ++i) {
-            const PendingLeaf &l = m_pending.at(i);
-            q->addBindValue(l.seq);
-            q->addBindValue(l.kind);
-            q->addBindValue(l.refId);
-            q->addBindValue(l.hash);
-        }
-        if (!q->exec()) {
-            return Status::failure(q->lastError().text());
-        }
-        done += n;
     }
     m_pending.clear();
     return Ok{};
@@ -381,6 +404,25 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         return true;
     };
 
+    // Prune records (schema version 6), read before the leaves so a row they removed is known
+    // as pruned when its leaf comes up. Each record is also a leaf, checked in its turn.
+    QList<PrunedRange> pruned;
+    if (q.exec(u"SELECT id, ranges FROM prunes ORDER BY id"_s)) {
+        while (q.next()) {
+            ++report.pruneRecords;
+            pruned += parseRanges(q.value(0).toLongLong(), q.value(1).toString());
+        }
+    }
+    q.finish();
+    auto prunedRange = [&](int kind, qint64 ref) -> PrunedRange * {
+        for (PrunedRange &r : pruned) {
+            if (r.kind == kind && ref >= r.first && ref <= r.last) {
+                return &r;
+            }
+        }
+        return nullptr;
+    };
+
     // Where to start: leaf 0, or the checkpoint the last successful verification ended at.
     MerkleFrontier frontier;
     std::optional<Checkpoint> anchor;
@@ -518,7 +560,13 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
             } else {
                 lastRef[kindValue] = ref;
                 if (leaves.value(first).isNull()) {
-                    problems.add(Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                    if (PrunedRange *range = prunedRange(kindValue, ref)) {
+                        ++range->seen; // removed by a signed prune: the stored hash stands in
+                        ++report.prunedRecords;
+                    } else {
+                        problems.add(
+                            Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                    }
                 } else {
                     ++matched[kindValue];
                     hash = merkleLeafHash(
@@ -537,6 +585,22 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     }
     leaves.finish();
     report.treeSize = frontier.size();
+    // A prune removed exactly the rows it counted: more missing rows in its range were deleted
+    // outside it. Only a full check sees every leaf of a range.
+    if (report.fromLeaf == 0) {
+        for (const PrunedRange &r : std::as_const(pruned)) {
+            if (r.seen != r.rows) {
+                problems.add(Tr::tr("prune record %1 removed %2 %3 records (ids %4 to %5) but %6 "
+                                    "are missing there: records were deleted outside a prune")
+                                 .arg(r.prune)
+                                 .arg(r.rows)
+                                 .arg(LeafEncoding::recordName(static_cast<LeafKind>(r.kind)))
+                                 .arg(r.first)
+                                 .arg(r.last)
+                                 .arg(r.seen));
+            }
+        }
+    }
     report.root = frontier.root();
 
     // Records without a leaf: inserted behind Lakeguard's back.

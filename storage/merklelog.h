@@ -10,9 +10,12 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <memory>
 #include <optional>
 
 namespace Lakeguard::Storage {
+
+class SqliteStatement;
 
 // The store's tamper evidence on one SQLite connection (docs/tamper-evidence.md): the `leaves`
 // table, the Merkle frontier in `meta`, signed `checkpoints` and their verification. Used by
@@ -22,6 +25,7 @@ class MerkleLog final
 {
 public:
     MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options);
+    ~MerkleLog();
     Q_DISABLE_COPY_MOVE(MerkleLog)
 
     static QString privateKeyPath(const QString &storePath);  // <store>.signing-key.pem
@@ -35,9 +39,12 @@ public:
     // Inside the caller's transaction, in this order: begin, append per record, finish.
     Status begin();
     Status append(LeafKind kind, qint64 refId, const QVariantList &values);
+    // The same with the record already encoded (LeafEncoding::Encoder).
+    Status appendEncoded(LeafKind kind, qint64 refId, QByteArrayView encoding);
     // Saves the frontier; writes a checkpoint when one is due (or `force` and leaves are new).
     Status finish(bool force);
     qint64 uncoveredLeaves() const { return m_frontier.size() - m_checkpointSize; }
+    qint64 treeSize() const { return m_frontier.size(); }   // after begin()
 
     // In its own transaction: a checkpoint over every leaf when any is not yet covered and one
     // is due (always, with `force`).
@@ -72,7 +79,7 @@ private:
     QList<PendingLeaf> m_pending;    // appended, not yet inserted (flushed in chunks)
     qint64 m_checkpointSize = 0;
     TimestampMs m_checkpointTs = 0;
-    std::optional<QSqlQuery> m_insertLeaf;
+    std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step
     std::optional<QSqlQuery> m_loadFrontier;
     std::optional<QSqlQuery> m_lastCheckpoint;
     std::optional<QSqlQuery> m_saveFrontier;

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Storage {
 
-QByteArray merkleLeafHash(const QByteArray &data)
+QByteArray merkleLeafHash(QByteArrayView data)
 {
     return sha256({QByteArrayView("\x00", 1), data});
 }

@@ -11,7 +11,7 @@
 namespace Lakeguard::Storage {
 
 // RFC 9162 §2.1.1 hashing with SHA-256: leaf = H(0x00 || data), node = H(0x01 || left || right).
-QByteArray merkleLeafHash(const QByteArray &data);
+QByteArray merkleLeafHash(QByteArrayView data);
 QByteArray merkleNodeHash(const QByteArray &left, const QByteArray &right);
 QByteArray merkleEmptyRoot();   // MTH({}) = SHA-256 of the empty string
 

@@ -252,6 +252,18 @@ const QList<Migration> &sqliteMigrations()
              u"ALTER TABLE chain_status ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"_s,
              u"ALTER TABLE chain_history ADD COLUMN block_time INTEGER NOT NULL DEFAULT 0"_s,
          }},
+        // Retention (issue 4): one row per prune, itself a leaf (kind 5). `ranges` lists what
+        // was removed as "KIND:FIRST-LAST:ROWS" items joined by ';' (row ids, inclusive), so
+        // verify tells a pruned record from a deleted one (docs/tamper-evidence.md).
+        {6,
+         {
+             u"CREATE TABLE prunes ("
+             " id INTEGER PRIMARY KEY,"
+             " ts INTEGER NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " ranges TEXT NOT NULL,"
+             " tree_size INTEGER NOT NULL)"_s,
+         }},
     };
     return migrations;
 }

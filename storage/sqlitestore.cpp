@@ -8,6 +8,8 @@
 #include "riskmodel.h"
 #include "schema.h"
 #include "timelinequeries.h"
+#include "sqlitestatement.h"
+#include "transactionguard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -122,11 +124,6 @@ QString text(const QString &s)
     return s.isNull() ? u""_s : validUtf16(s);
 }
 
-QVariant textOrNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(validUtf16(s));
-}
-
 // WHERE clause and its bound values for a filter.
 struct Where
 {
@@ -196,8 +193,7 @@ void bindAll(QSqlQuery &q, const QVariantList &values)
 struct SqliteStore::Prepared
 {
     explicit Prepared(const QSqlDatabase &db)
-        : insertAlert(db)
-        , insertQuarantine(db)
+        : insertQuarantine(db)
         , upsertRollup(db)
         , upsertEntity(db)
         , upsertChain(db)
@@ -209,7 +205,6 @@ struct SqliteStore::Prepared
         , insertEvent(db)
         , updateState(db)
     {}
-    QSqlQuery insertAlert;
     QSqlQuery insertQuarantine;
     QSqlQuery upsertRollup;
     QSqlQuery upsertEntity;
@@ -221,7 +216,20 @@ struct SqliteStore::Prepared
     QSqlQuery findAlert;
     QSqlQuery insertEvent;
     QSqlQuery updateState;
+    // The per-alert statement through the C API, and the leaf encoder it feeds.
+    SqliteStatement insertAlertFast;
+    LeafEncoding::Encoder leaf;
 };
+
+namespace {
+
+// UTF-8 of a column value as stored: valid UTF-16 first (a lone surrogate becomes U+FFFD).
+QByteArray utf8Of(const QString &s)
+{
+    return s.isValidUtf16() ? s.toUtf8() : validUtf16(s).toUtf8();
+}
+
+} // namespace
 
 SqliteStore::SqliteStore(QString path, StoreOptions options)
     : m_path(std::move(path))
@@ -335,11 +343,12 @@ Status SqliteStore::open(Mode mode)
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
         const bool ok =
-            p.insertAlert.prepare(
-                u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
+            p.insertAlertFast.prepare(
+                sqliteHandle(m_db),
+                "INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
                 " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since,"
                 " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (fingerprint) DO NOTHING"_s)
+                " ON CONFLICT (fingerprint) DO NOTHING")
             && p.insertQuarantine.prepare(
                 u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
@@ -594,6 +603,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     };
     std::map<std::pair<qint64, QString>, EntityAgg> entity;
     TimestampMs lastEvent = 0;
+    const QByteArray batchFeedUtf8 = utf8Of(batch.feed);
 
     for (const Alert &a : batch.alerts) {
         // The incident is decided before the insert so the alert row carries it (one write).
@@ -604,48 +614,70 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
             m_db.rollback();
             return r;
         }
-        QSqlQuery &q = p.insertAlert;
-        q.addBindValue(a.ts);
-        q.addBindValue(a.received);
-        q.addBindValue(text(a.feed.isEmpty() ? batch.feed : a.feed));
-        q.addBindValue(text(a.source));
-        q.addBindValue(static_cast<int>(a.severity));
-        q.addBindValue(Core::categoryName(a.category));
-        q.addBindValue(text(a.rule));
-        q.addBindValue(text(a.title));
-        q.addBindValue(text(a.message));
-        q.addBindValue(text(a.entity));
-        q.addBindValue(textOrNull(a.srcIp));
-        q.addBindValue(textOrNull(a.dstIp));
-        q.addBindValue(a.fingerprint);
-        q.addBindValue(decision->incident ? QVariant(*decision->incident)
-                                          : QVariant(QMetaType::fromType<qint64>()));
-        q.addBindValue(a.raw);
-        q.addBindValue(text(a.state));
-        q.addBindValue(a.state.isEmpty() ? QVariant(QMetaType::fromType<qint64>())
-                                         : QVariant(stateSince(a)));
-        q.addBindValue(decision->suppression ? QVariant(*decision->suppression)
-                                             : QVariant(QMetaType::fromType<qint64>()));
+        // Text is converted to UTF-8 once: SQLite stores exactly these bytes (the database is
+        // UTF-8) and the leaf hashes the same bytes.
+        SqliteStatement &q = p.insertAlertFast;
+        const QByteArray feedUtf8 = a.feed.isEmpty() ? batchFeedUtf8 : utf8Of(a.feed);
+        const QByteArray source = utf8Of(a.source);
+        const QByteArray category = Core::categoryName(a.category).toUtf8();
+        const QByteArray rule = utf8Of(a.rule);
+        const QByteArray title = utf8Of(a.title);
+        const QByteArray message = utf8Of(a.message);
+        const QByteArray entityUtf8 = utf8Of(a.entity);
+        const QByteArray srcIp = a.srcIp.isEmpty() ? QByteArray() : utf8Of(a.srcIp);
+        const QByteArray dstIp = a.dstIp.isEmpty() ? QByteArray() : utf8Of(a.dstIp);
+        const QByteArray state = utf8Of(a.state);
+        q.bindInt(1, a.ts);
+        q.bindInt(2, a.received);
+        q.bindText(3, feedUtf8);
+        q.bindText(4, source);
+        q.bindInt(5, static_cast<int>(a.severity));
+        q.bindText(6, category);
+        q.bindText(7, rule);
+        q.bindText(8, title);
+        q.bindText(9, message);
+        q.bindText(10, entityUtf8);
+        a.srcIp.isEmpty() ? q.bindNull(11) : q.bindText(11, srcIp);
+        a.dstIp.isEmpty() ? q.bindNull(12) : q.bindText(12, dstIp);
+        q.bindBlob(13, a.fingerprint);
+        decision->incident ? q.bindInt(14, *decision->incident) : q.bindNull(14);
+        q.bindBlob(15, a.raw);
+        q.bindText(16, state);
+        a.state.isEmpty() ? q.bindNull(17) : q.bindInt(17, stateSince(a));
+        decision->suppression ? q.bindInt(18, *decision->suppression) : q.bindNull(18);
         if (!q.exec()) {
-            return fail(q, u"insert alert"_s);
+            r = BatchResult{};
+            r.error = Tr::tr("%1 failed: %2").arg(u"insert alert"_s, q.error());
+            m_db.rollback();
+            return r;
         }
-        if (q.numRowsAffected() == 1) {
+        if (q.changes() == 1) {
             ++r.accepted;
             m_correlator->commit(*decision, a);
             if (decision->suppression) {
                 ++r.suppressed;
             }
-            r.lastAlertId = q.lastInsertId().toLongLong();
+            r.lastAlertId = q.lastInsertRowId();
             // The leaf hashes exactly the values just bound (incident excluded: it is mutable).
-            const QVariantList bound = q.boundValues();
-            QVariantList leaf;
-            leaf.reserve(15);
-            leaf << r.lastAlertId;
-            for (int i = 0; i < 13; ++i) {
-                leaf << bound.at(i);
-            }
-            leaf << bound.at(14);
-            if (const Status s = m_log->append(LeafKind::Alert, r.lastAlertId, leaf); !s) {
+            LeafEncoding::Encoder &leaf = p.leaf;
+            leaf.start(LeafKind::Alert);
+            leaf.addInt(r.lastAlertId);
+            leaf.addInt(a.ts);
+            leaf.addInt(a.received);
+            leaf.addText(feedUtf8);
+            leaf.addText(source);
+            leaf.addInt(static_cast<int>(a.severity));
+            leaf.addText(category);
+            leaf.addText(rule);
+            leaf.addText(title);
+            leaf.addText(message);
+            leaf.addText(entityUtf8);
+            a.srcIp.isEmpty() ? leaf.addNull() : leaf.addText(srcIp);
+            a.dstIp.isEmpty() ? leaf.addNull() : leaf.addText(dstIp);
+            leaf.addBlob(a.fingerprint);
+            leaf.addBlob(a.raw);
+            if (const Status s = m_log->appendEncoded(LeafKind::Alert, r.lastAlertId, leaf.bytes());
+                !s) {
                 return failLog(s);
             }
             // The first state is an event too, so every state the alert took is in the tree.
@@ -677,7 +709,6 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         }
         lastEvent = std::max(lastEvent, a.ts);
     }
-    p.insertAlert.finish();
 
     for (const auto &[key, n] : minute) {
         QSqlQuery &q = p.upsertRollup;
@@ -989,6 +1020,181 @@ Status SqliteStore::maintain()
         return Status::failure(errorText(q));
     }
     return Ok{};
+}
+
+Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampMs now)
+{
+    using R = Result<PruneResult>;
+    if (!m_prepared || !m_log) {
+        return R::failure(Tr::tr("store is not open for writing"));
+    }
+    PruneResult result;
+    if (!policy.isSet()) {
+        return result;
+    }
+    if (!m_db.transaction()) {
+        return R::failure(m_db.lastError().text());
+    }
+    TransactionGuard rollback{m_db};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    auto failed = [&](const QSqlQuery &query) {
+        return R::failure(Tr::tr("prune failed: %1").arg(query.lastError().text()));
+    };
+    if (!q.exec(u"SELECT min(id) FROM alerts"_s) || !q.next()) {
+        return failed(q);
+    }
+    if (q.value(0).isNull()) {
+        return result; // no alerts
+    }
+    const qint64 first = q.value(0).toLongLong();
+    // The last alert to remove: a prefix in id (arrival) order, so what was pruned is a range.
+    qint64 last = first - 1;
+    if (policy.maxAgeMs) {
+        // Oldest first, stopping at the first alert received after the cut-off.
+        const TimestampMs cutoff = now - *policy.maxAgeMs;
+        qint64 after = first - 1;
+        bool more = true;
+        while (more) {
+            q.prepare(u"SELECT id, received FROM alerts WHERE id > ? ORDER BY id LIMIT 4096"_s);
+            q.addBindValue(after);
+            if (!q.exec()) {
+                return failed(q);
+            }
+            int rows = 0;
+            while (q.next()) {
+                ++rows;
+                if (q.value(1).toLongLong() >= cutoff) {
+                    more = false;
+                    break;
+                }
+                after = q.value(0).toLongLong();
+            }
+            q.finish();
+            more = more && rows == 4096;
+        }
+        last = std::max(last, after);
+    }
+    if (policy.maxAlerts) {
+        q.prepare(u"SELECT id FROM alerts ORDER BY id DESC LIMIT 1 OFFSET ?"_s);
+        q.addBindValue(std::max<qint64>(0, *policy.maxAlerts));
+        if (!q.exec()) {
+            return failed(q);
+        }
+        if (q.next()) {
+            last = std::max(last, q.value(0).toLongLong());
+        }
+        q.finish();
+    }
+    if (last < first) {
+        return result;
+    }
+    // Events of the removed alerts, as runs of ids with no kept event inside.
+    QStringList ranges;
+    qint64 events = 0;
+    {
+        q.prepare(u"SELECT id, alert_id <= ? FROM alert_events ORDER BY id"_s);
+        q.addBindValue(last);
+        if (!q.exec()) {
+            return failed(q);
+        }
+        qint64 runFirst = 0;
+        qint64 runLast = 0;
+        qint64 runRows = 0;
+        auto close = [&] {
+            if (runRows > 0) {
+                ranges << u"%1:%2-%3:%4"_s.arg(int(LeafKind::AlertEvent))
+                              .arg(runFirst)
+                              .arg(runLast)
+                              .arg(runRows);
+            }
+            runRows = 0;
+        };
+        while (q.next()) {
+            if (q.value(1).toInt() == 0) {
+                close();
+                continue;
+            }
+            const qint64 id = q.value(0).toLongLong();
+            if (runRows == 0) {
+                runFirst = id;
+            }
+            runLast = id;
+            ++runRows;
+            ++events;
+        }
+        close();
+        q.finish();
+    }
+    // Full-text rows first (an external-content FTS5 table deletes with the old values).
+    q.prepare(u"INSERT INTO alerts_fts (alerts_fts, rowid, title, message, entity, rule)"
+              " SELECT 'delete', id, title, message, entity, rule FROM alerts"
+              " WHERE id BETWEEN ? AND ?"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    q.prepare(u"DELETE FROM alert_events WHERE alert_id <= ?"_s);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    if (q.numRowsAffected() != events) {
+        return R::failure(Tr::tr("prune failed: events changed while pruning"));
+    }
+    q.prepare(u"DELETE FROM alerts WHERE id BETWEEN ? AND ?"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    result.alerts = q.numRowsAffected();
+    result.events = events;
+    result.firstAlert = first;
+    result.lastAlert = last;
+    ranges.prepend(u"%1:%2-%3:%4"_s.arg(int(LeafKind::Alert)).arg(first).arg(last).arg(result.alerts));
+
+    QStringList why;
+    if (policy.maxAgeMs) {
+        why << u"older than %1 ms"_s.arg(*policy.maxAgeMs);
+    }
+    if (policy.maxAlerts) {
+        why << u"more than %1 alerts"_s.arg(*policy.maxAlerts);
+    }
+    const QString reason = why.join(u", "_s);
+    const QString rangeText = ranges.join(u';');
+    if (const Status s = m_log->begin(); !s) {
+        return R::failure(s.error());
+    }
+    // The tree size the record refers to: every leaf before it, including those of the rows
+    // it removes.
+    const qint64 treeSize = m_log->treeSize();
+    q.prepare(u"INSERT INTO prunes (ts, reason, ranges, tree_size) VALUES (?, ?, ?, ?)"_s);
+    q.addBindValue(now);
+    q.addBindValue(reason);
+    q.addBindValue(rangeText);
+    q.addBindValue(treeSize);
+    if (!q.exec()) {
+        return failed(q);
+    }
+    result.pruneId = q.lastInsertId().toLongLong();
+    if (const Status s = m_log->append(LeafKind::Prune, result.pruneId,
+                                       {result.pruneId, now, reason, rangeText, treeSize});
+        !s) {
+        return R::failure(s.error());
+    }
+    // Signed at once: the checkpoint vouches for the prune record with everything before it.
+    if (const Status s = m_log->finish(true); !s) {
+        return R::failure(s.error());
+    }
+    if (!m_db.commit()) {
+        return R::failure(Tr::tr("prune failed: %1").arg(m_db.lastError().text()));
+    }
+    rollback.armed = false;
+    qCInfo(lcStore) << "pruned" << result.alerts << "alerts and" << result.events << "events ("
+                    << reason << ") as prune record" << result.pruneId;
+    return result;
 }
 
 Status SqliteStore::backup(const QString &target)

@@ -40,6 +40,7 @@ public:
     Result<qint64> countAlerts(const AlertFilter &filter) override;
     Result<Alert> alert(Core::AlertId id) override;
     Status maintain() override;
+    Result<PruneResult> prune(const RetentionPolicy &policy, TimestampMs now) override;
     Status backup(const QString &target) override;
     Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;

@@ -198,6 +198,25 @@ struct DashboardData
 };
 
 // Tunables of a store; defaults suit production (docs/tamper-evidence.md).
+// Retention: what the store keeps. Unset limits keep everything. Pruning removes the oldest
+// alerts in arrival (id) order, with their events and full-text rows; roll-ups, leaves and
+// checkpoints stay, and a signed prune record says what went (docs/store.md, Retention).
+struct RetentionPolicy
+{
+    std::optional<qint64> maxAgeMs;    // by `received`: alerts stored longer ago than this
+    std::optional<qint64> maxAlerts;   // keep at most this many alerts
+    bool isSet() const { return maxAgeMs.has_value() || maxAlerts.has_value(); }
+};
+
+struct PruneResult
+{
+    qint64 pruneId = 0;   // the prune record (0: nothing to prune)
+    qint64 alerts = 0;
+    qint64 events = 0;
+    qint64 firstAlert = 0;
+    qint64 lastAlert = 0;
+};
+
 struct StoreOptions
 {
     // A signed checkpoint is written with the batch that brings the leaves not yet covered by one
@@ -209,6 +228,9 @@ struct StoreOptions
     // read-only media. Chosen automatically when the store's folder cannot be written and the
     // store has no write-ahead log left to merge.
     bool immutable = false;
+    // Applied by StoreWriter at start and every retentionIntervalMs.
+    RetentionPolicy retention;
+    qint64 retentionIntervalMs = 3'600'000;
 };
 
 // One signed statement "the tree had `treeSize` leaves and this root at `ts`".
@@ -243,9 +265,12 @@ struct VerifyReport
     std::optional<Checkpoint> latest;   // the newest checkpoint, as stored
     QString keyId;                 // the key of the newest checkpoint (else the store's key)
     QByteArray publicKeyPem;
+    qint64 prunedRecords = 0;      // leaves whose record a signed prune record removed
+    qint64 pruneRecords = 0;       // prune records in the store
 };
 
 } // namespace Lakeguard::Storage
 
 Q_DECLARE_METATYPE(Lakeguard::Storage::BatchResult)
+Q_DECLARE_METATYPE(Lakeguard::Storage::PruneResult)
 Q_DECLARE_METATYPE(Lakeguard::Storage::FeedStatus)

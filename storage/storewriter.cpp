@@ -39,6 +39,7 @@ public:
         connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::changed);
         // A quiet feed still gets its last leaves signed within the checkpoint interval.
         connect(&m_maintenanceTimer, &QTimer::timeout, this, &WriterWorker::maintain);
+        connect(&m_retentionTimer, &QTimer::timeout, this, &WriterWorker::applyRetention);
         connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
             if (m_store) {
                 if (const Status s = m_store->checkpoint(false); !s) {
@@ -60,6 +61,13 @@ public:
             m_checkpointTimer.start(int(std::clamp<qint64>(options.checkpointIntervalMs, 1000,
                                                            24 * 3'600'000)));
             m_maintenanceTimer.start(kMaintenanceIntervalMs);
+            m_retention = options.retention;
+            if (m_retention.isSet()) {
+                // In the writer's queue like any write: first shortly after start, then on schedule.
+                QTimer::singleShot(0, this, &WriterWorker::applyRetention);
+                m_retentionTimer.start(int(std::clamp<qint64>(options.retentionIntervalMs, 1000,
+                                                              24 * 3'600'000)));
+            }
         }
         return s;
     }
@@ -68,6 +76,7 @@ public:
     {
         m_checkpointTimer.stop();
         m_maintenanceTimer.stop();
+        m_retentionTimer.stop();
         if (m_store) {
             maintain();
         }
@@ -90,6 +99,22 @@ public:
             if (const Status s = m_store->maintain(); !s) {
                 qCWarning(lcStore) << "store maintenance failed:" << s.error();
             }
+        }
+    }
+
+    // The retention policy (StoreOptions::retention), between batches on the writer thread.
+    void applyRetention()
+    {
+        if (!m_store || !m_retention.isSet()) {
+            return;
+        }
+        const auto r = m_store->prune(m_retention, Core::nowMs());
+        if (!r) {
+            qCWarning(lcStore) << "retention failed:" << r.error();
+            emit writeFailed(r.error());
+        } else if (r->pruneId != 0) {
+            noteChange();
+            emit pruned(r.value());
         }
     }
 
@@ -140,6 +165,7 @@ public:
 
 signals:
     void changed();
+    void pruned(const Lakeguard::Storage::PruneResult &result);
     void writeFailed(const QString &error);
     void criticalIncidents(const QList<Lakeguard::Storage::IncidentNotice> &incidents);
 
@@ -156,6 +182,8 @@ private:
     QTimer m_coalesce{this};
     QTimer m_checkpointTimer{this};
     QTimer m_maintenanceTimer{this};
+    QTimer m_retentionTimer{this};
+    RetentionPolicy m_retention;
 };
 
 StoreWriter::StoreWriter(QString location, QObject *parent)
@@ -168,6 +196,7 @@ StoreWriter::StoreWriter(QString location, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &WriterWorker::changed, this, &StoreWriter::changed);
     connect(m_worker, &WriterWorker::writeFailed, this, &StoreWriter::writeFailed);
+    connect(m_worker, &WriterWorker::pruned, this, &StoreWriter::pruned);
     connect(m_worker, &WriterWorker::criticalIncidents, this, &StoreWriter::criticalIncidents);
 }
 

@@ -45,6 +45,8 @@ signals:
     // Coalesced: at most about four times a second, after commits that changed something.
     void changed();
     void writeFailed(const QString &error);
+    // The retention policy removed alerts (StoreOptions::retention).
+    void pruned(const Lakeguard::Storage::PruneResult &result);
     // Incidents that became critical in a committed batch (for desktop notifications).
     void criticalIncidents(const QList<Lakeguard::Storage::IncidentNotice> &incidents);
 

@@ -964,6 +964,16 @@
     <message>
         <source>the store has %1 leaves but the checkpoint covers %2; run &apos;lakeguard-cli verify&apos;</source>
         <translation>存储中有 %1 个叶子，但检查点覆盖了 %2 个；请运行“lakeguard-cli verify”</translation>
+        <source>prune record %1 removed %2 %3 records (ids %4 to %5) but %6 are missing there: records were deleted outside a prune</source>
+        <translation>清理记录 %1 删除了 %2 条%3记录（编号 %4 至 %5），但该范围内缺少 %6 条：有记录在清理之外被删除</translation>
+    </message>
+    <message>
+        <source>prune failed: %1</source>
+        <translation>清理失败：%1</translation>
+    </message>
+    <message>
+        <source>prune failed: events changed while pruning</source>
+        <translation>清理失败：清理期间告警事件发生了变化</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +3765,48 @@ Exit status: 0 intact and signed, 1 a check failed (each is named), 2 unreadable
     <message>
         <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
         <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
+        <source>remove the oldest alerts (roll-ups and tamper evidence stay; a signed prune record says what went)</source>
+        <translation>删除最旧的告警（汇总数据与防篡改证据保留；一条已签名的清理记录说明删除了什么）</translation>
+    </message>
+    <message>
+        <source>Remove alerts received longer ago than AGE (30d, 12h, 90m, 45s).</source>
+        <translation>删除接收时间早于 AGE 之前的告警（30d、12h、90m、45s）。</translation>
+    </message>
+    <message>
+        <source>Keep at most N alerts, the newest.</source>
+        <translation>最多保留 N 条最新的告警。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 prune [--older-than AGE] [--max-alerts N] [--json]
+Removes the oldest alerts in arrival order, with their events and full-text rows. Roll-ups, leaf hashes and checkpoints stay; a signed prune record says what was removed, so verify still passes (docs/tamper-evidence.md).
+</source>
+        <translation>用法：%1 prune [--older-than AGE] [--max-alerts N] [--json]
+按到达顺序删除最旧的告警及其事件和全文索引行。汇总数据、叶哈希和检查点保留；一条已签名的清理记录说明删除了什么，因此 verify 仍然通过（docs/tamper-evidence.md）。
+</translation>
+    </message>
+    <message>
+        <source>--older-than: &quot;%1&quot; is not an age like 30d</source>
+        <translation>--older-than：“%1”不是 30d 这样的时长</translation>
+    </message>
+    <message>
+        <source>--max-alerts: &quot;%1&quot; is not a number</source>
+        <translation>--max-alerts：“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>say what to keep: --older-than AGE and/or --max-alerts N</source>
+        <translation>请说明要保留什么：--older-than AGE 和/或 --max-alerts N</translation>
+    </message>
+    <message>
+        <source>nothing to prune</source>
+        <translation>没有需要清理的内容</translation>
+    </message>
+    <message>
+        <source>pruned %1 alerts (ids %2 to %3) and %4 events; prune record %5</source>
+        <translation>已清理 %1 条告警（编号 %2 至 %3）和 %4 条事件；清理记录 %5</translation>
+    </message>
+    <message>
+        <source>%1 records pruned by %2 signed prune records (their leaf hashes stand in for them)</source>
+        <translation>%1 条记录已由 %2 条已签名的清理记录清理（由其叶哈希代替）</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,9 @@ QList<Command> commands()
             Tr::tr("run the built-in scenario headless into the store") },
         { u"backup"_s, u"backup --out FILE [--verify]"_s,
             Tr::tr("an online, consistent copy of the store (while feeds keep writing)") },
+        { u"prune"_s, u"prune [--older-than AGE] [--max-alerts N]"_s,
+            Tr::tr("remove the oldest alerts (roll-ups and tamper evidence stay; a signed prune "
+                   "record says what went)") },
         // ---- Incidents (issue 6): app/cli/incidentcommands.cpp ----
         { u"incidents"_s, incidentsSynopsis(), Tr::tr("incidents, riskiest first") },
         { u"incident"_s, incidentSynopsis(),
@@ -763,7 +766,8 @@ QJsonObject verifyReportToJson(const Storage::VerifyReport &r)
         { u"signed_size"_s, r.signedSize }, { u"root"_s, QString::fromLatin1(r.root.toHex()) },
         { u"first_problem"_s, r.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(r.firstProblem) },
         { u"problem_count"_s, r.problemCount }, { u"problems"_s, problems },
-        { u"key_id"_s, r.keyId }, { u"public_key_pem"_s, QString::fromLatin1(r.publicKeyPem) } };
+        { u"key_id"_s, r.keyId }, { u"public_key_pem"_s, QString::fromLatin1(r.publicKeyPem) },
+        { u"pruned_records"_s, r.prunedRecords }, { u"prune_records"_s, r.pruneRecords } };
     if (r.latest) {
         const Storage::Checkpoint &c = *r.latest;
         o.insert(u"latest_checkpoint"_s,
@@ -827,6 +831,91 @@ int cmdBackup(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// "30d", "12h", "90m", "45s" or plain seconds → milliseconds; nullopt when malformed.
+std::optional<qint64> parseAge(const QString &text)
+{
+    static const QList<std::pair<QChar, qint64>> units { { u'd', 86'400'000LL },
+        { u'h', 3'600'000LL }, { u'm', 60'000LL }, { u's', 1'000LL } };
+    QString number = text.trimmed();
+    qint64 unit = 1'000;
+    for (const auto &[suffix, ms] : units) {
+        if (number.endsWith(suffix)) {
+            number.chop(1);
+            unit = ms;
+            break;
+        }
+    }
+    bool ok = false;
+    const qint64 value = number.toLongLong(&ok);
+    if (!ok || value < 0) {
+        return std::nullopt;
+    }
+    return value * unit;
+}
+
+// ---- prune ----
+int cmdPrune(Context &ctx, const QStringList &args)
+{
+    const QString name = u"prune"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    p.addOption({ u"older-than"_s,
+        Tr::tr("Remove alerts received longer ago than AGE (30d, 12h, 90m, 45s)."), u"AGE"_s });
+    p.addOption({ u"max-alerts"_s, Tr::tr("Keep at most N alerts, the newest."), u"N"_s });
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 prune [--older-than AGE] [--max-alerts N] [--json]\n"
+                   "Removes the oldest alerts in arrival order, with their events and full-text "
+                   "rows. Roll-ups, leaf hashes and checkpoints stay; a signed prune record says "
+                   "what was removed, so verify still passes (docs/tamper-evidence.md).\n")
+                .arg(kProgram))) {
+        return *done;
+    }
+    Storage::RetentionPolicy policy;
+    if (p.isSet(u"older-than"_s)) {
+        policy.maxAgeMs = parseAge(p.value(u"older-than"_s));
+        if (!policy.maxAgeMs) {
+            return ctx.fail(name,
+                Tr::tr("--older-than: \"%1\" is not an age like 30d").arg(p.value(u"older-than"_s)));
+        }
+    }
+    if (p.isSet(u"max-alerts"_s)) {
+        bool ok = false;
+        const qint64 n = p.value(u"max-alerts"_s).toLongLong(&ok);
+        if (!ok || n < 0) {
+            return ctx.fail(name,
+                Tr::tr("--max-alerts: \"%1\" is not a number").arg(p.value(u"max-alerts"_s)));
+        }
+        policy.maxAlerts = n;
+    }
+    if (!policy.isSet()) {
+        return ctx.fail(name, Tr::tr("say what to keep: --older-than AGE and/or --max-alerts N"));
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadWrite);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    const auto result = store.value()->prune(policy, Core::nowMs());
+    if (!result) {
+        return ctx.fail(name, result.error(), ProblemFound);
+    }
+    if (ctx.json) {
+        ctx.printJson(QJsonObject { { u"prune_record"_s, result->pruneId },
+            { u"alerts"_s, result->alerts }, { u"events"_s, result->events },
+            { u"first_alert"_s, result->firstAlert }, { u"last_alert"_s, result->lastAlert } });
+    } else if (result->pruneId == 0) {
+        ctx.out << Tr::tr("nothing to prune") << '\n';
+    } else {
+        ctx.out << Tr::tr("pruned %1 alerts (ids %2 to %3) and %4 events; prune record %5")
+                       .arg(result->alerts)
+                       .arg(result->firstAlert)
+                       .arg(result->lastAlert)
+                       .arg(result->events)
+                       .arg(result->pruneId)
+                << '\n';
+    }
+    return Success;
+}
+
 int cmdVerify(Context &ctx, const QStringList &args)
 {
     const QString name = u"verify"_s;
@@ -869,6 +958,13 @@ int cmdVerify(Context &ctx, const QStringList &args)
                 << Tr::tr("root %1, key %2")
                        .arg(QString::fromLatin1(report->root.toHex()), report->keyId)
                 << '\n';
+        if (report->pruneRecords > 0) {
+            ctx.out << Tr::tr("%1 records pruned by %2 signed prune records (their leaf hashes "
+                              "stand in for them)")
+                           .arg(report->prunedRecords)
+                           .arg(report->pruneRecords)
+                    << '\n';
+        }
     }
     if (!report->ok) {
         return ctx.fail(name, report->firstProblem, ProblemFound);
@@ -949,6 +1045,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"verify"_s, cmdVerify },
         { u"serve"_s, cmdServe },
         { u"backup"_s, cmdBackup },
+        { u"prune"_s, cmdPrune },
         { u"incidents"_s, cmdIncidents },
         { u"incident"_s, cmdIncident },
         { u"export"_s, cmdExport },

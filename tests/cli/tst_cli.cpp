@@ -596,6 +596,35 @@ private slots:
         QCOMPARE(r.code, 2);
     }
 
+    // prune: the oldest alerts go, verify still passes and counts them as pruned.
+    void pruneKeepsVerifyGreen()
+    {
+        const QString db = store(u"prune.db"_s);
+        QCOMPARE(run({u"--store"_s, db, u"demo"_s, u"--instant"_s, u"--seconds"_s, u"2"_s,
+                      u"--speed"_s, u"3600"_s})
+                     .code,
+                 0);
+        Run r = run({u"--store"_s, db, u"--json"_s, u"stats"_s});
+        const int before = r.json().value(u"alerts"_s).toInt();
+        QVERIFY(before > 5);
+        r = run({u"--store"_s, db, u"prune"_s, u"--max-alerts"_s, u"5"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), before - 5);
+        QCOMPARE(r.json().value(u"prune_record"_s).toInt(), 1);
+        r = run({u"--store"_s, db, u"--json"_s, u"stats"_s});
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), 5);
+        r = run({u"--store"_s, db, u"verify"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, r.out.constData());
+        QVERIFY(r.json().value(u"pruned_records"_s).toInt() >= before - 5);
+        QCOMPARE(r.json().value(u"prune_records"_s).toInt(), 1);
+        // Bad usage: nothing to keep said, or a malformed age.
+        QCOMPARE(run({u"--store"_s, db, u"prune"_s}).code, 2);
+        QCOMPARE(run({u"--store"_s, db, u"prune"_s, u"--older-than"_s, u"soon"_s}).code, 2);
+        r = run({u"--store"_s, db, u"prune"_s, u"--older-than"_s, u"3650d"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"prune_record"_s).toInt(), 0);
+    }
+
     void demoIsDeterministic()
     {
         const QStringList common{u"demo"_s,  u"--instant"_s, u"--seconds"_s, u"2"_s,

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QString>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace Lakeguard::Storage {
+
+// The writer's hot statements run through the SQLite C API on QSQLITE's own handle (same
+// connection, same transaction): QtSql costs a QVariant, a placeholder lookup and several
+// allocations per bound value, which dominated ingest (docs/store.md, Performance). Internal to
+// storage; include only from .cpp files.
+inline sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// One prepared statement, reset and rebound per row. Finalised before the connection closes
+// (owners are destroyed before SqliteStore closes its QSqlDatabase).
+class SqliteStatement final
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement() { sqlite3_finalize(m_stmt); }
+    Q_DISABLE_COPY_MOVE(SqliteStatement)
+
+    // False with error() set when the SQL does not compile.
+    bool prepare(sqlite3 *db, const char *sql)
+    {
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        m_db = db;
+        return db
+            && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
+            == SQLITE_OK;
+    }
+    bool isPrepared() const { return m_stmt != nullptr; }
+
+    // Parameters are 1-based, as in SQLite. Text is UTF-8; bytes are copied only when `copy`
+    // (SQLITE_STATIC otherwise: the caller keeps them alive until step() and reset()).
+    void bindInt(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bindDouble(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
+    void bindText(int i, QByteArrayView utf8)
+    {
+        sqlite3_bind_text(
+            m_stmt, i, utf8.data() ? utf8.data() : "", int(utf8.size()), SQLITE_STATIC);
+    }
+    void bindBlob(int i, QByteArrayView bytes)
+    {
+        // A zero-length blob still binds as a blob, never as NULL.
+        sqlite3_bind_blob(
+            m_stmt, i, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
+    }
+
+    // Runs to completion (no rows expected); resets and clears bindings either way.
+    bool exec()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        return rc == SQLITE_DONE || rc == SQLITE_ROW;
+    }
+    QString error() const
+    {
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no connection");
+    }
+    int changes() const { return sqlite3_changes(m_db); }
+    qint64 lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+} // namespace Lakeguard::Storage
