@@ -15,6 +15,7 @@
 #include "navicons.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "storechangelistener.h"
 #include "storewriter.h"
 #include "theme.h"
 
@@ -141,6 +142,16 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     retranslateUi();
     restoreSettings();
     refreshStatus();
+
+    // A shared store (PostgreSQL): another console's committed changes arrive as NOTIFY and
+    // refresh the views like the local writer's (issue 10). A file store has no listener.
+    m_changes = new Storage::StoreChangeListener(this);
+    connect(m_changes, &Storage::StoreChangeListener::changed, this, &MainWindow::refreshAll);
+    if (const Storage::Status s = m_changes->start(m_options.storeLocation); !s) {
+        statusBar()->showMessage(
+            tr("Changes from other consoles will not appear by themselves: %1").arg(s.error()),
+            15000);
+    }
 }
 
 MainWindow::~MainWindow() = default;

@@ -17,6 +17,7 @@ class QSystemTrayIcon;
 namespace Lakeguard::Storage {
 class QueryService;
 class StoreWriter;
+class StoreChangeListener;
 } // namespace Lakeguard::Storage
 namespace Lakeguard::Feeds {
 class DemoFeed;
@@ -128,6 +129,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_refreshAction = nullptr;
+    Storage::StoreChangeListener *m_changes = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_languageActions; // in UiLanguage::Language order

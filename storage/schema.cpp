@@ -252,6 +252,12 @@ const QList<Migration> &sqliteMigrations()
              u"ALTER TABLE chain_status ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"_s,
              u"ALTER TABLE chain_history ADD COLUMN block_time INTEGER NOT NULL DEFAULT 0"_s,
          }},
+        // Shared stores (issue 10): optimistic concurrency on officer edits. Every change bumps
+        // the incident's version; a command may name the version it saw (docs/incidents.md).
+        {7,
+         {
+             u"ALTER TABLE incidents ADD COLUMN version INTEGER NOT NULL DEFAULT 1"_s,
+         }},
     };
     return migrations;
 }
