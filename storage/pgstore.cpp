@@ -210,7 +210,8 @@ Result<QSqlDatabase> openPgConnection(const PgLocation &location, const QString 
     db.setUserName(location.user);
     db.setConnectOptions(location.connectOptions);
     if (!db.open()) {
-        const QString err = db.lastError().text();
+        // libpq's messages span lines ("… failed: …\n\tIs the server running …"): one line.
+        const QString err = db.lastError().text().simplified();
         return R::failure(Tr::tr("cannot open store %1: %2").arg(location.display, err));
     }
     QSqlQuery q(db);
