@@ -18,6 +18,7 @@
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "replayview.h"
+#include "storechangelistener.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
@@ -162,6 +163,16 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     retranslateUi();
     restoreSettings();
     refreshStatus();
+
+    // A shared store (PostgreSQL): another console's committed changes arrive as NOTIFY and
+    // refresh the views like the local writer's (issue 10). A file store has no listener.
+    m_changes = new Storage::StoreChangeListener(this);
+    connect(m_changes, &Storage::StoreChangeListener::changed, this, &MainWindow::refreshAll);
+    if (const Storage::Status s = m_changes->start(m_options.storeLocation); !s) {
+        statusBar()->showMessage(
+            tr("Changes from other consoles will not appear by themselves: %1").arg(s.error()),
+            15000);
+    }
 }
 
 MainWindow::~MainWindow() = default;

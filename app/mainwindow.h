@@ -19,6 +19,7 @@ class QSystemTrayIcon;
 namespace Lakeguard::Storage {
 class QueryService;
 class StoreWriter;
+class StoreChangeListener;
 } // namespace Lakeguard::Storage
 namespace Lakeguard::Feeds {
 class DemoFeed;
@@ -156,6 +157,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_exportAction = nullptr;
+    Storage::StoreChangeListener *m_changes = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_languageActions; // in UiLanguage::Language order

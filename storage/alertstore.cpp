@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertstore.h"
 
+#include "pgstore.h"
 #include "sqlitestore.h"
 
 #include <QCoreApplication>
@@ -23,9 +24,12 @@ Result<std::unique_ptr<AlertStore>> createStore(const QString &location,
                                                 const StoreOptions &options)
 {
     using R = Result<std::unique_ptr<AlertStore>>;
-    if (location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s)) {
-        return R::failure(Tr::tr("the PostgreSQL store is not available in this build: %1")
-                              .arg(location.section(u'@', -1)));
+    if (PgLocation::isPostgres(location)) {
+        auto parsed = PgLocation::parse(location);
+        if (!parsed) {
+            return R::failure(parsed.error());
+        }
+        return R(std::make_unique<PgStore>(parsed.value(), options));
     }
     if (location.contains(u"://"_s)) {
         return R::failure(Tr::tr("unknown store location scheme: %1").arg(location));

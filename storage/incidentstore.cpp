@@ -26,7 +26,7 @@ namespace {
 const QString kColumns
     = u"id, title, severity, severity_auto, severity_override, category, status, owner, tags, rule,"
       " entity, first_seen, last_seen, alert_count, risk_sum, risk_ref, deadline, created, updated,"
-      " pending_status, pending_by, pending_reason, merged_into"_s;
+      " pending_status, pending_by, pending_reason, merged_into, version"_s;
 
 IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, TimestampMs now)
 {
@@ -63,6 +63,7 @@ IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, Time
     if (!q.value(22).isNull()) {
         r.mergedInto = IncidentId { q.value(22).toLongLong() };
     }
+    r.version = q.value(23).toLongLong();
     return r;
 }
 
@@ -452,6 +453,16 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
             return c;
         }
         current = *found.value();
+        if (cmd.expectedVersion && *cmd.expectedVersion != current->version) {
+            IncidentChange c;
+            c.refused = true;
+            c.conflict = true;
+            c.message = u"incident %1 was changed by someone else meanwhile (version %2, expected "
+                        "%3); reload it and try again"_s.arg(cmd.id.value)
+                            .arg(current->version)
+                            .arg(*cmd.expectedVersion);
+            return c;
+        }
         if (current->mergedInto && cmd.kind != Kind::Note) {
             return refuse(
                 u"incident %1 was merged into incident %2; change that one"_s.arg(cmd.id.value)
@@ -798,6 +809,15 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
     }
     }
     q.finish();
+    if (current) {
+        q.prepare(u"UPDATE incidents SET version = version + 1 WHERE id = ? RETURNING version"_s);
+        q.addBindValue(current->id.value);
+        if (!q.exec() || !q.next()) {
+            return R::failure(q.lastError().text());
+        }
+        result.version = q.value(0).toLongLong();
+        q.finish();
+    }
     const auto auditId = appendAudit(m_db, *m_log, audit);
     if (!auditId) {
         return R::failure(auditId.error());

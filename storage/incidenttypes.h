@@ -41,6 +41,9 @@ struct IncidentRow
     QString pendingBy;
     QString pendingReason;
     std::optional<Core::IncidentId> mergedInto;
+    // Bumped by every officer change (not by alerts joining): what a client saw when it asks
+    // for a change (IncidentCommand::expectedVersion; schema v7).
+    qint64 version = 1;
 
     bool isOpen() const { return !Core::isClosed(status); }
     bool overdue(Core::TimestampMs now) const { return isOpen() && deadline > 0 && now > deadline; }
@@ -118,6 +121,9 @@ struct IncidentCommand
     QString entity;
     Core::TimestampMs until = 0;
     QString reason;
+    // Optimistic concurrency: when set, the change is refused as a conflict unless the incident
+    // is still at this version (another console changed it meanwhile; never overwritten).
+    std::optional<qint64> expectedVersion;
     QString actor;
 };
 
@@ -127,6 +133,8 @@ struct IncidentChange
 {
     bool refused = false;
     bool notFound = false; // refused because an incident does not exist
+    bool conflict = false; // refused: the incident is no longer at the expected version
+    qint64 version = 0; // the incident's version after the change (0 when refused)
     QString message;
     bool pendingApproval = false; // a close that now waits for a second identity
     std::optional<Core::IncidentId> created; // split: the new incident

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
 #include "sqlitestatement.h"
+#include "pgschema.h"
 #include "transactionguard.h"
 
 #include <QCoreApplication>
@@ -199,6 +200,14 @@ Status MerkleLog::begin()
         return Status::failure(Tr::tr("the store is not open for writing"));
     }
     m_pending.clear(); // left over only by a batch that was rolled back
+    // A shared PostgreSQL store has several writers: appends queue on one advisory lock held
+    // until the transaction ends (storage/pgstore.cpp), so each starts from the last frontier.
+    if (m_db.driverName() == u"QPSQL"_s) {
+        QSqlQuery lock(m_db);
+        if (!lock.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kPgWriterLock))) {
+            return Status::failure(lock.lastError().text());
+        }
+    }
     // Reloaded per transaction: another process may have written since.
     QSqlQuery &f = *m_loadFrontier;
     if (!f.exec()) {
@@ -632,7 +641,8 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     // An alert's current state is outside its leaf (it changes); it must be the state of its
     // last event, which is in the tree.
     if (q.exec(u"SELECT a.id, a.state, (SELECT e.state FROM alert_events e WHERE e.alert_id = a.id"
-               " ORDER BY e.id DESC LIMIT 1) FROM alerts a WHERE a.state <> '' LIMIT -1"_s)) {
+               " ORDER BY e.id DESC LIMIT 1) FROM alerts a WHERE a.state <> ''"_s
+               + (m_db.driverName() == u"QPSQL"_s ? QString() : u" LIMIT -1"_s))) {
         while (q.next()) {
             if (q.value(1).toString() != q.value(2).toString()) {
                 problems.add(Tr::tr("alert %1 says its state is \"%2\" but its last recorded "

@@ -264,6 +264,12 @@ const QList<Migration> &sqliteMigrations()
              " ranges TEXT NOT NULL,"
              " tree_size INTEGER NOT NULL)"_s,
          }},
+        // Shared stores (issue 10): optimistic concurrency on officer edits. Every change bumps
+        // the incident's version; a command may name the version it saw (docs/incidents.md).
+        {7,
+         {
+             u"ALTER TABLE incidents ADD COLUMN version INTEGER NOT NULL DEFAULT 1"_s,
+         }},
     };
     return migrations;
 }

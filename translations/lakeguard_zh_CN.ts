@@ -414,10 +414,6 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>the PostgreSQL store is not available in this build: %1</source>
-        <translation>此版本未包含 PostgreSQL 存储：%1</translation>
-    </message>
-    <message>
         <source>unknown store location scheme: %1</source>
         <translation>未知的存储位置协议：%1</translation>
     </message>
@@ -974,6 +970,80 @@
     <message>
         <source>prune failed: events changed while pruning</source>
         <translation>清理失败：清理期间告警事件发生了变化</translation>
+        <source>not a PostgreSQL store location: %1</source>
+        <translation>不是 PostgreSQL 存储位置：%1</translation>
+    </message>
+    <message>
+        <source>the store location must not hold a password; set PGPASSWORD or use ~/.pgpass: %1</source>
+        <translation>存储位置中不得包含密码；请设置 PGPASSWORD 或使用 ~/.pgpass：%1</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL store location reads postgresql://user@host:port/database: %1</source>
+        <translation>PostgreSQL 存储位置的格式为 postgresql://用户@主机:端口/数据库：%1</translation>
+    </message>
+    <message>
+        <source>unsupported PostgreSQL option &quot;%1&quot; in %2 (allowed: %3)</source>
+        <translation>%2 中包含不支持的 PostgreSQL 选项“%1”（允许的选项：%3）</translation>
+    </message>
+    <message>
+        <source>invalid value for PostgreSQL option &quot;%1&quot;</source>
+        <translation>PostgreSQL 选项“%1”的值无效</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver (QPSQL, package libqt6sql6-psql) is not installed</source>
+        <translation>未安装 PostgreSQL 驱动（QPSQL，软件包 libqt6sql6-psql）</translation>
+    </message>
+    <message>
+        <source>cannot take the writer lock: %1</source>
+        <translation>无法获取写入锁：%1</translation>
+    </message>
+    <message>
+        <source>notify failed: %1</source>
+        <translation>发送变更通知失败：%1</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes: %1</source>
+        <translation>无法监听变更：%1</translation>
+    </message>
+    <message>
+        <source>table %1 is missing</source>
+        <translation>缺少表 %1</translation>
+    </message>
+    <message>
+        <source>reading %1: %2</source>
+        <translation>读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>writing %1: %2</source>
+        <translation>写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2 but %3 has %4</source>
+        <translation>%1 的架构版本为 %2，而 %3 的为 %4</translation>
+    </message>
+    <message>
+        <source>migrate copies between SQLite and PostgreSQL stores only</source>
+        <translation>migrate 仅支持在 SQLite 与 PostgreSQL 存储之间复制</translation>
+    </message>
+    <message>
+        <source>%1 is not empty (table %2 holds %3 rows); migrate into a new store</source>
+        <translation>%1 不为空（表 %2 有 %3 行）；请迁移到新的存储</translation>
+    </message>
+    <message>
+        <source>table %1: %2 rows in the source, %3 in the copy</source>
+        <translation>表 %1：源中有 %2 行，副本中有 %3 行</translation>
+    </message>
+    <message>
+        <source>the source has %1 leaves, the copy %2</source>
+        <translation>源有 %1 个叶子，副本有 %2 个</translation>
+    </message>
+    <message>
+        <source>the Merkle root of the copy differs from the source&apos;s at %1 leaves</source>
+        <translation>在 %1 个叶子处，副本的 Merkle 根与源的不同</translation>
+    </message>
+    <message>
+        <source>the copy does not verify: %1</source>
+        <translation>副本校验未通过：%1</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1268,8 @@
     <message>
         <source>Incident #%1 could not be read: %2</source>
         <translation>无法读取事件 #%1：%2</translation>
+        <source>Changes from other consoles will not appear by themselves: %1</source>
+        <translation>其他控制台的更改不会自动显示：%1</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +3879,32 @@ Removes the oldest alerts in arrival order, with their events and full-text rows
     <message>
         <source>%1 records pruned by %2 signed prune records (their leaf hashes stand in for them)</source>
         <translation>%1 条记录已由 %2 条已签名的清理记录清理（由其叶哈希代替）</translation>
+        <source>copy one store into a new one (e.g. SQLite into PostgreSQL) and verify it</source>
+        <translation>将一个存储复制到新的存储（例如从 SQLite 到 PostgreSQL）并进行校验</translation>
+    </message>
+    <message>
+        <source>The store to copy.</source>
+        <translation>要复制的存储。</translation>
+    </message>
+    <message>
+        <source>The new, empty store to copy into.</source>
+        <translation>要复制到的新的空存储。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 migrate --from STORE --to STORE [--json]
+Copies every record, leaf, checkpoint and incident of one store into a new, empty one (a file or postgresql://user@host:port/db), in one transaction, then checks it: rows per table, the Merkle root at the same size, and a full verify. Exit 1 when the copy does not check out.
+</source>
+        <translation>用法：%1 migrate --from STORE --to STORE [--json]
+在一个事务中将一个存储的所有记录、叶子、检查点和事件复制到新的空存储（文件或 postgresql://用户@主机:端口/数据库），然后进行检查：每个表的行数、相同大小下的 Merkle 根，以及完整校验。副本检查未通过时退出码为 1。
+</translation>
+    </message>
+    <message>
+        <source>--from STORE and --to STORE are required</source>
+        <translation>必须提供 --from STORE 和 --to STORE</translation>
+    </message>
+    <message>
+        <source>--from and --to name the same store</source>
+        <translation>--from 和 --to 指向同一个存储</translation>
     </message>
 </context>
 </TS>

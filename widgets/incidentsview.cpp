@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -581,8 +582,12 @@ void IncidentsView::trigger(Action a)
         return;
     }
     QList<Core::IncidentId> selected;
+    // The version each incident had when shown: a change another console made meanwhile makes
+    // this one fail as a conflict instead of overwriting it (shared stores, issue 10).
+    QHash<qint64, qint64> versions;
     for (const Storage::IncidentRow &r : selectedIncidents()) {
         selected << r.id;
+        versions.insert(r.id.value, r.version);
     }
     if (selected.isEmpty() && m_restorePending) {
         // The list is reloading after the last change: act on what was selected.
@@ -635,6 +640,9 @@ void IncidentsView::trigger(Action a)
     for (const Core::IncidentId id : std::as_const(selected)) {
         Storage::IncidentCommand c = base;
         c.id = id;
+        if (versions.contains(id.value) && c.kind != Storage::IncidentCommand::Kind::Note) {
+            c.expectedVersion = versions.value(id.value);
+        }
         commands << c;
     }
     apply(commands);

@@ -130,7 +130,7 @@ private slots:
         QTest::addRow("bad-category") << QStringList{u"alerts"_s, u"--category"_s, u"weird"_s};
         QTest::addRow("bad-limit") << QStringList{u"alerts"_s, u"--limit"_s, u"-3"_s};
         QTest::addRow("bad-scenario") << QStringList{u"demo"_s, u"--scenario"_s, u"nope"_s};
-        QTest::addRow("postgres-not-built")
+        QTest::addRow("postgres-unreachable")
             << QStringList{u"--store"_s, u"postgresql://u@127.0.0.1:1/db"_s, u"stats"_s};
         QTest::addRow("not-a-store") << QStringList{u"--store"_s, u"/etc/hostname"_s, u"stats"_s};
         // ---- incidents (issue 6) ----

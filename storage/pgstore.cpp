@@ -1,0 +1,1289 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pgstore.h"
+
+#include "incidentcorrelator.h"
+#include "incidentstore.h"
+#include "merklelog.h"
+#include "riskmodel.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+#include <map>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace Lakeguard::Storage {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Lakeguard)
+};
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr qint64 kHourMs = 3'600'000;
+
+qint64 floorTo(qint64 value, qint64 step)
+{
+    const qint64 q = value / step;
+    return (value % step < 0 ? q - 1 : q) * step;
+}
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter { 0 };
+    return u"lakeguard-pg-%1"_s.arg(++counter);
+}
+
+const QString kAlertColumns = u"id, ts, received, feed, source, severity, category, rule, title, "
+                              "message, entity, src_ip, dst_ip, fingerprint, incident, raw, state,"
+                              " state_since, suppressed"_s;
+
+TimestampMs stateSince(const Alert &a)
+{
+    return a.stateSince > 0 ? a.stateSince : a.received;
+}
+
+Alert alertFromQuery(const QSqlQuery &q)
+{
+    Alert a;
+    a.id = Core::AlertId { q.value(0).toLongLong() };
+    a.ts = q.value(1).toLongLong();
+    a.received = q.value(2).toLongLong();
+    a.feed = q.value(3).toString();
+    a.source = q.value(4).toString();
+    a.severity = Core::severityFromInt(q.value(5).toInt());
+    a.category = Core::categoryFromName(q.value(6).toString()).value_or(Core::Category::Other);
+    a.rule = q.value(7).toString();
+    a.title = q.value(8).toString();
+    a.message = q.value(9).toString();
+    a.entity = q.value(10).toString();
+    a.srcIp = q.value(11).toString();
+    a.dstIp = q.value(12).toString();
+    a.fingerprint = q.value(13).toByteArray();
+    if (!q.value(14).isNull()) {
+        a.incident = Core::IncidentId { q.value(14).toLongLong() };
+    }
+    a.raw = q.value(15).toByteArray();
+    a.state = q.value(16).toString();
+    a.stateSince = q.value(17).toLongLong();
+    if (!q.value(18).isNull()) {
+        a.suppressedBy = q.value(18).toLongLong();
+    }
+    return a;
+}
+
+// PostgreSQL text holds valid UTF-8 without NUL: lone surrogates and NUL become U+FFFD before
+// binding, so what is stored is what the leaf hashes.
+QString validText(const QString &s)
+{
+    bool clean = s.isValidUtf16() && !s.contains(QChar(0));
+    if (clean) {
+        return s;
+    }
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += s.at(++i);
+        } else if (c.isSurrogate() || c.unicode() == 0) {
+            out += QChar(QChar::ReplacementCharacter);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : validText(s);
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(validText(s));
+}
+
+QVariant nullInt()
+{
+    return QVariant(QMetaType::fromType<qint64>());
+}
+
+struct Where
+{
+    QStringList clauses;
+    QVariantList values;
+
+    QString sql() const
+    {
+        return clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s);
+    }
+};
+
+Where whereFor(const AlertFilter &f)
+{
+    Where w;
+    if (f.since) {
+        w.clauses << u"ts >= ?"_s;
+        w.values << *f.since;
+    }
+    if (f.until) {
+        w.clauses << u"ts < ?"_s;
+        w.values << *f.until;
+    }
+    if (f.minSeverity && *f.minSeverity != Core::Severity::Info) {
+        w.clauses << u"severity >= ?"_s;
+        w.values << static_cast<int>(*f.minSeverity);
+    }
+    if (!f.categories.isEmpty()) {
+        QStringList marks;
+        for (const QString &c : f.categories) {
+            marks << u"?"_s;
+            w.values << c;
+        }
+        w.clauses << u"category IN (%1)"_s.arg(marks.join(u", "_s));
+    }
+    if (!f.rule.isEmpty()) {
+        w.clauses << u"rule = ?"_s;
+        w.values << f.rule;
+    }
+    if (!f.feed.isEmpty()) {
+        w.clauses << u"feed = ?"_s;
+        w.values << f.feed;
+    }
+    if (f.incident) {
+        w.clauses << u"incident = ?"_s;
+        w.values << f.incident->value;
+    }
+    const QString ts = PgStore::tsQuery(f.search);
+    if (!ts.isEmpty()) {
+        w.clauses << u"search @@ to_tsquery('simple'::regconfig, ?)"_s;
+        w.values << ts;
+    } else if (!f.search.trimmed().isEmpty()) {
+        w.clauses << u"FALSE"_s; // only punctuation: nothing can match
+    }
+    return w;
+}
+
+void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+}
+
+QString errorText(const QSqlQuery &q)
+{
+    return q.lastError().text();
+}
+
+} // namespace
+
+Result<QSqlDatabase> openPgConnection(const PgLocation &location, const QString &connection)
+{
+    using R = Result<QSqlDatabase>;
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        return R::failure(Tr::tr("the PostgreSQL driver (QPSQL, package libqt6sql6-psql) is not "
+                                 "installed"));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    db.setUserName(location.user);
+    db.setConnectOptions(location.connectOptions);
+    if (!db.open()) {
+        // libpq's messages span lines ("… failed: …\n\tIs the server running …"): one line.
+        const QString err = db.lastError().text().simplified();
+        return R::failure(Tr::tr("cannot open store %1: %2").arg(location.display, err));
+    }
+    QSqlQuery q(db);
+    // Timestamps are bigint ms; text compares byte-wise like SQLite's BINARY collation is not
+    // needed (only equality and IN are used on text).
+    if (!q.exec(u"SET client_min_messages = warning"_s)) {
+        return R::failure(
+            Tr::tr("cannot prepare store %1: %2").arg(location.display, errorText(q)));
+    }
+    return db;
+}
+
+struct PgStore::Prepared
+{
+    explicit Prepared(const QSqlDatabase &db)
+        : insertAlert(db)
+        , insertQuarantine(db)
+        , upsertRollup(db)
+        , upsertEntity(db)
+        , upsertChain(db)
+        , insertChainHistory(db)
+        , upsertFeed(db)
+        , findAlert(db)
+        , insertEvent(db)
+        , updateState(db)
+    { }
+    QSqlQuery insertAlert;
+    QSqlQuery insertQuarantine;
+    QSqlQuery upsertRollup;
+    QSqlQuery upsertEntity;
+    QSqlQuery upsertChain;
+    QSqlQuery insertChainHistory;
+    QSqlQuery upsertFeed;
+    QSqlQuery findAlert;
+    QSqlQuery insertEvent;
+    QSqlQuery updateState;
+};
+
+PgStore::PgStore(PgLocation location, StoreOptions options)
+    : m_location(std::move(location))
+    , m_options(options)
+    , m_connection(nextConnectionName())
+{ }
+
+PgStore::~PgStore()
+{
+    if (m_prepared && m_log && m_log->uncoveredLeaves() > 0) {
+        if (const Status s = m_log->checkpoint(true); !s) {
+            qCWarning(lcStore) << "closing checkpoint failed:" << s.error();
+        }
+    }
+    m_incidents.reset();
+    m_correlator.reset();
+    m_log.reset();
+    m_prepared.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString PgStore::keyBasePath(const PgLocation &location)
+{
+    QString dir = qEnvironmentVariable("LAKEGUARD_KEY_DIR");
+    if (dir.isEmpty()) {
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+    QString name = u"pg-%1-%2-%3"_s.arg(location.host).arg(location.port).arg(location.database);
+    name.replace(QRegularExpression(u"[^A-Za-z0-9._-]"_s), u"_"_s);
+    return QDir(dir).filePath(name);
+}
+
+Status PgStore::lockWriters()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kPgWriterLock))) {
+        return Status::failure(Tr::tr("cannot take the writer lock: %1").arg(errorText(q)));
+    }
+    return Ok {};
+}
+
+Status PgStore::notifyChange(const QString &payload)
+{
+    // Inside the transaction: PostgreSQL delivers it only if the transaction commits.
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT pg_notify(?, ?)"_s);
+    q.addBindValue(QString::fromLatin1(kPgChangeChannel));
+    q.addBindValue(payload);
+    if (!q.exec()) {
+        return Status::failure(errorText(q));
+    }
+    return Ok {};
+}
+
+Status PgStore::open(Mode mode)
+{
+    m_mode = mode;
+    auto db = openPgConnection(m_location, m_connection);
+    if (!db) {
+        return Status::failure(db.error());
+    }
+    m_db = db.value();
+    if (mode == Mode::ReadOnly) {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SET default_transaction_read_only = on"_s)) {
+            return Status::failure(errorText(q));
+        }
+    }
+    if (const Status s = migrate(); !s) {
+        return s;
+    }
+    const QString keyBase = keyBasePath(m_location);
+    m_log = std::make_unique<MerkleLog>(m_db, keyBase, m_options);
+    auto policy = loadIncidentPolicy(m_location.display);
+    if (!policy) {
+        return Status::failure(policy.error());
+    }
+    m_policy = policy.value();
+    m_incidents = std::make_unique<IncidentStore>(
+        m_db, mode == Mode::ReadWrite ? m_log.get() : nullptr, &m_policy);
+    if (mode == Mode::ReadWrite) {
+        if (!QDir().mkpath(QFileInfo(keyBase).absolutePath())) {
+            return Status::failure(
+                Tr::tr("cannot create folder %1").arg(QFileInfo(keyBase).absolutePath()));
+        }
+        m_prepared = std::make_unique<Prepared>(m_db);
+        Prepared &p = *m_prepared;
+        const bool ok
+            = p.insertAlert.prepare(
+                  u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, "
+                  u"title,"
+                  " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, "
+                  "state_since,"
+                  " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (fingerprint) DO NOTHING RETURNING id"_s)
+            && p.insertQuarantine.prepare(
+                u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
+            && p.upsertRollup.prepare(
+                u"INSERT INTO rollup_minute AS r (bucket, severity, category, feed, n)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = r.n + excluded.n"_s)
+            && p.upsertEntity.prepare(
+                u"INSERT INTO rollup_entity_hour AS r (bucket, entity, n, weight, worst)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (bucket, entity) DO UPDATE SET n = r.n + excluded.n,"
+                " weight = r.weight + excluded.weight, worst = greatest(r.worst, excluded.worst)"_s)
+            && p.upsertChain.prepare(
+                u"INSERT INTO chain_status AS c (chain, node, height, head_hash, block_time,"
+                " observed, peers, syncing, lag, state, latency_ms, details)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (chain, node) DO UPDATE SET height = excluded.height,"
+                " head_hash = excluded.head_hash, block_time = excluded.block_time,"
+                " observed = excluded.observed, peers = excluded.peers,"
+                " syncing = excluded.syncing, lag = excluded.lag, state = excluded.state,"
+                " latency_ms = excluded.latency_ms, details = excluded.details"
+                " WHERE excluded.observed >= c.observed"_s)
+            && p.insertChainHistory.prepare(
+                u"INSERT INTO chain_history (observed, chain, node, height, lag, latency_ms,"
+                " block_time) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s)
+            && p.upsertFeed.prepare(
+                u"INSERT INTO feeds AS f (id, type, state, received, accepted, duplicates,"
+                " quarantined, skipped, bytes, last_event, updated, last_error, cursor)"
+                " VALUES (?, ?, 'healthy', ?, ?, ?, ?, ?, ?, ?, ?, '', ?)"
+                " ON CONFLICT (id) DO UPDATE SET"
+                " type = CASE WHEN excluded.type = '' THEN f.type ELSE excluded.type END,"
+                " received = f.received + excluded.received,"
+                " accepted = f.accepted + excluded.accepted,"
+                " duplicates = f.duplicates + excluded.duplicates,"
+                " quarantined = f.quarantined + excluded.quarantined,"
+                " skipped = f.skipped + excluded.skipped,"
+                " bytes = f.bytes + excluded.bytes,"
+                " last_event = greatest(f.last_event, excluded.last_event),"
+                " updated = excluded.updated,"
+                " cursor = coalesce(excluded.cursor, f.cursor)"_s)
+            && p.findAlert.prepare(u"SELECT id, state FROM alerts WHERE fingerprint = ?"_s)
+            && p.insertEvent.prepare(
+                u"INSERT INTO alert_events (alert_id, ts, received, feed, state, message, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s)
+            && p.updateState.prepare(
+                u"UPDATE alerts SET state = ?, state_since = ? WHERE id = ?"_s);
+        if (!ok) {
+            return Status::failure(
+                Tr::tr("cannot prepare statements: %1").arg(m_db.lastError().text()));
+        }
+        if (const Status s = m_log->openForWriting(); !s) {
+            m_prepared.reset();
+            return Status::failure(Tr::tr("store %1: %2").arg(m_location.display, s.error()));
+        }
+        m_correlator = std::make_unique<IncidentCorrelator>(m_db, &m_policy);
+    }
+    return Ok {};
+}
+
+Status PgStore::migrate()
+{
+    const int latest = postgresSchemaVersion();
+    auto readVersion = [this]() -> Result<int> {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SELECT to_regclass('meta') IS NOT NULL, to_regclass('alerts') IS NOT NULL"_s)
+            || !q.next()) {
+            return Result<int>::failure(errorText(q));
+        }
+        const bool hasMeta = q.value(0).toBool();
+        const bool hasAlerts = q.value(1).toBool();
+        if (hasMeta && q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s)
+            && q.next()) {
+            return q.value(0).toInt();
+        }
+        if (hasAlerts) {
+            return Result<int>::failure(
+                Tr::tr("%1 holds tables but no schema version").arg(m_location.display));
+        }
+        return 0;
+    };
+    auto current = readVersion();
+    if (!current) {
+        return Status::failure(current.error());
+    }
+    if (current.value() > latest) {
+        return Status::failure(Tr::tr("store %1 has schema version %2, newer than this build "
+                                      "understands (%3); use a newer Lakeguard")
+                                   .arg(m_location.display)
+                                   .arg(current.value())
+                                   .arg(latest));
+    }
+    if (current.value() == latest) {
+        m_schemaVersion = latest;
+        return Ok {};
+    }
+    if (m_mode == Mode::ReadOnly) {
+        return Status::failure(Tr::tr("store %1 has schema version %2 and needs migrating to %3; "
+                                      "open it once read-write")
+                                   .arg(m_location.display)
+                                   .arg(current.value())
+                                   .arg(latest));
+    }
+    // One transaction for all steps, under the writer lock: two clients opening a new database
+    // at once migrate it once (the second sees the version the first committed).
+    if (!m_db.transaction()) {
+        return Status::failure(Tr::tr("cannot begin migration: %1").arg(m_db.lastError().text()));
+    }
+    auto fail = [this](int version, const QString &err) {
+        m_db.rollback();
+        return Status::failure(
+            Tr::tr("migration to schema version %1 failed: %2").arg(version).arg(err));
+    };
+    if (const Status s = lockWriters(); !s) {
+        return fail(latest, s.error());
+    }
+    current = readVersion();
+    if (!current) {
+        return fail(latest, current.error());
+    }
+    int version = current.value();
+    QSqlQuery q(m_db);
+    for (const Migration &m : postgresMigrations()) {
+        if (m.toVersion <= version) {
+            continue;
+        }
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement)) {
+                return fail(m.toVersion, errorText(q));
+            }
+        }
+        if (m.code) {
+            if (const QString err = m.code(m_db); !err.isEmpty()) {
+                return fail(m.toVersion, err);
+            }
+        }
+        q.prepare(u"INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        q.addBindValue(QString::number(m.toVersion));
+        if (!q.exec()) {
+            return fail(m.toVersion, errorText(q));
+        }
+        version = m.toVersion;
+    }
+    if (!m_db.commit()) {
+        return fail(version, m_db.lastError().text());
+    }
+    qCDebug(lcStore) << "migrated" << m_location.display << "to schema version" << version;
+    m_schemaVersion = version;
+    return Ok {};
+}
+
+Status PgStore::appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed)
+{
+    QSqlQuery &q = m_prepared->insertEvent;
+    const QString feed = a.feed.isEmpty() ? batchFeed : a.feed;
+    const TimestampMs ts = stateSince(a);
+    const QByteArray raw = a.raw.isNull() ? QByteArray("") : a.raw;
+    q.addBindValue(alertId);
+    q.addBindValue(ts);
+    q.addBindValue(a.received);
+    q.addBindValue(text(feed));
+    q.addBindValue(text(a.state));
+    q.addBindValue(text(a.message));
+    q.addBindValue(raw);
+    if (!q.exec() || !q.next()) {
+        return Status::failure(u"alert event: "_s + q.lastError().text());
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return m_log->append(LeafKind::AlertEvent, id,
+        { id, alertId, ts, a.received, text(feed), text(a.state), text(a.message), raw });
+}
+
+Result<bool> PgStore::changeAlertState(const Alert &a, const QString &batchFeed)
+{
+    using R = Result<bool>;
+    Prepared &p = *m_prepared;
+    p.findAlert.addBindValue(a.fingerprint);
+    if (!p.findAlert.exec()) {
+        return R::failure(u"find alert: "_s + errorText(p.findAlert));
+    }
+    if (!p.findAlert.next()) {
+        p.findAlert.finish();
+        return false;
+    }
+    const qint64 id = p.findAlert.value(0).toLongLong();
+    const QString current = p.findAlert.value(1).toString();
+    p.findAlert.finish();
+    if (current == a.state || current == u"resolved"_s) {
+        return false;
+    }
+    if (const Status s = appendAlertEvent(id, a, batchFeed); !s) {
+        return R::failure(s.error());
+    }
+    p.updateState.addBindValue(text(a.state));
+    p.updateState.addBindValue(stateSince(a));
+    p.updateState.addBindValue(id);
+    if (!p.updateState.exec()) {
+        return R::failure(u"update alert state: "_s + p.updateState.lastError().text());
+    }
+    return true;
+}
+
+BatchResult PgStore::writeBatch(const IngestBatch &batch)
+{
+    BatchResult r;
+    if (!m_prepared) {
+        r.error = Tr::tr("store is not open for writing");
+        return r;
+    }
+    Prepared &p = *m_prepared;
+    if (!m_db.transaction()) {
+        r.error = Tr::tr("cannot begin transaction: %1").arg(m_db.lastError().text());
+        return r;
+    }
+    auto failText = [&](const QString &message) {
+        r = BatchResult {};
+        r.error = message;
+        m_db.rollback();
+        return r;
+    };
+    auto fail = [&](const QSqlQuery &q, const QString &what) {
+        return failText(Tr::tr("%1 failed: %2").arg(what, q.lastError().text()));
+    };
+    auto failLog = [&](const Status &s) {
+        return failText(Tr::tr("tamper-evidence log failed: %1").arg(s.error()));
+    };
+    // Every writer of the shared store queues here, so leaves, incident ids and the dedup
+    // decisions of concurrent clients happen one batch at a time.
+    if (const Status s = lockWriters(); !s) {
+        return failText(s.error());
+    }
+    if (batch.expectedCursor) {
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT cursor FROM feeds WHERE id = ?"_s);
+        q.addBindValue(text(batch.feed));
+        if (!q.exec()) {
+            return fail(q, u"feed cursor"_s);
+        }
+        const QByteArray stored = q.next() ? q.value(0).toByteArray() : QByteArray();
+        q.finish();
+        if (stored != *batch.expectedCursor) {
+            return failText(Tr::tr("feed %1: the batch before this one was not stored; this one "
+                                   "is refused so nothing is skipped")
+                                .arg(batch.feed));
+        }
+    }
+    if (const Status s = m_log->begin(); !s) {
+        return failLog(s);
+    }
+    const TimestampMs now = Core::nowMs();
+    if (const Status s = m_correlator->begin(now); !s) {
+        return failText(Tr::tr("correlation failed: %1").arg(s.error()));
+    }
+
+    std::map<std::tuple<qint64, int, QString, QString>, qint64> minute;
+    struct EntityAgg
+    {
+        qint64 n = 0;
+        double weight = 0;
+        int worst = 0;
+    };
+    std::map<std::pair<qint64, QString>, EntityAgg> entity;
+    TimestampMs lastEvent = 0;
+
+    for (const Alert &a : batch.alerts) {
+        const auto decision = m_correlator->decide(a);
+        if (!decision) {
+            return failText(Tr::tr("correlation failed: %1").arg(decision.error()));
+        }
+        const QString feed = text(a.feed.isEmpty() ? batch.feed : a.feed);
+        const QByteArray raw = a.raw.isNull() ? QByteArray("") : a.raw;
+        QVariantList leaf { QVariant(), a.ts, a.received, feed, text(a.source),
+            static_cast<int>(a.severity), Core::categoryName(a.category), text(a.rule),
+            text(a.title), text(a.message), text(a.entity), textOrNull(a.srcIp),
+            textOrNull(a.dstIp), a.fingerprint, raw };
+        QSqlQuery &q = p.insertAlert;
+        for (int i = 1; i < 14; ++i) {
+            q.addBindValue(leaf.at(i));
+        }
+        q.addBindValue(decision->incident ? QVariant(*decision->incident) : nullInt());
+        q.addBindValue(raw);
+        q.addBindValue(text(a.state));
+        q.addBindValue(a.state.isEmpty() ? nullInt() : QVariant(stateSince(a)));
+        q.addBindValue(decision->suppression ? QVariant(*decision->suppression) : nullInt());
+        if (!q.exec()) {
+            return fail(q, u"insert alert"_s);
+        }
+        const bool inserted = q.next();
+        const qint64 newId = inserted ? q.value(0).toLongLong() : 0;
+        q.finish();
+        if (inserted) {
+            ++r.accepted;
+            m_correlator->commit(*decision, a);
+            if (decision->suppression) {
+                ++r.suppressed;
+            }
+            r.lastAlertId = newId;
+            leaf[0] = newId;
+            if (const Status s = m_log->append(LeafKind::Alert, newId, leaf); !s) {
+                return failLog(s);
+            }
+            if (!a.state.isEmpty()) {
+                if (const Status s = appendAlertEvent(newId, a, batch.feed); !s) {
+                    return failLog(s);
+                }
+            }
+            minute[{ floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
+                Core::categoryName(a.category), feed }]
+                += 1;
+            if (!a.entity.isEmpty()) {
+                EntityAgg &e = entity[{ floorTo(a.ts, kHourMs), text(a.entity) }];
+                ++e.n;
+                e.weight += Core::RiskModel::severityWeight(a.severity);
+                e.worst = std::max(e.worst, static_cast<int>(a.severity));
+            }
+        } else if (a.state.isEmpty()) {
+            ++r.duplicates;
+            m_correlator->discard(*decision);
+        } else {
+            m_correlator->discard(*decision);
+            Result<bool> changed = changeAlertState(a, batch.feed);
+            if (!changed) {
+                return failText(changed.error());
+            }
+            ++(*changed ? r.updated : r.duplicates);
+        }
+        lastEvent = std::max(lastEvent, a.ts);
+    }
+
+    for (const auto &[key, n] : minute) {
+        QSqlQuery &q = p.upsertRollup;
+        q.addBindValue(std::get<0>(key));
+        q.addBindValue(std::get<1>(key));
+        q.addBindValue(std::get<2>(key));
+        q.addBindValue(std::get<3>(key));
+        q.addBindValue(n);
+        if (!q.exec()) {
+            return fail(q, u"roll-up"_s);
+        }
+    }
+    for (const auto &[key, agg] : entity) {
+        QSqlQuery &q = p.upsertEntity;
+        q.addBindValue(key.first);
+        q.addBindValue(key.second);
+        q.addBindValue(agg.n);
+        q.addBindValue(agg.weight);
+        q.addBindValue(agg.worst);
+        if (!q.exec()) {
+            return fail(q, u"entity roll-up"_s);
+        }
+    }
+
+    for (const Quarantined &qr : batch.quarantined) {
+        QSqlQuery &q = p.insertQuarantine;
+        const QString feed = qr.feed.isEmpty() ? batch.feed : qr.feed;
+        q.addBindValue(qr.received);
+        q.addBindValue(text(feed));
+        q.addBindValue(text(qr.source));
+        q.addBindValue(text(qr.reason));
+        q.addBindValue(Core::fingerprintOf(feed, qr.reason.toUtf8() + '\x1f' + qr.raw));
+        q.addBindValue(qr.raw.isNull() ? QByteArray("") : qr.raw);
+        if (!q.exec()) {
+            return fail(q, u"quarantine"_s);
+        }
+        ++r.quarantined;
+    }
+
+    for (const ChainObservation &o : batch.chain) {
+        QSqlQuery &q = p.upsertChain;
+        q.addBindValue(text(o.chain));
+        q.addBindValue(text(o.node));
+        q.addBindValue(o.height);
+        q.addBindValue(text(o.headHash));
+        q.addBindValue(o.blockTime);
+        q.addBindValue(o.observed);
+        q.addBindValue(o.peers);
+        q.addBindValue(o.syncing ? 1 : 0);
+        q.addBindValue(o.lag);
+        q.addBindValue(text(o.state));
+        q.addBindValue(o.latencyMs);
+        q.addBindValue(
+            text(QString::fromUtf8(QJsonDocument(o.detailsJson()).toJson(QJsonDocument::Compact))));
+        if (!q.exec()) {
+            return fail(q, u"chain status"_s);
+        }
+        lastEvent = std::max(lastEvent, o.observed);
+        if (!o.history) {
+            continue;
+        }
+        QSqlQuery &h = p.insertChainHistory;
+        h.addBindValue(o.observed);
+        h.addBindValue(text(o.chain));
+        h.addBindValue(text(o.node));
+        h.addBindValue(o.height);
+        h.addBindValue(o.lag);
+        h.addBindValue(o.latencyMs);
+        h.addBindValue(o.blockTime);
+        if (!h.exec() || !h.next()) {
+            return fail(h, u"chain history"_s);
+        }
+        const qint64 historyId = h.value(0).toLongLong();
+        h.finish();
+        if (const Status s = m_log->append(LeafKind::ChainObservation, historyId,
+                { historyId, o.observed, text(o.chain), text(o.node), o.height, o.lag,
+                    o.latencyMs });
+            !s) {
+            return failLog(s);
+        }
+    }
+
+    r.skipped = batch.skipped;
+    if (!batch.feed.isEmpty()) {
+        QSqlQuery &q = p.upsertFeed;
+        q.addBindValue(text(batch.feed));
+        q.addBindValue(text(batch.feedType));
+        q.addBindValue(qint64(batch.alerts.size() + batch.quarantined.size()) + batch.skipped
+            + batch.chain.size());
+        q.addBindValue(qint64(r.accepted) + batch.chain.size());
+        q.addBindValue(qint64(r.duplicates));
+        q.addBindValue(qint64(r.quarantined));
+        q.addBindValue(batch.skipped);
+        q.addBindValue(batch.bytes);
+        q.addBindValue(lastEvent);
+        q.addBindValue(Core::nowMs());
+        q.addBindValue(
+            batch.cursor ? QVariant(*batch.cursor) : QVariant(QMetaType::fromType<QByteArray>()));
+        if (!q.exec()) {
+            return fail(q, u"feed counters"_s);
+        }
+    }
+
+    if (const Status s = m_correlator->finish(now, &r.criticalIncidents, &r.incidentsTouched); !s) {
+        return failText(Tr::tr("correlation failed: %1").arg(s.error()));
+    }
+    if (const Status s = m_log->finish(false); !s) {
+        return failLog(s);
+    }
+    if (r.accepted > 0 || r.updated > 0 || r.quarantined > 0 || !batch.chain.isEmpty()
+        || !batch.feed.isEmpty()) {
+        if (const Status s = notifyChange(u"batch %1"_s.arg(r.lastAlertId)); !s) {
+            return failText(Tr::tr("notify failed: %1").arg(s.error()));
+        }
+    }
+    if (!m_db.commit()) {
+        return failText(Tr::tr("commit failed: %1").arg(m_db.lastError().text()));
+    }
+    r.ok = true;
+    return r;
+}
+
+Status PgStore::setFeedState(
+    const QString &feed, const QString &type, FeedState state, const QString &lastError)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO feeds AS f (id, type, state, updated, last_error)"
+              " VALUES (?, ?, ?, ?, ?)"
+              " ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
+              " type = CASE WHEN excluded.type = '' THEN f.type ELSE excluded.type END,"
+              " updated = excluded.updated,"
+              " last_error = CASE WHEN excluded.last_error = '' THEN f.last_error"
+              " ELSE excluded.last_error END"_s);
+    q.addBindValue(text(feed));
+    q.addBindValue(text(type));
+    q.addBindValue(feedStateName(state));
+    q.addBindValue(Core::nowMs());
+    q.addBindValue(text(lastError));
+    if (!q.exec()) {
+        return Status::failure(errorText(q));
+    }
+    return Ok {};
+}
+
+Status PgStore::checkpoint(bool force)
+{
+    if (!m_prepared || !m_log) {
+        return Status::failure(Tr::tr("store is not open for writing"));
+    }
+    return m_log->checkpoint(force);
+}
+
+Result<VerifyReport> PgStore::verify(bool incremental)
+{
+    if (!m_log) {
+        return Result<VerifyReport>::failure(Tr::tr("store is not open"));
+    }
+    // One snapshot for the whole check (the Merkle log runs it in one transaction): writers go
+    // on, the check sees one consistent tree.
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s)) {
+        return Result<VerifyReport>::failure(errorText(q));
+    }
+    auto report = m_log->verify(incremental, m_mode == Mode::ReadWrite);
+    if (!q.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"_s)) {
+        qCWarning(lcStore) << "cannot reset the isolation level:" << errorText(q);
+    }
+    return report;
+}
+
+QString PgStore::tsQuery(const QString &text)
+{
+    QStringList terms;
+    const QStringList words = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    for (QString w : words) {
+        const bool prefix = w.endsWith(u'*');
+        if (prefix) {
+            w.chop(1);
+        }
+        bool hasToken = false;
+        for (const QChar c : w) {
+            if (c.isLetterOrNumber()) {
+                hasToken = true;
+                break;
+            }
+        }
+        if (!hasToken) {
+            continue;
+        }
+        // A quoted lexeme: to_tsquery runs the parser over it (a phrase when it holds several
+        // tokens), so quotes and backslashes are the only characters to neutralise.
+        w = validText(w);
+        w.replace(u'\\', u"\\\\"_s).replace(u'\'', u"''"_s);
+        terms << (u'\'' + w + u'\'' + (prefix ? u":*"_s : QString()));
+    }
+    return terms.join(u" & "_s);
+}
+
+Result<AlertPage> PgStore::runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
+    const std::optional<PageKey> &after, std::optional<qint64> offset)
+{
+    Where w = whereFor(filter);
+    QString order;
+    switch (sort) {
+    case AlertSort::TimeDesc:
+        order = u"ts DESC, id DESC"_s;
+        if (after) {
+            w.clauses << u"(ts, id) < (?, ?)"_s;
+            w.values << after->primary << after->id;
+        }
+        break;
+    case AlertSort::TimeAsc:
+        order = u"ts ASC, id ASC"_s;
+        if (after) {
+            w.clauses << u"(ts, id) > (?, ?)"_s;
+            w.values << after->primary << after->id;
+        }
+        break;
+    case AlertSort::SeverityDesc:
+        order = u"severity DESC, ts DESC, id DESC"_s;
+        if (after) {
+            w.clauses << u"(severity, ts, id) < (?, ?, ?)"_s;
+            w.values << int(after->primary) << after->secondary << after->id;
+        }
+        break;
+    case AlertSort::SeverityAsc:
+        order = u"severity ASC, ts ASC, id ASC"_s;
+        if (after) {
+            w.clauses << u"(severity, ts, id) > (?, ?, ?)"_s;
+            w.values << int(after->primary) << after->secondary << after->id;
+        }
+        break;
+    }
+    QString sql = u"SELECT "_s + kAlertColumns + u" FROM alerts"_s + w.sql() + u" ORDER BY "_s
+        + order + u" LIMIT ?"_s;
+    QVariantList values = w.values;
+    values << std::max(1, limit);
+    if (offset) {
+        sql += u" OFFSET ?"_s;
+        values << std::max<qint64>(0, *offset);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        return Result<AlertPage>::failure(errorText(q));
+    }
+    bindAll(q, values);
+    if (!q.exec()) {
+        return Result<AlertPage>::failure(errorText(q));
+    }
+    AlertPage page;
+    while (q.next()) {
+        page.alerts.append(alertFromQuery(q));
+    }
+    if (!page.alerts.isEmpty() && page.alerts.size() == std::max(1, limit)) {
+        const Alert &last = page.alerts.constLast();
+        const bool bySeverity = sort == AlertSort::SeverityDesc || sort == AlertSort::SeverityAsc;
+        page.next = PageKey { bySeverity ? static_cast<qint64>(last.severity) : last.ts,
+            bySeverity ? last.ts : 0, last.id.value };
+    }
+    return page;
+}
+
+Result<AlertPage> PgStore::alerts(
+    const AlertFilter &filter, AlertSort sort, int limit, const std::optional<PageKey> &after)
+{
+    return runPageQuery(filter, sort, limit, after, std::nullopt);
+}
+
+Result<AlertPage> PgStore::alertsAt(
+    const AlertFilter &filter, AlertSort sort, qint64 offset, int limit)
+{
+    return runPageQuery(filter, sort, limit, std::nullopt, offset);
+}
+
+Result<qint64> PgStore::countAlerts(const AlertFilter &filter)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT count(*) FROM alerts"_s + w.sql())) {
+        return Result<qint64>::failure(errorText(q));
+    }
+    bindAll(q, w.values);
+    if (!q.exec() || !q.next()) {
+        return Result<qint64>::failure(errorText(q));
+    }
+    return q.value(0).toLongLong();
+}
+
+Result<Alert> PgStore::alert(Core::AlertId id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + kAlertColumns + u" FROM alerts WHERE id = ?"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return Result<Alert>::failure(errorText(q));
+    }
+    if (!q.next()) {
+        return Result<Alert>::failure(Tr::tr("no alert with id %1").arg(id.value));
+    }
+    return alertFromQuery(q);
+}
+
+Status PgStore::maintain()
+{
+    // Autovacuum keeps statistics; nothing to do per client.
+    return Ok {};
+}
+
+Result<QList<Core::AlertEvent>> PgStore::alertEvents(Core::AlertId id)
+{
+    using R = Result<QList<Core::AlertEvent>>;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id, alert_id, ts, received, feed, state, message, raw FROM alert_events"
+              " WHERE alert_id = ? ORDER BY id"_s);
+    q.addBindValue(id.value);
+    if (!q.exec()) {
+        return R::failure(errorText(q));
+    }
+    QList<Core::AlertEvent> events;
+    while (q.next()) {
+        Core::AlertEvent e;
+        e.id = q.value(0).toLongLong();
+        e.alert = Core::AlertId { q.value(1).toLongLong() };
+        e.ts = q.value(2).toLongLong();
+        e.received = q.value(3).toLongLong();
+        e.feed = q.value(4).toString();
+        e.state = q.value(5).toString();
+        e.message = q.value(6).toString();
+        e.raw = q.value(7).toByteArray();
+        events.append(e);
+    }
+    return events;
+}
+
+Result<StoreStats> PgStore::stats()
+{
+    StoreStats s;
+    for (int i = 0; i < Core::kSeverityCount; ++i) {
+        s.bySeverity.insert(Core::severityName(static_cast<Core::Severity>(i)), 0);
+    }
+    for (const QString &c : Core::allCategoryNames()) {
+        s.byCategory.insert(c, 0);
+    }
+    for (const QString &status :
+        { u"new"_s, u"acknowledged"_s, u"investigating"_s, u"resolved"_s, u"false_positive"_s }) {
+        s.incidents.insert(status, 0);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT severity, count(*) FROM alerts GROUP BY severity"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    while (q.next()) {
+        const qint64 n = q.value(1).toLongLong();
+        s.bySeverity[Core::severityName(Core::severityFromInt(q.value(0).toInt()))] += n;
+        s.alerts += n;
+    }
+    if (!q.exec(u"SELECT category, count(*) FROM alerts GROUP BY category"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    while (q.next()) {
+        s.byCategory[q.value(0).toString()] += q.value(1).toLongLong();
+    }
+    if (!q.exec(u"SELECT coalesce(min(ts), 0), coalesce(max(ts), 0) FROM alerts"_s) || !q.next()) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    s.oldest = q.value(0).toLongLong();
+    s.newest = q.value(1).toLongLong();
+    if (!q.exec(u"SELECT count(*) FROM quarantine"_s) || !q.next()) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    s.quarantined = q.value(0).toLongLong();
+    if (!q.exec(u"SELECT status, count(*) FROM incidents GROUP BY status"_s)) {
+        return Result<StoreStats>::failure(errorText(q));
+    }
+    qint64 open = 0;
+    while (q.next()) {
+        const QString status = q.value(0).toString();
+        const qint64 n = q.value(1).toLongLong();
+        s.incidents[status] += n;
+        if (status != u"resolved"_s && status != u"false_positive"_s) {
+            open += n;
+        }
+    }
+    s.incidents.insert(u"open"_s, open);
+    return s;
+}
+
+Result<QList<QuarantineEntry>> PgStore::quarantine(int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"
+              " ORDER BY id DESC LIMIT ?"_s);
+    q.addBindValue(limit > 0 ? QVariant(qint64(limit)) : nullInt()); // NULL: no limit
+    if (!q.exec()) {
+        return Result<QList<QuarantineEntry>>::failure(errorText(q));
+    }
+    QList<QuarantineEntry> out;
+    while (q.next()) {
+        QuarantineEntry e;
+        e.id = q.value(0).toLongLong();
+        e.record.received = q.value(1).toLongLong();
+        e.record.feed = q.value(2).toString();
+        e.record.source = q.value(3).toString();
+        e.record.reason = q.value(4).toString();
+        e.record.raw = q.value(5).toByteArray();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<QList<FeedStatus>> PgStore::feeds()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, type, state, received, accepted, duplicates, quarantined, skipped,"
+                " bytes, last_event, updated, last_error, cursor FROM feeds ORDER BY id"_s)) {
+        return Result<QList<FeedStatus>>::failure(errorText(q));
+    }
+    QList<FeedStatus> out;
+    while (q.next()) {
+        FeedStatus f;
+        f.id = q.value(0).toString();
+        f.type = q.value(1).toString();
+        f.state = feedStateFromName(q.value(2).toString());
+        f.received = q.value(3).toLongLong();
+        f.accepted = q.value(4).toLongLong();
+        f.duplicates = q.value(5).toLongLong();
+        f.quarantined = q.value(6).toLongLong();
+        f.skipped = q.value(7).toLongLong();
+        f.bytes = q.value(8).toLongLong();
+        f.lastEvent = q.value(9).toLongLong();
+        f.updated = q.value(10).toLongLong();
+        f.lastError = q.value(11).toString();
+        f.cursor = q.value(12).toByteArray();
+        out.append(f);
+    }
+    return out;
+}
+
+Result<QList<ChainObservation>> PgStore::chainStatus()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT chain, node, height, head_hash, block_time, observed, peers, syncing,"
+                " lag, state, latency_ms, details FROM chain_status ORDER BY chain, node"_s)) {
+        return Result<QList<ChainObservation>>::failure(errorText(q));
+    }
+    QList<ChainObservation> out;
+    while (q.next()) {
+        ChainObservation o;
+        o.chain = q.value(0).toString();
+        o.node = q.value(1).toString();
+        o.height = q.value(2).toLongLong();
+        o.headHash = q.value(3).toString();
+        o.blockTime = q.value(4).toLongLong();
+        o.observed = q.value(5).toLongLong();
+        o.peers = q.value(6).toInt();
+        o.syncing = q.value(7).toInt() != 0;
+        o.lag = q.value(8).toLongLong();
+        o.state = q.value(9).toString();
+        o.latencyMs = q.value(10).toInt();
+        o.setDetails(QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object());
+        out.append(o);
+    }
+    return out;
+}
+
+Result<QList<ChainHistoryPoint>> PgStore::chainHistory(
+    const QString &chain, const QString &node, TimestampMs since, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT observed, height, block_time, lag, latency_ms FROM chain_history"
+              " WHERE chain = ? AND node = ? AND observed >= ? ORDER BY observed DESC LIMIT ?"_s);
+    q.addBindValue(text(chain));
+    q.addBindValue(text(node));
+    q.addBindValue(since);
+    q.addBindValue(qint64(std::max(0, limit)));
+    if (!q.exec()) {
+        return Result<QList<ChainHistoryPoint>>::failure(errorText(q));
+    }
+    QList<ChainHistoryPoint> out;
+    while (q.next()) {
+        out.append({ q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+            q.value(3).toLongLong(), q.value(4).toInt() });
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+Result<DashboardData> PgStore::dashboard(
+    TimestampMs from, TimestampMs to, qint64 bucketMs, int topN)
+{
+    DashboardData d;
+    bucketMs = std::max(kMinuteMs, floorTo(bucketMs, kMinuteMs));
+    d.from = floorTo(from, bucketMs);
+    d.to = to;
+    d.bucketMs = bucketMs;
+    const qint64 bucketCount = std::max<qint64>(1, (to - d.from + bucketMs - 1) / bucketMs);
+    if (bucketCount > 20000) {
+        return Result<DashboardData>::failure(
+            Tr::tr("too many chart buckets (%1)").arg(bucketCount));
+    }
+    d.series.resize(bucketCount);
+    for (qint64 i = 0; i < bucketCount; ++i) {
+        d.series[i].start = d.from + i * bucketMs;
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT bucket, severity, category, sum(n) FROM rollup_minute"
+              " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity, category"_s);
+    q.addBindValue(d.from);
+    q.addBindValue(to);
+    if (!q.exec()) {
+        return Result<DashboardData>::failure(errorText(q));
+    }
+    for (const QString &c : Core::allCategoryNames()) {
+        d.byCategory.insert(c, 0);
+    }
+    while (q.next()) {
+        const qint64 bucket = q.value(0).toLongLong();
+        const int sev = std::clamp(q.value(1).toInt(), 0, Core::kSeverityCount - 1);
+        const qint64 n = q.value(3).toLongLong();
+        const qint64 index = (bucket - d.from) / bucketMs;
+        if (index >= 0 && index < bucketCount) {
+            d.series[index].counts[static_cast<size_t>(sev)] += n;
+        }
+        d.byCategory[q.value(2).toString()] += n;
+        d.total += n;
+        if (sev >= static_cast<int>(Core::Severity::High)) {
+            d.openCritical += n;
+        }
+    }
+    const auto overview = m_incidents->riskOverview(to, topN);
+    if (!overview) {
+        return Result<DashboardData>::failure(overview.error());
+    }
+    d.risk = overview->first;
+    d.topEntities = overview->second;
+    const auto history = m_incidents->riskHistory(d.from, to);
+    if (!history) {
+        return Result<DashboardData>::failure(history.error());
+    }
+    const qint64 riskStep = std::max(bucketMs, (to - d.from) / 96);
+    double current = 0;
+    qsizetype next = 0;
+    for (qint64 t = d.from + riskStep; t < to; t += riskStep) {
+        while (next < history->size() && history->at(next).first < t) {
+            current = history->at(next++).second;
+        }
+        d.riskSeries.append({ t, current });
+    }
+    d.riskSeries.append({ to, d.risk });
+    return d;
+}
+
+Result<QList<IncidentRow>> PgStore::incidents(
+    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+{
+    return m_incidents->list(filter, sort, limit, offset, now);
+}
+
+Result<qint64> PgStore::countIncidents(const IncidentFilter &filter)
+{
+    return m_incidents->count(filter);
+}
+
+Result<IncidentDetail> PgStore::incident(Core::IncidentId id, int alertLimit, TimestampMs now)
+{
+    auto detail = m_incidents->detail(id, alertLimit, now);
+    if (!detail || alertLimit <= 0) {
+        return detail;
+    }
+    AlertFilter filter;
+    filter.incident = id;
+    auto page = runPageQuery(filter, AlertSort::TimeDesc, alertLimit, std::nullopt, std::nullopt);
+    if (!page) {
+        return Result<IncidentDetail>::failure(page.error());
+    }
+    IncidentDetail d = std::move(detail).value();
+    d.alerts = page->alerts;
+    return d;
+}
+
+Result<QList<Suppression>> PgStore::suppressions()
+{
+    return m_incidents->suppressions();
+}
+
+Result<IncidentChange> PgStore::changeIncident(const IncidentCommand &command)
+{
+    if (!m_prepared) {
+        return Result<IncidentChange>::failure(Tr::tr("store is not open for writing"));
+    }
+    // The writer lock is taken by the Merkle log's begin() inside the change's transaction.
+    auto change = m_incidents->change(command, Core::nowMs());
+    if (change && !change->refused) {
+        // After the commit: a separate statement outside any transaction.
+        if (const Status s = notifyChange(u"incident %1"_s.arg(command.id.value)); !s) {
+            qCWarning(lcStore) << "notify failed:" << s.error();
+        }
+    }
+    return change;
+}
+
+} // namespace Lakeguard::Storage

@@ -1,0 +1,487 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shared team store against a real PostgreSQL server the test starts (pgserver.h).
+#include "pgserver.h"
+
+#include "alertstore.h"
+#include "pgstore.h"
+#include "schema.h"
+#include "sqlitestore.h"
+#include "storechangelistener.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lakeguard;
+using namespace Lakeguard::Storage;
+using Core::Severity;
+
+namespace {
+
+Alert makeAlert(int i, Severity sev = Severity::Medium)
+{
+    Alert a;
+    a.ts = 1'767'225'600'000LL + qint64(i) * 60'000;
+    a.received = a.ts + 5;
+    a.feed = u"test"_s;
+    a.source = u"jsonl"_s;
+    a.severity = sev;
+    a.category = i < 30 ? Core::Category::Malware : Core::Category::Fraud;
+    a.rule = u"rule.%1"_s.arg(i % 3);
+    a.title = u"Alert number %1"_s.arg(i);
+    a.message = i % 2 ? u"odd payment gateway"_s : u"even mobile api"_s;
+    a.entity = u"host-%1"_s.arg(i % 4);
+    if (i % 5 != 0) {
+        a.srcIp = u"192.0.2.%1"_s.arg(i % 250);
+    }
+    a.fingerprint = Core::fingerprintOf(u"test", QByteArray::number(i));
+    a.raw = "{\"i\":" + QByteArray::number(i) + '}';
+    return a;
+}
+
+// JSON lines the CLI ingests: `n` distinct alerts, high severity so incidents open.
+QByteArray jsonLines(int n, int offset = 0)
+{
+    QByteArray out;
+    for (int i = offset; i < offset + n; ++i) {
+        out += "{\"ts\":\"2026-11-26T10:"
+            + QByteArray::number(10 + (i / 60) % 50).rightJustified(2, '0') + ":"
+            + QByteArray::number(i % 60).rightJustified(2, '0') + "."
+            + QByteArray::number(i % 1000).rightJustified(3, '0')
+            + "Z\",\"title\":\"Card testing burst " + QByteArray::number(i) + "\",\"severity\":\""
+            + (i % 3 ? "high" : "medium")
+            + "\",\"category\":\"fraud\",\"rule\":\"fraud.velocity\",\"entity\":\"acct-"
+            + QByteArray::number(i % 7) + "\",\"n\":" + QByteArray::number(i) + "}\n";
+    }
+    return out;
+}
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.trimmed()).object(); }
+};
+
+} // namespace
+
+class tst_PgStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    PgTest::Server m_server;
+    QTemporaryDir m_dir;
+    QString m_cli = QStringLiteral(LAKEGUARD_BIN_DIR "/lakeguard-cli");
+    int m_databases = 0;
+
+    // A fresh database for one test; its store location.
+    QString freshStore()
+    {
+        const QString name = u"lg%1"_s.arg(++m_databases);
+        if (!m_server.createDatabase(name)) {
+            qWarning() << m_server.error();
+            return {};
+        }
+        return m_server.location(name);
+    }
+
+    static std::unique_ptr<AlertStore> openRw(const QString &location)
+    {
+        auto created = createStore(location);
+        if (!created) {
+            qWarning() << created.error();
+            return nullptr;
+        }
+        if (const Status s = created.value()->open(AlertStore::Mode::ReadWrite); !s) {
+            qWarning() << s.error();
+            return nullptr;
+        }
+        return std::move(created).value();
+    }
+
+    QProcess *startCli(const QStringList &args, const QByteArray &input = {})
+    {
+        auto *p = new QProcess(this);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LAKEGUARD_KEY_DIR"_s, m_dir.filePath(u"keys"_s));
+        p->setProcessEnvironment(env);
+        p->start(m_cli, args);
+        if (!input.isEmpty()) {
+            p->write(input);
+        }
+        p->closeWriteChannel();
+        return p;
+    }
+
+    Run finish(QProcess *p)
+    {
+        p->waitForFinished(180'000);
+        Run r { p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1,
+            p->readAllStandardOutput(), p->readAllStandardError() };
+        p->deleteLater();
+        return r;
+    }
+
+    Run run(const QStringList &args, const QByteArray &input = {})
+    {
+        return finish(startCli(args, input));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!PgTest::available()) {
+            QSKIP(qPrintable(PgTest::unavailableReason()));
+        }
+        QVERIFY(m_dir.isValid());
+        qputenv("LAKEGUARD_KEY_DIR", m_dir.filePath(u"keys"_s).toUtf8());
+        QVERIFY2(QSqlDatabase::isDriverAvailable(u"QPSQL"_s),
+            "the Qt PostgreSQL driver (libqt6sql6-psql) is not installed");
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+    void locationParsing()
+    {
+        auto ok = PgLocation::parse(
+            u"postgresql://soc@db.example:6543/lakeguard?sslmode=verify-full"_s);
+        QVERIFY2(ok, qPrintable(ok.error()));
+        QCOMPARE(ok->user, u"soc"_s);
+        QCOMPARE(ok->host, u"db.example"_s);
+        QCOMPARE(ok->port, 6543);
+        QCOMPARE(ok->database, u"lakeguard"_s);
+        QVERIFY(ok->connectOptions.contains(u"sslmode=verify-full"_s));
+        // A password in the location is refused and not echoed back.
+        auto withPassword = PgLocation::parse(u"postgresql://soc:hunter2@db/lakeguard"_s);
+        QVERIFY(!withPassword);
+        QVERIFY(!withPassword.error().contains(u"hunter2"_s));
+        QVERIFY(!PgLocation::parse(u"postgresql://soc@db/"_s));
+        QVERIFY(!PgLocation::parse(u"postgresql://soc@db/x?password=y"_s));
+        QVERIFY(!createStore(u"postgresql://soc:pw@db/x"_s));
+    }
+
+    void tsQuery()
+    {
+        QCOMPARE(PgStore::tsQuery(u"payment  gate*"_s), u"'payment' & 'gate':*"_s);
+        QCOMPARE(PgStore::tsQuery(u"o'brien"_s), u"'o''brien'"_s);
+        QCOMPARE(PgStore::tsQuery(u"!!! ..."_s), QString());
+    }
+
+    void writeQueryVerify()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto s = openRw(location);
+        QVERIFY(s);
+        QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
+        QVERIFY(!s->location().contains(QLatin1StringView(PgTest::Server::kPassword)));
+
+        IngestBatch b;
+        b.feed = u"test"_s;
+        b.feedType = u"file"_s;
+        for (int i = 0; i < 100; ++i) {
+            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
+        }
+        Quarantined bad;
+        bad.received = 1'767'225'600'000LL;
+        bad.feed = u"test"_s;
+        bad.source = u"jsonl"_s;
+        bad.reason = u"not JSON"_s;
+        bad.raw = QByteArray("\x00\xff garbage", 10);
+        b.quarantined << bad;
+        b.cursor = QByteArray("offset=1234");
+        BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 100);
+        QCOMPARE(r.quarantined, 1);
+        // The same batch again: every alert is a duplicate, the quarantined record kept once.
+        r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.duplicates, 100);
+
+        auto count = s->countAlerts({});
+        QVERIFY2(count, qPrintable(count.error()));
+        QCOMPARE(count.value(), 100);
+
+        // Keyset paging newest first walks every alert once.
+        QSet<qint64> seen;
+        std::optional<PageKey> after;
+        qint64 lastTs = std::numeric_limits<qint64>::max();
+        for (int page = 0; page < 20; ++page) {
+            auto p = s->alerts({}, AlertSort::TimeDesc, 30, after);
+            QVERIFY2(p, qPrintable(p.error()));
+            for (const Alert &a : p->alerts) {
+                QVERIFY(a.ts <= lastTs);
+                lastTs = a.ts;
+                seen.insert(a.id.value);
+            }
+            if (!p->next) {
+                break;
+            }
+            after = p->next;
+        }
+        QCOMPARE(seen.size(), 100);
+        auto bySeverity = s->alerts({}, AlertSort::SeverityDesc, 7, std::nullopt);
+        QVERIFY(bySeverity);
+        auto more = s->alerts({}, AlertSort::SeverityDesc, 100, bySeverity->next);
+        QVERIFY2(more, qPrintable(more.error()));
+        QCOMPARE(bySeverity->alerts.size() + more->alerts.size(), 100);
+        QCOMPARE(bySeverity->alerts.first().severity, Severity::Critical);
+        auto at = s->alertsAt({}, AlertSort::TimeAsc, 10, 5);
+        QVERIFY(at);
+        QCOMPARE(at->alerts.size(), 5);
+        QCOMPARE(at->alerts.first().title, u"Alert number 10"_s);
+
+        // Full-text search, filters.
+        AlertFilter f;
+        f.search = u"payment"_s;
+        QCOMPARE(s->countAlerts(f).value(), 50);
+        f.search = u"gate*"_s;
+        QCOMPARE(s->countAlerts(f).value(), 50);
+        f.search = u"payment host-1"_s;
+        QCOMPARE(s->countAlerts(f).value(), 25);
+        f.search = u"nothingmatches"_s;
+        QCOMPARE(s->countAlerts(f).value(), 0);
+        f.search = u"' OR 1=1 --"_s;
+        auto injected = s->countAlerts(f);
+        QVERIFY2(injected, qPrintable(injected.error()));
+        QCOMPARE(injected.value(), 0);
+        AlertFilter cat;
+        cat.categories = { u"malware"_s };
+        cat.minSeverity = Severity::High;
+        QCOMPARE(s->countAlerts(cat).value(), 12);
+
+        auto one = s->alert(
+            seen.values().first() == 0 ? Core::AlertId { 1 } : Core::AlertId { *seen.begin() });
+        QVERIFY(one);
+        QVERIFY(!one->fingerprint.isEmpty());
+
+        auto st = s->stats();
+        QVERIFY2(st, qPrintable(st.error()));
+        QCOMPARE(st->alerts, 100);
+        QCOMPARE(st->bySeverity.value(u"critical"_s), 20);
+        QCOMPARE(st->byCategory.value(u"malware"_s), 30);
+        QCOMPARE(st->quarantined, 1);
+
+        auto q = s->quarantine(0);
+        QVERIFY2(q, qPrintable(q.error()));
+        QCOMPARE(q->size(), 1);
+        QCOMPARE(q->first().record.raw, bad.raw);
+
+        auto feeds = s->feeds();
+        QVERIFY2(feeds, qPrintable(feeds.error()));
+        QCOMPARE(feeds->size(), 1);
+        QCOMPARE(feeds->first().accepted, 100);
+        QCOMPARE(feeds->first().duplicates, 100);
+        QCOMPARE(feeds->first().cursor, QByteArray("offset=1234"));
+        QVERIFY(s->setFeedState(u"test"_s, u"file"_s, FeedState::Degraded, u"slow"_s));
+        QCOMPARE(s->feeds()->first().state, FeedState::Degraded);
+
+        auto dash
+            = s->dashboard(1'767'225'600'000LL, 1'767'225'600'000LL + 100 * 60'000, 600'000, 5);
+        QVERIFY2(dash, qPrintable(dash.error()));
+        QCOMPARE(dash->total, 100);
+
+        QVERIFY(s->checkpoint(true));
+        auto report = s->verify(false);
+        QVERIFY2(report, qPrintable(report.error()));
+        QVERIFY2(report->ok, qPrintable(report->firstProblem));
+        QCOMPARE(report->treeSize, 100);
+        QCOMPARE(report->signedSize, 100);
+
+        // A change behind Lakeguard's back is found and named.
+        auto *pg = dynamic_cast<PgStore *>(s.get());
+        QVERIFY(pg);
+        QSqlQuery tamper(pg->database());
+        QVERIFY(tamper.exec(u"UPDATE alerts SET title = 'nothing to see' WHERE id = 42"_s));
+        report = s->verify(false);
+        QVERIFY(report);
+        QVERIFY(!report->ok);
+        QVERIFY2(report->firstProblem.contains(u"alert 42"_s), qPrintable(report->firstProblem));
+    }
+
+    // Two lakeguard-cli processes ingest the same file at the same moment: each alert once.
+    void concurrentIngest()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        const QString file = m_dir.filePath(u"same.jsonl"_s);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(jsonLines(3000));
+        }
+        // The schema exists first, as in a deployment (two first-time migrations are also
+        // serialised, but this test is about ingest).
+        QVERIFY(openRw(location));
+        QProcess *a
+            = startCli({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, file });
+        QProcess *b
+            = startCli({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, file });
+        const Run ra = finish(a);
+        const Run rb = finish(b);
+        QVERIFY2(ra.code == 0, ra.err.constData());
+        QVERIFY2(rb.code == 0, rb.err.constData());
+        QCOMPARE(
+            ra.json().value(u"accepted"_s).toInt() + rb.json().value(u"accepted"_s).toInt(), 3000);
+        QCOMPARE(
+            ra.json().value(u"duplicates"_s).toInt() + rb.json().value(u"duplicates"_s).toInt(),
+            3000);
+        const Run stats = run({ u"--store"_s, location, u"--json"_s, u"stats"_s });
+        QCOMPARE(stats.code, 0);
+        QCOMPARE(stats.json().value(u"alerts"_s).toInt(), 3000);
+        const Run verify = run({ u"--store"_s, location, u"verify"_s });
+        QVERIFY2(verify.code == 0, verify.err.constData());
+    }
+
+    // A listener in this process sees a change another process commits.
+    void notifyAcrossProcesses()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        // Read-only clients (stats) of the new database now work too.
+        QCOMPARE(run({ u"--store"_s, location, u"--json"_s, u"stats"_s }).code, 0);
+        StoreChangeListener listener;
+        const Status started = listener.start(location);
+        QVERIFY2(started, qPrintable(started.error()));
+        QVERIFY(listener.isListening());
+        QSignalSpy changed(&listener, &StoreChangeListener::changed);
+        QProcess *writer
+            = startCli({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+                jsonLines(5));
+        QTRY_VERIFY_WITH_TIMEOUT(writer->state() == QProcess::NotRunning, 60'000);
+        const Run r = finish(writer);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 20'000);
+        QVERIFY(changed.first().first().toString().startsWith(u"batch "_s));
+
+        // A file store has nothing to listen to, and says so by not listening.
+        StoreChangeListener fileListener;
+        QVERIFY(fileListener.start(m_dir.filePath(u"x.db"_s)));
+        QVERIFY(!fileListener.isListening());
+    }
+
+    // Two consoles edit the same incident from the same version: the second is refused.
+    void incidentConflict()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto alice = openRw(location);
+        auto bob = openRw(location);
+        QVERIFY(alice && bob);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < 5; ++i) {
+            b.alerts << makeAlert(i, Severity::Critical);
+        }
+        const BatchResult r = alice->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        auto list = bob->incidents({}, IncidentSort::IdDesc, 10, 0, Core::nowMs());
+        QVERIFY2(list, qPrintable(list.error()));
+        QVERIFY(!list->isEmpty());
+        const IncidentRow seen = list->first();
+
+        IncidentCommand ack;
+        ack.kind = IncidentCommand::Kind::Transition;
+        ack.transition = Core::IncidentTransition::Acknowledge;
+        ack.id = seen.id;
+        ack.actor = u"alice"_s;
+        ack.expectedVersion = seen.version;
+        auto first = alice->changeIncident(ack);
+        QVERIFY2(first, qPrintable(first.error()));
+        QVERIFY2(!first->refused, qPrintable(first->message));
+        QCOMPARE(first->version, seen.version + 1);
+
+        IncidentCommand assign;
+        assign.kind = IncidentCommand::Kind::Assign;
+        assign.id = seen.id;
+        assign.text = u"bob"_s;
+        assign.actor = u"bob"_s;
+        assign.expectedVersion = seen.version; // stale: alice changed it meanwhile
+        auto second = bob->changeIncident(assign);
+        QVERIFY2(second, qPrintable(second.error()));
+        QVERIFY(second->refused);
+        QVERIFY(second->conflict);
+        QVERIFY2(
+            second->message.contains(u"changed by someone else"_s), qPrintable(second->message));
+
+        auto detail = bob->incident(seen.id, 0, Core::nowMs());
+        QVERIFY(detail);
+        QCOMPARE(detail->incident.owner, QString()); // not overwritten
+        QCOMPARE(detail->incident.status, Core::IncidentStatus::Acknowledged);
+        QCOMPARE(detail->incident.version, seen.version + 1);
+        QCOMPARE(detail->audit.size(), 1);
+
+        // With the current version the same edit goes through.
+        assign.expectedVersion = detail->incident.version;
+        auto third = bob->changeIncident(assign);
+        QVERIFY(third && !third->refused);
+        QCOMPARE(bob->incident(seen.id, 0, Core::nowMs())->incident.owner, u"bob"_s);
+        auto report = alice->verify(false);
+        QVERIFY(report && report->ok);
+    }
+
+    // SQLite → PostgreSQL with everything, then verified.
+    void migrateRoundTrip()
+    {
+        const QString sqlite = m_dir.filePath(u"source.db"_s);
+        Run r = run({ u"--store"_s, sqlite, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+            jsonLines(400) + "not json\n");
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"--store"_s, sqlite, u"--json"_s, u"incidents"_s });
+        QCOMPARE(r.code, 0);
+        const QJsonObject incident = QJsonDocument::fromJson(r.out.split('\n').first()).object();
+        const QString id = QString::number(incident.value(u"id"_s).toInteger());
+        QVERIFY(id != u"0"_s);
+        QCOMPARE(run({ u"--store"_s, sqlite, u"incident"_s, u"note"_s, id, u"checked"_s }).code, 0);
+        const Run sourceStats = run({ u"--store"_s, sqlite, u"--json"_s, u"stats"_s });
+
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        r = run({ u"migrate"_s, u"--from"_s, sqlite, u"--to"_s, location, u"--json"_s });
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject m = r.json();
+        QCOMPARE(m.value(u"verified"_s).toBool(), true);
+        QCOMPARE(m.value(u"alerts"_s).toInt(), 400);
+        QVERIFY(!m.value(u"root"_s).toString().isEmpty());
+
+        const Run targetStats = run({ u"--store"_s, location, u"--json"_s, u"stats"_s });
+        QCOMPARE(targetStats.code, 0);
+        QCOMPARE(targetStats.json().value(u"alerts"_s).toInt(), 400);
+        QCOMPARE(targetStats.json().value(u"quarantined"_s).toInt(), 1);
+        QCOMPARE(targetStats.json(), sourceStats.json());
+        r = run({ u"--store"_s, location, u"verify"_s });
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"--store"_s, location, u"--json"_s, u"incident"_s, u"show"_s, id });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("checked"));
+        r = run({ u"--store"_s, location, u"--json"_s, u"alerts"_s, u"--search"_s, u"burst"_s,
+            u"--limit"_s, u"1000"_s });
+        QCOMPARE(r.out.count('\n'), 400);
+        // The copy goes on: new alerts get fresh ids, and it still verifies.
+        r = run({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+            jsonLines(10, 1000));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 10);
+        QCOMPARE(run({ u"--store"_s, location, u"verify"_s }).code, 0);
+
+        // A target that already holds data is refused.
+        r = run({ u"migrate"_s, u"--from"_s, sqlite, u"--to"_s, location });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("not empty"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PgStore)
+#include "tst_pgstore.moc"
