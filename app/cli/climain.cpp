@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommands.h"
+#include "logsupport.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
 {
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
     QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false\nlakeguard.*.info=false"_s);
+    Lakeguard::Core::installLogHandler(); // untrusted text in diagnostics stays on one line
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"Lakeguard"_s);
     QCoreApplication::setOrganizationName(u"Lakeguard"_s);
