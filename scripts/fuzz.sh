@@ -40,7 +40,10 @@ if [[ ! -f $build/build.ninja ]]; then
     CC=$cc CXX=$cxx cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DLAKEGUARD_FUZZ=ON -DBUILD_TESTING=OFF "${launcher[@]}" >/dev/null
 fi
-cmake --build "$build" --target lakeguard_fuzzers -j "${FUZZ_BUILD_JOBS:-2}"
+# FUZZ_SKIP_BUILD=1 runs the binaries as they are (e.g. while another build is relinking).
+if [[ ${FUZZ_SKIP_BUILD:-0} != 1 ]]; then
+    cmake --build "$build" --target lakeguard_fuzzers -j "${FUZZ_BUILD_JOBS:-2}"
+fi
 ((build_only)) && exit 0
 
 all=(fuzz_eve fuzz_wazuh fuzz_cef fuzz_syslog fuzz_alertmanager fuzz_jsonl fuzz_auto
@@ -98,6 +101,7 @@ seeds_for() {
 mkdir -p "$build/artifacts" "$build/logs"
 summary=$build/fuzz-summary.txt
 : >"$summary"
+date -u '+%F %T UTC' >>"$build/fuzz-history.txt"
 
 run_one() {
     local t=$1
@@ -119,7 +123,7 @@ run_one() {
     ((rc == 0)) || verdict="CRASH (rc $rc, see $log)"
     printf '%-22s %4ss  execs %-10s cov %-6s ft %-6s corpus %-5s %s\n' "$t" "$seconds" \
         "${execs:-?}" "${cov:-?}" "${ft:-?}" "$(find "$corpus" -type f | wc -l)" "$verdict" \
-        | tee -a "$summary"
+        | tee -a "$summary" "$build/fuzz-history.txt"
     return "$rc"
 }
 
