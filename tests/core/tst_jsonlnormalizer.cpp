@@ -32,6 +32,19 @@ private slots:
         const auto *a = std::get_if<Alert>(&r);
         QVERIFY(a);
         QVERIFY2(a->title.contains(u"e+34"_s), qPrintable(a->title));
+        // A numeric ts beyond qint64 milliseconds is an invalid timestamp (fuzz_jsonl).
+        const NormalizeResult farTs = JsonlNormalizer().normalize(
+            "{\"ts\":33333333333333333333333333333333333333333333330000000000000000,"
+            "\"title\":\"x\"}",
+            {u"f"_s, 1});
+        const auto *q = std::get_if<Quarantined>(&farTs);
+        QVERIFY(q);
+        QVERIFY2(q->reason.contains(u"invalid timestamp"_s), qPrintable(q->reason));
+        // A Wazuh rule.level of "nan" is no level (the cast to int is checked first).
+        const QByteArray nanLevel = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
+                                    "\"rule\":{\"level\":\"nan\",\"id\":\"1\","
+                                    "\"description\":\"d\"},\"agent\":{\"name\":\"a\"}}";
+        QVERIFY(!std::holds_alternative<Alert>(makeNormalizer(u"wazuh"_s)->normalize(nanLevel, {u"f"_s, 1})));
         for (const QString &format : {u"eve"_s, u"wazuh"_s, u"auto"_s}) {
             const QByteArray record = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
                                       "\"event_type\":\"alert\",\"src_port\":1e300,"
