@@ -121,7 +121,7 @@ QString displayText(QStringView text, bool keepLineBreaks)
         } else if (u >= 0x7F && u < 0xA0) {
             out += QChar(char16_t(0xFFFD));
         } else if (u == 0x061C || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E)
-                   || (u >= 0x2066 && u <= 0x2069)) {
+            || (u >= 0x2066 && u <= 0x2069)) {
             out += u"<U+"_s + QString::number(u, 16).toUpper() + u'>';
         } else {
             out += c;

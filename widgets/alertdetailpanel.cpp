@@ -169,9 +169,9 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     m_values[IncidentField]->setText(
         a.incident ? locale.toString(a.incident->value) : tr("none", "no incident"));
     // The source's own word (firing, resolved, active), as it sent it, and since when.
-    m_values[StateField]->setText(
-        a.state.isEmpty() ? tr("not reported", "the source reports no lifecycle state")
-                          : tr("%1 since %2").arg(Core::displayText(a.state), timeText(a.stateSince)));
+    m_values[StateField]->setText(a.state.isEmpty()
+            ? tr("not reported", "the source reports no lifecycle state")
+            : tr("%1 since %2").arg(Core::displayText(a.state), timeText(a.stateSince)));
     m_raw->setPlainText(Core::displayText(prettyRaw(a.raw), true));
 }
 

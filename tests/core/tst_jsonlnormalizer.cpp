@@ -28,7 +28,7 @@ private slots:
         // The records the fuzzers found, through every normaliser that reads JSON.
         const QByteArray jsonl
             = "{\"ts\":\"2026-03-01T10:00:00Z\",\"title\":33333333330000000000000000000000000}";
-        const NormalizeResult r = JsonlNormalizer().normalize(jsonl, {u"f"_s, 1});
+        const NormalizeResult r = JsonlNormalizer().normalize(jsonl, { u"f"_s, 1 });
         const auto *a = std::get_if<Alert>(&r);
         QVERIFY(a);
         QVERIFY2(a->title.contains(u"e+34"_s), qPrintable(a->title));
@@ -36,7 +36,7 @@ private slots:
         const NormalizeResult farTs = JsonlNormalizer().normalize(
             "{\"ts\":33333333333333333333333333333333333333333333330000000000000000,"
             "\"title\":\"x\"}",
-            {u"f"_s, 1});
+            { u"f"_s, 1 });
         const auto *q = std::get_if<Quarantined>(&farTs);
         QVERIFY(q);
         QVERIFY2(q->reason.contains(u"invalid timestamp"_s), qPrintable(q->reason));
@@ -44,14 +44,15 @@ private slots:
         const QByteArray nanLevel = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
                                     "\"rule\":{\"level\":\"nan\",\"id\":\"1\","
                                     "\"description\":\"d\"},\"agent\":{\"name\":\"a\"}}";
-        QVERIFY(!std::holds_alternative<Alert>(makeNormalizer(u"wazuh"_s)->normalize(nanLevel, {u"f"_s, 1})));
-        for (const QString &format : {u"eve"_s, u"wazuh"_s, u"auto"_s}) {
+        QVERIFY(!std::holds_alternative<Alert>(
+            makeNormalizer(u"wazuh"_s)->normalize(nanLevel, { u"f"_s, 1 })));
+        for (const QString &format : { u"eve"_s, u"wazuh"_s, u"auto"_s }) {
             const QByteArray record = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
                                       "\"event_type\":\"alert\",\"src_port\":1e300,"
                                       "\"rule\":{\"level\":1e300,\"id\":1e300,"
                                       "\"description\":1e300},\"alert\":{\"signature_id\":1e300,"
                                       "\"severity\":1e300,\"signature\":-1e300}}";
-            (void)makeNormalizer(format)->normalizeAll(record, {u"f"_s, 1});
+            (void)makeNormalizer(format)->normalizeAll(record, { u"f"_s, 1 });
         }
     }
 

@@ -334,16 +334,16 @@ private slots:
         for (int i = 0; i < 10; ++i) {
             Client client;
             QVERIFY(client.connectTo(m_port));
-            client.send("POST /hook HTTP/1.1\r\nHost: h\r\n" + kBearer
-                + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
-                + body.left(body.size() / 2));
+            client.send("POST /hook HTTP/1.1\r\nHost: h\r\n" + kBearer + "\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body.left(body.size() / 2));
             client.abort();
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 Client next;
                 return next.connectTo(m_port)
-                    && (next.send(request(payload(u"After"_s), { kBearer })), next.read().status == 200);
+                    && (next.send(request(payload(u"After"_s), { kBearer })),
+                        next.read().status == 200);
             }(),
             15000);
         QCOMPARE(alertCount(), 1);
