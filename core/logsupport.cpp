@@ -21,8 +21,8 @@ bool isBidiControl(char16_t c)
 void logHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QByteArray line = formatLogLine(type, context, message).toUtf8() + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    (void)std::fwrite(line.constData(), 1, size_t(line.size()), stderr); // nowhere to report to
+    (void)std::fflush(stderr);
 }
 
 } // namespace
