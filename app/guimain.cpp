@@ -5,6 +5,7 @@
 #include "demofeed.h"
 #include "feedmanager.h"
 #include "guisettings.h"
+#include "logsupport.h"
 #include "mainwindow.h"
 #include "packreview.h"
 #include "queryservice.h"
@@ -119,6 +120,7 @@ int main(int argc, char **argv)
 
     // Developer diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
     QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false"_s);
+    Lakeguard::Core::installLogHandler(); // untrusted text in diagnostics stays on one line
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Lakeguard"_s);
     QApplication::setOrganizationName(u"Lakeguard"_s);

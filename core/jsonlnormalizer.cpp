@@ -55,7 +55,10 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
     a.raw = record;
 
     const QJsonValue ts = field(u"ts"_s);
-    if (ts.isDouble()) {
+    // A number beyond qint64 milliseconds is no time (and casting it would be undefined
+    // behaviour, found by fuzz_jsonl): quarantined like any other invalid timestamp.
+    constexpr double kLimit = 9'223'372'036'854'775'808.0; // 2^63
+    if (ts.isDouble() && std::abs(ts.toDouble()) < kLimit / 1000.0) {
         double d = ts.toDouble();
         // Mapped sources often count seconds; a number below 10^11 cannot be milliseconds of
         // a real alert (it would be 1973), so it is taken as seconds.

@@ -44,7 +44,10 @@ QString jsonText(const QJsonValue &value)
     }
     if (value.isDouble()) {
         const double d = value.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d))) {
+        // Whole numbers print without a fraction. The range check comes first: casting a double
+        // outside qint64 (1e300) is undefined behaviour (found by fuzz_eve, docs/fuzzing.md).
+        constexpr double kLimit = 9'223'372'036'854'775'808.0; // 2^63
+        if (d >= -kLimit && d < kLimit && d == static_cast<double>(static_cast<qint64>(d))) {
             return QString::number(static_cast<qint64>(d));
         }
         return QString::number(d, 'g', 17);

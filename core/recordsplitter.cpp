@@ -134,7 +134,7 @@ void RecordSplitter::finish(QList<RawRecord> &out)
         } else {
             const QJsonArray array = doc.array();
             qint64 index = 0;
-            for (const QJsonValue &v : array) {
+            for (const QJsonValue v : array) {
                 if (v.isObject()) {
                     out.append(RawRecord{QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact),
                                          m_bufferOffset, {}});

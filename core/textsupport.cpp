@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "textsupport.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Lakeguard::Core {
 
 namespace {
@@ -102,6 +104,28 @@ QString oneLine(QStringView text, qsizetype maxChars)
             out.chop(1);
         }
         out += QChar(0x2026);
+    }
+    return out;
+}
+
+QString displayText(QStringView text, bool keepLineBreaks)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (keepLineBreaks && (u == u'\n' || u == u'\t')) {
+            out += c;
+        } else if (u < 0x20) {
+            out += QChar(char16_t(0x2400 + u));
+        } else if (u >= 0x7F && u < 0xA0) {
+            out += QChar(char16_t(0xFFFD));
+        } else if (u == 0x061C || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E)
+            || (u >= 0x2066 && u <= 0x2069)) {
+            out += u"<U+"_s + QString::number(u, 16).toUpper() + u'>';
+        } else {
+            out += c;
+        }
     }
     return out;
 }

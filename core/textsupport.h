@@ -18,4 +18,11 @@ std::optional<QString> decodeTextRecord(const QByteArray &bytes, qsizetype *badO
 // at most `maxChars` characters (with "…" when cut).
 QString oneLine(QStringView text, qsizetype maxChars);
 
+// Untrusted `text` made harmless for display in a plain-text widget: control characters become
+// their visible Control Pictures (U+2400…, "␊" for LF; LF and TAB kept when `keepLineBreaks`),
+// DEL and C1 controls become U+FFFD, and bidirectional formatting characters (U+061C, U+200E/F,
+// U+202A–U+202E, U+2066–U+2069) become a visible "<U+202E>" so they cannot reorder the text
+// around them (a file name "invoice\u202Efdp.exe" shows as "invoice<U+202E>fdp.exe").
+QString displayText(QStringView text, bool keepLineBreaks = false);
+
 } // namespace Lakeguard::Core

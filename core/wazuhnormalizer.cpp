@@ -137,7 +137,8 @@ NormalizeResult WazuhNormalizer::normalize(const QByteArray &record,
     bool levelOk = false;
     const double level = levelValue.isDouble() ? (levelOk = true, levelValue.toDouble())
                                                : levelValue.toString().toDouble(&levelOk);
-    if (!levelOk || level < 0 || level > 16 || level != static_cast<int>(level)) {
+    // Range first (NaN included: "nan" parses as a double): the cast is only defined inside.
+    if (!levelOk || !(level >= 0 && level <= 16) || level != static_cast<int>(level)) {
         return reject(ctx,
                       levelValue.isUndefined()
                           ? u"Wazuh alert without rule.level"_s

@@ -28,7 +28,7 @@ Core::TimestampMs defaultStart()
 
 } // namespace
 
-DemoFeed::DemoFeed(Storage::StoreWriter *writer, DemoOptions options, QObject *parent)
+DemoFeed::DemoFeed(Storage::StoreWriter *writer, const DemoOptions &options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_options(options)

@@ -31,7 +31,7 @@ class DemoFeed final : public QObject
     Q_DISABLE_COPY_MOVE(DemoFeed)
 
 public:
-    DemoFeed(Storage::StoreWriter *writer, DemoOptions options, QObject *parent = nullptr);
+    DemoFeed(Storage::StoreWriter *writer, const DemoOptions &options, QObject *parent = nullptr);
     ~DemoFeed() override;
 
     const DemoScenario &scenario() const { return m_scenario; }

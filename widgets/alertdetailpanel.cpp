@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertdetailpanel.h"
 
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -155,22 +156,23 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     severityPalette.setColor(QPalette::WindowText, Theme::severityColor(a.severity).darker(110));
     m_values[SeverityField]->setPalette(severityPalette);
     m_values[CategoryField]->setText(Core::categoryDisplayName(a.category));
-    m_values[FeedField]->setText(a.feed);
-    m_values[SourceField]->setText(a.source);
-    m_values[RuleField]->setText(a.rule);
-    m_values[TitleField]->setText(a.title);
-    m_values[MessageField]->setText(a.message);
-    m_values[EntityField]->setText(a.entity);
-    m_values[SourceIpField]->setText(a.srcIp);
-    m_values[DestIpField]->setText(a.dstIp);
+    // Untrusted text: plain-text labels, control and bidi formatting characters made visible.
+    m_values[FeedField]->setText(Core::displayText(a.feed));
+    m_values[SourceField]->setText(Core::displayText(a.source));
+    m_values[RuleField]->setText(Core::displayText(a.rule));
+    m_values[TitleField]->setText(Core::displayText(a.title));
+    m_values[MessageField]->setText(Core::displayText(a.message, true));
+    m_values[EntityField]->setText(Core::displayText(a.entity));
+    m_values[SourceIpField]->setText(Core::displayText(a.srcIp));
+    m_values[DestIpField]->setText(Core::displayText(a.dstIp));
     m_values[FingerprintField]->setText(QString::fromLatin1(a.fingerprint.toHex()));
     m_values[IncidentField]->setText(
         a.incident ? locale.toString(a.incident->value) : tr("none", "no incident"));
     // The source's own word (firing, resolved, active), as it sent it, and since when.
-    m_values[StateField]->setText(
-        a.state.isEmpty() ? tr("not reported", "the source reports no lifecycle state")
-                          : tr("%1 since %2").arg(a.state, timeText(a.stateSince)));
-    m_raw->setPlainText(prettyRaw(a.raw));
+    m_values[StateField]->setText(a.state.isEmpty()
+            ? tr("not reported", "the source reports no lifecycle state")
+            : tr("%1 since %2").arg(Core::displayText(a.state), timeText(a.stateSince)));
+    m_raw->setPlainText(Core::displayText(prettyRaw(a.raw), true));
 }
 
 std::optional<Core::AlertId> AlertDetailPanel::alertId() const

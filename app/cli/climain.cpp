@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommands.h"
 #include "evidencecommands.h"
+#include "logsupport.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
 {
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
     QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false\nlakeguard.*.info=false"_s);
+    Lakeguard::Core::installLogHandler(); // untrusted text in diagnostics stays on one line
     // `export` draws report.pdf, which needs QtGui: a QGuiApplication on the offscreen platform,
     // so the CLI still needs no display. Every other command stays a QCoreApplication.
     std::unique_ptr<QCoreApplication> app;

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonlnormalizer.h"
+#include "jsonsupport.h"
+#include "normalizer.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -13,6 +15,47 @@ class tst_JsonlNormalizer : public QObject
     Q_OBJECT
 
 private slots:
+    // Numbers beyond qint64 print as doubles: the whole-number check used to cast them to
+    // qint64 first, which is undefined behaviour (found by fuzz_eve, fuzz_wazuh and fuzz_jsonl;
+    // UBSan aborts here in the sanitizer build).
+    void numbersBeyondInt64()
+    {
+        QCOMPARE(jsonText(QJsonValue(42.0)), u"42"_s);
+        QCOMPARE(jsonText(QJsonValue(-9'007'199'254'740'992.0)), u"-9007199254740992"_s);
+        QCOMPARE(jsonText(QJsonValue(1e300)), u"1.0000000000000001e+300"_s);
+        QCOMPARE(jsonText(QJsonValue(-1e300)), u"-1.0000000000000001e+300"_s);
+        QCOMPARE(jsonText(QJsonValue(9'223'372'036'854'775'808.0)), u"9.2233720368547758e+18"_s);
+        // The records the fuzzers found, through every normaliser that reads JSON.
+        const QByteArray jsonl
+            = "{\"ts\":\"2026-03-01T10:00:00Z\",\"title\":33333333330000000000000000000000000}";
+        const NormalizeResult r = JsonlNormalizer().normalize(jsonl, { u"f"_s, 1 });
+        const auto *a = std::get_if<Alert>(&r);
+        QVERIFY(a);
+        QVERIFY2(a->title.contains(u"e+34"_s), qPrintable(a->title));
+        // A numeric ts beyond qint64 milliseconds is an invalid timestamp (fuzz_jsonl).
+        const NormalizeResult farTs = JsonlNormalizer().normalize(
+            "{\"ts\":33333333333333333333333333333333333333333333330000000000000000,"
+            "\"title\":\"x\"}",
+            { u"f"_s, 1 });
+        const auto *q = std::get_if<Quarantined>(&farTs);
+        QVERIFY(q);
+        QVERIFY2(q->reason.contains(u"invalid timestamp"_s), qPrintable(q->reason));
+        // A Wazuh rule.level of "nan" is no level (the cast to int is checked first).
+        const QByteArray nanLevel = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
+                                    "\"rule\":{\"level\":\"nan\",\"id\":\"1\","
+                                    "\"description\":\"d\"},\"agent\":{\"name\":\"a\"}}";
+        QVERIFY(!std::holds_alternative<Alert>(
+            makeNormalizer(u"wazuh"_s)->normalize(nanLevel, { u"f"_s, 1 })));
+        for (const QString &format : { u"eve"_s, u"wazuh"_s, u"auto"_s }) {
+            const QByteArray record = "{\"timestamp\":\"2026-03-01T10:00:00.000+0000\","
+                                      "\"event_type\":\"alert\",\"src_port\":1e300,"
+                                      "\"rule\":{\"level\":1e300,\"id\":1e300,"
+                                      "\"description\":1e300},\"alert\":{\"signature_id\":1e300,"
+                                      "\"severity\":1e300,\"signature\":-1e300}}";
+            (void)makeNormalizer(format)->normalizeAll(record, { u"f"_s, 1 });
+        }
+    }
+
     void valid_data()
     {
         QTest::addColumn<QByteArray>("record");

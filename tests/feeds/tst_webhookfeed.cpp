@@ -324,6 +324,32 @@ private slots:
         QCOMPARE(quarantined().size(), 0);
     }
 
+    // Senders that die mid-body (issue 9): nothing of their half bodies is stored or
+    // quarantined, their connection slots are freed, and the next sender is served.
+    void senderDisconnectingMidBodyStoresNothing()
+    {
+        auto feed = startFeed({ { u"max_connections"_s, 2 } });
+        QVERIFY(feed);
+        const QByteArray body = payload(u"Cut"_s);
+        for (int i = 0; i < 10; ++i) {
+            Client client;
+            QVERIFY(client.connectTo(m_port));
+            client.send("POST /hook HTTP/1.1\r\nHost: h\r\n" + kBearer + "\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body.left(body.size() / 2));
+            client.abort();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Client next;
+                return next.connectTo(m_port)
+                    && (next.send(request(payload(u"After"_s), { kBearer })),
+                        next.read().status == 200);
+            }(),
+            15000);
+        QCOMPARE(alertCount(), 1);
+        QCOMPARE(quarantined().size(), 0);
+    }
+
     void longerBodyThanContentLengthIsTheNextRequest()
     {
         auto feed = startFeed();

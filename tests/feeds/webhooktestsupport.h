@@ -126,6 +126,9 @@ public:
         m_socket.waitForBytesWritten(10'000);
     }
 
+    // Drops the connection at once (RST), as a sender that dies mid-request.
+    void abort() { m_socket.abort(); }
+
     // The next response (1xx included), or status 0 when none came within `timeoutMs` or the
     // connection closed first.
     HttpResponse read(int timeoutMs = 15'000)

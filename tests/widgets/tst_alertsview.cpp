@@ -36,7 +36,9 @@ private slots:
 
 private:
     static constexpr int kAlerts = 300;
-    static inline const QString kUntrusted = u"<b>x</b><img src=x>"_s;
+    // Markup, a bidi override and terminal control characters (issue 9).
+    static inline const QString kUntrusted = u"<b>x</b><img src=x>\u202Efdp.exe\x1b[2J"_s;
+    static inline const QString kShown = u"<b>x</b><img src=x><U+202E>fdp.exe\u241B[2J"_s;
     Test::TestStore m_store;
 };
 
@@ -117,7 +119,8 @@ void tst_AlertsView::untrustedTextIsPlain()
     view.show();
     QTRY_VERIFY(view.model()->cachedAlert(0).has_value());
     QCOMPARE(view.model()->index(0, AlertTableModel::TitleColumn).data().toString(),
-        kUntrusted + u" zebrafish"_s);
+        kShown + u" zebrafish"_s);
+    QCOMPARE(view.model()->index(0, AlertTableModel::EntityColumn).data().toString(), kShown);
 
     view.tableView()->selectRow(0);
     AlertDetailPanel *detail = view.detailPanel();
@@ -125,12 +128,12 @@ void tst_AlertsView::untrustedTextIsPlain()
     for (int field = 0; field < AlertDetailPanel::FieldCount; ++field) {
         QCOMPARE(detail->fieldLabel(AlertDetailPanel::Field(field))->textFormat(), Qt::PlainText);
     }
-    QCOMPARE(
-        detail->fieldLabel(AlertDetailPanel::TitleField)->text(), kUntrusted + u" zebrafish"_s);
-    QCOMPARE(detail->fieldLabel(AlertDetailPanel::MessageField)->text(), kUntrusted);
-    QCOMPARE(detail->fieldLabel(AlertDetailPanel::EntityField)->text(), kUntrusted);
+    QCOMPARE(detail->fieldLabel(AlertDetailPanel::TitleField)->text(), kShown + u" zebrafish"_s);
+    QCOMPARE(detail->fieldLabel(AlertDetailPanel::MessageField)->text(), kShown);
+    QCOMPARE(detail->fieldLabel(AlertDetailPanel::EntityField)->text(), kShown);
     // The raw record is pretty-printed JSON, shown as text.
-    QVERIFY(detail->rawText().contains(u"\"title\": \"<b>x</b><img src=x> zebrafish\""_s));
+    QVERIFY(detail->rawText().contains(u"\"title\": \"<b>x</b><img src=x><U+202E>fdp.exe"_s));
+    QVERIFY(!detail->rawText().contains(QChar(0x202E)));
     QVERIFY(detail->rawText().contains(u'\n'));
     // The title tooltip is escaped rich text: the markup shows literally.
     const QString tip

@@ -4,6 +4,7 @@
 
 #include "modelroles.h"
 #include "queryservice.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -160,6 +161,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+// Alert text is untrusted: control and bidi formatting characters are shown, not obeyed.
 QVariant AlertTableModel::displayValue(const Core::Alert &alert, int column) const
 {
     switch (column) {
@@ -170,17 +172,17 @@ QVariant AlertTableModel::displayValue(const Core::Alert &alert, int column) con
     case CategoryColumn:
         return Core::categoryDisplayName(alert.category);
     case FeedColumn:
-        return alert.feed;
+        return Core::displayText(alert.feed);
     case RuleColumn:
-        return alert.rule;
+        return Core::displayText(alert.rule);
     case TitleColumn:
-        return alert.title;
+        return Core::displayText(alert.title);
     case EntityColumn:
-        return alert.entity;
+        return Core::displayText(alert.entity);
     case SourceIpColumn:
-        return alert.srcIp;
+        return Core::displayText(alert.srcIp);
     case DestIpColumn:
-        return alert.dstIp;
+        return Core::displayText(alert.dstIp);
     default:
         return {};
     }
