@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertdetailpanel.h"
 
+#include "sensitivemask.h"
+
 #include "theme.h"
 
 #include <QEvent>
@@ -158,9 +160,10 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     m_values[FeedField]->setText(a.feed);
     m_values[SourceField]->setText(a.source);
     m_values[RuleField]->setText(a.rule);
-    m_values[TitleField]->setText(a.title);
-    m_values[MessageField]->setText(a.message);
-    m_values[EntityField]->setText(a.entity);
+    // Presentation mode masks card numbers, accounts and secrets (SensitiveMask).
+    m_values[TitleField]->setText(SensitiveMask::apply(a.title));
+    m_values[MessageField]->setText(SensitiveMask::apply(a.message));
+    m_values[EntityField]->setText(SensitiveMask::apply(a.entity));
     m_values[SourceIpField]->setText(a.srcIp);
     m_values[DestIpField]->setText(a.dstIp);
     m_values[FingerprintField]->setText(QString::fromLatin1(a.fingerprint.toHex()));
@@ -170,7 +173,7 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     m_values[StateField]->setText(
         a.state.isEmpty() ? tr("not reported", "the source reports no lifecycle state")
                           : tr("%1 since %2").arg(a.state, timeText(a.stateSince)));
-    m_raw->setPlainText(prettyRaw(a.raw));
+    m_raw->setPlainText(SensitiveMask::apply(prettyRaw(a.raw)));
 }
 
 std::optional<Core::AlertId> AlertDetailPanel::alertId() const

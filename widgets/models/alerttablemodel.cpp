@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerttablemodel.h"
 
+#include "sensitivemask.h"
+
 #include "modelroles.h"
 #include "queryservice.h"
 #include "theme.h"
@@ -174,9 +176,9 @@ QVariant AlertTableModel::displayValue(const Core::Alert &alert, int column) con
     case RuleColumn:
         return alert.rule;
     case TitleColumn:
-        return alert.title;
+        return SensitiveMask::apply(alert.title);
     case EntityColumn:
-        return alert.entity;
+        return SensitiveMask::apply(alert.entity);
     case SourceIpColumn:
         return alert.srcIp;
     case DestIpColumn:
