@@ -61,15 +61,15 @@ QString mask(const QString &text)
     // PEM private keys: the whole block.
     static const QRegularExpression pem(
         u"-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"_s);
-    QString out = replaceAll(text, pem, [](const QRegularExpressionMatch &) {
+    QString out = replaceAll(text, pem, [](const QRegularExpressionMatch &) -> QString {
         return u"-----PRIVATE KEY " + QString(8, kDot) + u"-----";
     });
     // A value after a word that says it is secret: "key 0x…", "token=…", "password: …".
     static const QRegularExpression labelled(
         u"(?i)\\b((?:api[_ -]?)?key|token|secret|password|passwd|pwd)(\\s*[=:]\\s*|\\s+)"
         "(?!(?:id|ids|of|for|to|the|a|an|was|is|in|on|and|rotation|used)\\b)"
-        "([^\\s,;\"'()]{6,})"_s);
-    out = replaceAll(out, labelled, [](const QRegularExpressionMatch &m) {
+        "(?!•)([^\\s,;\"'()]{6,})"_s);
+    out = replaceAll(out, labelled, [](const QRegularExpressionMatch &m) -> QString {
         return m.captured(1) + m.captured(2) + maskSecret(m.captured(3));
     });
     // Well-known token shapes wherever they stand.
@@ -77,13 +77,14 @@ QString mask(const QString &text)
         u"\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|\\bAKIA[0-9A-Z]{16}\\b"
         "|\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}(?:\\.[A-Za-z0-9_-]+)?"
         "|\\bya29\\.[A-Za-z0-9_-]{8,}|\\bgh[pousr]_[A-Za-z0-9]{20,}"_s);
-    out = replaceAll(
-        out, tokens, [](const QRegularExpressionMatch &m) { return maskSecret(m.captured(0)); });
+    out = replaceAll(out, tokens,
+        [](const QRegularExpressionMatch &m) -> QString { return maskSecret(m.captured(0)); });
     // IBAN: two letters, two check digits, 11–30 more (grouped by spaces or not).
     static const QRegularExpression iban(
         u"\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"_s);
-    out = replaceAll(out, iban,
-        [](const QRegularExpressionMatch &m) { return maskKeepingLast(m.captured(0), 4); });
+    out = replaceAll(out, iban, [](const QRegularExpressionMatch &m) -> QString {
+        return maskKeepingLast(m.captured(0), 4);
+    });
     // Card and account numbers: 12–19 digits (or '*') in groups of 1–6 split by single spaces or
     // dashes; not part of a longer word, an IP address or a hex string.
     static const QRegularExpression number(
