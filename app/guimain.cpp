@@ -8,6 +8,7 @@
 #include "logsupport.h"
 #include "mainwindow.h"
 #include "packreview.h"
+#include "scriptedscenario.h"
 #include "queryservice.h"
 #include "storewriter.h"
 #include "theme.h"
@@ -24,6 +25,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -44,7 +46,14 @@ struct CliOptions
 {
     QCommandLineOption store { u"store"_s, Tr::tr("Open the store at PATH."), u"PATH"_s };
     QCommandLineOption demo { u"demo"_s,
-        Tr::tr("Play the built-in demo scenario into the store.") };
+        Tr::tr("Play a demo scenario into the store: bank-day (the generated day, default), "
+               "payment-gateway, consortium-chain, insider-exfiltration or a .json file, "
+               "given as the SCENARIO argument.") };
+    QCommandLineOption theme { u"theme"_s,
+        Tr::tr("Colour theme for this run: light or dark (default: the saved choice)."),
+        u"THEME"_s };
+    QCommandLineOption present { u"present"_s,
+        Tr::tr("Start in presentation mode (full screen, dark, large type; Esc leaves).") };
     QCommandLineOption seed { u"seed"_s, Tr::tr("Seed of the demo scenario (default 1)."), u"N"_s,
         u"1"_s };
     QCommandLineOption speed { u"speed"_s,
@@ -68,7 +77,10 @@ void setUpParser(QCommandLineParser &parser, const CliOptions &o)
         Tr::tr("Lakeguard: a native console for financial-security monitoring."));
     parser.addHelpOption();
     parser.addOptions(
-        { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang, o.config });
+        { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang, o.config,
+            o.present, o.theme });
+    parser.addPositionalArgument(u"SCENARIO"_s,
+        Tr::tr("With --demo: the scenario to play (default bank-day)."), u"[SCENARIO]"_s);
 }
 
 void printLine(FILE *stream, const QString &text)
@@ -159,7 +171,38 @@ int main(int argc, char **argv)
             Tr::tr("--speed needs a positive number, got \"%1\"").arg(parser.value(o.speed)), false,
             2);
     }
+    // `lakeguard --demo [SCENARIO]`: bank-day is the generator, anything else a scenario file.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (!positional.isEmpty() && !parser.isSet(o.demo))) {
+        return fail(Tr::tr("a SCENARIO argument needs --demo (and only one is allowed)"), false,
+            2);
+    }
+    const QString scenarioName = positional.value(0, u"bank-day"_s);
+    std::shared_ptr<const Feeds::ScenarioSource> scenario;
+    if (parser.isSet(o.demo) && scenarioName != u"bank-day"_s) {
+        Feeds::ScenarioError error;
+        auto scripted = Feeds::ScriptedScenario::load(scenarioName, seed, 0, &error);
+        if (scripted) {
+            scripted = Feeds::ScriptedScenario::load(scenarioName, seed,
+                Feeds::DemoFeed::defaultStartFor(scripted->durationMs()), &error);
+        }
+        if (!scripted) {
+            return fail(Tr::tr("cannot play the scenario: %1").arg(error.toString()), interactive,
+                2);
+        }
+        scenario = std::move(scripted);
+    }
 
+    // The saved theme (View ▸ Theme) before any widget picks its colours.
+    if (auto *gui = qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        const QString themeCode
+            = parser.isSet(o.theme) ? parser.value(o.theme) : Widgets::GuiSettings::theme();
+        if (themeCode != u"light"_s && themeCode != u"dark"_s) {
+            return fail(Tr::tr("unknown theme \"%1\" (use light or dark)").arg(themeCode), false,
+                2);
+        }
+        Widgets::Theme::applyMode(*gui, Widgets::Theme::modeFromCode(themeCode));
+    }
     Widgets::Theme::applyApplicationLook(app);
 
     const bool readOnly = parser.isSet(o.review);
@@ -214,8 +257,17 @@ int main(int argc, char **argv)
         options.seed = seed;
         options.speed = speed;
         options.start = 0;
-        options.prerollMs = (screenshotMode ? 12 : 6) * kHourMs;
-        demo = new Feeds::DemoFeed(writer.get(), options);
+        if (scenario) {
+            // A told story starts at its beginning at the presenter's pace (×1…×100).
+            options.speed = parser.isSet(o.speed) ? std::clamp(speed, Feeds::DemoFeed::kMinSpeed,
+                                                        Feeds::DemoFeed::kMaxSpeed)
+                                                  : 10.0;
+            options.prerollMs = screenshotMode ? scenario->end() - scenario->start() : 0;
+            demo = new Feeds::DemoFeed(writer.get(), scenario, options);
+        } else {
+            options.prerollMs = (screenshotMode ? 12 : 6) * kHourMs;
+            demo = new Feeds::DemoFeed(writer.get(), options);
+        }
         demo->moveToThread(&demoThread);
         QObject::connect(&demoThread, &QThread::finished, demo, &QObject::deleteLater);
         window.attachDemo(demo);
@@ -265,6 +317,9 @@ int main(int argc, char **argv)
         }
     } else {
         window.show();
+        if (parser.isSet(o.present)) {
+            window.setPresentationMode(true);
+        }
         status = QApplication::exec();
     }
 

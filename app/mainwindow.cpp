@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "alertdetailpanel.h"
+#include "aboutdialog.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
 #include "chainsview.h"
@@ -15,16 +16,19 @@
 #include "incidentsview.h"
 #include "incidenttablemodel.h"
 #include "navicons.h"
+#include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "replayview.h"
 #include "storechangelistener.h"
+#include "sensitivemask.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QChartView>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -43,6 +47,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <array>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -90,7 +96,10 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_clockLabel(new QLabel(this))
     , m_captionLabel(new QLabel(this))
 {
-    setWindowIcon(Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor()));
+    const QIcon appIcon(u":/icons/lakeguard.svg"_s);
+    setWindowIcon(appIcon.availableSizes().isEmpty() && appIcon.pixmap(32).isNull()
+            ? Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor())
+            : appIcon);
 
     // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…7.
     const QColor navText(0xe2, 0xe8, 0xf0);
@@ -141,6 +150,8 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
                   " border-bottom: 1px solid #f59e0b; padding: 6px 16px; font-weight: 600; }"_s);
         outer->addWidget(m_banner);
     }
+    createPresenterUi();
+    outer->addWidget(m_ticker);
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
@@ -223,6 +234,25 @@ void MainWindow::createMenus()
         m_languageActions.append(action);
     }
 
+    // ---- The presenter's console (issue 8): View ▸ Theme, View ▸ Present ----
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->setObjectName(u"themeMenu"_s);
+    auto *themes = new QActionGroup(this);
+    for (const auto mode : { Widgets::Theme::Mode::Light, Widgets::Theme::Mode::Dark }) {
+        QAction *action = m_themeMenu->addAction(QString());
+        action->setCheckable(true);
+        action->setChecked(mode == Widgets::Theme::mode());
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode] { setThemeMode(mode); });
+        m_themeActions.append(action);
+    }
+    m_viewMenu->addSeparator();
+    m_presentAction = m_viewMenu->addAction(QIcon(u":/icons/present.svg"_s), QString());
+    m_presentAction->setObjectName(u"presentAction"_s);
+    m_presentAction->setShortcut(Qt::Key_F5);
+    m_presentAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_presentAction, &QAction::triggered, this, [this] { setPresentationMode(true); });
+
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -253,6 +283,7 @@ void MainWindow::retranslateUi()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Lakeguard"));
+    retranslatePresenterUi();
     if (m_banner) {
         m_banner->setText(bannerText());
     }
@@ -381,6 +412,41 @@ void MainWindow::attachDemo(Feeds::DemoFeed *demo)
 {
     connect(demo, &Feeds::DemoFeed::caption, this, &MainWindow::showCaption);
     connect(demo, &Feeds::DemoFeed::simulatedTime, this, &MainWindow::showSimulatedTime);
+    // The presenter's controls act on the demo on its thread; its state comes back by signal.
+    m_demo = demo;
+    connect(demo, &Feeds::DemoFeed::stepChanged, this, [this](int index, int count) {
+        m_step = index;
+        m_stepCount = count;
+        updateTicker();
+    });
+    connect(demo, &Feeds::DemoFeed::speedChanged, this, [this](double speed) {
+        m_speed = speed;
+        m_presenter->setSpeed(speed);
+        updateTicker();
+    });
+    connect(demo, &Feeds::DemoFeed::pausedChanged, this, [this](bool paused) {
+        m_paused = paused;
+        updateTicker();
+    });
+    const auto invoke = [this](void (Feeds::DemoFeed::*slot)()) {
+        if (m_demo) {
+            QMetaObject::invokeMethod(m_demo, slot, Qt::QueuedConnection);
+        }
+    };
+    connect(m_presenter, &Widgets::PresentationController::togglePauseRequested, this,
+        [invoke] { invoke(&Feeds::DemoFeed::togglePause); });
+    connect(m_presenter, &Widgets::PresentationController::nextStepRequested, this,
+        [invoke] { invoke(&Feeds::DemoFeed::nextStep); });
+    connect(m_presenter, &Widgets::PresentationController::previousStepRequested, this,
+        [invoke] { invoke(&Feeds::DemoFeed::previousStep); });
+    connect(m_presenter, &Widgets::PresentationController::speedRequested, this,
+        [this](double speed) {
+            if (m_demo) {
+                QMetaObject::invokeMethod(
+                    m_demo, [demo = m_demo, speed] { demo->setSpeed(speed); },
+                    Qt::QueuedConnection);
+            }
+        });
 }
 
 void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
@@ -435,6 +501,7 @@ void MainWindow::showCaption(const QString &english, const QString &chinese)
     const QString text = chineseUi && !chinese.isEmpty() ? chinese : english;
     m_captionLabel->setText(text);
     m_captionLabel->setToolTip(Widgets::Theme::plainToolTip(text));
+    updateTicker();
 }
 
 void MainWindow::showSimulatedTime(qint64 simMs)
@@ -447,11 +514,7 @@ void MainWindow::showSimulatedTime(qint64 simMs)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Lakeguard"),
-        tr("<h3>Lakeguard %1</h3><p>A native console for financial-security "
-           "monitoring: alerts, incidents, feeds and chain nodes in one store."
-           "</p>")
-            .arg(QStringLiteral(LAKEGUARD_VERSION)));
+    showAbout();
 }
 
 void MainWindow::showView(int view)
@@ -617,6 +680,163 @@ void MainWindow::openIncident(Core::IncidentId id)
             }
             m_incidents->searchEdit()->setText(r->incident.title);
         });
+}
+
+// ---- The presenter's console (issue 8) ----------------------------------------------------
+
+namespace {
+// The views presentation mode cycles through (Feeds is an operator's page, not a story).
+constexpr std::array kPresentedViews { MainWindow::DashboardPage, MainWindow::AlertsPage,
+    MainWindow::IncidentsPage, MainWindow::ChainsPage };
+constexpr double kPresentationFontScale = 1.6;
+} // namespace
+
+void MainWindow::createPresenterUi()
+{
+    m_presenter = new Widgets::PresentationController(this);
+    m_presenter->setPanelCount(int(kPresentedViews.size()));
+    connect(m_presenter, &Widgets::PresentationController::panelChanged, this,
+        [this](int panel) { showView(kPresentedViews.at(size_t(panel))); });
+    connect(m_presenter, &Widgets::PresentationController::leaveRequested, this,
+        [this] { setPresentationMode(false); });
+
+    m_ticker = new QLabel(this);
+    m_ticker->setObjectName(u"presentationTicker"_s);
+    m_ticker->setTextFormat(Qt::PlainText);
+    m_ticker->setWordWrap(true);
+    m_ticker->setStyleSheet(u"QLabel#presentationTicker { background: #020617; color: #f8fafc;"
+                            " border-bottom: 3px solid #2563eb; padding: 14px 28px;"
+                            " font-weight: 600; }"_s);
+    m_ticker->hide();
+
+    // The charts in the mode main() applied (the saved one, or --theme for this run).
+    for (QChartView *view : findChildren<QChartView *>()) {
+        Widgets::Theme::styleChart(view->chart());
+    }
+}
+
+void MainWindow::retranslatePresenterUi()
+{
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_themeActions.at(0)->setText(tr("&Light"));
+    m_themeActions.at(1)->setText(tr("&Dark"));
+    m_presentAction->setText(tr("&Present"));
+    m_presentAction->setToolTip(tr("Full screen for a projector: Space pauses, arrows step, "
+                                   "+/− change the speed, Esc leaves."));
+    m_ticker->setAccessibleName(tr("Scenario caption"));
+    updateTicker();
+}
+
+QAction *MainWindow::themeAction(Widgets::Theme::Mode mode) const
+{
+    return m_themeActions.value(int(mode));
+}
+
+void MainWindow::setThemeMode(Widgets::Theme::Mode mode)
+{
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        Widgets::Theme::applyMode(*app, mode);
+    }
+    for (QChartView *view : findChildren<QChartView *>()) {
+        Widgets::Theme::styleChart(view->chart());
+    }
+    if (!m_presenting) {
+        Widgets::GuiSettings::setTheme(Widgets::Theme::modeCode(mode));
+    }
+    if (QAction *action = themeAction(mode)) {
+        action->setChecked(true);
+    }
+    refreshAll(); // views that colour by theme redraw
+}
+
+QString MainWindow::tickerText() const
+{
+    const bool chineseUi
+        = Widgets::UiLanguage::current() == Widgets::UiLanguage::Language::SimplifiedChinese;
+    QString caption = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese
+                                                               : m_captionEnglish;
+    if (caption.isEmpty()) {
+        caption = m_demo ? tr("The scenario is starting…") : tr("No scenario is playing.");
+    }
+    QStringList parts { Widgets::SensitiveMask::apply(caption) };
+    if (m_stepCount > 0 && m_step >= 0) {
+        parts << tr("Step %1 of %2").arg(m_step + 1).arg(m_stepCount);
+    }
+    if (m_speed > 0) {
+        parts << tr("×%1").arg(QLocale().toString(m_speed, 'g', 4));
+    }
+    if (m_paused) {
+        parts << tr("Paused");
+    }
+    return parts.join(u"   ·   "_s);
+}
+
+void MainWindow::updateTicker()
+{
+    if (m_ticker) {
+        m_ticker->setText(tickerText());
+    }
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presenting) {
+        return;
+    }
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    m_presenting = on;
+    if (on) {
+        m_themeBeforePresenting = Widgets::Theme::mode();
+        m_fontBeforePresenting = QApplication::font();
+        m_wasMaximized = isMaximized();
+        if (app) {
+            QFont large = m_fontBeforePresenting;
+            large.setPointSizeF(large.pointSizeF() * kPresentationFontScale);
+            QApplication::setFont(large);
+        }
+        setThemeMode(Widgets::Theme::Mode::Dark);
+        QFont tickerFont = QApplication::font();
+        tickerFont.setPointSizeF(tickerFont.pointSizeF() * 1.3);
+        m_ticker->setFont(tickerFont);
+        Widgets::SensitiveMask::setEnabled(true);
+        menuBar()->hide();
+        m_navigation->hide();
+        m_ticker->show();
+        updateTicker();
+        showFullScreen();
+        // Start on the view being shown when it is one of the cycled ones.
+        const auto it = std::find(kPresentedViews.begin(), kPresentedViews.end(), currentView());
+        m_presenter->start(it == kPresentedViews.end() ? 0 : int(it - kPresentedViews.begin()));
+    } else {
+        m_presenter->stop();
+        Widgets::SensitiveMask::setEnabled(false);
+        m_ticker->hide();
+        menuBar()->show();
+        m_navigation->show();
+        setThemeMode(m_themeBeforePresenting);
+        if (app) {
+            QApplication::setFont(m_fontBeforePresenting);
+        }
+        if (m_wasMaximized) {
+            showMaximized();
+        } else {
+            showNormal();
+        }
+    }
+    refreshAll(); // masked or unmasked texts
+}
+
+QDialog *MainWindow::showAbout()
+{
+    if (!m_about) {
+        auto *dialog = new Widgets::AboutDialog(m_options.storeLocation, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_about = dialog;
+    }
+    m_about->show();
+    m_about->raise();
+    m_about->activateWindow();
+    return m_about;
 }
 
 } // namespace Lakeguard::App

@@ -3,13 +3,17 @@
 #pragma once
 
 #include "incidenttypes.h"
+#include "theme.h"
 #include "uilanguage.h"
 
 #include "packverifier.h"
 
+#include <QFont>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -34,6 +38,7 @@ class FeedsView;
 class IncidentsView;
 class ReplayView;
 class TimelinePage;
+class PresentationController;
 class RefreshThrottle;
 } // namespace Lakeguard::Widgets
 
@@ -107,6 +112,22 @@ public:
     void setLanguage(Widgets::UiLanguage::Language language);
     QAction *languageAction(Widgets::UiLanguage::Language language) const;
 
+    // ---- The presenter's console (issue 8) ----
+    // Presentation mode (View ▸ Present, F5, --present): full screen, dark, large type, no
+    // sidebar or menus, the views cycling on a timer, the scenario's caption as a ticker,
+    // sensitive fields masked; keys as PresentationController documents. Esc leaves and
+    // restores the theme, font and window.
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return m_presenting; }
+    Widgets::PresentationController *presentationController() const { return m_presenter; }
+    QString tickerText() const; // what the ticker shows (caption, step, speed, paused)
+    // View ▸ Theme: applies the palette to the application and the charts, and saves it.
+    void setThemeMode(Widgets::Theme::Mode mode);
+    QAction *themeAction(Widgets::Theme::Mode mode) const;
+    QAction *presentAction() const { return m_presentAction; }
+    // Help ▸ About (non-modal, so tests and screenshots can look at it).
+    QDialog *showAbout();
+
     // Every view has data to show (used to time screenshots).
     bool isPopulated() const;
     // Renders each view (the whole window at `size`) to DIR/<view>.png. Spins the event loop
@@ -133,6 +154,9 @@ private:
     void about();
     // "Export evidence pack…": the given incidents, or (empty) a period chosen in the dialog.
     void exportEvidence(const QList<qint64> &incidents);
+    void createPresenterUi();
+    void retranslatePresenterUi();
+    void updateTicker();
     void notifyCritical(const QList<Storage::IncidentNotice> &incidents);
 
     Storage::QueryService *m_queries;
@@ -170,6 +194,22 @@ private:
     QLabel *m_quarantineLabel;
     QLabel *m_clockLabel;
     QLabel *m_captionLabel;
+    // ---- The presenter's console (issue 8) ----
+    QPointer<Feeds::DemoFeed> m_demo;
+    Widgets::PresentationController *m_presenter = nullptr;
+    QLabel *m_ticker = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QList<QAction *> m_themeActions; // in Theme::Mode order
+    QAction *m_presentAction = nullptr;
+    bool m_presenting = false;
+    Widgets::Theme::Mode m_themeBeforePresenting = Widgets::Theme::Mode::Light;
+    QFont m_fontBeforePresenting;
+    bool m_wasMaximized = false;
+    int m_step = -1;
+    int m_stepCount = 0;
+    double m_speed = 0;
+    bool m_paused = false;
+    QPointer<QDialog> m_about;
 };
 
 } // namespace Lakeguard::App

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcDemo, "lakeguard.feeds.demo")
@@ -17,6 +19,7 @@ namespace {
 
 constexpr int kTickMs = 250;
 constexpr qint64 kDayMs = 24LL * 3'600'000;
+constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kChunkMs = 10 * 60'000; // simulated time per batch when catching up
 
 Core::TimestampMs defaultStart()
@@ -28,32 +31,60 @@ Core::TimestampMs defaultStart()
 
 } // namespace
 
+Core::TimestampMs DemoFeed::defaultStartFor(qint64 durationMs)
+{
+    const Core::TimestampMs ago = Core::nowMs() - durationMs;
+    return ago - ago % kMinuteMs;
+}
+
 DemoFeed::DemoFeed(Storage::StoreWriter *writer, const DemoOptions &options, QObject *parent)
+    : DemoFeed(writer,
+        std::make_shared<DemoScenario>(
+            options.seed, options.start > 0 ? options.start : defaultStart()),
+        options, parent)
+{ }
+
+DemoFeed::DemoFeed(Storage::StoreWriter *writer, std::shared_ptr<const ScenarioSource> source,
+    const DemoOptions &options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_options(options)
-    , m_scenario(options.seed, options.start > 0 ? options.start : defaultStart())
+    , m_scenario(std::move(source))
     , m_timer(this)
 {
+    m_steps = m_scenario->steps();
+    m_stepCaptions = m_scenario->captionsFromSteps();
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &DemoFeed::tick);
-    m_emittedUntil = m_scenario.start();
+    m_emittedUntil = m_scenario->start();
 }
 
 DemoFeed::~DemoFeed() = default;
 
+int DemoFeed::currentStep() const
+{
+    return m_lastStep;
+}
+
+void DemoFeed::setFeedStates(Storage::FeedState state)
+{
+    for (const auto &[id, type] : m_scenario->feedTypes()) {
+        m_writer->setFeedState(id, type, state, {});
+    }
+}
+
 void DemoFeed::start()
 {
-    for (const auto &[id, type] : DemoScenario::feeds()) {
-        m_writer->setFeedState(id, type, Storage::FeedState::Healthy, {});
-    }
+    setFeedStates(Storage::FeedState::Healthy);
     if (m_options.prerollMs > 0) {
-        runUntil(m_scenario.start() + m_options.prerollMs);
+        runUntil(m_scenario->start() + m_options.prerollMs);
     }
     m_simAtWallStart = m_emittedUntil;
     m_wall.start();
     m_paused = false;
     m_timer.start();
+    emit speedChanged(m_options.speed);
+    emit pausedChanged(false);
 }
 
 void DemoFeed::pause()
@@ -64,9 +95,8 @@ void DemoFeed::pause()
     tick();
     m_paused = true;
     m_timer.stop();
-    for (const auto &[id, type] : DemoScenario::feeds()) {
-        m_writer->setFeedState(id, type, Storage::FeedState::Paused, {});
-    }
+    setFeedStates(Storage::FeedState::Paused);
+    emit pausedChanged(true);
 }
 
 void DemoFeed::resume()
@@ -78,22 +108,91 @@ void DemoFeed::resume()
     m_simAtWallStart = m_emittedUntil;
     m_wall.restart();
     m_timer.start();
-    for (const auto &[id, type] : DemoScenario::feeds()) {
-        m_writer->setFeedState(id, type, Storage::FeedState::Healthy, {});
+    setFeedStates(Storage::FeedState::Healthy);
+    emit pausedChanged(false);
+}
+
+void DemoFeed::togglePause()
+{
+    if (m_paused) {
+        resume();
+    } else {
+        pause();
     }
 }
 
 void DemoFeed::stop()
 {
     m_timer.stop();
-    for (const auto &[id, type] : DemoScenario::feeds()) {
-        m_writer->setFeedState(id, type, Storage::FeedState::Stopped, {});
+    setFeedStates(Storage::FeedState::Stopped);
+}
+
+void DemoFeed::setSpeed(double speed)
+{
+    if (!(speed > 0)) {
+        return;
+    }
+    if (m_timer.isActive()) {
+        tick(); // what was due at the old speed
+    }
+    m_options.speed = speed;
+    m_simAtWallStart = m_emittedUntil;
+    m_wall.restart();
+    emit speedChanged(speed);
+}
+
+void DemoFeed::moveTo(Core::TimestampMs simTime)
+{
+    simTime = std::clamp(simTime, m_scenario->start(), m_scenario->end());
+    if (simTime > m_emittedUntil) {
+        runUntil(simTime);
+    } else {
+        // Back in time: the store already holds these events; replaying them adds nothing.
+        m_emittedUntil = simTime;
+        emit simulatedTime(m_emittedUntil);
+    }
+    m_simAtWallStart = m_emittedUntil;
+    m_wall.restart();
+    if (!m_paused && !m_timer.isActive() && m_emittedUntil < m_scenario->end()) {
+        m_timer.start(); // a finished scenario plays again after a jump back
+    }
+}
+
+void DemoFeed::jumpToStep(int index)
+{
+    if (m_steps.isEmpty()) {
+        return;
+    }
+    index = std::clamp(index, 0, static_cast<int>(m_steps.size()) - 1);
+    moveTo(m_steps.at(index).at);
+    // The step begins now: show it at once, its events follow with the next tick.
+    m_lastStep = index;
+    emit caption(m_steps.at(index).captionEn, m_steps.at(index).captionZh);
+    emit stepChanged(index, static_cast<int>(m_steps.size()));
+}
+
+void DemoFeed::nextStep()
+{
+    jumpToStep(currentStep() + 1);
+}
+
+void DemoFeed::previousStep()
+{
+    jumpToStep(currentStep() - 1);
+}
+
+void DemoFeed::restart()
+{
+    m_lastStep = -1;
+    moveTo(m_scenario->start());
+    if (!m_steps.isEmpty()) {
+        jumpToStep(0);
     }
 }
 
 void DemoFeed::runUntil(Core::TimestampMs simTime)
 {
-    simTime = std::min(simTime, m_scenario.end());
+    simTime = std::min(simTime, m_scenario->end());
     while (m_emittedUntil < simTime) {
         emitWindow(m_emittedUntil, std::min(simTime, m_emittedUntil + kChunkMs));
     }
@@ -103,13 +202,13 @@ void DemoFeed::runUntil(Core::TimestampMs simTime)
 void DemoFeed::tick()
 {
     const double elapsedSim = double(m_wall.elapsed()) * m_options.speed;
-    const Core::TimestampMs simNow =
-        std::min(m_scenario.end(), m_simAtWallStart + static_cast<qint64>(elapsedSim));
+    const Core::TimestampMs simNow
+        = std::min(m_scenario->end(), m_simAtWallStart + static_cast<qint64>(elapsedSim));
     if (simNow > m_emittedUntil) {
         emitWindow(m_emittedUntil, simNow);
         emit simulatedTime(simNow);
     }
-    if (m_emittedUntil >= m_scenario.end()) {
+    if (m_emittedUntil >= m_scenario->end()) {
         m_timer.stop();
         emit finished();
     }
@@ -117,13 +216,28 @@ void DemoFeed::tick()
 
 void DemoFeed::emitWindow(Core::TimestampMs from, Core::TimestampMs to)
 {
-    const QList<DemoEvent> events = m_scenario.eventsBetween(from, to);
+    const QList<DemoEvent> events = m_scenario->eventsBetween(from, to);
     m_emittedUntil = to;
+    // Steps that begin in the window (a step exactly at `from` was shown when jumped to).
+    int reached = -1;
+    for (int i = 0; i < m_steps.size(); ++i) {
+        const Core::TimestampMs at = m_steps.at(i).at;
+        if (at < to && (at > from || (at == from && i > m_lastStep))) {
+            reached = i;
+        }
+    }
+    if (reached >= 0 && reached != m_lastStep) {
+        m_lastStep = reached;
+        if (m_stepCaptions) {
+            emit caption(m_steps.at(reached).captionEn, m_steps.at(reached).captionZh);
+        }
+        emit stepChanged(reached, static_cast<int>(m_steps.size()));
+    }
     if (events.isEmpty()) {
         return;
     }
     QHash<QString, QString> types;
-    for (const auto &[id, type] : DemoScenario::feeds()) {
+    for (const auto &[id, type] : m_scenario->feedTypes()) {
         types.insert(id, type);
     }
     // One batch per simulated feed, as separate feeds would deliver them.

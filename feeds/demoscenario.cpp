@@ -1761,6 +1761,31 @@ QList<DemoEvent> DemoScenario::eventsBetween(Core::TimestampMs from, Core::Times
     return out;
 }
 
+QList<ScenarioStep> DemoScenario::steps() const
+{
+    // The arcs' starts; the captions themselves arrive with the arcs' events.
+    const Plan p = makePlan(m_seed, m_start);
+    QList<ScenarioStep> out {
+        { m_start, u"A day at the bank begins"_s, u"银行的一天开始了"_s },
+        { p.insider, u"Off hours: a DBA logs on to the core-banking database from home"_s,
+            u"非工作时间：一名 DBA 从家中登录核心银行数据库"_s },
+        { p.chainLag, u"Consortium chain: validator-3.gz starts falling behind"_s,
+            u"联盟链：validator-3.gz 节点开始同步落后"_s },
+        { p.phishing, u"Phishing wave from the look-alike domain bannk.example"_s,
+            u"仿冒域名 bannk.example 发起钓鱼邮件攻势"_s },
+        { p.stuffing, u"Credential stuffing against online banking from rotating IPs"_s,
+            u"网银遭遇撞库攻击，攻击源 IP 不断轮换"_s },
+        { p.cardTesting, u"Card testing on the payment gateway"_s, u"支付网关出现盗卡测试"_s },
+        { p.cardTesting + 70 * kMinute, u"DDoS on the mobile banking API"_s,
+            u"手机银行 API 遭受 DDoS 流量攻击"_s },
+        { p.chainFork, u"Fork: validator-4.bj seals a different block at the same height"_s,
+            u"分叉：validator-4.bj 在同一高度产生了不同的区块"_s },
+    };
+    std::stable_sort(out.begin(), out.end(),
+        [](const ScenarioStep &a, const ScenarioStep &b) { return a.at < b.at; });
+    return out;
+}
+
 QList<std::pair<QString, QString>> DemoScenario::feeds()
 {
     return { { u"demo-ids"_s, u"suricata"_s }, { u"demo-fraud"_s, u"fraud-engine"_s },

@@ -1053,10 +1053,6 @@
         <translation>打开位于 PATH 的存储。</translation>
     </message>
     <message>
-        <source>Play the built-in demo scenario into the store.</source>
-        <translation>将内置演示场景写入存储。</translation>
-    </message>
-    <message>
         <source>Seed of the demo scenario (default 1).</source>
         <translation>演示场景的随机种子（默认 1）。</translation>
     </message>
@@ -1127,6 +1123,34 @@
     <message>
         <source>Feeds not started: %1</source>
         <translation>数据源未启动：%1</translation>
+    </message>
+    <message>
+        <source>Play a demo scenario into the store: bank-day (the generated day, default), payment-gateway, consortium-chain, insider-exfiltration or a .json file, given as the SCENARIO argument.</source>
+        <translation>将演示场景写入存储：bank-day（生成的一天，默认）、payment-gateway、consortium-chain、insider-exfiltration 或某个 .json 文件，以 SCENARIO 参数给出。</translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: light or dark (default: the saved choice).</source>
+        <translation>本次运行的配色主题：light 或 dark（默认使用已保存的选择）。</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (full screen, dark, large type; Esc leaves).</source>
+        <translation>以演示模式启动（全屏、深色主题、大字号；按 Esc 退出）。</translation>
+    </message>
+    <message>
+        <source>With --demo: the scenario to play (default bank-day).</source>
+        <translation>与 --demo 一起使用：要播放的场景（默认 bank-day）。</translation>
+    </message>
+    <message>
+        <source>a SCENARIO argument needs --demo (and only one is allowed)</source>
+        <translation>SCENARIO 参数需要与 --demo 一起使用（且只能给出一个）</translation>
+    </message>
+    <message>
+        <source>cannot play the scenario: %1</source>
+        <translation>无法播放该场景：%1</translation>
+    </message>
+    <message>
+        <source>unknown theme &quot;%1&quot; (use light or dark)</source>
+        <translation>未知主题“%1”（请使用 light 或 dark）</translation>
     </message>
 </context>
 <context>
@@ -1224,14 +1248,6 @@
         <translation>演示时间 %1</translation>
     </message>
     <message>
-        <source>About Lakeguard</source>
-        <translation>关于 Lakeguard</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Lakeguard %1&lt;/h3&gt;&lt;p&gt;A native console for financial-security monitoring: alerts, incidents, feeds and chain nodes in one store.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lakeguard %1&lt;/h3&gt;&lt;p&gt;金融安全监控原生控制台：告警、事件、数据源和区块链节点汇聚于同一存储。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
@@ -1270,6 +1286,48 @@
         <translation>无法读取事件 #%1：%2</translation>
         <source>Changes from other consoles will not appear by themselves: %1</source>
         <translation>其他控制台的更改不会自动显示：%1</translation>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: Space pauses, arrows step, +/− change the speed, Esc leaves.</source>
+        <translation>投影全屏：空格键暂停或继续，方向键切换步骤，+/− 调整速度，Esc 退出。</translation>
+    </message>
+    <message>
+        <source>Scenario caption</source>
+        <translation>场景字幕</translation>
+    </message>
+    <message>
+        <source>The scenario is starting…</source>
+        <translation>场景即将开始…</translation>
+    </message>
+    <message>
+        <source>No scenario is playing.</source>
+        <translation>当前没有正在播放的场景。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1467,61 @@
     <message>
         <source>store: %1</source>
         <translation>存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AboutDialog</name>
+    <message>
+        <source>About Lakeguard</source>
+        <translation>关于 Lakeguard</translation>
+    </message>
+    <message>
+        <source>Lakeguard %1</source>
+        <translation>Lakeguard %1</translation>
+    </message>
+    <message>
+        <source>A native console for financial-security monitoring: alerts, incidents, feeds and chain nodes in one tamper-evident store.</source>
+        <translation>原生的金融安全监控控制台：告警、事件、数据源和链节点集中于一个防篡改的存储中。</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <source>GNU General Public License, version 3 or later</source>
+        <translation>GNU 通用公共许可证第 3 版或更高版本</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <source>SQLite:</source>
+        <translation>SQLite：</translation>
+    </message>
+    <message>
+        <source>OpenSSL:</source>
+        <translation>OpenSSL：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>存储：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the version details</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
     </message>
 </context>
 <context>
@@ -3385,10 +3498,6 @@ Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable input.
         <translation>随机种子（默认 1）。</translation>
     </message>
     <message>
-        <source>Scenario name (default bank-day).</source>
-        <translation>场景名称（默认 bank-day）。</translation>
-    </message>
-    <message>
         <source>Simulated start time (default: 24 h ago, on the hour).</source>
         <translation>模拟开始时间（默认：24 小时前的整点）。</translation>
     </message>
@@ -3415,10 +3524,6 @@ Runs SECONDS × SPEED simulated seconds of the scenario (at most one simulated d
     <message>
         <source>--seed: &quot;%1&quot; is not a number</source>
         <translation>--seed：“%1”不是数字</translation>
-    </message>
-    <message>
-        <source>unknown scenario &quot;%1&quot; (available: bank-day)</source>
-        <translation>未知场景“%1”（可用：bank-day）</translation>
     </message>
     <message>
         <source>--store needs a PATH</source>
@@ -3905,6 +4010,12 @@ Copies every record, leaf, checkpoint and incident of one store into a new, empt
     <message>
         <source>--from and --to name the same store</source>
         <translation>--from 和 --to 指向同一个存储</translation>
+        <source>Scenario: bank-day (the generated day, default), payment-gateway, consortium-chain, insider-exfiltration or a .json file.</source>
+        <translation>场景：bank-day（生成的一天，默认）、payment-gateway、consortium-chain、insider-exfiltration 或某个 .json 文件。</translation>
+    </message>
+    <message>
+        <source>unknown scenario &quot;%1&quot; (available: %2)</source>
+        <translation>未知场景“%1”（可用：%2）</translation>
     </message>
 </context>
 </TS>

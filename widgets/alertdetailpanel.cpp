@@ -3,6 +3,8 @@
 #include "alertdetailpanel.h"
 
 #include "textsupport.h"
+#include "sensitivemask.h"
+
 #include "theme.h"
 
 #include <QEvent>
@@ -156,13 +158,14 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     severityPalette.setColor(QPalette::WindowText, Theme::severityColor(a.severity).darker(110));
     m_values[SeverityField]->setPalette(severityPalette);
     m_values[CategoryField]->setText(Core::categoryDisplayName(a.category));
-    // Untrusted text: plain-text labels, control and bidi formatting characters made visible.
+    // Untrusted text: plain-text labels, control and bidi formatting characters made visible;
+    // presentation mode masks card numbers, accounts and secrets (SensitiveMask).
     m_values[FeedField]->setText(Core::displayText(a.feed));
     m_values[SourceField]->setText(Core::displayText(a.source));
     m_values[RuleField]->setText(Core::displayText(a.rule));
-    m_values[TitleField]->setText(Core::displayText(a.title));
-    m_values[MessageField]->setText(Core::displayText(a.message, true));
-    m_values[EntityField]->setText(Core::displayText(a.entity));
+    m_values[TitleField]->setText(Core::displayText(SensitiveMask::apply(a.title)));
+    m_values[MessageField]->setText(Core::displayText(SensitiveMask::apply(a.message), true));
+    m_values[EntityField]->setText(Core::displayText(SensitiveMask::apply(a.entity)));
     m_values[SourceIpField]->setText(Core::displayText(a.srcIp));
     m_values[DestIpField]->setText(Core::displayText(a.dstIp));
     m_values[FingerprintField]->setText(QString::fromLatin1(a.fingerprint.toHex()));
@@ -172,7 +175,7 @@ void AlertDetailPanel::setAlert(const std::optional<Core::Alert> &alert)
     m_values[StateField]->setText(a.state.isEmpty()
             ? tr("not reported", "the source reports no lifecycle state")
             : tr("%1 since %2").arg(Core::displayText(a.state), timeText(a.stateSince)));
-    m_raw->setPlainText(Core::displayText(prettyRaw(a.raw), true));
+    m_raw->setPlainText(Core::displayText(SensitiveMask::apply(prettyRaw(a.raw)), true));
 }
 
 std::optional<Core::AlertId> AlertDetailPanel::alertId() const

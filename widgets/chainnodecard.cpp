@@ -118,7 +118,7 @@ void ChainNodeCard::setObservation(
     m_state->setStyleSheet(
         u"QLabel#chainState { background: %1; color: %2; border-radius: 9px;"
         " padding: 2px 10px; }"_s.arg(color.name(), Theme::textOn(color).name()));
-    setStyleSheet(u"QFrame#chainNodeCard { background: white; border: 1px solid %1;"
+    setStyleSheet(u"QFrame#chainNodeCard { background: palette(base); border: 1px solid %1;"
                   " border-top: 4px solid %2; border-radius: 6px; }"_s.arg(
                       Theme::panelBorderColor().name(), color.name()));
 

@@ -124,7 +124,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
 
     auto *alertsPanel = new QFrame(this);
     alertsPanel->setObjectName(u"chainAlertsPanel"_s);
-    alertsPanel->setStyleSheet(u"QFrame#chainAlertsPanel { background: white; border: 1px solid %1;"
+    alertsPanel->setStyleSheet(u"QFrame#chainAlertsPanel { background: palette(base); border: 1px solid %1;"
                                " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
     m_alertsTitle = new QLabel(alertsPanel);
     m_alertsTitle->setTextFormat(Qt::PlainText);

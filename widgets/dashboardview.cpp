@@ -301,7 +301,7 @@ QWidget *DashboardView::makePanel(QLabel *label, QWidget *content)
 {
     auto *panel = new QFrame(this);
     panel->setObjectName(u"dashboardPanel"_s);
-    panel->setStyleSheet(u"QFrame#dashboardPanel { background: white; border: 1px solid %1;"
+    panel->setStyleSheet(u"QFrame#dashboardPanel { background: palette(base); border: 1px solid %1;"
                          " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
     label->setParent(panel);
     label->setTextFormat(Qt::PlainText);

@@ -114,7 +114,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
 
     auto *chartPanel = new QFrame(this);
     chartPanel->setObjectName(u"feedChartPanel"_s);
-    chartPanel->setStyleSheet(u"QFrame#feedChartPanel { background: white; border: 1px solid %1;"
+    chartPanel->setStyleSheet(u"QFrame#feedChartPanel { background: palette(base); border: 1px solid %1;"
                               " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
     m_chartTitle = new QLabel(chartPanel);
     m_chartTitle->setTextFormat(Qt::PlainText);

@@ -82,4 +82,14 @@ void GuiSettings::setLanguage(const QString &code)
     writeValue(u"ui/language"_s, code);
 }
 
+QString GuiSettings::theme()
+{
+    return settings().value(u"ui/theme"_s, u"light"_s).toString();
+}
+
+void GuiSettings::setTheme(const QString &code)
+{
+    writeValue(u"ui/theme"_s, code);
+}
+
 } // namespace Lakeguard::Widgets

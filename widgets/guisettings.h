@@ -22,6 +22,8 @@ public:
     static void setAlertsSplitterState(const QByteArray &state);
     static QString language(); // "en", "zh_CN"; empty (the default) follows the system
     static void setLanguage(const QString &code);
+    static QString theme(); // "light" (the default) or "dark" (View ▸ Theme)
+    static void setTheme(const QString &code);
 };
 
 } // namespace Lakeguard::Widgets

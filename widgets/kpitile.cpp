@@ -58,7 +58,7 @@ void KpiTile::setValue(const QString &value)
 
 void KpiTile::setAccent(const QColor &color)
 {
-    setStyleSheet(u"QFrame#kpiTile { background: white; border: 1px solid %1;"
+    setStyleSheet(u"QFrame#kpiTile { background: palette(base); border: 1px solid %1;"
                   " border-left: 4px solid %2; border-radius: 6px; }"_s.arg(
                       Theme::panelBorderColor().name(), color.name()));
 }

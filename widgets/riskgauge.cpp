@@ -63,7 +63,7 @@ void RiskGauge::paintEvent(QPaintEvent *)
 
     QPainterPath background;
     background.addRoundedRect(frame, 6, 6);
-    p.fillPath(background, Qt::white);
+    p.fillPath(background, palette().color(QPalette::Base));
     p.setPen(Theme::panelBorderColor());
     p.drawPath(background);
 

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "theme.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
+#include <QLegend>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFont>
@@ -160,19 +163,90 @@ QColor textOn(const QColor &background)
     return y > 0.62 ? QColor(0x1f, 0x29, 0x37) : QColor(Qt::white);
 }
 
+namespace {
+Mode s_mode = Mode::Light;
+} // namespace
+
 QColor accentColor()
 {
-    return QColor(0x25, 0x63, 0xeb);
+    return s_mode == Mode::Dark ? QColor(0x60, 0xa5, 0xfa) : QColor(0x25, 0x63, 0xeb);
 }
 
 QColor mutedTextColor()
 {
-    return QColor(0x64, 0x74, 0x8b);
+    return s_mode == Mode::Dark ? QColor(0x94, 0xa3, 0xb8) : QColor(0x64, 0x74, 0x8b);
 }
 
 QColor panelBorderColor()
 {
-    return QColor(0xdd, 0xe3, 0xea);
+    return s_mode == Mode::Dark ? QColor(0x33, 0x41, 0x55) : QColor(0xdd, 0xe3, 0xea);
+}
+
+Mode mode()
+{
+    return s_mode;
+}
+
+QString modeCode(Mode m)
+{
+    return m == Mode::Dark ? u"dark"_s : u"light"_s;
+}
+
+Mode modeFromCode(const QString &code)
+{
+    return code == u"dark" ? Mode::Dark : Mode::Light;
+}
+
+void styleChart(QChart *chart)
+{
+    if (!chart) {
+        return;
+    }
+    const bool dark = s_mode == Mode::Dark;
+    const QColor background = dark ? QColor(0x1e, 0x29, 0x3b) : QColor(Qt::white);
+    const QColor text = dark ? QColor(0xe2, 0xe8, 0xf0) : QColor(0x1f, 0x29, 0x37);
+    chart->setBackgroundBrush(background);
+    chart->setBackgroundPen(QPen(panelBorderColor()));
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(dark ? QColor(0xcb, 0xd5, 0xe1) : mutedTextColor());
+        axis->setLinePenColor(panelBorderColor());
+        axis->setGridLineColor(dark ? QColor(0x33, 0x41, 0x55) : QColor(0xe5, 0xe7, 0xeb));
+        axis->setTitleBrush(text);
+    }
+}
+
+void applyMode(QApplication &app, Mode m)
+{
+    s_mode = m;
+    const bool dark = m == Mode::Dark;
+    // Dark: slate backgrounds with high-contrast text, readable from the back of a room.
+    QPalette p;
+    const QColor window = dark ? QColor(0x0f, 0x17, 0x2a) : QColor(0xf3, 0xf5, 0xf8);
+    const QColor text = dark ? QColor(0xf1, 0xf5, 0xf9) : QColor(0x1f, 0x29, 0x37);
+    const QColor base = dark ? QColor(0x1e, 0x29, 0x3b) : QColor(Qt::white);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, dark ? QColor(0x24, 0x32, 0x47) : QColor(0xf7, 0xf9, 0xfc));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, dark ? QColor(0x33, 0x41, 0x55) : QColor(0xfb, 0xfc, 0xfd));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, dark ? QColor(0x25, 0x63, 0xeb) : accentColor());
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, accentColor());
+    p.setColor(QPalette::ToolTipBase, dark ? QColor(0xf1, 0xf5, 0xf9) : QColor(0x1f, 0x29, 0x37));
+    p.setColor(QPalette::ToolTipText, dark ? QColor(0x0f, 0x17, 0x2a) : QColor(Qt::white));
+    p.setColor(QPalette::PlaceholderText, mutedTextColor());
+    p.setColor(QPalette::Mid, panelBorderColor());
+    p.setColor(QPalette::Light, dark ? QColor(0x47, 0x55, 0x69) : QColor(Qt::white));
+    p.setColor(QPalette::Dark, dark ? QColor(0x02, 0x06, 0x17) : QColor(0xa0, 0xa8, 0xb4));
+    p.setColor(QPalette::Disabled, QPalette::Text, mutedTextColor());
+    p.setColor(QPalette::Disabled, QPalette::WindowText, mutedTextColor());
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedTextColor());
+    app.setPalette(p);
 }
 
 QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale)
@@ -201,27 +275,7 @@ QString plainToolTip(const QString &text)
 void applyApplicationLook(QApplication &app)
 {
     app.setStyle(QStyleFactory::create(u"Fusion"_s));
-
-    QPalette p;
-    const QColor window(0xf3, 0xf5, 0xf8);
-    const QColor text(0x1f, 0x29, 0x37);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, Qt::white);
-    p.setColor(QPalette::AlternateBase, QColor(0xf7, 0xf9, 0xfc));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0xfb, 0xfc, 0xfd));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, accentColor());
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x1f, 0x29, 0x37));
-    p.setColor(QPalette::ToolTipText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, mutedTextColor());
-    p.setColor(QPalette::Mid, panelBorderColor());
-    p.setColor(QPalette::Disabled, QPalette::Text, mutedTextColor());
-    p.setColor(QPalette::Disabled, QPalette::WindowText, mutedTextColor());
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedTextColor());
-    app.setPalette(p);
+    applyMode(app, s_mode);
 
     // Latin faces first, then a CJK face so Chinese never falls back to boxes; the system
     // fallback still applies after these.

@@ -10,6 +10,7 @@
 #include <QString>
 
 class QApplication;
+class QChart;
 class QLocale;
 
 // Colours, formats and the application look in one place, so every view speaks the same
@@ -37,7 +38,17 @@ QString shortHash(const QString &hash);
 // A tooltip that shows untrusted `text` literally: tooltips auto-detect rich text, so the text
 // is escaped inside an explicit rich-text paragraph (escaping alone would show "&amp;").
 QString plainToolTip(const QString &text);
-// Fusion, a light professional palette and a CJK-capable font family list.
+// Fusion, the current mode's palette and a CJK-capable font family list.
 void applyApplicationLook(QApplication &app);
+
+// Light (the default) or dark: a projector-friendly dark palette that presentation mode also
+// uses. Colours above that depend on the background (muted text, borders, accent) follow it.
+enum class Mode { Light, Dark };
+Mode mode();
+void applyMode(QApplication &app, Mode mode);
+QString modeCode(Mode mode); // "light", "dark"
+Mode modeFromCode(const QString &code); // anything unknown: Light
+// Background, labels, grid and legend of a chart in the current mode's colours.
+void styleChart(QChart *chart);
 
 } // namespace Lakeguard::Widgets::Theme

@@ -9,6 +9,8 @@
 #include "feedconfig.h"
 #include "feedmanager.h"
 #include "fileingest.h"
+#include "jsonsupport.h"
+#include "scriptedscenario.h"
 #include "incidentcommands.h"
 #include "jsonsupport.h"
 #include "normalizer.h"
@@ -675,8 +677,10 @@ int cmdDemo(Context &ctx, const QStringList &args)
     p.addOption(
         { u"speed"_s, Tr::tr("Simulated seconds per second (default 60)."), u"X"_s, u"60"_s });
     p.addOption({ u"seed"_s, Tr::tr("Random seed (default 1)."), u"S"_s, u"1"_s });
-    p.addOption(
-        { u"scenario"_s, Tr::tr("Scenario name (default bank-day)."), u"NAME"_s, u"bank-day"_s });
+    p.addOption({ u"scenario"_s,
+        Tr::tr("Scenario: bank-day (the generated day, default), payment-gateway, "
+               "consortium-chain, insider-exfiltration or a .json file."),
+        u"NAME"_s, u"bank-day"_s });
     p.addOption(
         { u"start"_s, Tr::tr("Simulated start time (default: 24 h ago, on the hour)."), u"T"_s });
     p.addOption({ u"instant"_s, Tr::tr("Write the simulated span at once instead of pacing it.") });
@@ -703,14 +707,35 @@ int cmdDemo(Context &ctx, const QStringList &args)
     if (!ok) {
         return ctx.fail(name, Tr::tr("--seed: \"%1\" is not a number").arg(p.value(u"seed"_s)));
     }
-    if (p.value(u"scenario"_s) != u"bank-day"_s) {
-        return ctx.fail(name,
-            Tr::tr("unknown scenario \"%1\" (available: bank-day)").arg(p.value(u"scenario"_s)));
-    }
     int status = Success;
     const auto start = timeOption(p, u"start"_s, ctx, name, &status);
     if (status != Success) {
         return status;
+    }
+    // bank-day is the generated day; every other name is a scenario file (docs/scenarios.md):
+    // one shipped in the resources, or a path ending in .json.
+    const QString scenarioName = p.value(u"scenario"_s);
+    std::shared_ptr<const Feeds::ScenarioSource> scenario;
+    if (scenarioName != u"bank-day"_s) {
+        Feeds::ScenarioError error;
+        auto scripted = Feeds::ScriptedScenario::load(scenarioName, seed, 0, &error);
+        if (scripted) {
+            // Without --start the story ends now, so no event lies in the future.
+            scripted = Feeds::ScriptedScenario::load(scenarioName, seed,
+                start.value_or(Feeds::DemoFeed::defaultStartFor(scripted->durationMs())), &error);
+        }
+        if (!scripted) {
+            if (!scenarioName.endsWith(u".json"_s) && error.line == 0) {
+                return ctx.fail(name,
+                    Tr::tr("unknown scenario \"%1\" (available: %2)")
+                        .arg(scenarioName,
+                            (QStringList { u"bank-day"_s }
+                                + Feeds::ScriptedScenario::builtInNames())
+                                .join(u", "_s)));
+            }
+            return ctx.fail(name, error.toString());
+        }
+        scenario = std::move(scripted);
     }
 
     Storage::StoreWriter writer(ctx.storeLocation);
@@ -721,7 +746,8 @@ int cmdDemo(Context &ctx, const QStringList &args)
     options.seed = seed;
     options.speed = speed;
     options.start = start.value_or(0);
-    Feeds::DemoFeed feed(&writer, options);
+    Feeds::DemoFeed feed = scenario ? Feeds::DemoFeed(&writer, scenario, options)
+                                    : Feeds::DemoFeed(&writer, options);
     qint64 accepted = 0;
     QObject::connect(
         &feed, &Feeds::DemoFeed::batchCommitted, &feed, [&accepted](int n) { accepted += n; });
@@ -749,7 +775,7 @@ int cmdDemo(Context &ctx, const QStringList &args)
     feed.stop();
     writer.stop(); // drains every submitted batch
     QCoreApplication::processEvents(); // deliver the last commit notifications
-    ctx.printJson({ { u"scenario"_s, u"bank-day"_s }, { u"seed"_s, QString::number(seed) },
+    ctx.printJson({ { u"scenario"_s, feed.scenario().name() }, { u"seed"_s, QString::number(seed) },
         { u"simulated_from"_s, Core::formatIsoTimestamp(simFrom) },
         { u"simulated_to"_s, Core::formatIsoTimestamp(std::max(simTo, simFrom)) },
         { u"accepted"_s, accepted }, { u"interrupted"_s, interrupted } });

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerttablemodel.h"
 
+#include "sensitivemask.h"
+
 #include "modelroles.h"
 #include "queryservice.h"
 #include "textsupport.h"
@@ -176,9 +178,9 @@ QVariant AlertTableModel::displayValue(const Core::Alert &alert, int column) con
     case RuleColumn:
         return Core::displayText(alert.rule);
     case TitleColumn:
-        return Core::displayText(alert.title);
+        return Core::displayText(SensitiveMask::apply(alert.title));
     case EntityColumn:
-        return Core::displayText(alert.entity);
+        return Core::displayText(SensitiveMask::apply(alert.entity));
     case SourceIpColumn:
         return Core::displayText(alert.srcIp);
     case DestIpColumn:
