@@ -172,14 +172,23 @@ Status MerkleLog::openForWriting()
         return Status::failure(Tr::tr("cannot record the public key: %1").arg(q.lastError().text()));
     }
 
+    // SQLite: the leaf insert through the C API on QSQLITE's handle (the hot path); another
+    // engine (PostgreSQL) through QtSql.
+    sqlite3 *handle = sqliteHandle(m_db);
     m_insertLeaf = std::make_unique<SqliteStatement>();
+    m_insertLeafSql.reset();
+    if (!handle) {
+        m_insertLeafSql.emplace(m_db);
+    }
     m_loadFrontier.emplace(m_db);
     m_lastCheckpoint.emplace(m_db);
     m_saveFrontier.emplace(m_db);
     m_insertCheckpoint.emplace(m_db);
     const bool ok =
-        m_insertLeaf->prepare(sqliteHandle(m_db),
-                              "INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)")
+        (handle ? m_insertLeaf->prepare(
+                      handle, "INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)")
+                : m_insertLeafSql->prepare(
+                      u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s))
         && m_loadFrontier->prepare(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)
         && m_lastCheckpoint->prepare(
             u"SELECT tree_size, ts FROM checkpoints ORDER BY id DESC LIMIT 1"_s)
@@ -250,6 +259,20 @@ Status MerkleLog::appendEncoded(LeafKind kind, qint64 refId, QByteArrayView enco
 
 Status MerkleLog::flushLeaves()
 {
+    if (m_insertLeafSql) {
+        QSqlQuery &q = *m_insertLeafSql;
+        for (const PendingLeaf &l : std::as_const(m_pending)) {
+            q.addBindValue(l.seq);
+            q.addBindValue(l.kind);
+            q.addBindValue(l.refId);
+            q.addBindValue(l.hash);
+            if (!q.exec()) {
+                return Status::failure(q.lastError().text());
+            }
+        }
+        m_pending.clear();
+        return Ok{};
+    }
     if (!m_insertLeaf || !m_insertLeaf->isPrepared()) {
         return Status::failure(Tr::tr("the store is not open for writing"));
     }

@@ -79,7 +79,8 @@ private:
     QList<PendingLeaf> m_pending;    // appended, not yet inserted (flushed in chunks)
     qint64 m_checkpointSize = 0;
     TimestampMs m_checkpointTs = 0;
-    std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step
+    std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step (SQLite)
+    std::optional<QSqlQuery> m_insertLeafSql;         // the same through QtSql (PostgreSQL)
     std::optional<QSqlQuery> m_loadFrontier;
     std::optional<QSqlQuery> m_lastCheckpoint;
     std::optional<QSqlQuery> m_saveFrontier;

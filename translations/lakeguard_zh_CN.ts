@@ -958,8 +958,6 @@
         <translation>叶子 %1 缺失或已损坏；请运行“lakeguard-cli verify”</translation>
     </message>
     <message>
-        <source>the store has %1 leaves but the checkpoint covers %2; run &apos;lakeguard-cli verify&apos;</source>
-        <translation>存储中有 %1 个叶子，但检查点覆盖了 %2 个；请运行“lakeguard-cli verify”</translation>
         <source>prune record %1 removed %2 %3 records (ids %4 to %5) but %6 are missing there: records were deleted outside a prune</source>
         <translation>清理记录 %1 删除了 %2 条%3记录（编号 %4 至 %5），但该范围内缺少 %6 条：有记录在清理之外被删除</translation>
     </message>
@@ -968,8 +966,6 @@
         <translation>清理失败：%1</translation>
     </message>
     <message>
-        <source>prune failed: events changed while pruning</source>
-        <translation>清理失败：清理期间告警事件发生了变化</translation>
         <source>not a PostgreSQL store location: %1</source>
         <translation>不是 PostgreSQL 存储位置：%1</translation>
     </message>
@@ -1045,6 +1041,22 @@
         <source>the copy does not verify: %1</source>
         <translation>副本校验未通过：%1</translation>
     </message>
+    <message>
+        <source>the store has %1 leaves but the checkpoint covers %2; run &apos;lakeguard-cli verify&apos;</source>
+        <translation>存储中有 %1 个叶子，但检查点覆盖了 %2 个；请运行“lakeguard-cli verify”</translation>
+    </message>
+    <message>
+        <source>%1 has a write-ahead log that is not merged yet, so it cannot be opened immutable; make a copy with `lakeguard-cli backup` and review that</source>
+        <translation>%1 还有尚未合并的预写日志，无法以不可变方式打开；请用 `lakeguard-cli backup` 制作副本后审阅该副本</translation>
+    </message>
+    <message>
+        <source>%1 is in a folder that cannot be written and has a write-ahead log that is not merged yet; copy the store and its -wal file to a writable folder</source>
+        <translation>%1 所在的文件夹不可写，且有尚未合并的预写日志；请把存储及其 -wal 文件复制到可写的文件夹</translation>
+    </message>
+    <message>
+        <source>prune failed: events changed while pruning</source>
+        <translation>清理失败：清理期间告警事件发生了变化</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -1059,10 +1071,6 @@
     <message>
         <source>Simulated seconds per second for the demo (default 120).</source>
         <translation>演示每秒模拟的秒数（默认 120）。</translation>
-    </message>
-    <message>
-        <source>Open the store at PATH read-only.</source>
-        <translation>以只读方式打开位于 PATH 的存储。</translation>
     </message>
     <message>
         <source>Render every view to DIR/&lt;view&gt;.png and exit.</source>
@@ -1151,6 +1159,18 @@
     <message>
         <source>unknown theme &quot;%1&quot; (use light or dark)</source>
         <translation>未知主题“%1”（请使用 light 或 dark）</translation>
+    </message>
+    <message>
+        <source>Open the store, or the evidence pack (folder or zip), at PATH read-only.</source>
+        <translation>以只读方式打开 PATH 处的存储或证据包（文件夹或 zip）。</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the pack</source>
+        <translation>无法为证据包创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>cannot review the evidence pack %1: %2</source>
+        <translation>无法审阅证据包 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1268,8 +1288,6 @@
         <translation>Lakeguard：严重事件</translation>
     </message>
     <message>
-        <source>&amp;Export evidence pack…</source>
-        <translation>导出证据包(&amp;E)…</translation>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -1282,10 +1300,6 @@
         <translation>无法读取该告警：%1</translation>
     </message>
     <message>
-        <source>Incident #%1 could not be read: %2</source>
-        <translation>无法读取事件 #%1：%2</translation>
-        <source>Changes from other consoles will not appear by themselves: %1</source>
-        <translation>其他控制台的更改不会自动显示：%1</translation>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1328,6 +1342,65 @@
     <message>
         <source>Paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Changes from other consoles will not appear by themselves: %1</source>
+        <translation>其他控制台的更改不会自动显示：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Export evidence pack…</source>
+        <translation>导出证据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Evidence pack %1 FAILED verification (problems: %2); the first: %3. Shown read-only so it can be inspected.</source>
+        <translation>证据包 %1 验证失败（问题数：%2）；第一个问题：%3。以只读方式显示，供检查。</translation>
+    </message>
+    <message>
+        <source>Evidence pack %1, TLP:%2 — verified: all %3 records proven against checkpoint %4 (signed %5, key %6…). Read-only: nothing can be changed.</source>
+        <translation>证据包 %1，TLP:%2 — 已验证：全部 %3 条记录均已对检查点 %4 完成证明（签名于 %5，密钥 %6…）。只读：任何内容都不能更改。</translation>
+    </message>
+    <message>
+        <source>Incident #%1 could not be read: %2</source>
+        <translation>无法读取事件 #%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Evidence::PackReview</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1 line %2: not a JSON object</source>
+        <translation>%1 第 %2 行：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>manifest.json: record %1 %2: the encoding does not decode</source>
+        <translation>manifest.json：记录 %1 %2：编码无法解码</translation>
+    </message>
+    <message>
+        <source>manifest.json: %1 %2: %3</source>
+        <translation>manifest.json：%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>manifest.json: not a JSON object</source>
+        <translation>manifest.json：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 exists already</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>alerts.jsonl: alert %1: %2</source>
+        <translation>alerts.jsonl：告警 %1：%2</translation>
+    </message>
+    <message>
+        <source>incidents.jsonl: incident %1: %2</source>
+        <translation>incidents.jsonl：事件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3534,10 +3607,6 @@ Runs SECONDS × SPEED simulated seconds of the scenario (at most one simulated d
         <translation>未知选项“%1”；请参阅 --help</translation>
     </message>
     <message>
-        <source>not available in this version of Lakeguard</source>
-        <translation>此版本的 Lakeguard 不提供该功能</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation>未知命令“%1”；请参阅 --help</translation>
     </message>
@@ -3940,8 +4009,6 @@ Exit status: 0 intact and signed, 1 a check failed (each is named), 2 unreadable
         <translation>请指定一个证据包文件夹或 zip 文件</translation>
     </message>
     <message>
-        <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
-        <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
         <source>remove the oldest alerts (roll-ups and tamper evidence stay; a signed prune record says what went)</source>
         <translation>删除最旧的告警（汇总数据与防篡改证据保留；一条已签名的清理记录说明删除了什么）</translation>
     </message>
@@ -3982,8 +4049,6 @@ Removes the oldest alerts in arrival order, with their events and full-text rows
         <translation>已清理 %1 条告警（编号 %2 至 %3）和 %4 条事件；清理记录 %5</translation>
     </message>
     <message>
-        <source>%1 records pruned by %2 signed prune records (their leaf hashes stand in for them)</source>
-        <translation>%1 条记录已由 %2 条已签名的清理记录清理（由其叶哈希代替）</translation>
         <source>copy one store into a new one (e.g. SQLite into PostgreSQL) and verify it</source>
         <translation>将一个存储复制到新的存储（例如从 SQLite 到 PostgreSQL）并进行校验</translation>
     </message>
@@ -4008,14 +4073,24 @@ Copies every record, leaf, checkpoint and incident of one store into a new, empt
         <translation>必须提供 --from STORE 和 --to STORE</translation>
     </message>
     <message>
-        <source>--from and --to name the same store</source>
-        <translation>--from 和 --to 指向同一个存储</translation>
         <source>Scenario: bank-day (the generated day, default), payment-gateway, consortium-chain, insider-exfiltration or a .json file.</source>
         <translation>场景：bank-day（生成的一天，默认）、payment-gateway、consortium-chain、insider-exfiltration 或某个 .json 文件。</translation>
     </message>
     <message>
         <source>unknown scenario &quot;%1&quot; (available: %2)</source>
         <translation>未知场景“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>--from and --to name the same store</source>
+        <translation>--from 和 --to 指向同一个存储</translation>
+    </message>
+    <message>
+        <source>%1 records pruned by %2 signed prune records (their leaf hashes stand in for them)</source>
+        <translation>%1 条记录已由 %2 条已签名的清理记录清理（由其叶哈希代替）</translation>
+    </message>
+    <message>
+        <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
+        <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
     </message>
 </context>
 </TS>

@@ -669,6 +669,9 @@ void IncidentsView::apply(const QList<Storage::IncidentCommand> &commands)
                 } else {
                     line = tr("#%1 done").arg(id.value);
                 }
+                if (r && !r->refused && r->version > 0) {
+                    m_model->noteVersion(id, r->version);
+                }
                 m_results << line;
                 if (m_pending == 0) {
                     m_message->setText(m_results.join(u"; "_s));

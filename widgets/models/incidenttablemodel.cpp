@@ -163,6 +163,17 @@ int IncidentTableModel::cachedRowOf(Core::IncidentId id) const
     return -1;
 }
 
+void IncidentTableModel::noteVersion(Core::IncidentId id, qint64 version)
+{
+    for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
+        for (Storage::IncidentRow &r : *it) {
+            if (r.id == id && r.version < version) {
+                r.version = version;
+            }
+        }
+    }
+}
+
 QString IncidentTableModel::countdownText(Core::TimestampMs deadline, Core::TimestampMs now)
 {
     const qint64 minutes = std::abs(deadline - now) / 60'000;

@@ -65,6 +65,9 @@ public:
     qint64 totalCount() const { return m_count; }
     std::optional<Storage::IncidentRow> cachedIncident(int row) const;
     int cachedRowOf(Core::IncidentId id) const;
+    // A change this console made succeeded: the cached row carries the incident's new version
+    // until the reload brings it, so the next action is not refused as a conflict.
+    void noteVersion(Core::IncidentId id, qint64 version);
     bool hasPendingFetches() const { return !m_inFlight.isEmpty(); }
     void retranslate();
 
