@@ -288,6 +288,10 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         IncidentTableModel::TitleColumn, widthFor(u"Wave of fraud.account_take"_s));
     m_table->setColumnWidth(IncidentTableModel::LastSeenColumn,
         widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
+    // The title takes what is left, so the deadline and the last activity stay in view at any
+    // window width and in either language (long titles elide; the detail pane has them whole).
+    header->setStretchLastSection(false);
+    m_table->viewport()->installEventFilter(this);
     header->setSortIndicator(IncidentTableModel::RiskColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
@@ -574,6 +578,28 @@ void IncidentsView::updateActions()
     m_noteEdit->setEnabled(writable && m_shown.has_value());
     m_addNote->setEnabled(writable && m_shown.has_value());
     m_noteEdit->setReadOnly(!writable);
+}
+
+bool IncidentsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize) {
+        fitTitleColumn();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void IncidentsView::fitTitleColumn()
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c) {
+        if (c != IncidentTableModel::TitleColumn && !header->isSectionHidden(c)) {
+            others += header->sectionSize(c);
+        }
+    }
+    const int minimum = m_table->fontMetrics().horizontalAdvance(u"Wave of fraud"_s) + 24;
+    m_table->setColumnWidth(
+        IncidentTableModel::TitleColumn, std::max(minimum, m_table->viewport()->width() - others));
 }
 
 void IncidentsView::trigger(Action a)

@@ -101,7 +101,11 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitTitleColumn();
     void retranslateUi();
     void applyFilter();
     void updateActions();
