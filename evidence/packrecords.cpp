@@ -36,6 +36,8 @@ QString packRecordType(Storage::LeafKind kind)
         return u"audit"_s;
     case Storage::LeafKind::ChainObservation:
         return u"chain_observation"_s;
+    case Storage::LeafKind::Prune:
+        return u"prune"_s;
     }
     return u"unknown"_s;
 }
@@ -102,6 +104,14 @@ QJsonObject leafRecordJson(Storage::LeafKind kind, const QVariantList &v)
         break;
     case Storage::LeafKind::ChainObservation:
         o.insert(u"id"_s, v.value(0).toLongLong());
+        break;
+    case Storage::LeafKind::Prune:
+        // id, ts, reason, ranges, tree_size (a retention record; docs/tamper-evidence.md)
+        o.insert(u"id"_s, v.value(0).toLongLong());
+        o.insert(u"ts"_s, iso(v.value(1)));
+        o.insert(u"reason"_s, v.value(2).toString());
+        o.insert(u"ranges"_s, v.value(3).toString());
+        o.insert(u"tree_size"_s, v.value(4).toLongLong());
         break;
     }
     return o;
