@@ -36,7 +36,10 @@ private slots:
 private:
     MainWindow::Options options(bool readOnly = false) const
     {
-        return { m_store.path(), readOnly };
+        MainWindow::Options o;
+        o.storeLocation = m_store.path();
+        o.readOnly = readOnly;
+        return o;
     }
     Test::TestStore m_store;
     QTemporaryDir m_shots;
