@@ -224,7 +224,7 @@ int main(int argc, char **argv)
     }
     // An evidence pack under review: verify it, then rebuild its records into a scratch store that
     // is opened read-only like any other (docs/evidence-packs.md, "Reviewing a pack").
-    App::MainWindow::Options windowOptions { location, readOnly, {}, std::nullopt };
+    App::MainWindow::Options windowOptions(location, readOnly);
     QTemporaryDir packWork;
     if (readOnly && Evidence::isEvidencePack(location)) {
         if (!packWork.isValid()) {

@@ -66,6 +66,13 @@ public:
 
     struct Options
     {
+        Options() = default;
+        Options(QString store, bool readOnlyReview)
+            : storeLocation(std::move(store))
+            , readOnly(readOnlyReview)
+        {
+        }
+
         QString storeLocation;
         bool readOnly = false;
         // Reviewing an evidence pack: the pack, and verify-pack's verdict for the banner (the
