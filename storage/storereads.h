@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QSqlDatabase>
+
+namespace Lakeguard::Storage {
+
+// Reads whose SQL is the same on every engine (SQLite and PostgreSQL share the schema's column
+// names and types for these tables): each backend's AlertStore method forwards here.
+Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::AlertId id);
+Result<StoreStats> readStats(const QSqlDatabase &db);
+Result<QList<FeedStatus>> readFeeds(const QSqlDatabase &db);
+Result<QList<ChainObservation>> readChainStatus(const QSqlDatabase &db);
+
+} // namespace Lakeguard::Storage
