@@ -151,7 +151,7 @@ private slots:
         view.resize(1200, 600);
         view.show();
         QVERIFY(view.actionButton(u"addFeed"_s)->isVisibleTo(&view));
-        QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() >= 1, 30000);
         // Without a selection a disabled action says why; with one, what it does.
         QVERIFY(!view.actionButton(u"editFeed"_s)->isEnabled());
         QCOMPARE(view.actionButton(u"editFeed"_s)->toolTip(), u"Select a feed first"_s);
