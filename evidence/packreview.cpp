@@ -5,6 +5,7 @@
 #include "leafencoding.h"
 #include "packzip.h"
 #include "riskmodel.h"
+#include "schema.h"
 #include "sqlitestore.h"
 #include "transactionguard.h"
 
@@ -247,6 +248,12 @@ bool recompute(QSqlDatabase &db, QStringList *problems)
         insert.addBindValue(e.worst);
         if (!insert.exec()) {
             *problems << insert.lastError().text();
+            return false;
+        }
+    }
+    for (const QString &statement : Storage::derivedCountStatements()) {
+        if (!q.exec(statement)) {
+            *problems << q.lastError().text();
             return false;
         }
     }

@@ -21,6 +21,9 @@ struct Migration
 };
 
 const QList<Migration> &sqliteMigrations();
+// Fill the hourly roll-ups from the minute ones and the running totals from the alerts (both
+// tables empty before): migration 8, and a store rebuilt from an evidence pack.
+const QStringList &derivedCountStatements();
 int sqliteSchemaVersion();
 
 } // namespace Lakeguard::Storage

@@ -7,9 +7,9 @@
 #include "merklelog.h"
 #include "riskmodel.h"
 #include "schema.h"
+#include "sqlitestatement.h"
 #include "storereads.h"
 #include "timelinequeries.h"
-#include "sqlitestatement.h"
 #include "transactionguard.h"
 
 #include <QCoreApplication>
@@ -47,6 +47,8 @@ struct Tr
 
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kHourMs = 3'600'000;
+// Up to this many full-text matches are read and sorted; more, and the time index is walked.
+constexpr qint64 kFewMatches = 10'000;
 
 qint64 floorTo(qint64 value, qint64 step)
 {
@@ -60,7 +62,8 @@ QString nextConnectionName()
     return u"lakeguard-sqlite-%1"_s.arg(++counter);
 }
 
-const QString kAlertColumns = u"id, ts, received, feed, source, severity, category, rule, title, "
+const QString kAlertColumns
+    = u"id, ts, received, feed, source, severity, category, rule, title, "
                               "message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since, suppressed"_s;
 
 // When an alert's reported state began: the source's time, else when Lakeguard received it.
@@ -130,6 +133,10 @@ struct Where
 {
     QStringList clauses;
     QVariantList values;
+    // The full-text query, when the filter searches; its clause is clauses[ftsClause].
+    QString fts;
+    qsizetype ftsClause = -1;
+    qsizetype ftsValue = -1;
 
     QString sql() const
     {
@@ -174,7 +181,11 @@ Where whereFor(const AlertFilter &f)
     }
     const QString fts = SqliteStore::ftsQuery(f.search);
     if (!fts.isEmpty()) {
-        w.clauses << u"id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)"_s;
+        w.fts = fts;
+        w.ftsClause = w.clauses.size();
+        w.ftsValue = w.values.size();
+        // Unary + : the time (or severity) index drives, probing the match set per row.
+        w.clauses << u"+id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)"_s;
         w.values << fts;
     } else if (!f.search.trimmed().isEmpty()) {
         w.clauses << u"0"_s; // only punctuation: nothing can match
@@ -195,8 +206,6 @@ struct SqliteStore::Prepared
 {
     explicit Prepared(const QSqlDatabase &db)
         : insertQuarantine(db)
-        , upsertRollup(db)
-        , upsertEntity(db)
         , upsertChain(db)
         , insertChainHistory(db)
         , upsertFeed(db)
@@ -207,8 +216,6 @@ struct SqliteStore::Prepared
         , updateState(db)
     {}
     QSqlQuery insertQuarantine;
-    QSqlQuery upsertRollup;
-    QSqlQuery upsertEntity;
     QSqlQuery upsertChain;
     QSqlQuery insertChainHistory;
     QSqlQuery upsertFeed;
@@ -220,6 +227,11 @@ struct SqliteStore::Prepared
     // The per-alert statement through the C API, and the leaf encoder it feeds.
     SqliteStatement insertAlertFast;
     LeafEncoding::Encoder leaf;
+    // Roll-ups and totals: one upsert per distinct key and batch, also through the C API.
+    SqliteStatement upsertMinute;
+    SqliteStatement upsertHour;
+    SqliteStatement upsertEntity;
+    SqliteStatement upsertTotal;
 };
 
 namespace {
@@ -343,25 +355,32 @@ Status SqliteStore::open(Mode mode)
     if (mode == Mode::ReadWrite) {
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
-        const bool ok =
-            p.insertAlertFast.prepare(
-                sqliteHandle(m_db),
+        const bool ok
+            = p.insertAlertFast.prepare(sqliteHandle(m_db),
                 "INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
-                " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, state_since,"
+                  " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, "
+                  "state_since,"
                 " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint) DO NOTHING")
             && p.insertQuarantine.prepare(
                 u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
-            && p.upsertRollup.prepare(
-                u"INSERT INTO rollup_minute (bucket, severity, category, feed, n)"
+            && p.upsertMinute.prepare(sqliteHandle(m_db),
+                "INSERT INTO rollup_minute (bucket, severity, category, feed, n)"
                 " VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = n + excluded.n"_s)
-            && p.upsertEntity.prepare(
-                u"INSERT INTO rollup_entity_hour (bucket, entity, n, weight, worst)"
+                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = n + excluded.n")
+            && p.upsertHour.prepare(sqliteHandle(m_db),
+                "INSERT INTO rollup_hour (bucket, severity, category, feed, n)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = n + excluded.n")
+            && p.upsertEntity.prepare(sqliteHandle(m_db),
+                "INSERT INTO rollup_entity_hour (bucket, entity, n, weight, worst)"
                 " VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (bucket, entity) DO UPDATE SET n = n + excluded.n,"
-                " weight = weight + excluded.weight, worst = max(worst, excluded.worst)"_s)
+                " weight = weight + excluded.weight, worst = max(worst, excluded.worst)")
+            && p.upsertTotal.prepare(sqliteHandle(m_db),
+                "INSERT INTO alert_totals (severity, category, n) VALUES (?, ?, ?)"
+                " ON CONFLICT (severity, category) DO UPDATE SET n = n + excluded.n")
             && p.upsertChain.prepare(
                 u"INSERT INTO chain_status (chain, node, height, head_hash, block_time, observed,"
                 " peers, syncing, lag, state, latency_ms, details)"
@@ -401,8 +420,8 @@ Status SqliteStore::open(Mode mode)
             && p.updateState.prepare(
                 u"UPDATE alerts SET state = ?, state_since = ? WHERE id = ?"_s);
         if (!ok) {
-            return Status::failure(Tr::tr("cannot prepare statements: %1")
-                                       .arg(m_db.lastError().text()));
+            return Status::failure(
+                Tr::tr("cannot prepare statements: %1").arg(m_db.lastError().text()));
         }
         if (const Status s = m_log->openForWriting(); !s) {
             m_prepared.reset();
@@ -447,7 +466,8 @@ Status SqliteStore::migrate()
             continue;
         }
         if (!m_db.transaction()) {
-            return Status::failure(Tr::tr("cannot begin migration: %1").arg(m_db.lastError().text()));
+            return Status::failure(
+                Tr::tr("cannot begin migration: %1").arg(m_db.lastError().text()));
         }
         for (const QString &statement : m.statements) {
             if (!q.exec(statement)) {
@@ -470,9 +490,8 @@ Status SqliteStore::migrate()
         if (!q.exec() || !m_db.commit()) {
             const QString err = errorText(q);
             m_db.rollback();
-            return Status::failure(Tr::tr("migration to schema version %1 failed: %2")
-                                       .arg(m.toVersion)
-                                       .arg(err));
+            return Status::failure(
+                Tr::tr("migration to schema version %1 failed: %2").arg(m.toVersion).arg(err));
         }
         qCDebug(lcStore) << "migrated" << m_path << "to schema version" << m.toVersion;
         version = m.toVersion;
@@ -595,14 +614,17 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     }
 
     // Roll-ups aggregated in memory, written once per key.
-    std::map<std::tuple<qint64, int, QString, QString>, qint64> minute;
+    using RollupKey = std::tuple<qint64, int, QByteArray, QByteArray>;
+    std::map<RollupKey, qint64> minute;
+    std::map<RollupKey, qint64> hour;
+    std::map<std::pair<int, QByteArray>, qint64> totals;
     struct EntityAgg
     {
         qint64 n = 0;
         double weight = 0;
         int worst = 0;
     };
-    std::map<std::pair<qint64, QString>, EntityAgg> entity;
+    std::map<std::pair<qint64, QByteArray>, EntityAgg> entity;
     TimestampMs lastEvent = 0;
     const QByteArray batchFeedUtf8 = utf8Of(batch.feed);
 
@@ -687,11 +709,12 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
                     return failLog(s);
                 }
             }
-            const QString feed = a.feed.isEmpty() ? batch.feed : a.feed;
-            minute[{floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
-                    Core::categoryName(a.category), feed}] += 1;
+            const int severity = static_cast<int>(a.severity);
+            minute[{ floorTo(a.ts, kMinuteMs), severity, category, feedUtf8 }] += 1;
+            hour[{ floorTo(a.ts, kHourMs), severity, category, feedUtf8 }] += 1;
+            totals[{ severity, category }] += 1;
             if (!a.entity.isEmpty()) {
-                EntityAgg &e = entity[{floorTo(a.ts, kHourMs), a.entity}];
+                EntityAgg &e = entity[{ floorTo(a.ts, kHourMs), entityUtf8 }];
                 ++e.n;
                 e.weight += Core::RiskModel::severityWeight(a.severity);
                 e.worst = std::max(e.worst, static_cast<int>(a.severity));
@@ -711,26 +734,43 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         lastEvent = std::max(lastEvent, a.ts);
     }
 
-    for (const auto &[key, n] : minute) {
-        QSqlQuery &q = p.upsertRollup;
-        q.addBindValue(std::get<0>(key));
-        q.addBindValue(std::get<1>(key));
-        q.addBindValue(std::get<2>(key));
-        q.addBindValue(std::get<3>(key));
-        q.addBindValue(n);
+    const auto failC = [&](const SqliteStatement &q, const QString &what) {
+        r = BatchResult {};
+        r.error = Tr::tr("%1 failed: %2").arg(what, q.error());
+        m_db.rollback();
+        return r;
+    };
+    for (const auto *rollup : { &minute, &hour }) {
+        SqliteStatement &q = rollup == &minute ? p.upsertMinute : p.upsertHour;
+        for (const auto &[key, n] : *rollup) {
+            q.bindInt(1, std::get<0>(key));
+            q.bindInt(2, std::get<1>(key));
+            q.bindText(3, std::get<2>(key));
+            q.bindText(4, std::get<3>(key));
+            q.bindInt(5, n);
         if (!q.exec()) {
-            return fail(q, u"roll-up"_s);
+                return failC(q, u"roll-up"_s);
+            }
+        }
+    }
+    for (const auto &[key, n] : totals) {
+        SqliteStatement &q = p.upsertTotal;
+        q.bindInt(1, key.first);
+        q.bindText(2, key.second);
+        q.bindInt(3, n);
+        if (!q.exec()) {
+            return failC(q, u"alert totals"_s);
         }
     }
     for (const auto &[key, agg] : entity) {
-        QSqlQuery &q = p.upsertEntity;
-        q.addBindValue(key.first);
-        q.addBindValue(key.second);
-        q.addBindValue(agg.n);
-        q.addBindValue(agg.weight);
-        q.addBindValue(agg.worst);
+        SqliteStatement &q = p.upsertEntity;
+        q.bindInt(1, key.first);
+        q.bindText(2, key.second);
+        q.bindInt(3, agg.n);
+        q.bindDouble(4, agg.weight);
+        q.bindInt(5, agg.worst);
         if (!q.exec()) {
-            return fail(q, u"entity roll-up"_s);
+            return failC(q, u"entity roll-up"_s);
         }
     }
     if (r.accepted > 0) {
@@ -768,8 +808,8 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(o.lag);
         q.addBindValue(text(o.state));
         q.addBindValue(o.latencyMs);
-        q.addBindValue(QString::fromUtf8(
-            QJsonDocument(o.detailsJson()).toJson(QJsonDocument::Compact)));
+        q.addBindValue(
+            QString::fromUtf8(QJsonDocument(o.detailsJson()).toJson(QJsonDocument::Compact)));
         if (!q.exec()) {
             return fail(q, u"chain status"_s);
         }
@@ -790,8 +830,8 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         }
         const qint64 historyId = h.lastInsertId().toLongLong();
         if (const Status s = m_log->append(LeafKind::ChainObservation, historyId,
-                                           {historyId, o.observed, text(o.chain), text(o.node),
-                                            o.height, o.lag, o.latencyMs});
+                { historyId, o.observed, text(o.chain), text(o.node), o.height, o.lag,
+                    o.latencyMs });
             !s) {
             return failLog(s);
         }
@@ -813,16 +853,14 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.addBindValue(batch.bytes);
         q.addBindValue(lastEvent);
         q.addBindValue(Core::nowMs());
-        q.addBindValue(batch.cursor ? QVariant(*batch.cursor)
-                                    : QVariant(QMetaType::fromType<QByteArray>()));
+        q.addBindValue(
+            batch.cursor ? QVariant(*batch.cursor) : QVariant(QMetaType::fromType<QByteArray>()));
         if (!q.exec()) {
             return fail(q, u"feed counters"_s);
         }
     }
 
-    if (const Status s = m_correlator->finish(now, &r.criticalIncidents,
-                                              &r.incidentsTouched);
-        !s) {
+    if (const Status s = m_correlator->finish(now, &r.criticalIncidents, &r.incidentsTouched); !s) {
         r = BatchResult{};
         r.error = Tr::tr("correlation failed: %1").arg(s.error());
         m_db.rollback();
@@ -843,8 +881,8 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     return r;
 }
 
-Status SqliteStore::setFeedState(const QString &feed, const QString &type, FeedState state,
-                                 const QString &lastError)
+Status SqliteStore::setFeedState(
+    const QString &feed, const QString &type, FeedState state, const QString &lastError)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO feeds (id, type, state, updated, last_error) VALUES (?, ?, ?, ?, ?)"
@@ -907,8 +945,7 @@ QString SqliteStore::ftsQuery(const QString &text)
 }
 
 Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
-                                            const std::optional<PageKey> &after,
-                                            std::optional<qint64> offset)
+    const std::optional<PageKey> &after, std::optional<qint64> offset, QStringList *plan)
 {
     Where w = whereFor(filter);
     QString order;
@@ -942,9 +979,33 @@ Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort
         }
         break;
     }
-    QString sql = u"SELECT "_s + kAlertColumns + u" FROM alerts"_s + w.sql() + u" ORDER BY "_s
-        + order + u" LIMIT ?"_s;
-    QVariantList values = w.values;
+    QString from = u" FROM alerts"_s;
+    QVariantList values;
+    if (w.ftsClause >= 0) {
+        // SQLite cannot know how many rows a MATCH gives. Left alone it walks the time index
+        // and probes the match set per row: quick for a common word, a scan of the whole store
+        // for a rare one. A capped count decides: few matches are read first and sorted.
+        QSqlQuery probe(m_db);
+        probe.setForwardOnly(true);
+        probe.prepare(u"SELECT count(*) FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH ?"
+                      " LIMIT ?)"_s);
+        probe.addBindValue(w.fts);
+        probe.addBindValue(kFewMatches);
+        if (!probe.exec() || !probe.next()) {
+            return Result<AlertPage>::failure(errorText(probe));
+        }
+        if (probe.value(0).toLongLong() < kFewMatches) {
+            // CROSS JOIN keeps the matches as the outer loop (SQLite never reorders it).
+            from = u" FROM (SELECT rowid AS mid FROM alerts_fts WHERE alerts_fts MATCH ?)"
+                   " CROSS JOIN alerts ON alerts.id = mid"_s;
+            values << w.fts;
+            w.clauses.removeAt(w.ftsClause);
+            w.values.removeAt(w.ftsValue);
+        }
+    }
+    QString sql
+        = u"SELECT "_s + kAlertColumns + from + w.sql() + u" ORDER BY "_s + order + u" LIMIT ?"_s;
+    values << w.values;
     values << std::max(1, limit);
     if (offset) {
         sql += u" OFFSET ?"_s;
@@ -952,7 +1013,7 @@ Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql)) {
+    if (!q.prepare(plan ? u"EXPLAIN QUERY PLAN "_s + sql : sql)) {
         return Result<AlertPage>::failure(errorText(q));
     }
     bindAll(q, values);
@@ -961,6 +1022,10 @@ Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort
     }
     AlertPage page;
     while (q.next()) {
+        if (plan) {
+            *plan << q.value(3).toString();
+            continue;
+        }
         page.alerts.append(alertFromQuery(q));
     }
     if (!page.alerts.isEmpty() && page.alerts.size() == std::max(1, limit)) {
@@ -972,20 +1037,55 @@ Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort
     return page;
 }
 
-Result<AlertPage> SqliteStore::alerts(const AlertFilter &filter, AlertSort sort, int limit,
-                                      const std::optional<PageKey> &after)
+Result<QStringList> SqliteStore::explainAlerts(const AlertFilter &filter, AlertSort sort,
+                                              const std::optional<PageKey> &after)
+{
+    QStringList plan;
+    if (const auto r = runPageQuery(filter, sort, 100, after, std::nullopt, &plan); !r) {
+        return Result<QStringList>::failure(r.error());
+    }
+    return plan;
+}
+
+Result<AlertPage> SqliteStore::alerts(
+    const AlertFilter &filter, AlertSort sort, int limit, const std::optional<PageKey> &after)
 {
     return runPageQuery(filter, sort, limit, after, std::nullopt);
 }
 
-Result<AlertPage> SqliteStore::alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
-                                        int limit)
+Result<AlertPage> SqliteStore::alertsAt(
+    const AlertFilter &filter, AlertSort sort, qint64 offset, int limit)
 {
     return runPageQuery(filter, sort, limit, std::nullopt, offset);
 }
 
 Result<qint64> SqliteStore::countAlerts(const AlertFilter &filter)
 {
+    // Severity and category alone are answered by the running totals (schema v8): the Alerts
+    // view's count of 10 M rows without reading an index of 10 M entries.
+    if (!filter.since && !filter.until && filter.rule.isEmpty() && filter.feed.isEmpty()
+        && filter.search.trimmed().isEmpty() && !filter.incident) {
+        QString sql = u"SELECT coalesce(sum(n), 0) FROM alert_totals WHERE severity >= ?"_s;
+        QVariantList values{static_cast<int>(filter.minSeverity.value_or(Core::Severity::Info))};
+        if (!filter.categories.isEmpty()) {
+            QStringList marks;
+            for (const QString &c : filter.categories) {
+                marks << u"?"_s;
+                values << c;
+            }
+            sql += u" AND category IN (%1)"_s.arg(marks.join(u", "_s));
+        }
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            return Result<qint64>::failure(errorText(q));
+        }
+        bindAll(q, values);
+        if (!q.exec() || !q.next()) {
+            return Result<qint64>::failure(errorText(q));
+        }
+        return q.value(0).toLongLong();
+    }
     const Where w = whereFor(filter);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -1018,6 +1118,11 @@ Status SqliteStore::maintain()
     // Re-analyses only the tables whose statistics are stale; cheap when nothing changed.
     QSqlQuery q(m_db);
     if (!q.exec(u"PRAGMA optimize"_s)) {
+        return Status::failure(errorText(q));
+    }
+    // Ingest lets up to 16 full-text segments gather per level (migration 8: less merging
+    // while alerts pour in); a bounded merge between batches keeps searches on few segments.
+    if (m_prepared && !q.exec(u"INSERT INTO alerts_fts (alerts_fts, rank) VALUES ('merge', 256)"_s)) {
         return Status::failure(errorText(q));
     }
     return Ok{};
@@ -1144,6 +1249,15 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
     if (q.numRowsAffected() != events) {
         return R::failure(Tr::tr("prune failed: events changed while pruning"));
     }
+    // The running totals lose what is removed (roll-ups keep it: charts still show the past).
+    q.prepare(u"UPDATE alert_totals SET n = n - (SELECT count(*) FROM alerts a"
+              " WHERE a.id BETWEEN ?1 AND ?2 AND a.severity = alert_totals.severity"
+              " AND a.category = alert_totals.category)"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
+    }
     q.prepare(u"DELETE FROM alerts WHERE id BETWEEN ? AND ?"_s);
     q.addBindValue(first);
     q.addBindValue(last);
@@ -1154,7 +1268,8 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
     result.events = events;
     result.firstAlert = first;
     result.lastAlert = last;
-    ranges.prepend(u"%1:%2-%3:%4"_s.arg(int(LeafKind::Alert)).arg(first).arg(last).arg(result.alerts));
+    ranges.prepend(
+        u"%1:%2-%3:%4"_s.arg(int(LeafKind::Alert)).arg(first).arg(last).arg(result.alerts));
 
     QStringList why;
     if (policy.maxAgeMs) {
@@ -1180,8 +1295,8 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
         return failed(q);
     }
     result.pruneId = q.lastInsertId().toLongLong();
-    if (const Status s = m_log->append(LeafKind::Prune, result.pruneId,
-                                       {result.pruneId, now, reason, rangeText, treeSize});
+    if (const Status s = m_log->append(
+            LeafKind::Prune, result.pruneId, { result.pruneId, now, reason, rangeText, treeSize });
         !s) {
         return R::failure(s.error());
     }
@@ -1265,7 +1380,7 @@ Result<QList<Core::AlertEvent>> SqliteStore::alertEvents(Core::AlertId id)
 
 Result<StoreStats> SqliteStore::stats()
 {
-    return readStats(m_db);
+    return readStats(m_db, true);
 }
 
 Result<QList<QuarantineEntry>> SqliteStore::quarantine(int limit)
@@ -1302,8 +1417,8 @@ Result<QList<ChainObservation>> SqliteStore::chainStatus()
     return readChainStatus(m_db);
 }
 
-Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(const QString &chain, const QString &node,
-                                                           TimestampMs since, int limit)
+Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(
+    const QString &chain, const QString &node, TimestampMs since, int limit)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -1325,8 +1440,8 @@ Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(const QString &chain,
     return out;
 }
 
-Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
-                                             int topN)
+Result<DashboardData> SqliteStore::dashboard(
+    TimestampMs from, TimestampMs to, qint64 bucketMs, int topN)
 {
     DashboardData d;
     bucketMs = std::max(kMinuteMs, floorTo(bucketMs, kMinuteMs));
@@ -1335,7 +1450,8 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
     d.bucketMs = bucketMs;
     const qint64 bucketCount = std::max<qint64>(1, (to - d.from + bucketMs - 1) / bucketMs);
     if (bucketCount > 20000) {
-        return Result<DashboardData>::failure(Tr::tr("too many chart buckets (%1)").arg(bucketCount));
+        return Result<DashboardData>::failure(
+            Tr::tr("too many chart buckets (%1)").arg(bucketCount));
     }
     d.series.resize(bucketCount);
     for (qint64 i = 0; i < bucketCount; ++i) {
@@ -1343,16 +1459,38 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT bucket, severity, category, sum(n) FROM rollup_minute"
-              " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity, category"_s);
-    q.addBindValue(d.from);
-    q.addBindValue(to);
-    if (!q.exec()) {
-        return Result<DashboardData>::failure(errorText(q));
-    }
     for (const QString &c : Core::allCategoryNames()) {
         d.byCategory.insert(c, 0);
     }
+    // Buckets of whole hours that start on an hour read the hourly roll-ups (60 times fewer
+    // rows) up to the last full hour; the minutes after it come from the minute roll-ups, so the
+    // range ends exactly at `to` either way.
+    const bool hourly = bucketMs % kHourMs == 0 && floorTo(d.from, kHourMs) == d.from;
+    const TimestampMs minutesFrom = hourly ? std::max(d.from, floorTo(to, kHourMs)) : d.from;
+    struct Part
+    {
+        QString sql;
+        TimestampMs from;
+        TimestampMs to;
+    };
+    const Part parts[] = {
+        { u"SELECT bucket, severity, category, sum(n) FROM rollup_hour"
+          " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity, category"_s,
+            d.from, hourly ? minutesFrom : d.from },
+        { u"SELECT bucket, severity, category, sum(n) FROM rollup_minute"
+          " WHERE bucket >= ? AND bucket < ? GROUP BY bucket, severity, category"_s,
+            minutesFrom, to },
+    };
+    for (const Part &part : parts) {
+        if (part.from >= part.to) {
+            continue;
+        }
+        q.prepare(part.sql);
+        q.addBindValue(part.from);
+        q.addBindValue(part.to);
+        if (!q.exec()) {
+            return Result<DashboardData>::failure(errorText(q));
+        }
     while (q.next()) {
         const qint64 bucket = q.value(0).toLongLong();
         const int sev = std::clamp(q.value(1).toInt(), 0, Core::kSeverityCount - 1);
@@ -1366,6 +1504,7 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
         if (sev >= static_cast<int>(Core::Severity::High)) {
             d.openCritical += n;
         }
+    }
     }
     // ---- Incidents (issue 6): risk from open incidents (docs/risk-model.md, version 2) ----
     const auto overview = m_incidents->riskOverview(to, topN);
@@ -1392,11 +1531,10 @@ Result<DashboardData> SqliteStore::dashboard(TimestampMs from, TimestampMs to, q
     return d;
 }
 
-
 // ---- Incidents (issue 6) ----
 
-Result<QList<IncidentRow>> SqliteStore::incidents(const IncidentFilter &filter, IncidentSort sort,
-                                                  int limit, qint64 offset, TimestampMs now)
+Result<QList<IncidentRow>> SqliteStore::incidents(
+    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
 {
     return m_incidents->list(filter, sort, limit, offset, now);
 }

@@ -68,6 +68,10 @@ public:
     // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
     // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
     static QString ftsQuery(const QString &text);
+    // SQLite's EXPLAIN QUERY PLAN for the page query alerts() would run (one line per step), so
+    // tests can show which index each view's query uses.
+    Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
+                                      const std::optional<PageKey> &after = std::nullopt);
 
     QSqlDatabase database() const { return m_db; }
     // Opened with SQLite's immutable=1 (see StoreOptions::immutable).
@@ -80,7 +84,7 @@ private:
     Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
                                    const std::optional<PageKey> &after,
-                                   std::optional<qint64> offset);
+                                   std::optional<qint64> offset, QStringList *plan = nullptr);
     QString errorText(const QSqlQuery &q) const;
 
     QString m_path;

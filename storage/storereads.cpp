@@ -37,7 +37,7 @@ Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::Al
     return events;
 }
 
-Result<StoreStats> readStats(const QSqlDatabase &db)
+Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals)
 {
     StoreStats s;
     for (int i = 0; i < Core::kSeverityCount; ++i) {
@@ -52,6 +52,17 @@ Result<StoreStats> readStats(const QSqlDatabase &db)
     }
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    if (fromTotals) {
+        if (!q.exec(u"SELECT severity, category, n FROM alert_totals"_s)) {
+            return Result<StoreStats>::failure(q.lastError().text());
+        }
+        while (q.next()) {
+            const qint64 n = q.value(2).toLongLong();
+            s.bySeverity[Core::severityName(Core::severityFromInt(q.value(0).toInt()))] += n;
+            s.byCategory[q.value(1).toString()] += n;
+            s.alerts += n;
+        }
+    } else {
     if (!q.exec(u"SELECT severity, count(*) FROM alerts GROUP BY severity"_s)) {
         return Result<StoreStats>::failure(q.lastError().text());
     }
@@ -65,6 +76,7 @@ Result<StoreStats> readStats(const QSqlDatabase &db)
     }
     while (q.next()) {
         s.byCategory[q.value(0).toString()] += q.value(1).toLongLong();
+    }
     }
     if (!q.exec(u"SELECT coalesce(min(ts), 0), coalesce(max(ts), 0) FROM alerts"_s) || !q.next()) {
         return Result<StoreStats>::failure(q.lastError().text());

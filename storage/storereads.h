@@ -11,7 +11,9 @@ namespace Lakeguard::Storage {
 // Reads whose SQL is the same on every engine (SQLite and PostgreSQL share the schema's column
 // names and types for these tables): each backend's AlertStore method forwards here.
 Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::AlertId id);
-Result<StoreStats> readStats(const QSqlDatabase &db);
+// `fromTotals`: counts by severity and category come from the running `alert_totals` table
+// (SQLite v8) instead of scanning every alert.
+Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals = false);
 Result<QList<FeedStatus>> readFeeds(const QSqlDatabase &db);
 Result<QList<ChainObservation>> readChainStatus(const QSqlDatabase &db);
 

@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "sqlitestore.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -495,6 +496,218 @@ private slots:
         QVERIFY(d->topEntities[0].risk >= d->topEntities[1].risk);
         QVERIFY(d->risk > 0 && d->risk <= 100);
         QVERIFY(!d->riskSeries.isEmpty());
+    }
+
+    // Counts by severity and category come from running totals (schema v8); they must equal a
+    // count of the alerts after new alerts, duplicates and a prune.
+    void totalsFollowIngestDuplicatesAndPrune()
+    {
+        auto s = filled(u"totals.db"_s);
+        QVERIFY(s);
+        auto counted = [&] {
+            QMap<QString, qint64> out;
+            QSqlQuery q(s->database());
+            q.exec(u"SELECT severity, category, count(*) FROM alerts GROUP BY 1, 2"_s);
+            while (q.next()) {
+                out[u"%1/%2"_s.arg(q.value(0).toInt()).arg(q.value(1).toString())]
+                    = q.value(2).toLongLong();
+            }
+            return out;
+        };
+        auto totals = [&] {
+            QMap<QString, qint64> out;
+            QSqlQuery q(s->database());
+            q.exec(u"SELECT severity, category, n FROM alert_totals WHERE n <> 0"_s);
+            while (q.next()) {
+                out[u"%1/%2"_s.arg(q.value(0).toInt()).arg(q.value(1).toString())]
+                    = q.value(2).toLongLong();
+            }
+            return out;
+        };
+        QCOMPARE(totals(), counted());
+        IngestBatch again;
+        again.feed = u"test"_s;
+        for (int i = 50; i < 150; ++i) { // 50 duplicates, 50 new
+            again.alerts << makeAlert(i, Core::severityFromInt(i % 5), Core::Category::Fraud);
+        }
+        const BatchResult r = s->writeBatch(again);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 50);
+        QCOMPARE(totals(), counted());
+        QCOMPARE(s->stats().value().alerts, 150);
+        RetentionPolicy keep40;
+        keep40.maxAlerts = 40;
+        const auto pruned = s->prune(keep40, Core::nowMs());
+        QVERIFY2(pruned, qPrintable(pruned.error()));
+        QCOMPARE(pruned->alerts, 110);
+        QCOMPARE(totals(), counted());
+        const StoreStats st = s->stats().value();
+        QCOMPARE(st.alerts, 40);
+        // Counts the Alerts view asks for with severity and category only use the totals too.
+        AlertFilter high;
+        high.minSeverity = Severity::High;
+        high.categories = QStringList{u"fraud"_s, u"malware"_s};
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT count(*) FROM alerts WHERE severity >= 3"_s) && q.next());
+        QCOMPARE(s->countAlerts(high).value(), q.value(0).toLongLong());
+        QCOMPARE(s->countAlerts({}).value(), 40);
+        QCOMPARE(st.bySeverity.value(u"critical"_s), counted().value(u"4/fraud"_s));
+    }
+
+    // Whole-hour buckets read the hourly roll-ups up to the last full hour and minutes after it;
+    // the result equals the minute roll-ups' and the raw alerts' counts.
+    void dashboardHourlyMatchesMinutes()
+    {
+        auto s = openRw(u"hourly.db"_s);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < 400; ++i) { // one a minute from 00:00: 6 h 40 min
+            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
+        }
+        QVERIFY(s->writeBatch(b).ok);
+        const qint64 t0 = 1'767'225'600'000LL;
+        const qint64 to = t0 + 385 * 60'000; // 6 h 25 min: a partial last hour
+        const auto hourly = s->dashboard(t0, to, 3'600'000, 3);
+        const auto minutes = s->dashboard(t0, to, 60 * 60'000 - 60'000 + 60'000, 3);
+        QVERIFY(hourly && minutes);
+        QCOMPARE(hourly->total, 385);
+        QCOMPARE(hourly->series.size(), 7);
+        QCOMPARE(hourly->series.last().counts[0] + hourly->series.last().counts[1]
+                     + hourly->series.last().counts[2] + hourly->series.last().counts[3]
+                     + hourly->series.last().counts[4],
+                 25);
+        // The same range in 5-minute buckets goes through the minute roll-ups only.
+        const auto fine = s->dashboard(t0, to, 5 * 60'000, 3);
+        QVERIFY(fine);
+        QCOMPARE(fine->total, hourly->total);
+        QCOMPARE(fine->byCategory, hourly->byCategory);
+        for (int h = 0; h < 7; ++h) {
+            for (int sev = 0; sev < 5; ++sev) {
+                qint64 n = 0;
+                for (int k = h * 12; k < std::min<int>((h + 1) * 12, fine->series.size()); ++k) {
+                    n += fine->series[k].counts[size_t(sev)];
+                }
+                QCOMPARE(hourly->series[h].counts[size_t(sev)], n);
+            }
+        }
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT sum(n) FROM rollup_hour"_s) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 400);
+    }
+
+    // A rare word is read from the full-text index first and sorted; a common one walks the
+    // time index. Both give the newest matches in order.
+    void rareAndCommonSearches()
+    {
+        auto s = openRw(u"search.db"_s);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < 10'200; ++i) {
+            Alert a = makeAlert(i);
+            a.message = i % 3400 == 7 ? u"zebrafish transfer"_s : u"common transfer"_s;
+            b.alerts << a;
+        }
+        const BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        AlertFilter rare;
+        rare.search = u"zebrafish"_s;
+        const auto page = s->alerts(rare, AlertSort::TimeDesc, 100, std::nullopt);
+        QVERIFY2(page, qPrintable(page.error()));
+        QCOMPARE(page->alerts.size(), 3);
+        QCOMPARE(page->alerts[0].title, u"Alert number 6807"_s);
+        QCOMPARE(page->alerts[2].title, u"Alert number 7"_s);
+        const QString rarePlan = s->explainAlerts(rare, AlertSort::TimeDesc).value().join(u'\n');
+        QVERIFY2(rarePlan.contains(u"SCAN alerts_fts VIRTUAL TABLE"_s), qPrintable(rarePlan));
+        QVERIFY2(rarePlan.contains(u"INTEGER PRIMARY KEY"_s), qPrintable(rarePlan));
+
+        AlertFilter common;
+        common.search = u"transfer"_s;
+        const auto newest = s->alerts(common, AlertSort::TimeDesc, 100, std::nullopt);
+        QVERIFY(newest);
+        QCOMPARE(newest->alerts.size(), 100);
+        QCOMPARE(newest->alerts[0].title, u"Alert number 10199"_s);
+        QCOMPARE(newest->alerts[99].title, u"Alert number 10100"_s);
+        QVERIFY(newest->next);
+        const auto second = s->alerts(common, AlertSort::TimeDesc, 100, newest->next);
+        QVERIFY(second);
+        QCOMPARE(second->alerts[0].title, u"Alert number 10099"_s);
+        const QString commonPlan
+            = s->explainAlerts(common, AlertSort::TimeDesc).value().join(u'\n');
+        QVERIFY2(commonPlan.contains(u"alerts_ts"_s), qPrintable(commonPlan));
+        QVERIFY2(!commonPlan.contains(u"TEMP B-TREE"_s), qPrintable(commonPlan));
+    }
+
+    // The indexes are the ones the views' queries need: EXPLAIN QUERY PLAN names them, and no
+    // list query sorts in a temporary B-tree or scans the alerts table.
+    void queryPlansUseIndexes_data()
+    {
+        QTest::addColumn<int>("sort");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("index");
+        QTest::newRow("newest first") << int(AlertSort::TimeDesc) << QString() << u"alerts_ts"_s;
+        QTest::newRow("oldest first") << int(AlertSort::TimeAsc) << QString() << u"alerts_ts"_s;
+        QTest::newRow("by severity") << int(AlertSort::SeverityDesc) << QString()
+                                     << u"alerts_sev_ts"_s;
+        QTest::newRow("critical only") << int(AlertSort::SeverityDesc) << u"critical"_s
+                                       << u"alerts_sev_ts"_s;
+        QTest::newRow("one rule") << int(AlertSort::TimeDesc) << u"rule"_s
+                                  << u"alerts_rule_ts"_s;
+        QTest::newRow("one incident") << int(AlertSort::TimeDesc) << u"incident"_s
+                                      << u"alerts_incident"_s;
+    }
+    void queryPlansUseIndexes()
+    {
+        QFETCH(int, sort);
+        QFETCH(QString, filter);
+        QFETCH(QString, index);
+        auto s = filled(u"plans-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-'));
+        QVERIFY(s);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"ANALYZE"_s));
+        AlertFilter f;
+        if (filter == u"critical"_s) {
+            f.minSeverity = Severity::Critical;
+        } else if (filter == u"rule"_s) {
+            f.rule = u"rule.1"_s;
+        } else if (filter == u"incident"_s) {
+            f.incident = Core::IncidentId{1};
+        }
+        for (const bool keyset : {false, true}) {
+            const std::optional<PageKey> after
+                = keyset ? std::optional<PageKey>(PageKey{1'767'225'600'000LL + 50 * 60'000, 2, 50})
+                         : std::nullopt;
+            const auto plan = s->explainAlerts(f, AlertSort(sort), after);
+            QVERIFY2(plan, qPrintable(plan.error()));
+            const QString text = plan->join(u'\n');
+            QVERIFY2(text.contains(index), qPrintable(text));
+            QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(text));
+            QVERIFY2(!text.contains(QRegularExpression(u"SCAN alerts$"_s,
+                                                       QRegularExpression::MultilineOption)),
+                     qPrintable(text));
+        }
+    }
+
+    // A v7 store gets its hourly roll-ups and totals from what it already holds.
+    void migrationEightFillsDerivedCounts()
+    {
+        {
+            auto s = filled(u"v7.db"_s);
+            QVERIFY(s);
+            QSqlQuery q(s->database());
+            QVERIFY(q.exec(u"DROP TABLE rollup_hour"_s));
+            QVERIFY(q.exec(u"DROP TABLE alert_totals"_s));
+            QVERIFY(q.exec(u"UPDATE meta SET value = '7' WHERE key = 'schema_version'"_s));
+        }
+        auto s = openRw(u"v7.db"_s);
+        QVERIFY(s);
+        QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
+        const StoreStats st = s->stats().value();
+        QCOMPARE(st.alerts, 100);
+        QCOMPARE(st.byCategory.value(u"malware"_s), 30);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT count(*), sum(n) FROM rollup_hour"_s) && q.next());
+        QCOMPARE(q.value(1).toLongLong(), 100);
+        QVERIFY(q.value(0).toLongLong() > 0);
     }
 
     void ftsQuerySanitises()
