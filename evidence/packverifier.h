@@ -6,6 +6,9 @@
 
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace Lakeguard::Evidence {
 
 // What verify-pack found. Each problem starts with the file it concerns ("alerts.csv: …").
@@ -26,5 +29,14 @@ struct PackReport
 // root, and that the JSON line shows exactly the encoded fields. An error (not a report) when
 // the input cannot be read at all. `expectedKeyId`, when given, must be the pack's key.
 Storage::Result<PackReport> verifyPack(const QString &path, const QString &expectedKeyId = {});
+
+// The contents of one pack file by name; nullopt when it cannot be read (absent, a folder).
+using PackFileReader = std::function<std::optional<QByteArray>(const QString &name)>;
+
+// verifyPack's checks on bytes, without a file system (evidence/packcheck.cpp; fuzz/ feeds it
+// arbitrary manifests): `entries` are the names present in the pack, `read` gives a file's
+// bytes. Only listed files and the manifest, its signature and the key are read.
+PackReport checkPackFiles(
+    const QStringList &entries, const PackFileReader &read, const QString &expectedKeyId = {});
 
 } // namespace Lakeguard::Evidence

@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Feeds::EthRpc {
@@ -11,6 +13,12 @@ namespace Lakeguard::Feeds::EthRpc {
 namespace {
 
 enum Id : qint64 { ChainId = 1, Client, Latest, Peers, Syncing, TxPool, GasPrice };
+
+// No chain is anywhere near 2^48 blocks (9,000 years at one block a millisecond): a head beyond
+// it is a broken or hostile node, and heights near 2^63 would overflow the monitor's arithmetic.
+constexpr qint64 kMaxPlausibleHeight = qint64(1) << 48;
+// Block timestamps in seconds that still fit in milliseconds (qint64).
+constexpr qint64 kMaxTimestampS = std::numeric_limits<qint64>::max() / 1000;
 
 QJsonObject call(qint64 id, const QString &method, const QJsonArray &params = {})
 {
@@ -52,10 +60,16 @@ bool parseRound(const Responses &r, NodeSample &s)
     s.hash = block.value(u"hash"_s).toString().toLower();
     s.parentHash = block.value(u"parentHash"_s).toString().toLower();
     const qint64 ts = hexQuantity(block.value(u"timestamp"_s).toString());
-    s.blockTime = ts >= 0 ? ts * 1000 : 0;
+    s.blockTime = ts >= 0 && ts <= kMaxTimestampS ? ts * 1000 : 0;
     s.txCount = int(block.value(u"transactions"_s).toArray().size());
     if (s.height < 0 || s.hash.isEmpty()) {
         s.error = u"the latest block has no number or hash"_s;
+        s.height = -1;
+        return false;
+    }
+    if (s.height > kMaxPlausibleHeight) {
+        s.error = u"implausible block number %1"_s.arg(s.height);
+        s.height = -1;
         return false;
     }
     if (const std::optional<Uint256> id = Uint256::fromHex(result(r, ChainId).toString())) {

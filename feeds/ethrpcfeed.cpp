@@ -23,8 +23,14 @@ namespace Lakeguard::Feeds {
 
 namespace {
 constexpr qint64 kMaxBodyBytes = 16LL * 1024 * 1024;
+constexpr qint64 kReadBufferBytes = 256LL * 1024;
 constexpr int kWsRetryMs = 5'000;
 } // namespace
+
+QString EthRpcFeed::httpError(const Reply &r)
+{
+    return r.status == 429 ? u"HTTP 429: the node is rate-limiting"_s : u"HTTP %1"_s.arg(r.status);
+}
 
 struct EthRpcFeed::WsNode
 {
@@ -168,23 +174,65 @@ void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler d
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     QNetworkReply *reply = body.isNull() ? m_network.get(request) : m_network.post(request, body);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxBodyBytes) {
+    // A node's answer is held in memory until parsed: it is read as it arrives (Qt's own buffer
+    // kept small), and past kMaxBodyBytes dropped, whether announced (Content-Length) or
+    // streamed, so a hostile or broken node cannot make the feed hold more than that.
+    reply->setReadBufferSize(kReadBufferBytes);
+    struct Received
+    {
+        QByteArray body;
+        bool tooLarge = false;
+    };
+    auto got = std::make_shared<Received>();
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, got] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > kMaxBodyBytes) {
+            got->tooLarge = true;
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, timer, done = std::move(done)] {
-        reply->deleteLater();
-        Reply r;
-        r.latencyMs = int(timer->elapsed());
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        r.ok = r.status > 0; // any HTTP answer; transport errors are not
-        if (!r.ok) {
-            r.error = reply->errorString();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, got] {
+        if (got->tooLarge) {
+            return;
         }
-        done(r);
+        got->body += reply->read(kMaxBodyBytes + 1 - got->body.size());
+        if (got->body.size() > kMaxBodyBytes) {
+            got->tooLarge = true;
+            got->body.clear();
+            got->body.squeeze();
+            reply->abort();
+        }
     });
+    connect(
+        reply, &QNetworkReply::finished, this, [this, reply, timer, got, done = std::move(done)] {
+            reply->deleteLater();
+            Reply r;
+            r.latencyMs = int(timer->elapsed());
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.ok = r.status > 0 && !got->tooLarge; // any HTTP answer; transport errors are not
+            if (got->tooLarge) {
+                r.error = u"answer larger than %1 MiB: dropped"_s.arg(kMaxBodyBytes >> 20);
+            } else if (reply->error() == QNetworkReply::OperationCanceledError) {
+                // Only the transfer timeout cancels a reply here (the size limit is above).
+                r.ok = false;
+                r.error = u"no complete answer within %1 s"_s.arg(double(m_timeoutMs) / 1000);
+            } else if (!r.ok) {
+                r.error = reply->errorString();
+            } else if (reply->error() != QNetworkReply::NoError && r.status == 200) {
+                // An answer cut short (connection closed before Content-Length bytes).
+                r.ok = false;
+                r.error = u"incomplete answer: %1"_s.arg(reply->errorString());
+            } else {
+                got->body += reply->readAll();
+                r.body = std::move(got->body);
+                if (r.body.size() > kMaxBodyBytes) {
+                    r.ok = false;
+                    r.body.clear();
+                    r.error = u"answer larger than %1 MiB: dropped"_s.arg(kMaxBodyBytes >> 20);
+                }
+            }
+            done(r);
+        });
 }
 
 void EthRpcFeed::get(const QString &url, ReplyHandler done)
@@ -205,7 +253,7 @@ void EthRpcFeed::rpcBatch(const QString &url, const QJsonArray &calls, bool asBa
                     out.ok = out.error.isEmpty();
                 } else if (r.ok) {
                     out.ok = false;
-                    out.error = u"HTTP %1"_s.arg(r.status);
+                    out.error = httpError(r);
                 }
                 done(responses, out);
             });
@@ -228,7 +276,7 @@ void EthRpcFeed::rpcBatch(const QString &url, const QJsonArray &calls, bool asBa
                 g->reply.latencyMs = std::max(g->reply.latencyMs, r.latencyMs);
                 if (!r.ok || r.status != 200) {
                     g->reply.ok = false;
-                    g->reply.error = r.ok ? u"HTTP %1"_s.arg(r.status) : r.error;
+                    g->reply.error = r.ok ? httpError(r) : r.error;
                 } else {
                     QString error;
                     const auto one = EthRpc::parseResponses(r.body, &error);

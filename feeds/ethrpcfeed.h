@@ -58,6 +58,7 @@ private:
         QString error;
     };
     using ReplyHandler = std::function<void(const Reply &)>;
+    static QString httpError(const Reply &r);
     struct WsNode;
 
     void post(const QString &url, const QByteArray &body, ReplyHandler done);

@@ -48,7 +48,7 @@ fi
 
 all=(fuzz_eve fuzz_wazuh fuzz_cef fuzz_syslog fuzz_alertmanager fuzz_jsonl fuzz_auto
      fuzz_fieldmap fuzz_recordsplitter fuzz_syslogframing fuzz_feedsconfig fuzz_httprequest
-     fuzz_rpcresponse fuzz_prometheus)
+     fuzz_rpcresponse fuzz_prometheus fuzz_packmanifest)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -94,6 +94,16 @@ seeds_for() {
     syslogframing) seed "$dir" tests/data/bad-input/*.syslog ;;
     rpcresponse) seed "$dir" tests/data/chains/fisco-*.json ;;
     prometheus) seed "$dir" tests/data/chains/fabric-* ;;
+    packmanifest)
+        # From a real pack, made by the normal build's lakeguard-cli (LAKEGUARD_CLI).
+        local cli=${LAKEGUARD_CLI:-$here/build/bin/lakeguard-cli}
+        if [[ -x $cli ]]; then
+            scripts/fuzz-pack-seeds.sh "$cli" "$dir" >/dev/null 2>&1 \
+                || echo "fuzz: could not make pack seeds with $cli" >&2
+        else
+            echo "fuzz: $cli not built; fuzz_packmanifest starts from fuzz/seeds only" >&2
+        fi
+        ;;
     esac
     shopt -u nullglob
 }

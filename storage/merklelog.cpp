@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
-#include "sqlitestatement.h"
+
 #include "pgschema.h"
+#include "sqlitestatement.h"
+#include "testhooks.h"
 #include "transactionguard.h"
 
 #include <QCoreApplication>
@@ -322,6 +324,7 @@ Status MerkleLog::finish(bool force)
     if (!sig) {
         return Status::failure(Tr::tr("cannot sign a checkpoint: %1").arg(sig.error()));
     }
+    testPausePoint("checkpoint-signed");
     QSqlQuery &q = *m_insertCheckpoint;
     q.addBindValue(c.treeSize);
     q.addBindValue(c.root);
@@ -331,6 +334,7 @@ Status MerkleLog::finish(bool force)
     if (!q.exec()) {
         return Status::failure(q.lastError().text());
     }
+    testPausePoint("checkpoint-written");
     m_checkpointSize = c.treeSize;
     m_checkpointTs = c.ts;
     return Ok{};

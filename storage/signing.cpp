@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing.h"
 
+#include "testhooks.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -161,29 +163,56 @@ Status Ed25519Key::savePrivate(const QString &path) const
     }
     const QByteArray pem = bioContents(bio.get());
     const QByteArray target = QFile::encodeName(path);
-    // mkstemp creates the file 0600 from the start; fchmod makes it exact whatever the umask.
-    QByteArray tmpl = QFile::encodeName(QFileInfo(path).absolutePath()) + "/.signing-key-XXXXXX";
-    const int fd = ::mkstemp(tmpl.data());
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    // The key is written whole to a file that has no name yet (O_TMPFILE), then linked into
+    // place: a process killed while writing leaves nothing behind, never a half-written key.
+    // File systems without O_TMPFILE get a named temporary (mkstemp) that is unlinked after; a
+    // kill there can leave a partial ".signing-key-XXXXXX" beside the store, never at `path`.
+    // Either file is 0600 from its first byte; fchmod makes it exact whatever the umask.
+    QByteArray tmpl;
+    int fd = ::open(folder.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        tmpl = folder + "/.signing-key-XXXXXX";
+        fd = ::mkstemp(tmpl.data());
+    }
     if (fd < 0) {
         return Status::failure(Tr::tr("cannot create %1: %2").arg(path, posixError(errno)));
     }
     auto cleanup = [&](int err) {
         ::close(fd);
-        ::unlink(tmpl.constData());
+        if (!tmpl.isEmpty()) {
+            ::unlink(tmpl.constData());
+        }
         return Status::failure(Tr::tr("cannot write %1: %2").arg(path, posixError(err)));
     };
-    if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0 || !writeAll(fd, pem) || ::fsync(fd) != 0) {
+    const qsizetype half = pem.size() / 2;
+    if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0 || !writeAll(fd, pem.first(half))) {
         return cleanup(errno);
     }
-    ::close(fd);
-    // link() fails when the target exists: never overwrite a key another process just made.
-    if (::link(tmpl.constData(), target.constData()) != 0) {
-        const int err = errno;
-        ::unlink(tmpl.constData());
-        return Status::failure(err == EEXIST ? Tr::tr("%1 already exists").arg(path)
-                                             : Tr::tr("cannot write %1: %2").arg(path, posixError(err)));
+    testPausePoint("key-write");
+    if (!writeAll(fd, pem.sliced(half)) || ::fsync(fd) != 0) {
+        return cleanup(errno);
     }
-    ::unlink(tmpl.constData());
+    // link() fails when the target exists: never overwrite a key another process just made.
+    const QByteArray source = tmpl.isEmpty() ? "/proc/self/fd/" + QByteArray::number(fd) : tmpl;
+    const int linked = tmpl.isEmpty()
+        ? ::linkat(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), AT_SYMLINK_FOLLOW)
+        : ::link(source.constData(), target.constData());
+    const int err = linked == 0 ? 0 : errno;
+    ::close(fd);
+    if (!tmpl.isEmpty()) {
+        ::unlink(tmpl.constData());
+    }
+    if (linked != 0) {
+        return Status::failure(err == EEXIST
+                ? Tr::tr("%1 already exists").arg(path)
+                : Tr::tr("cannot write %1: %2").arg(path, posixError(err)));
+    }
+    // The new name is durable only once the folder is synced.
+    if (const int dfd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
     return Ok{};
 }
 

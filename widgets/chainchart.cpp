@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chainchart.h"
 
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QChart>
@@ -42,11 +43,12 @@ QChart *makeChart(QDateTimeAxis **x, QValueAxis **y)
     return chart;
 }
 
+// The legend renders its labels as rich text: a node name is made visible, then escaped.
 QString legendName(const QString &node)
 {
     QString n = node;
     n.remove(u"http://"_s).remove(u"https://"_s);
-    return n;
+    return Core::displayText(n).toHtmlEscaped();
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chainnodecard.h"
 
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -111,10 +112,14 @@ void ChainNodeCard::setObservation(
     const QLocale locale;
     const QColor color = Theme::chainStateColor(observation.state);
 
-    m_chain->setText(observation.chain);
-    m_node->setText(observation.node);
-    m_node->setToolTip(Theme::plainToolTip(observation.node));
+    // Chain and node names come from FEEDS.json or a peer; the error quotes what a node said.
+    m_chain->setText(Core::displayText(observation.chain));
+    m_node->setText(Core::displayText(observation.node));
+    m_node->setToolTip(Theme::plainToolTip(Core::displayText(observation.node)));
     m_state->setText(Theme::chainStateDisplayName(observation.state));
+    m_state->setToolTip(observation.error.isEmpty()
+            ? QString()
+            : Theme::plainToolTip(Core::displayText(observation.error, true)));
     m_state->setStyleSheet(
         u"QLabel#chainState { background: %1; color: %2; border-radius: 9px;"
         " padding: 2px 10px; }"_s.arg(color.name(), Theme::textOn(color).name()));
@@ -126,8 +131,8 @@ void ChainNodeCard::setObservation(
                                                            : tr("unknown", "block height"));
     m_values[HeadValue]->setText(observation.headHash.isEmpty()
             ? tr("unknown", "block hash")
-            : Theme::shortHash(observation.headHash));
-    m_values[HeadValue]->setToolTip(Theme::plainToolTip(observation.headHash));
+            : Core::displayText(Theme::shortHash(observation.headHash)));
+    m_values[HeadValue]->setToolTip(Theme::plainToolTip(Core::displayText(observation.headHash)));
     if (observation.blockTime > 0) {
         const qint64 ageS = std::max<qint64>(0, (reference - observation.blockTime) / 1000);
         m_values[BlockAgeValue]->setText(

@@ -5,6 +5,7 @@
 #include "feededitdialog.h"
 #include "feedmanager.h"
 #include "feedprobe.h"
+#include "textsupport.h"
 
 #include "chipdelegate.h"
 #include "feedtablemodel.h"
@@ -293,18 +294,21 @@ void FeedsView::updateActions()
     m_actions[5]->setEnabled(configured);
     // A disabled action says why; an enabled one what it does.
     const QString why = configured ? QString()
-        : id.isEmpty()
-        ? tr("Select a feed first")
-        : tr("Feed %1 is not in %2 (it was ingested or is the demo)").arg(id, m_manager->path());
+        : id.isEmpty()             ? tr("Select a feed first")
+                                   : tr("Feed %1 is not in %2 (it was ingested or is the demo)")
+                             .arg(Core::displayText(id), Core::displayText(m_manager->path()));
     for (int i = 0; i < m_actions.size(); ++i) {
-        m_actions[i]->setToolTip(i > 0 && !configured ? why : m_actionTips.value(i));
+        // Tool tips guess rich text: the feed id is escaped by plainToolTip.
+        m_actions[i]->setToolTip(
+            i > 0 && !configured ? Theme::plainToolTip(why) : m_actionTips.value(i));
     }
 }
 
 void FeedsView::reportAction(bool ok, const QString &message)
 {
-    m_actionMessage = message;
-    m_actionLabel->setText(message);
+    // The message may quote a feed id or a feed's error: untrusted, shown as plain text.
+    m_actionMessage = Core::displayText(message);
+    m_actionLabel->setText(m_actionMessage);
     QPalette palette = m_actionLabel->palette();
     palette.setColor(QPalette::WindowText,
         ok ? Theme::mutedTextColor() : Theme::severityColor(Core::Severity::Critical));
@@ -471,7 +475,8 @@ void FeedsView::updateChart()
     qreal maxTotal = 0;
     // Bottom-up axis: reverse so the chart lists feeds in the table's order.
     for (auto it = feeds.crbegin(); it != feeds.crend(); ++it) {
-        names.append(it->id);
+        // Chart axis labels are rendered as rich text: escaped after controls are made visible.
+        names.append(Core::displayText(it->id).toHtmlEscaped());
         values[0].append(qreal(it->accepted));
         values[1].append(qreal(it->duplicates));
         values[2].append(qreal(it->quarantined));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "forkview.h"
 
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -51,7 +52,7 @@ void ForkView::retranslateUi()
     m_tree->setHeaderLabels({ tr("Block hash"), tr("Nodes following it") });
     m_title->setText(m_height >= 0
             ? tr("Fork on %1 at height %2: %n competing block(s)", nullptr, int(m_branches.size()))
-                  .arg(m_chain, QLocale().toString(m_height))
+                  .arg(Core::displayText(m_chain), QLocale().toString(m_height))
             : QString());
 }
 
@@ -76,9 +77,15 @@ void ForkView::setFork(const QString &chain, qint64 height, const QList<ForkBran
     m_tree->clear();
     const QFontMetrics fm = m_tree->fontMetrics();
     for (const ForkBranch &b : branches) {
-        auto *item = new QTreeWidgetItem(m_tree, { b.hash, b.nodes.join(u", "_s) });
-        item->setToolTip(0, Theme::plainToolTip(b.hash));
-        item->setToolTip(1, Theme::plainToolTip(b.nodes.join(u"\n"_s)));
+        // Hashes and node names come from the fork alert (what the nodes said).
+        const QString hash = Core::displayText(b.hash);
+        QStringList nodes;
+        for (const QString &n : b.nodes) {
+            nodes << Core::displayText(n);
+        }
+        auto *item = new QTreeWidgetItem(m_tree, { hash, nodes.join(u", "_s) });
+        item->setToolTip(0, Theme::plainToolTip(hash));
+        item->setToolTip(1, Theme::plainToolTip(nodes.join(u"\n"_s)));
     }
     m_tree->setColumnWidth(0, fm.horizontalAdvance(QString(66, u'0')) + 16);
     m_tree->setFixedHeight(fm.height() * int(std::min<qsizetype>(branches.size(), 4) + 1) + 24);

@@ -8,7 +8,9 @@
 #include "modelroles.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "sensitivemask.h"
 #include "storewriter.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QAction>
@@ -131,8 +133,11 @@ QString auditActionName(const QString &action)
     return action;
 }
 
-QTableWidgetItem *plainItem(const QString &text)
+// A table cell for untrusted text (an officer's or an alert's words): controls and bidi
+// overrides made visible; item views paint DisplayRole as plain text.
+QTableWidgetItem *plainItem(const QString &raw)
 {
+    const QString text = Core::displayText(raw);
     auto *item = new QTableWidgetItem(text);
     item->setToolTip(Theme::plainToolTip(text));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
@@ -752,7 +757,7 @@ void IncidentsView::loadDetail()
             const Storage::IncidentRow &i = r->incident;
             const QLocale locale;
             const Core::TimestampMs now = Core::nowMs();
-            m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(i.title));
+            m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(Core::displayText(i.title)));
             QStringList facts;
             facts << tr("Severity: %1%2")
                          .arg(Core::severityDisplayName(i.severity),
@@ -761,10 +766,11 @@ void IncidentsView::loadDetail()
             if (i.pendingStatus) {
                 status = tr("%1, awaiting approval of “%2” asked by %3")
                              .arg(status, IncidentTableModel::statusName(*i.pendingStatus),
-                                 i.pendingBy);
+                                 Core::displayText(i.pendingBy));
             }
             facts << tr("Status: %1").arg(status);
-            facts << tr("Owner: %1").arg(i.owner.isEmpty() ? tr("unassigned") : i.owner);
+            facts << tr("Owner: %1")
+                         .arg(i.owner.isEmpty() ? tr("unassigned") : Core::displayText(i.owner));
             facts << tr("Category: %1").arg(Core::categoryDisplayName(i.category));
             facts << tr("Alerts: %1, first %2, last %3")
                          .arg(locale.toString(i.alerts),
@@ -776,7 +782,7 @@ void IncidentsView::loadDetail()
                              i.isOpen() ? IncidentTableModel::countdownText(i.deadline, now)
                                         : tr("closed"));
             if (!i.tags.isEmpty()) {
-                facts << tr("Tags: %1").arg(i.tags.join(u", "_s));
+                facts << tr("Tags: %1").arg(Core::displayText(i.tags.join(u", "_s)));
             }
             m_facts->setText(facts.join(u'\n'));
             m_facts->setStyleSheet(i.overdue(now) ? u"color: #b91c1c;"_s : QString());
@@ -793,14 +799,16 @@ void IncidentsView::loadDetail()
                 events.append({ a.ts,
                     tr("%1  alert · %2 · %3")
                         .arg(Theme::formatLocalTime(a.ts, locale),
-                            Core::severityDisplayName(a.severity), a.title),
+                            Core::severityDisplayName(a.severity),
+                            Core::displayText(SensitiveMask::apply(a.title))),
                     Theme::severityColor(a.severity) });
             }
             for (const Storage::AuditEntry &e : r->audit) {
                 events.append({ e.ts,
                     tr("%1  %2 · %3: %4 → %5")
-                        .arg(Theme::formatLocalTime(e.ts, locale), e.actor,
-                            auditActionName(e.action), e.oldValue, e.newValue),
+                        .arg(Theme::formatLocalTime(e.ts, locale), Core::displayText(e.actor),
+                            auditActionName(e.action), Core::displayText(e.oldValue),
+                            Core::displayText(e.newValue)),
                     Theme::accentColor() });
             }
             std::stable_sort(events.begin(), events.end(),
@@ -813,11 +821,12 @@ void IncidentsView::loadDetail()
             }
             m_notes->clear();
             for (const Storage::AuditEntry &n : r->notes) {
-                auto *item = new QListWidgetItem(
-                    tr("%1 — %2:\n%3")
-                        .arg(Theme::formatLocalTime(n.ts, locale), n.actor, n.newValue),
+                const QString note = Core::displayText(n.newValue, true);
+                auto *item = new QListWidgetItem(tr("%1 — %2:\n%3")
+                                                     .arg(Theme::formatLocalTime(n.ts, locale),
+                                                         Core::displayText(n.actor), note),
                     m_notes);
-                item->setToolTip(Theme::plainToolTip(n.newValue));
+                item->setToolTip(Theme::plainToolTip(note));
             }
             m_audit->setRowCount(int(r->audit.size()));
             for (int row = 0; row < r->audit.size(); ++row) {

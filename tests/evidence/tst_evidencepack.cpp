@@ -202,6 +202,40 @@ private slots:
         QVERIFY(found);
     }
 
+    // verify-pack's checks on bytes (what fuzz/fuzz_packmanifest drives): the same verdict as
+    // on the folder, and a manifest that is not JSON, or JSON of the wrong shape, is a problem
+    // naming manifest.json, never a crash.
+    void checksOnBytes()
+    {
+        const ExportOutcome r = exportPack(options(u"bytes"_s));
+        QVERIFY2(r.status == ExportOutcome::Status::Ok, qPrintable(r.error));
+        const QDir dir(r.summary.outDir);
+        QHash<QString, QByteArray> files;
+        for (const QString &name : dir.entryList(QDir::Files)) {
+            files.insert(name, readFile(dir.filePath(name)));
+        }
+        auto check = [&files](const QByteArray &manifest) {
+            QHash<QString, QByteArray> f = files;
+            if (!manifest.isNull()) {
+                f.insert(u"manifest.json"_s, manifest);
+            }
+            return checkPackFiles(f.keys(), [&f](const QString &name) -> std::optional<QByteArray> {
+                const auto it = f.constFind(name);
+                return it == f.cend() ? std::nullopt : std::optional<QByteArray>(*it);
+            });
+        };
+        const PackReport whole = check({});
+        QVERIFY2(whole.ok, qPrintable(whole.problems.join(u'\n')));
+        QCOMPARE(whole.records, verifyPack(dir.path())->records);
+        for (const QByteArray &bad : { QByteArray("\0\xff{", 3), QByteArray("[]"),
+                 QByteArray("{\"format\":\"lakeguard-evidence-pack/1\",\"files\":7,"
+                            "\"checkpoint\":[],\"records\":[1,{\"proof\":{}}]}") }) {
+            const PackReport report = check(bad);
+            QVERIFY(!report.ok);
+            QVERIFY(anyProblemNames(report, u"manifest.json"_s));
+        }
+    }
+
     void flippedByteIsNamed_data()
     {
         QTest::addColumn<QString>("file");

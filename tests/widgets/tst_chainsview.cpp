@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegendMarker>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -38,6 +40,8 @@ private slots:
     void chartsAndForkView();
     void downsampleKeepsEnds();
     void addNodeEditsFeeds();
+    void untrustedText_data();
+    void untrustedText();
 
 private:
     ChainNodeCard *cardFor(ChainsView &view, const QString &node);
@@ -266,6 +270,91 @@ void tst_ChainsView::addNodeEditsFeeds()
     QVERIFY(!view.addNode(u"other"_s, u"eth"_s, u"not a url"_s).isEmpty());
     QCOMPARE(manager.configs().size(), 1);
     manager.stopAll();
+}
+
+void tst_ChainsView::untrustedText_data()
+{
+    Test::addUntrustedTextRows();
+}
+
+// Chain, node and hash names and a node's error come from FEEDS.json, the nodes and the
+// monitor's alerts: every place the view shows them shows them literally.
+void tst_ChainsView::untrustedText()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, shown);
+    Test::TestStore store;
+    QVERIFY(store.open());
+    // Given two forked nodes of a chain, one with a hostile name, hash and error ...
+    const Core::TimestampMs t = Test::kBaseTime;
+    Core::ChainObservation good = Test::makeObservation(u"a"_s, 10, u"forked"_s, 5, t);
+    Core::ChainObservation hostile = Test::makeObservation(u"node "_s + raw, 10, u"forked"_s, 5, t);
+    for (Core::ChainObservation *o : { &good, &hostile }) {
+        o->chain = u"chain "_s + raw;
+    }
+    hostile.headHash = u"0x"_s + raw;
+    hostile.error = u"error "_s + raw;
+    Storage::IngestBatch batch;
+    batch.feed = u"devnet"_s;
+    batch.feedType = u"eth-rpc"_s;
+    batch.chain = { good, hostile };
+    QVERIFY(store.submit(batch).ok);
+    // ... and the fork alert naming them.
+    Storage::IngestBatch alerts;
+    alerts.feed = u"devnet"_s;
+    Core::Alert fork = Test::makeAlert(1, t, Core::Severity::Critical);
+    fork.category = Core::Category::Chain;
+    fork.rule = u"chain.fork"_s;
+    fork.raw
+        = QJsonDocument(QJsonObject { { u"height"_s, 10 },
+                            { u"branches"_s,
+                                QJsonArray { QJsonObject { { u"hash"_s, u"0xaaaa"_s },
+                                                 { u"nodes"_s, QJsonArray { u"a"_s } } },
+                                    QJsonObject { { u"hash"_s, QString(u"0x"_s + raw) },
+                                        { u"nodes"_s, QJsonArray { QString(u"node "_s + raw) } } } } } })
+              .toJson(QJsonDocument::Compact);
+    alerts.alerts = { fork };
+    QVERIFY(store.submit(alerts).ok);
+
+    // When the view shows them ...
+    ChainsView view(store.queries());
+    QSignalSpy history(&view, &ChainsView::historyLoaded);
+    QSignalSpy forkLoaded(&view, &ChainsView::forkLoaded);
+    view.resize(1200, 900);
+    view.show();
+    view.refreshNow();
+    QTRY_COMPARE(view.cardCount(), 2);
+    QTRY_VERIFY(!history.isEmpty());
+    QTRY_VERIFY(!forkLoaded.isEmpty());
+
+    // ... the card shows the names literally, controls and overrides made visible,
+    ChainNodeCard *card = cardFor(view, u"node "_s + shown);
+    QVERIFY(card);
+    QCOMPARE(card->chainText(), u"chain "_s + shown);
+    QCOMPARE(Test::renderedRichText(card->findChild<QLabel *>(u"chainState"_s)->toolTip()),
+        u"error "_s + shown);
+    // the fork view its title, hashes and nodes,
+    ForkView *fv = view.forkView();
+    QVERIFY(fv->isVisible());
+    QVERIFY2(fv->titleText().contains(u"chain "_s + shown), qPrintable(fv->titleText()));
+    const auto *tree = fv->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(1)->text(0), u"0x"_s + shown);
+    QCOMPARE(tree->topLevelItem(1)->text(1), u"node "_s + shown);
+    QCOMPARE(Test::renderedRichText(tree->topLevelItem(1)->toolTip(1)), u"node "_s + shown);
+    // and the chart legend (rendered as rich text by Qt Charts) the node's name.
+    QStringList legend;
+    for (const QChartView *chartView : view.findChildren<QChartView *>()) {
+        for (const QLegendMarker *marker : chartView->chart()->legend()->markers()) {
+            legend << Test::renderedRichText(marker->label());
+        }
+    }
+    QVERIFY2(legend.contains(u"node "_s + shown), qPrintable(legend.join(u" | "_s)));
+    // No label of the view interprets rich text.
+    for (const QLabel *label : view.findChildren<QLabel *>()) {
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(tst_ChainsView)

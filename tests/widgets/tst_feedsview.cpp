@@ -6,9 +6,13 @@
 #include "widgettestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTest>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QChartView>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -23,6 +27,8 @@ private slots:
     void initTestCase();
     void showsFeeds();
     void refreshesOnChange();
+    void untrustedText_data();
+    void untrustedText();
 
 private:
     int rowOf(FeedsView &view, const QString &id);
@@ -100,6 +106,60 @@ void tst_FeedsView::refreshesOnChange()
                      .data(Widgets::RawValueRole)
                      .toLongLong(),
         28);
+}
+
+void tst_FeedsView::untrustedText_data()
+{
+    Test::addUntrustedTextRows();
+}
+
+// A feed's id and its last error (which may quote what a remote peer sent) shown literally in
+// the table, its tool tip and the chart's axis.
+void tst_FeedsView::untrustedText()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, shown);
+    Test::TestStore store;
+    QVERIFY(store.open());
+    const QString id = u"feed "_s + raw;
+    QVERIFY(store.submitAlerts(Test::makeAlerts(0, 3, Test::kBaseTime, 1000), id).ok);
+    auto state = store.writer()->setFeedState(
+        id, u"http"_s, Storage::FeedState::Degraded, u"error "_s + raw);
+    state.waitForFinished();
+    QVERIFY(state.result().ok());
+
+    FeedsView view(store.queries());
+    view.resize(1200, 600);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    const QAbstractItemModel *m = view.model();
+    QCOMPARE(m->index(0, FeedTableModel::IdColumn).data().toString(), u"feed "_s + shown);
+    QCOMPARE(m->index(0, FeedTableModel::LastErrorColumn).data().toString(), u"error "_s + shown);
+    QCOMPARE(Test::renderedRichText(
+                 m->index(0, FeedTableModel::LastErrorColumn).data(Qt::ToolTipRole).toString()),
+        u"error "_s + shown);
+    // Those columns are painted by a plain-text delegate.
+    const auto *table = view.findChild<QTableView *>();
+    QVERIFY(table);
+    for (int column : { int(FeedTableModel::IdColumn), int(FeedTableModel::LastErrorColumn) }) {
+        QVERIFY(
+            qobject_cast<QStyledItemDelegate *>(table->itemDelegateForIndex(m->index(0, column))));
+    }
+    // The chart's axis renders rich text: the id is escaped for it.
+    QStringList categories;
+    for (const QChartView *chartView : view.findChildren<QChartView *>()) {
+        for (QAbstractAxis *axis : chartView->chart()->axes()) {
+            if (auto *c = qobject_cast<QBarCategoryAxis *>(axis)) {
+                for (const QString &label : c->categories()) {
+                    categories << Test::renderedRichText(label);
+                }
+            }
+        }
+    }
+    QCOMPARE(categories, QStringList { u"feed "_s + shown });
+    for (const QLabel *label : view.findChildren<QLabel *>()) {
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(tst_FeedsView)

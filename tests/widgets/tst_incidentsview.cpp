@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -37,6 +38,13 @@ private:
         auto f = m_store.queries()->incident(Core::IncidentId { id }, 0, Core::nowMs());
         f.waitForFinished();
         return f.result()->incident.owner;
+    }
+
+    static QString ownerOfIn(Test::TestStore &store, qint64 id)
+    {
+        auto f = store.queries()->incident(Core::IncidentId { id }, 0, Core::nowMs());
+        f.waitForFinished();
+        return f.result() ? f.result()->incident.owner : QString();
     }
 
     static qint64 idAt(IncidentsView &view, int row)
@@ -216,6 +224,79 @@ private slots:
         const int resolved = view.statusFilter()->findData(int(Core::IncidentStatus::Resolved));
         view.statusFilter()->setCurrentIndex(resolved);
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 1, 10000);
+    }
+
+    void untrustedText_data() { Test::addUntrustedTextRows(); }
+
+    // An incident's title comes from its alerts, its owner and notes from officers: the list,
+    // the detail header and facts, the timeline and the audit trail show them literally.
+    void untrustedText()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QString, shown);
+        Test::TestStore store;
+        QVERIFY(store.open());
+        Core::Alert a = Test::makeAlert(
+            1, Core::nowMs() - 60'000, Core::Severity::High, Core::Category::Fraud);
+        a.title = u"title "_s + raw;
+        a.entity = u"entity "_s + raw;
+        QCOMPARE(store.submitAlerts({ a }).accepted, 1);
+
+        IncidentsView view(store.queries());
+        view.setWriter(store.writer());
+        view.setTextPrompt([raw](const QString &, const QString &) {
+            return std::optional<QString>(u"owner "_s + raw);
+        });
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 1), 10000);
+        QTableView *table = view.tableView();
+        table->setFocus();
+        table->setCurrentIndex(view.model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_O); // assign: the owner comes from the prompt
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingChanges(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ownerOfIn(store, idAt(view, 0)), u"owner "_s + raw, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(view, 1), 10000);
+
+        // The list.
+        const QModelIndex title = view.model()->index(0, IncidentTableModel::TitleColumn);
+        QVERIFY2(title.data().toString().contains(u"title "_s + shown),
+            qPrintable(title.data().toString()));
+        QVERIFY(!title.data().toString().contains(raw) || raw == shown);
+        QVERIFY(Test::renderedRichText(title.data(Qt::ToolTipRole).toString())
+                    .contains(u"title "_s + shown));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view.model()->index(0, IncidentTableModel::OwnerColumn).data().toString(),
+            u"owner "_s + shown, 10000);
+        // The detail: header, facts, timeline and audit trail.
+        table->setCurrentIndex(view.model()->index(0, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(view.shownIncident().has_value(), 10000);
+        const auto *header = view.findChild<QLabel *>(u"incidentTitle"_s);
+        QVERIFY(header);
+        QTRY_VERIFY_WITH_TIMEOUT(header->text().contains(u"title "_s + shown), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.auditTable()->rowCount() >= 1, 10000);
+        bool ownerInAudit = false;
+        for (int r = 0; r < view.auditTable()->rowCount(); ++r) {
+            const QString change = view.auditTable()->item(r, 3)->text();
+            QVERIFY(!change.contains(raw) || raw == shown);
+            ownerInAudit = ownerInAudit || change.contains(u"owner "_s + shown);
+        }
+        QVERIFY(ownerInAudit);
+        bool titleInTimeline = false;
+        for (int r = 0; r < view.timelineList()->count(); ++r) {
+            const QString line = view.timelineList()->item(r)->text();
+            QVERIFY2(!line.contains(raw) || raw == shown, qPrintable(line));
+            titleInTimeline = titleInTimeline || line.contains(u"title "_s + shown);
+        }
+        QVERIFY(titleInTimeline);
+        bool ownerInFacts = false;
+        for (const QLabel *label : view.findChildren<QLabel *>()) {
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+            QVERIFY2(!label->text().contains(raw) || raw == shown, qPrintable(label->text()));
+            ownerInFacts = ownerInFacts || label->text().contains(u"owner "_s + shown);
+        }
+        QVERIFY(ownerInFacts);
     }
 };
 

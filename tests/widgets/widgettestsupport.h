@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
 #include <QWidget>
 
 #include <memory>
@@ -22,6 +24,25 @@
 namespace Lakeguard::Test {
 
 using namespace Qt::StringLiterals;
+
+// Untrusted text every view must show literally (issue 9): HTML, a right-to-left override and
+// an ANSI escape. Rows: name, the raw text, what a person must see (Core::displayText's form).
+inline void addUntrustedTextRows()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("shown");
+    QTest::addRow("html") << u"<b>x</b>"_s << u"<b>x</b>"_s;
+    QTest::addRow("bidi-override") << u"invoice\u202Efdp.exe"_s << u"invoice<U+202E>fdp.exe"_s;
+    QTest::addRow("escape") << u"a\x1b[31mb"_s << u"a\u241B[31mb"_s;
+}
+
+// What a person sees of a tool tip or chart label that Qt renders as rich text.
+inline QString renderedRichText(const QString &html)
+{
+    QTextDocument doc;
+    doc.setHtml(html);
+    return doc.toPlainText();
+}
 
 // A fixed, past base time: views must follow the data, not the wall clock.
 inline constexpr Core::TimestampMs kBaseTime = 1'700'000'000'000; // 2023-11-14T22:13:20Z

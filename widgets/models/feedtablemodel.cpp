@@ -3,6 +3,7 @@
 #include "feedtablemodel.h"
 
 #include "modelroles.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -64,9 +65,9 @@ QVariant FeedTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (column) {
         case IdColumn:
-            return feed.id;
+            return Core::displayText(feed.id);
         case TypeColumn:
-            return feed.type;
+            return Core::displayText(feed.type);
         case StateColumn:
             return Theme::feedStateDisplayName(feed.state);
         case LastEventColumn:
@@ -85,8 +86,9 @@ QVariant FeedTableModel::data(const QModelIndex &index, int role) const
         case BytesColumn:
             return locale.formattedDataSize(feed.bytes);
         case LastErrorColumn:
-            // Untrusted (it may quote remote input): the view paints DisplayRole as plain text.
-            return feed.lastError;
+            // Untrusted (it may quote remote input): controls and bidi overrides made visible;
+            // the view paints DisplayRole as plain text.
+            return Core::displayText(feed.lastError);
         default:
             return {};
         }
@@ -102,7 +104,7 @@ QVariant FeedTableModel::data(const QModelIndex &index, int role) const
             return Core::formatIsoTimestamp(feed.lastEvent);
         }
         if (column == LastErrorColumn) {
-            return Theme::plainToolTip(feed.lastError);
+            return Theme::plainToolTip(Core::displayText(feed.lastError, true));
         }
         if (column == BytesColumn) {
             return tr("%1 bytes").arg(locale.toString(feed.bytes));

@@ -4,6 +4,7 @@
 
 #include "modelroles.h"
 #include "queryservice.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QCoreApplication>
@@ -225,9 +226,9 @@ QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int col
         return s;
     }
     case TitleColumn:
-        return r.title;
+        return Core::displayText(r.title);
     case OwnerColumn:
-        return r.owner.isEmpty() ? tr("unassigned") : r.owner;
+        return r.owner.isEmpty() ? tr("unassigned") : Core::displayText(r.owner);
     case AlertsColumn:
         return locale.toString(r.alerts);
     case RiskColumn:
