@@ -26,6 +26,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -255,6 +256,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -330,6 +332,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         AlertTableModel::SeverityColumn, new ChipDelegate(m_alertsTable));
     m_alertsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alertsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alertsTable->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_alertsTable->verticalHeader()->hide();
     m_alertsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_alertsTable->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
@@ -372,6 +375,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_audit->verticalHeader()->hide();
     m_audit->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_audit->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_audit->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_audit->setWordWrap(false);
     m_tabs->addTab(m_alertsTable, QString());
     m_tabs->addTab(m_timeline, QString());
@@ -481,6 +485,18 @@ void IncidentsView::retranslateUi()
     m_tabs->setTabText(3, tr("Audit trail"));
     m_noteEdit->setPlaceholderText(tr("Add a note (plain text; links are shown, never opened)"));
     m_addNote->setText(tr("Add note"));
+    m_status->setAccessibleName(tr("Incidents shown"));
+    m_severity->setAccessibleName(tr("Minimum severity"));
+    m_search->setAccessibleName(tr("Search title or entity"));
+    m_table->setAccessibleName(tr("Incidents"));
+    m_table->setAccessibleDescription(tr("Select one or more incidents; the action keys apply "
+                                         "to every selected incident."));
+    m_tabs->tabBar()->setAccessibleName(tr("Incident details"));
+    m_alertsTable->setAccessibleName(tr("Alerts of the incident"));
+    m_timeline->setAccessibleName(tr("Incident timeline"));
+    m_notes->setAccessibleName(tr("Notes"));
+    m_noteEdit->setAccessibleName(tr("New note"));
+    m_audit->setAccessibleName(tr("Audit trail"));
     m_audit->setHorizontalHeaderLabels(
         { tr("Time"), tr("Who"), tr("Change"), tr("From → to"), tr("Reason") });
     m_model->setObjectName(QString());

@@ -114,12 +114,14 @@ ReplayView::ReplayView(Storage::QueryService *queries, QWidget *parent)
     m_incidents->verticalHeader()->hide();
     m_incidents->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_incidents->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_incidents->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_incidents->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_incidents->horizontalHeader()->setSectionResizeMode(
         AsOfIncidentModel::TitleColumn, QHeaderView::Stretch);
     m_chains->setColumnCount(6);
     m_chains->verticalHeader()->hide();
     m_chains->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chains->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_chains->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_chains->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_chains->horizontalHeader()->setStretchLastSection(true);

@@ -118,7 +118,7 @@ void RiskGauge::paintEvent(QPaintEvent *)
         marker.lineTo(x - 5, bar.top() - 8);
         marker.lineTo(x + 5, bar.top() - 8);
         marker.closeSubpath();
-        p.fillPath(marker, QColor(0x1f, 0x29, 0x37));
+        p.fillPath(marker, palette().color(QPalette::WindowText));
     }
 }
 
