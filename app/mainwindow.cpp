@@ -375,7 +375,8 @@ void MainWindow::createStatusBar()
         Widgets::Theme::plainToolTip(QDir::toNativeSeparators(m_options.storeLocation)));
     m_storeLabel->setMaximumWidth(420);
     m_captionLabel->setObjectName(u"demoCaption"_s);
-    m_captionLabel->setStyleSheet(u"QLabel#demoCaption { color: #1e3a8a; font-weight: 600; }"_s);
+    m_captionLabel->setStyleSheet(u"QLabel#demoCaption { font-weight: 600; }"_s);
+    m_captionLabel->setForegroundRole(QPalette::Link); // the theme's accent, light or dark
     m_captionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_clockLabel->hide();
 
@@ -824,6 +825,7 @@ void MainWindow::setPresentationMode(bool on)
         m_ticker->setFont(tickerFont);
         Widgets::SensitiveMask::setEnabled(true);
         menuBar()->hide();
+        statusBar()->hide(); // the ticker says what matters; small print is unreadable there
         m_navigation->hide();
         m_ticker->show();
         updateTicker();
@@ -836,6 +838,7 @@ void MainWindow::setPresentationMode(bool on)
         Widgets::SensitiveMask::setEnabled(false);
         m_ticker->hide();
         menuBar()->show();
+        statusBar()->show();
         m_navigation->show();
         setThemeMode(m_themeBeforePresenting);
         if (app) {

@@ -33,7 +33,9 @@ public:
             }
             m_store = std::move(created.value());
         }
-        if (onlyIfNew && m_verifiedCheckpoint >= 0) {
+        // Before the first checkpoint there is nothing to anchor on: every record is checked
+        // (few: a checkpoint is signed every N records or T seconds).
+        if (onlyIfNew && m_verifiedCheckpoint > 0) {
             const auto latest = m_store->latestCheckpointId();
             if (latest && latest.value() == m_verifiedCheckpoint) {
                 emit upToDate();

@@ -30,7 +30,8 @@ public:
 
     // Verifies now: incremental, or every record again with `full`.
     void verify(bool full = false);
-    // Verifies only when a checkpoint newer than the last verified one exists (cheap otherwise).
+    // Verifies only when a checkpoint newer than the last verified one exists (cheap otherwise),
+    // or when none had been signed at the last check.
     void verifyIfNewCheckpoint();
     bool isRunning() const { return m_running; }
 

@@ -202,7 +202,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_countLabel->setTextFormat(Qt::PlainText);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setObjectName(u"incidentMessage"_s);
-    m_message->setStyleSheet(u"QLabel#incidentMessage { color: #1e3a8a; }"_s);
+    m_message->setForegroundRole(QPalette::Link); // the theme's accent, light or dark
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *bar = new QHBoxLayout;
@@ -795,7 +795,9 @@ void IncidentsView::loadDetail()
                 facts << tr("Tags: %1").arg(i.tags.join(u", "_s));
             }
             m_facts->setText(facts.join(u'\n'));
-            m_facts->setStyleSheet(i.overdue(now) ? u"color: #b91c1c;"_s : QString());
+            const QString overdueRed
+                = Theme::mode() == Theme::Mode::Dark ? u"#f87171"_s : u"#b91c1c"_s;
+            m_facts->setStyleSheet(i.overdue(now) ? u"color: %1;"_s.arg(overdueRed) : QString());
 
             // Timeline: its alerts and its audit entries in time order.
             struct Event

@@ -100,7 +100,8 @@ ReplayView::ReplayView(Storage::QueryService *queries, QWidget *parent)
         auto *value = new QLabel(this);
         name->setTextFormat(Qt::PlainText);
         value->setTextFormat(Qt::PlainText);
-        name->setStyleSheet(u"color: #475569;"_s);
+        // The theme's muted text (PlaceholderText), readable in light and dark.
+        name->setForegroundRole(QPalette::PlaceholderText);
         value->setStyleSheet(u"font-size: 20px; font-weight: 600;"_s);
         kpis->addWidget(name, 0, i);
         kpis->addWidget(value, 1, i);
