@@ -8,17 +8,19 @@
 #include "logsupport.h"
 #include "mainwindow.h"
 #include "packreview.h"
-#include "scriptedscenario.h"
+#include "presentationcontroller.h"
 #include "queryservice.h"
+#include "scriptedscenario.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "uilanguage.h"
 
 #include <QApplication>
-#include <QLoggingCategory>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -41,6 +43,29 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Lakeguard::App)
 };
+
+// With --present: presentation mode on the Dashboard (full screen, dark, ticker) as
+// DIR/present.png at a projector's 1440×900, then back to normal.
+bool savePresentationShot(App::MainWindow &window, const QString &directory, QString *error)
+{
+    window.showView(App::MainWindow::DashboardPage);
+    window.setPresentationMode(true);
+    window.presentationController()->stop(); // hold the Dashboard while it is captured
+    // The offscreen screen is smaller than a projector: show the full-screen layout at 1440×900.
+    window.setWindowState(window.windowState() & ~Qt::WindowFullScreen);
+    window.resize(1440, 900);
+    QDeadlineTimer settle(1200);
+    while (!settle.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    const QString path = QDir(directory).filePath(u"present.png"_s);
+    const bool saved = window.grab().save(path);
+    window.setPresentationMode(false);
+    if (!saved) {
+        *error = Tr::tr("Cannot write %1").arg(path);
+    }
+    return saved;
+}
 
 struct CliOptions
 {
@@ -311,6 +336,8 @@ int main(int argc, char **argv)
         }
         QString error;
         if (!window.saveScreenshots(directory, QSize(1440, 900), &error)) {
+            status = fail(error, false, 1);
+        } else if (parser.isSet(o.present) && !savePresentationShot(window, directory, &error)) {
             status = fail(error, false, 1);
         } else {
             printLine(stdout, Tr::tr("Screenshots written to %1").arg(directory));

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "alertdetailpanel.h"
 #include "aboutdialog.h"
+#include "alertdetailpanel.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
 #include "chainsview.h"
@@ -13,18 +13,19 @@
 #include "feedsview.h"
 #include "feedtablemodel.h"
 #include "guisettings.h"
+#include "icons.h"
 #include "incidentsview.h"
 #include "incidenttablemodel.h"
-#include "navicons.h"
 #include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "replayview.h"
-#include "storechangelistener.h"
 #include "sensitivemask.h"
+#include "storechangelistener.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
+#include "verificationindicator.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -59,6 +60,10 @@ namespace {
 
 constexpr int kStatusRefreshMs = 500;
 constexpr int kNavigationWidth = 190;
+// In View order; menus draw them in the palette's text colour.
+constexpr std::array kViewIcons { Widgets::Icons::Icon::Dashboard, Widgets::Icons::Icon::Alerts,
+    Widgets::Icons::Icon::Incidents, Widgets::Icons::Icon::Chains, Widgets::Icons::Icon::Feeds,
+    Widgets::Icons::Icon::Timeline, Widgets::Icons::Icon::Replay };
 
 // Processes events until `done` holds or the deadline passes; for the one-shot screenshot mode.
 bool spinUntil(const std::function<bool()> &done, int timeoutMs)
@@ -96,17 +101,14 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_clockLabel(new QLabel(this))
     , m_captionLabel(new QLabel(this))
 {
-    const QIcon appIcon(u":/icons/lakeguard.svg"_s);
-    setWindowIcon(appIcon.availableSizes().isEmpty() && appIcon.pixmap(32).isNull()
-            ? Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor())
-            : appIcon);
+    setWindowIcon(QIcon(u":/icons/lakeguard.svg"_s));
 
     // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…7.
+    // The sidebar is dark in both themes, so its icons have the sidebar's text colour.
     const QColor navText(0xe2, 0xe8, 0xf0);
-    for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
-             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds,
-             Widgets::NavIcon::Timeline, Widgets::NavIcon::Replay }) {
-        m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
+    using Widgets::Icons::Icon;
+    for (const Icon icon : kViewIcons) {
+        m_navigation->addItem(new QListWidgetItem(Widgets::Icons::icon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setFixedWidth(kNavigationWidth);
@@ -193,9 +195,13 @@ void MainWindow::createMenus()
     // Texts come from retranslateUi().
     m_fileMenu = menuBar()->addMenu(QString());
     m_refreshAction = m_fileMenu->addAction(QString(), this, &MainWindow::refreshAll);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    // Not QKeySequence::Refresh: its F5 is presentation mode's key (issue 8).
+    m_refreshAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_refreshAction->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::Refresh));
     m_exportAction = m_fileMenu->addAction(QString(), this, [this] { exportEvidence({}); });
     m_exportAction->setObjectName(u"exportEvidenceAction"_s);
+    m_exportAction->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::Export));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(
         m_incidents, &Widgets::IncidentsView::exportRequested, this, &MainWindow::exportEvidence);
     // A pack is cut from a checkpoint the export signs first: that needs a writable store.
@@ -203,13 +209,16 @@ void MainWindow::createMenus()
     m_incidents->exportAction()->setEnabled(!m_options.readOnly);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // QKeySequence::Quit is empty on some platforms (e.g. offscreen, which tests use).
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::Quit));
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_viewMenu = menuBar()->addMenu(QString());
     auto *group = new QActionGroup(this);
     for (int i = 0; i < ViewCount; ++i) {
-        QAction *action = m_viewMenu->addAction(m_navigation->item(i)->icon(), QString());
+        QAction *action
+            = m_viewMenu->addAction(Widgets::Icons::icon(kViewIcons.at(size_t(i))), QString());
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
@@ -222,6 +231,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
+    m_languageMenu->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::Language));
     auto *languages = new QActionGroup(this);
     for (const auto language : { Widgets::UiLanguage::Language::English,
              Widgets::UiLanguage::Language::SimplifiedChinese }) {
@@ -237,6 +247,7 @@ void MainWindow::createMenus()
     // ---- The presenter's console (issue 8): View ▸ Theme, View ▸ Present ----
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->setObjectName(u"themeMenu"_s);
+    m_themeMenu->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::Theme));
     auto *themes = new QActionGroup(this);
     for (const auto mode : { Widgets::Theme::Mode::Light, Widgets::Theme::Mode::Dark }) {
         QAction *action = m_themeMenu->addAction(QString());
@@ -247,7 +258,8 @@ void MainWindow::createMenus()
         m_themeActions.append(action);
     }
     m_viewMenu->addSeparator();
-    m_presentAction = m_viewMenu->addAction(QIcon(u":/icons/present.svg"_s), QString());
+    m_presentAction
+        = m_viewMenu->addAction(Widgets::Icons::icon(Widgets::Icons::Icon::Present), QString());
     m_presentAction->setObjectName(u"presentAction"_s);
     m_presentAction->setShortcut(Qt::Key_F5);
     m_presentAction->setShortcutContext(Qt::WindowShortcut);
@@ -256,6 +268,8 @@ void MainWindow::createMenus()
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction->setIcon(Widgets::Icons::icon(Widgets::Icons::Icon::About));
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
 }
 
 void MainWindow::exportEvidence(const QList<qint64> &incidents)
@@ -361,12 +375,21 @@ void MainWindow::createStatusBar()
         Widgets::Theme::plainToolTip(QDir::toNativeSeparators(m_options.storeLocation)));
     m_storeLabel->setMaximumWidth(420);
     m_captionLabel->setObjectName(u"demoCaption"_s);
-    m_captionLabel->setStyleSheet(u"QLabel#demoCaption { color: #1e3a8a; font-weight: 600; }"_s);
+    m_captionLabel->setStyleSheet(u"QLabel#demoCaption { font-weight: 600; }"_s);
+    m_captionLabel->setForegroundRole(QPalette::Link); // the theme's accent, light or dark
     m_captionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_clockLabel->hide();
 
     statusBar()->addWidget(m_storeLabel);
     statusBar()->addWidget(m_captionLabel, 1);
+    // Issue 4: the store's tamper evidence, checked off the GUI thread (a pack: its verdict).
+    m_verification = new Widgets::VerificationIndicator(this);
+    statusBar()->addPermanentWidget(m_verification);
+    if (m_options.pack) {
+        m_verification->showPackVerdict(*m_options.pack);
+    } else {
+        m_verification->setStore(m_options.storeLocation);
+    }
     statusBar()->addPermanentWidget(m_clockLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_quarantineLabel);
@@ -375,6 +398,8 @@ void MainWindow::createStatusBar()
 void MainWindow::attachWriter(Storage::StoreWriter *writer)
 {
     connect(writer, &Storage::StoreWriter::changed, this, &MainWindow::refreshAll);
+    connect(writer, &Storage::StoreWriter::changed, m_verification,
+        &Widgets::VerificationIndicator::storeChanged);
     connect(writer, &Storage::StoreWriter::writeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Write failed: %1").arg(error), 10000);
     });
@@ -800,6 +825,7 @@ void MainWindow::setPresentationMode(bool on)
         m_ticker->setFont(tickerFont);
         Widgets::SensitiveMask::setEnabled(true);
         menuBar()->hide();
+        statusBar()->hide(); // the ticker says what matters; small print is unreadable there
         m_navigation->hide();
         m_ticker->show();
         updateTicker();
@@ -812,6 +838,7 @@ void MainWindow::setPresentationMode(bool on)
         Widgets::SensitiveMask::setEnabled(false);
         m_ticker->hide();
         menuBar()->show();
+        statusBar()->show();
         m_navigation->show();
         setThemeMode(m_themeBeforePresenting);
         if (app) {

@@ -40,6 +40,7 @@ class ReplayView;
 class TimelinePage;
 class PresentationController;
 class RefreshThrottle;
+class VerificationIndicator;
 } // namespace Lakeguard::Widgets
 
 namespace Lakeguard::App {
@@ -113,6 +114,8 @@ public:
     QString statusText() const; // the status bar's counts, for tests
     bool isReadOnlyBannerVisible() const;
     QString bannerText() const; // the read-only review banner's text
+    // The status bar's tamper-evidence state (issue 4).
+    Widgets::VerificationIndicator *verificationIndicator() const { return m_verification; }
 
     // Switches the interface language at run time (View ▸ Language): installs the translators,
     // sets the default locale and saves the choice; every view retranslates on LanguageChange.
@@ -201,6 +204,7 @@ private:
     QLabel *m_quarantineLabel;
     QLabel *m_clockLabel;
     QLabel *m_captionLabel;
+    Widgets::VerificationIndicator *m_verification = nullptr;
     // ---- The presenter's console (issue 8) ----
     QPointer<Feeds::DemoFeed> m_demo;
     Widgets::PresentationController *m_presenter = nullptr;

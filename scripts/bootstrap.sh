@@ -18,7 +18,7 @@ shift || true
 packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-websockets-dev
-    qt6-translations-l10n libqt6svg6 libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libssl-dev libzip-dev
+    qt6-translations-l10n libqt6svg6 qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libssl-dev libzip-dev
     fonts-noto-cjk xvfb xauth
 )
 # The real peers the tests start on 127.0.0.1 (only for `test`): syslog, webhook sender, …

@@ -38,6 +38,11 @@ public:
     // only what was added since the last successful verification. A failure to run is an error;
     // a store that fails the check is a report with ok == false naming the first broken record.
     virtual Result<VerifyReport> verify(bool incremental) = 0;
+    // The newest signed checkpoint's id, 0 when there is none (to decide whether to verify again).
+    virtual Result<qint64> latestCheckpointId()
+    {
+        return Result<qint64>::failure(QStringLiteral("this store cannot name its checkpoint"));
+    }
 
     virtual Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
                                      const std::optional<PageKey> &after) = 0;

@@ -375,6 +375,15 @@ Result<QList<Checkpoint>> MerkleLog::loadCheckpoints()
     return out;
 }
 
+Result<qint64> MerkleLog::latestCheckpointId()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT COALESCE(MAX(id), 0) FROM checkpoints"_s) || !q.next()) {
+        return Result<qint64>::failure(q.lastError().text());
+    }
+    return q.value(0).toLongLong();
+}
+
 Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
 {
     using R = Result<VerifyReport>;
@@ -463,8 +472,14 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     MerkleFrontier frontier;
     std::optional<Checkpoint> anchor;
     if (incremental) {
-        if (q.exec(u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s) && q.next()) {
-            const QString state = q.value(0).toString();
+        // This connection's own last result first (it is never older than the saved one): a
+        // read-only connection cannot save its state, yet checks only what is new each time.
+        QString state = m_verifiedState;
+        if (state.isEmpty() && q.exec(u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s)
+            && q.next()) {
+            state = q.value(0).toString();
+        }
+        if (!state.isEmpty()) {
             const qint64 cpId = state.section(u' ', 0, 0).toLongLong();
             const auto saved = MerkleFrontier::deserialize(state.section(u' ', 1));
             for (const Checkpoint &c : *checkpoints) {
@@ -710,11 +725,14 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     m_db.rollback();
     rollback.armed = false;
 
+    if (report.ok && lastGood) {
+        m_verifiedState = QString::number(lastGood->first.id) + u' ' + lastGood->second.serialize();
+    }
     if (report.ok && saveState && lastGood) {
         QSqlQuery w(m_db);
         w.prepare(u"INSERT INTO meta (key, value) VALUES ('verified_checkpoint', ?)"
                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-        w.addBindValue(QString(QString::number(lastGood->first.id) + u' ' + lastGood->second.serialize()));
+        w.addBindValue(m_verifiedState);
         if (!w.exec()) {
             qCWarning(lcStore) << "cannot save the verification state:" << w.lastError().text();
         }

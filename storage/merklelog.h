@@ -52,7 +52,11 @@ public:
 
     // Full (every leaf, every checkpoint) or incremental (leaves after the last verified
     // checkpoint). `saveState` records the newest verified checkpoint for the next incremental.
+    // This connection also remembers the newest verified checkpoint itself, so an incremental
+    // run on a read-only connection (the console's indicator) starts where its last one ended.
     Result<VerifyReport> verify(bool incremental, bool saveState);
+    // The newest checkpoint's id (0 when none): a cheap "is there something new to verify".
+    Result<qint64> latestCheckpointId();
 
     // Migration 2: leaves for every existing alert (id order) then chain observation, and the
     // frontier. Runs inside the migration's transaction; returns an error text or empty.
@@ -78,6 +82,7 @@ private:
     MerkleFrontier m_frontier;
     QList<PendingLeaf> m_pending;    // appended, not yet inserted (flushed in chunks)
     qint64 m_checkpointSize = 0;
+    QString m_verifiedState; // "<checkpoint id> <frontier>" of this connection's last good verify
     TimestampMs m_checkpointTs = 0;
     std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step (SQLite)
     std::optional<QSqlQuery> m_insertLeafSql;         // the same through QtSql (PostgreSQL)

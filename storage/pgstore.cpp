@@ -830,6 +830,14 @@ Status PgStore::checkpoint(bool force)
     return m_log->checkpoint(force);
 }
 
+Result<qint64> PgStore::latestCheckpointId()
+{
+    if (!m_log) {
+        return Result<qint64>::failure(Tr::tr("store is not open"));
+    }
+    return m_log->latestCheckpointId();
+}
+
 Result<VerifyReport> PgStore::verify(bool incremental)
 {
     if (!m_log) {

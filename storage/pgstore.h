@@ -38,6 +38,7 @@ public:
         const QString &lastError) override;
     Status checkpoint(bool force) override;
     Result<VerifyReport> verify(bool incremental) override;
+    Result<qint64> latestCheckpointId() override;
 
     Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
         const std::optional<PageKey> &after) override;

@@ -918,6 +918,14 @@ Result<VerifyReport> SqliteStore::verify(bool incremental)
     return m_log->verify(incremental, m_mode == Mode::ReadWrite);
 }
 
+Result<qint64> SqliteStore::latestCheckpointId()
+{
+    if (!m_log) {
+        return Result<qint64>::failure(Tr::tr("store is not open"));
+    }
+    return m_log->latestCheckpointId();
+}
+
 QString SqliteStore::ftsQuery(const QString &text)
 {
     QStringList terms;

@@ -1172,6 +1172,10 @@
         <source>cannot review the evidence pack %1: %2</source>
         <translation>无法审阅证据包 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App::MainWindow</name>
@@ -1695,6 +1699,10 @@
         <source>%1 since %2</source>
         <translation>%1，自 %2 起</translation>
     </message>
+    <message>
+        <source>Alert details</source>
+        <translation>告警详情</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::AlertTableModel</name>
@@ -1799,6 +1807,18 @@
         <source>%1 alerts</source>
         <translation>%1 条告警</translation>
     </message>
+    <message>
+        <source>Search alerts</source>
+        <translation>搜索告警</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Newest first; arrows move between alerts, the details show beside the list.</source>
+        <translation>最新的在前；方向键在告警之间移动，详情显示在列表旁。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::AsOfIncidentModel</name>
@@ -1844,6 +1864,18 @@
     <message>
         <source>Block interval (s)</source>
         <translation>出块间隔（秒）</translation>
+    </message>
+    <message>
+        <source>A line per node: the chain height each node reported over time.</source>
+        <translation>每个节点一条线：各节点随时间报告的链高度。</translation>
+    </message>
+    <message>
+        <source>Block interval</source>
+        <translation>出块间隔</translation>
+    </message>
+    <message>
+        <source>A line per node: seconds between consecutive blocks over time.</source>
+        <translation>每个节点一条线：相邻区块之间的秒数随时间的变化。</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2009,10 @@
         <source>The node is saved in %1 and watched from now on; a new id adds a chain feed.</source>
         <translation>节点将保存到 %1 并立即开始监控；填写新的 ID 会新增一个链数据源。</translation>
     </message>
+    <message>
+        <source>One card per monitored node: state, height, lag, peers and latency.</source>
+        <translation>每个受监控节点一张卡片：状态、高度、落后、对等节点和延迟。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::DashboardView</name>
@@ -2047,6 +2083,34 @@
     <message>
         <source>of %1 alerts in the window</source>
         <translation>窗口内共 %1 条告警</translation>
+    </message>
+    <message>
+        <source>Stacked areas: alerts per time bucket by severity.</source>
+        <translation>堆叠面积图：按严重程度统计每个时间段的告警数。</translation>
+    </message>
+    <message>
+        <source>Horizontal bars: alerts per category in the last 24 hours.</source>
+        <translation>横向条形图：最近 24 小时内各类别的告警数。</translation>
+    </message>
+    <message>
+        <source>A line: the global risk score (0–100) over time.</source>
+        <translation>折线图：全局风险分（0–100）随时间的变化。</translation>
+    </message>
+    <message>
+        <source>The busiest bucket has %1 alerts.</source>
+        <translation>最繁忙的时间段有 %1 条告警。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Now %1 (%2).</source>
+        <translation>当前 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2452,10 @@
     <message>
         <source>Feed %1 removed</source>
         <translation>数据源 %1 已移除</translation>
+    </message>
+    <message>
+        <source>Stacked bars per feed: records accepted, duplicates, quarantined and skipped; the same counts are in the table&apos;s columns.</source>
+        <translation>每个数据源一条堆叠条形：已接收、重复、隔离和跳过的记录数；表格各列中有相同的计数。</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2817,38 @@
     <message>
         <source>A signed evidence pack of the selected incidents: report, alerts, audit trail</source>
         <translation>所选事件的已签名证据包：报告、告警、审计记录</translation>
+    </message>
+    <message>
+        <source>Incidents shown</source>
+        <translation>显示的事件</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>最低严重程度</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Select one or more incidents; the action keys apply to every selected incident.</source>
+        <translation>选择一个或多个事件；操作键作用于每个选中的事件。</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>事件详情</translation>
+    </message>
+    <message>
+        <source>Alerts of the incident</source>
+        <translation>该事件的告警</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>事件时间线</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新备注</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3344,10 @@
         <comment>time step</comment>
         <translation>%1 秒</translation>
     </message>
+    <message>
+        <source>Show the whole period</source>
+        <translation>显示整个时间段</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::TimelineView</name>
@@ -3314,6 +3418,141 @@
     <message>
         <source>Risk</source>
         <translation>风险</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::VerificationIndicator</name>
+    <message>
+        <source>Not verified yet</source>
+        <translation>尚未校验</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Pack verified · %1 records · checkpoint %2</source>
+        <translation>证据包已校验 · %1 条记录 · 检查点 %2</translation>
+    </message>
+    <message>
+        <source>Verified · %1 records · checkpoint %2</source>
+        <translation>已校验 · %1 条记录 · 检查点 %2</translation>
+    </message>
+    <message>
+        <source>Verified · %1 records · no checkpoint yet</source>
+        <translation>已校验 · %1 条记录 · 尚无检查点</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>校验失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot verify the store</source>
+        <translation>无法校验存储</translation>
+    </message>
+    <message>
+        <source>Click for the details.</source>
+        <translation>点击查看详情。</translation>
+    </message>
+    <message>
+        <source>Store verification</source>
+        <translation>存储校验</translation>
+    </message>
+    <message>
+        <source>Verified: every record matches its leaf hash and every checkpoint&apos;s root and signature.</source>
+        <translation>已校验：每条记录都与其叶哈希一致，每个检查点的根哈希和签名均有效。</translation>
+    </message>
+    <message>
+        <source>FAILED: the store was changed outside Lakeguard.</source>
+        <translation>失败：存储在 Lakeguard 之外被修改。</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>无法执行校验：%1</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Records proven:</source>
+        <translation>已证明的记录：</translation>
+    </message>
+    <message>
+        <source>Root hash:</source>
+        <translation>根哈希：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 records · signed %3</source>
+        <translation>#%1 · %2 条记录 · 签名于 %3</translation>
+    </message>
+    <message>
+        <source>Public key fingerprint:</source>
+        <translation>公钥指纹：</translation>
+    </message>
+    <message>
+        <source>First problem:</source>
+        <translation>第一个问题：</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Checked in the last run:</source>
+        <translation>上次校验检查了：</translation>
+    </message>
+    <message>
+        <source>%1 new records (from record %2)</source>
+        <translation>%1 条新记录（从第 %2 条起）</translation>
+    </message>
+    <message>
+        <source>all %1 records</source>
+        <translation>全部 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Last checkpoint:</source>
+        <translation>最近的检查点：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Signed records:</source>
+        <translation>已签名的记录：</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Pruned:</source>
+        <translation>已清理：</translation>
+    </message>
+    <message>
+        <source>%1 records by %2 signed prune records</source>
+        <translation>%1 条记录，由 %2 条已签名的清理记录移除</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Verify every record again</source>
+        <translation>重新校验全部记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Verify every record again</source>
+        <translation>重新校验全部记录</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ AlertDetailPanel::AlertDetailPanel(QWidget *parent)
     m_values[TitleField]->setFont(titleFont);
 
     auto *scroll = new QScrollArea;
+    m_fieldsScroll = scroll;
     scroll->setWidget(fields);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -117,6 +118,9 @@ void AlertDetailPanel::retranslateUi()
     m_placeholder->setText(tr("Select an alert to see its details."));
     m_raw->setPlaceholderText(tr("No raw record"));
     m_rawCaption->setText(tr("Raw record"));
+    m_rawCaption->setBuddy(m_raw);
+    m_raw->setAccessibleName(tr("Raw record"));
+    m_fieldsScroll->setAccessibleName(tr("Alert details"));
 }
 
 void AlertDetailPanel::changeEvent(QEvent *event)

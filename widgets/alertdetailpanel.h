@@ -61,6 +61,7 @@ private:
     QLabel *m_rawCaption = nullptr;
     QList<QLabel *> m_values;
     QPlainTextEdit *m_raw;
+    QWidget *m_fieldsScroll = nullptr;
     QLabel *m_placeholder;
     QWidget *m_content;
     std::optional<Core::Alert> m_alert;

@@ -87,6 +87,7 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -197,6 +198,13 @@ void AlertsView::retranslateUi()
     m_feed->setItemText(0, tr("All feeds"));
     m_feed->setToolTip(tr("Feed"));
     m_search->setPlaceholderText(tr("Search alerts (all words must match)…"));
+    m_severity->setAccessibleName(tr("Minimum severity"));
+    m_category->setAccessibleName(tr("Category"));
+    m_feed->setAccessibleName(tr("Feed"));
+    m_search->setAccessibleName(tr("Search alerts"));
+    m_table->setAccessibleName(tr("Alerts"));
+    m_table->setAccessibleDescription(
+        tr("Newest first; arrows move between alerts, the details show beside the list."));
 }
 
 void AlertsView::changeEvent(QEvent *event)

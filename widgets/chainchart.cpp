@@ -77,6 +77,12 @@ void ChainChart::retranslateUi()
 {
     m_heights->setTitle(tr("Block height"));
     m_intervals->setTitle(tr("Block interval (s)"));
+    m_heightView->setAccessibleName(tr("Block height"));
+    m_heightView->setAccessibleDescription(
+        tr("A line per node: the chain height each node reported over time."));
+    m_intervalView->setAccessibleName(tr("Block interval"));
+    m_intervalView->setAccessibleDescription(
+        tr("A line per node: seconds between consecutive blocks over time."));
 }
 
 void ChainChart::changeEvent(QEvent *event)

@@ -92,6 +92,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
         AlertTableModel::SeverityColumn, new ChipDelegate(m_alertsTable));
     m_alertsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alertsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alertsTable->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_alertsTable->setAlternatingRowColors(true);
     m_alertsTable->setShowGrid(false);
     m_alertsTable->setWordWrap(false);
@@ -165,6 +166,10 @@ void ChainsView::retranslateUi()
     m_alertsTitle->setText(tr("Chain alerts"));
     m_empty->setText(tr("No chain nodes are monitored in this store."));
     m_addNode->setText(tr("Add node…"));
+    m_cardScroll->setAccessibleName(tr("Chain nodes"));
+    m_cardScroll->setAccessibleDescription(
+        tr("One card per monitored node: state, height, lag, peers and latency."));
+    m_alertsTable->setAccessibleName(tr("Chain alerts"));
     m_addNode->setToolTip(m_manager
             ? tr("Adds a node to the chain feeds in %1").arg(m_manager->path())
             : tr("Nodes can be added when the console runs its feeds."));

@@ -19,6 +19,7 @@
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -30,6 +31,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -51,9 +53,16 @@ void styleChart(QChart *chart)
     chart->setAnimationOptions(QChart::NoAnimation);
 }
 
+// The view a chart is shown in (to name and describe it for screen readers).
+QChartView *viewOf(QChart *chart)
+{
+    const auto views = chart->scene() ? chart->scene()->views() : QList<QGraphicsView *>();
+    return views.isEmpty() ? nullptr : qobject_cast<QChartView *>(views.first());
+}
+
 void styleAxis(QAbstractAxis *axis)
 {
-    axis->setGridLineColor(QColor(0xe5, 0xe9, 0xef));
+    axis->setGridLineColor(Theme::panelBorderColor());
     axis->setLinePenColor(Theme::panelBorderColor());
     axis->setLabelsColor(Theme::mutedTextColor());
 }
@@ -134,14 +143,14 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
         m_severityAreas.append(area);
     }
     m_severityChart->legend()->setAlignment(Qt::AlignTop);
-    m_severityChart->legend()->setLabelColor(QColor(0x1f, 0x29, 0x37));
+    m_severityChart->legend()->setLabelColor(Theme::chartTextColor());
 
     // Category breakdown: horizontal bars, largest on top.
     styleChart(m_categoryChart);
     auto *categorySeries = new QHorizontalBarSeries(m_categoryChart);
     m_categorySet->setColor(Theme::accentColor());
     m_categorySet->setBorderColor(Theme::accentColor());
-    m_categorySet->setLabelColor(QColor(0x1f, 0x29, 0x37));
+    m_categorySet->setLabelColor(Theme::chartTextColor());
     categorySeries->append(m_categorySet);
     categorySeries->setLabelsVisible(true);
     categorySeries->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
@@ -186,6 +195,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     m_entitiesView->verticalHeader()->hide();
     m_entitiesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_entitiesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_entitiesView->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_entitiesView->setAlternatingRowColors(true);
     m_entitiesView->setShowGrid(false);
     m_entitiesView->setFrameShape(QFrame::NoFrame);
@@ -270,6 +280,55 @@ void DashboardView::retranslateUi()
     }
     m_categorySet->setLabel(tr("Alerts"));
     m_riskSeries->setName(tr("Risk"));
+    const std::array charts { m_severityChart, m_categoryChart, m_riskChart };
+    const std::array names { panels.value(0), panels.value(1), panels.value(3) };
+    for (size_t i = 0; i < charts.size(); ++i) {
+        if (QChartView *view = viewOf(charts[i])) {
+            view->setAccessibleName(names[i]);
+        }
+    }
+    m_entitiesView->setAccessibleName(panels.value(2));
+    describeCharts();
+}
+
+void DashboardView::describeCharts()
+{
+    // What a sighted user reads off each chart, for screen readers.
+    const QLocale locale;
+    QString severity = tr("Stacked areas: alerts per time bucket by severity.");
+    QString category = tr("Horizontal bars: alerts per category in the last 24 hours.");
+    QString risk = tr("A line: the global risk score (0–100) over time.");
+    if (m_hasData) {
+        qint64 peak = 0;
+        for (const Storage::SeverityBucket &bucket : std::as_const(m_data.series)) {
+            qint64 sum = 0;
+            for (const qint64 c : bucket.counts) {
+                sum += c;
+            }
+            peak = std::max(peak, sum);
+        }
+        severity += u' ' + tr("The busiest bucket has %1 alerts.").arg(locale.toString(peak));
+        QStringList parts;
+        for (qsizetype i = m_categorySet->count() - 1; i >= 0; --i) {
+            parts << tr("%1: %2").arg(m_categoryAxis->categories().value(i),
+                locale.toString(qint64(m_categorySet->at(i))));
+        }
+        if (!parts.isEmpty()) {
+            category += u' ' + parts.join(tr(", "));
+        }
+        risk += u' '
+            + tr("Now %1 (%2).")
+                  .arg(locale.toString(m_data.risk, 'f', 0), Theme::riskBandName(m_data.risk));
+    }
+    if (QChartView *view = viewOf(m_severityChart)) {
+        view->setAccessibleDescription(severity);
+    }
+    if (QChartView *view = viewOf(m_categoryChart)) {
+        view->setAccessibleDescription(category);
+    }
+    if (QChartView *view = viewOf(m_riskChart)) {
+        view->setAccessibleDescription(risk);
+    }
 }
 
 void DashboardView::changeEvent(QEvent *event)
@@ -462,6 +521,7 @@ void DashboardView::applyDashboard(const Storage::DashboardData &dashboard)
         QDateTime::fromMSecsSinceEpoch(dashboard.to));
 
     m_entitiesModel->setEntities(dashboard.topEntities);
+    describeCharts();
 }
 
 } // namespace Lakeguard::Widgets

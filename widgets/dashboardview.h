@@ -65,6 +65,7 @@ protected:
 private:
     // Sets every fixed text (titles, tile captions, series names) in the current language.
     void retranslateUi();
+    void describeCharts(); // accessible descriptions from the data shown
     void applyStats(const Storage::StoreStats &stats);
     void applyDashboard(const Storage::DashboardData &dashboard);
     QChartView *makeChartView(QChart *chart);

@@ -74,6 +74,8 @@ EvidenceExportDialog::EvidenceExportDialog(
         }
         form->addRow(m_fromLabel, m_from);
         form->addRow(m_toLabel, m_to);
+        m_fromLabel->setBuddy(m_from);
+        m_toLabel->setBuddy(m_to);
     }
     const QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_folder->setText(QDir(base.isEmpty() ? QDir::homePath() : base)
@@ -83,6 +85,7 @@ EvidenceExportDialog::EvidenceExportDialog(
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(m_browse);
     form->addRow(m_folderLabel, folderRow);
+    m_folderLabel->setBuddy(m_folder);
     form->addRow(QString(), m_zip);
     m_tlp->addItem(QString(), -1); // automatic: the highest record
     m_cap->addItem(QString(), -1); // no cap
@@ -93,6 +96,8 @@ EvidenceExportDialog::EvidenceExportDialog(
     }
     form->addRow(m_tlpLabel, m_tlp);
     form->addRow(m_capLabel, m_cap);
+    m_tlpLabel->setBuddy(m_tlp);
+    m_capLabel->setBuddy(m_cap);
     // Language names are never translated (as in the View ▸ Language menu).
     for (const auto l :
         { UiLanguage::Language::English, UiLanguage::Language::SimplifiedChinese }) {
@@ -100,6 +105,7 @@ EvidenceExportDialog::EvidenceExportDialog(
     }
     m_language->setCurrentIndex(m_language->findData(UiLanguage::code(UiLanguage::current())));
     form->addRow(m_languageLabel, m_language);
+    m_languageLabel->setBuddy(m_language);
 
     m_progress->setRange(0, 100);
     m_progress->setValue(0);

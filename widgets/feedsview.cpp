@@ -65,6 +65,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setItemDelegateForColumn(FeedTableModel::StateColumn, new ChipDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -99,8 +100,8 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     chart->addSeries(series);
     m_countAxis->setLabelFormat(u"%d"_s);
     m_countAxis->setLabelsColor(Theme::mutedTextColor());
-    m_countAxis->setGridLineColor(QColor(0xe5, 0xe9, 0xef));
-    m_feedAxis->setLabelsColor(QColor(0x1f, 0x29, 0x37));
+    m_countAxis->setGridLineColor(Theme::panelBorderColor());
+    m_feedAxis->setLabelsColor(Theme::chartTextColor());
     m_feedAxis->setGridLineVisible(false);
     m_feedAxis->setTruncateLabels(false);
     chart->addAxis(m_feedAxis, Qt::AlignLeft);
@@ -109,6 +110,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     series->attachAxis(m_countAxis);
     chart->legend()->setAlignment(Qt::AlignTop);
     auto *chartView = new QChartView(chart, this);
+    chartView->setObjectName(u"feedChart"_s);
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setFrameShape(QFrame::NoFrame);
     chartView->setMinimumHeight(200);
@@ -215,6 +217,13 @@ void FeedsView::retranslateUi()
         = { tr("Accepted"), tr("Duplicates"), tr("Quarantined"), tr("Skipped") };
     for (int i = 0; i < m_sets.size(); ++i) {
         m_sets[i]->setLabel(labels.value(i));
+    }
+    m_table->setAccessibleName(tr("Feeds"));
+    if (auto *chart = findChild<QChartView *>(u"feedChart"_s)) {
+        chart->setAccessibleName(tr("Records by feed"));
+        chart->setAccessibleDescription(tr("Stacked bars per feed: records accepted, duplicates, "
+                                           "quarantined and skipped; the same counts are in the "
+                                           "table's columns."));
     }
     updateActions();
 }

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -206,7 +207,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_countLabel->setTextFormat(Qt::PlainText);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setObjectName(u"incidentMessage"_s);
-    m_message->setStyleSheet(u"QLabel#incidentMessage { color: #1e3a8a; }"_s);
+    m_message->setForegroundRole(QPalette::Link); // the theme's accent, light or dark
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *bar = new QHBoxLayout;
@@ -260,6 +261,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -335,6 +337,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         AlertTableModel::SeverityColumn, new ChipDelegate(m_alertsTable));
     m_alertsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alertsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alertsTable->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_alertsTable->verticalHeader()->hide();
     m_alertsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_alertsTable->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
@@ -377,6 +380,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_audit->verticalHeader()->hide();
     m_audit->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_audit->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_audit->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_audit->setWordWrap(false);
     m_tabs->addTab(m_alertsTable, QString());
     m_tabs->addTab(m_timeline, QString());
@@ -486,6 +490,18 @@ void IncidentsView::retranslateUi()
     m_tabs->setTabText(3, tr("Audit trail"));
     m_noteEdit->setPlaceholderText(tr("Add a note (plain text; links are shown, never opened)"));
     m_addNote->setText(tr("Add note"));
+    m_status->setAccessibleName(tr("Incidents shown"));
+    m_severity->setAccessibleName(tr("Minimum severity"));
+    m_search->setAccessibleName(tr("Search title or entity"));
+    m_table->setAccessibleName(tr("Incidents"));
+    m_table->setAccessibleDescription(tr("Select one or more incidents; the action keys apply "
+                                         "to every selected incident."));
+    m_tabs->tabBar()->setAccessibleName(tr("Incident details"));
+    m_alertsTable->setAccessibleName(tr("Alerts of the incident"));
+    m_timeline->setAccessibleName(tr("Incident timeline"));
+    m_notes->setAccessibleName(tr("Notes"));
+    m_noteEdit->setAccessibleName(tr("New note"));
+    m_audit->setAccessibleName(tr("Audit trail"));
     m_audit->setHorizontalHeaderLabels(
         { tr("Time"), tr("Who"), tr("Change"), tr("From → to"), tr("Reason") });
     m_model->setObjectName(QString());
@@ -785,7 +801,9 @@ void IncidentsView::loadDetail()
                 facts << tr("Tags: %1").arg(Core::displayText(i.tags.join(u", "_s)));
             }
             m_facts->setText(facts.join(u'\n'));
-            m_facts->setStyleSheet(i.overdue(now) ? u"color: #b91c1c;"_s : QString());
+            const QString overdueRed
+                = Theme::mode() == Theme::Mode::Dark ? u"#f87171"_s : u"#b91c1c"_s;
+            m_facts->setStyleSheet(i.overdue(now) ? u"color: %1;"_s.arg(overdueRed) : QString());
 
             // Timeline: its alerts and its audit entries in time order.
             struct Event

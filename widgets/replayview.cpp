@@ -100,7 +100,8 @@ ReplayView::ReplayView(Storage::QueryService *queries, QWidget *parent)
         auto *value = new QLabel(this);
         name->setTextFormat(Qt::PlainText);
         value->setTextFormat(Qt::PlainText);
-        name->setStyleSheet(u"color: #475569;"_s);
+        // The theme's muted text (PlaceholderText), readable in light and dark.
+        name->setForegroundRole(QPalette::PlaceholderText);
         value->setStyleSheet(u"font-size: 20px; font-weight: 600;"_s);
         kpis->addWidget(name, 0, i);
         kpis->addWidget(value, 1, i);
@@ -114,12 +115,14 @@ ReplayView::ReplayView(Storage::QueryService *queries, QWidget *parent)
     m_incidents->verticalHeader()->hide();
     m_incidents->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_incidents->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_incidents->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_incidents->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_incidents->horizontalHeader()->setSectionResizeMode(
         AsOfIncidentModel::TitleColumn, QHeaderView::Stretch);
     m_chains->setColumnCount(6);
     m_chains->verticalHeader()->hide();
     m_chains->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chains->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_chains->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_chains->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_chains->horizontalHeader()->setStretchLastSection(true);

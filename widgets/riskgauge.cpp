@@ -44,14 +44,26 @@ QString RiskGauge::text() const
     return m_risk ? QLocale().toString(qRound(*m_risk)) : u"–"_s;
 }
 
+// Tall enough for what paintEvent draws in the current font (presentation mode enlarges it).
+int RiskGauge::contentHeight() const
+{
+    QFont captionFont = font();
+    const QFontMetrics caption(captionFont);
+    QFont figureFont = font();
+    figureFont.setPointSizeF(font().pointSizeF() * 3.2);
+    figureFont.setBold(true);
+    const QFontMetrics figure(figureFont);
+    return 10 + caption.height() + figure.height() + 6 + 8 + 10;
+}
+
 QSize RiskGauge::sizeHint() const
 {
-    return { 300, 118 };
+    return { 300, std::max(118, contentHeight()) };
 }
 
 QSize RiskGauge::minimumSizeHint() const
 {
-    return { 220, 108 };
+    return { 220, std::max(108, contentHeight()) };
 }
 
 void RiskGauge::paintEvent(QPaintEvent *)
@@ -118,7 +130,7 @@ void RiskGauge::paintEvent(QPaintEvent *)
         marker.lineTo(x - 5, bar.top() - 8);
         marker.lineTo(x + 5, bar.top() - 8);
         marker.closeSubpath();
-        p.fillPath(marker, QColor(0x1f, 0x29, 0x37));
+        p.fillPath(marker, palette().color(QPalette::WindowText));
     }
 }
 

@@ -3,14 +3,18 @@
 #include "theme.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
-#include <QLegend>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFont>
+#include <QLegend>
 #include <QLocale>
 #include <QPalette>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QStyleFactory>
 
 using namespace Qt::StringLiterals;
@@ -204,7 +208,7 @@ void styleChart(QChart *chart)
     }
     const bool dark = s_mode == Mode::Dark;
     const QColor background = dark ? QColor(0x1e, 0x29, 0x3b) : QColor(Qt::white);
-    const QColor text = dark ? QColor(0xe2, 0xe8, 0xf0) : QColor(0x1f, 0x29, 0x37);
+    const QColor text = chartTextColor();
     chart->setBackgroundBrush(background);
     chart->setBackgroundPen(QPen(panelBorderColor()));
     chart->setTitleBrush(text);
@@ -216,6 +220,28 @@ void styleChart(QChart *chart)
         axis->setGridLineColor(dark ? QColor(0x33, 0x41, 0x55) : QColor(0xe5, 0xe7, 0xeb));
         axis->setTitleBrush(text);
     }
+    // Value labels drawn beside bars and slices sit on the chart background, so they take its
+    // text colour (labels inside a bar keep their contrast with the bar's own colour).
+    const auto series = chart->series();
+    for (QAbstractSeries *s : series) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
+            const bool inside = bars->labelsPosition() != QAbstractBarSeries::LabelsOutsideEnd;
+            const auto sets = bars->barSets();
+            for (QBarSet *set : sets) {
+                set->setLabelColor(inside ? textOn(set->color()) : text);
+            }
+        } else if (auto *pie = qobject_cast<QPieSeries *>(s)) {
+            const auto slices = pie->slices();
+            for (QPieSlice *slice : slices) {
+                slice->setLabelColor(text);
+            }
+        }
+    }
+}
+
+QColor chartTextColor()
+{
+    return s_mode == Mode::Dark ? QColor(0xe2, 0xe8, 0xf0) : QColor(0x1f, 0x29, 0x37);
 }
 
 void applyMode(QApplication &app, Mode m)

@@ -30,6 +30,8 @@ QColor textOn(const QColor &background);
 QColor accentColor();
 QColor mutedTextColor();
 QColor panelBorderColor();
+// Text drawn on a chart's background (legends, value labels) in the current mode.
+QColor chartTextColor();
 
 // Local time for display: locale's short date plus seconds.
 QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale);
@@ -48,7 +50,8 @@ Mode mode();
 void applyMode(QApplication &app, Mode mode);
 QString modeCode(Mode mode); // "light", "dark"
 Mode modeFromCode(const QString &code); // anything unknown: Light
-// Background, labels, grid and legend of a chart in the current mode's colours.
+// Background, labels, grid, legend and the value labels of bar and pie series of a chart in the
+// current mode's colours (call again after adding series or switching the mode).
 void styleChart(QChart *chart);
 
 } // namespace Lakeguard::Widgets::Theme

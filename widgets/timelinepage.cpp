@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinepage.h"
 
+#include "icons.h"
+
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "theme.h"
@@ -106,6 +108,13 @@ TimelinePage::TimelinePage(Storage::QueryService *queries, QWidget *parent)
     m_incident->setVisible(false);
     m_search->setClearButtonEnabled(true);
     m_kinds->setPopupMode(QToolButton::InstantPopup);
+    m_zoomIn->setIcon(Icons::icon(Icons::Icon::ZoomIn));
+    m_zoomOut->setIcon(Icons::icon(Icons::Icon::ZoomOut));
+    m_fit->setIcon(Icons::icon(Icons::Icon::ZoomFit));
+    for (QToolButton *b : { m_zoomIn, m_zoomOut, m_fit }) {
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        b->setAutoRaise(true);
+    }
     auto *kindMenu = new QMenu(m_kinds);
     for (int i = 0; i < Storage::kTimelineKindCount; ++i) {
         QAction *a = kindMenu->addAction(QString());
@@ -265,6 +274,7 @@ void TimelinePage::retranslateUi()
     m_zoomOut->setAccessibleName(tr("Zoom out"));
     m_fit->setText(tr("Fit"));
     m_fit->setToolTip(tr("Show the whole period (0)"));
+    m_fit->setAccessibleName(tr("Show the whole period"));
     m_view->setAccessibleName(tr("Timeline"));
     m_view->setAccessibleDescription(
         tr("Wheel or +/− zoom, Left/Right pan, 0 fits, Up/Down select items, Enter opens."));
