@@ -6,6 +6,7 @@
 #include "fabricadapter.h"
 #include "fiscobcosadapter.h"
 #include "storewriter.h"
+#include "tlspin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +54,13 @@ EthRpcFeed::EthRpcFeed(FeedConfig config, Storage::StoreWriter *writer, QObject 
     m_timeoutMs
         = int(s.value(u"timeout_s"_s).toDouble(std::clamp(double(m_intervalMs) / 1000, 2.0, 10.0))
             * 1000);
+    if (auto pins = feedTlsPins(m_config, &m_tlsError)) {
+        m_pins = *pins;
+    }
+    const QString caFile = s.value(u"ca_file"_s).toString();
+    if (m_tlsError.isEmpty() && !feedSslConfiguration(caFile, &m_ssl)) {
+        m_tlsError = tr("cannot read CA certificates from %1").arg(caFile);
+    }
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &EthRpcFeed::pollNow);
 }
@@ -88,6 +96,19 @@ void EthRpcFeed::start(const QByteArray &storedCursor)
         setState(Storage::FeedState::Down, tr("unknown chain kind \"%1\"").arg(m_kind));
         return;
     }
+    if (!m_tlsError.isEmpty()) {
+        setState(Storage::FeedState::Down, m_tlsError);
+        return;
+    }
+    if (!m_pins.isEmpty()) {
+        for (const QString &node : std::as_const(m_nodes)) {
+            if (QUrl(node).scheme() != u"https"_s) {
+                setState(Storage::FeedState::Down,
+                    tr("tls_pin_sha256 needs https node URLs (%1 is not)").arg(node));
+                return;
+            }
+        }
+    }
     m_monitor.restoreState(storedCursor);
     m_running = true;
     setState(Storage::FeedState::Starting);
@@ -117,7 +138,11 @@ void EthRpcFeed::connectWebSocket(int index)
 {
     WsNode *w = m_ws.at(index).get();
     QUrl url(m_nodes.at(index));
-    url.setScheme(url.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
+    const bool secure = url.scheme() == u"https"_s;
+    url.setScheme(secure ? u"wss"_s : u"ws"_s);
+    if (secure) {
+        w->socket.setSslConfiguration(m_ssl);
+    }
     if (!w->retry.property("wired").toBool()) {
         w->retry.setProperty("wired", true);
         w->retry.setSingleShot(true);
@@ -126,7 +151,14 @@ void EthRpcFeed::connectWebSocket(int index)
                 connectWebSocket(index);
             }
         });
-        connect(&w->socket, &QWebSocket::connected, this, [w] {
+        connect(&w->socket, &QWebSocket::connected, this, [this, w, secure, host = url.host()] {
+            // The subscription carries no secret, but a wrong server's heads must not count.
+            if (secure
+                && !checkTlsPin(m_pins, w->socket.sslConfiguration().peerCertificate(), host)
+                        .isEmpty()) {
+                w->socket.abort();
+                return;
+            }
             w->socket.sendTextMessage(
                 u"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}"_s);
         });
@@ -162,29 +194,55 @@ void EthRpcFeed::connectWebSocket(int index)
 void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler done)
 {
     QNetworkRequest request { QUrl(url) };
+    const bool https = request.url().scheme() == u"https"_s;
+    if (https) {
+        request.setSslConfiguration(m_ssl); // TLS 1.2+, ca_file; verification stays on
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader("User-Agent", "Lakeguard/" LAKEGUARD_VERSION);
     request.setTransferTimeout(m_timeoutMs);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     QNetworkReply *reply = body.isNull() ? m_network.get(request) : m_network.post(request, body);
+    auto pinError = std::make_shared<QString>();
+    if (https && !m_pins.isEmpty()) {
+        // After certificate verification, before the request body is sent.
+        connect(reply, &QNetworkReply::encrypted, reply, [this, reply, pinError] {
+            *pinError = checkTlsPin(
+                m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            if (!pinError->isEmpty()) {
+                reply->abort();
+            }
+        });
+    }
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxBodyBytes) {
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, timer, done = std::move(done)] {
-        reply->deleteLater();
-        Reply r;
-        r.latencyMs = int(timer->elapsed());
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        r.ok = r.status > 0; // any HTTP answer; transport errors are not
-        if (!r.ok) {
-            r.error = reply->errorString();
-        }
-        done(r);
-    });
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, timer, https, pinError, done = std::move(done)] {
+            reply->deleteLater();
+            // A reused connection emits no `encrypted`: its certificate is checked here too.
+            if (pinError->isEmpty() && https && !m_pins.isEmpty()
+                && reply->error() == QNetworkReply::NoError) {
+                *pinError = checkTlsPin(
+                    m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            }
+            Reply r;
+            r.latencyMs = int(timer->elapsed());
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.body = reply->readAll();
+            r.ok = r.status > 0 && pinError->isEmpty(); // any HTTP answer; transport errors are not
+            if (!pinError->isEmpty()) {
+                r.status = 0;
+                r.body.clear();
+                r.error = *pinError;
+            } else if (!r.ok) {
+                r.error = reply->errorString();
+            }
+            done(r);
+        });
 }
 
 void EthRpcFeed::get(const QString &url, ReplyHandler done)

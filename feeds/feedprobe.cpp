@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedprobe.h"
 
+#include "feedsecret.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -93,14 +95,13 @@ void FeedProbe::probeHttp(const FeedConfig &config)
 {
     QNetworkRequest request(QUrl(config.settings.value(u"url"_s).toString()));
     request.setTransferTimeout(m_timeoutMs);
-    const QString tokenEnv = config.settings.value(u"token_env"_s).toString();
-    if (!tokenEnv.isEmpty()) {
-        const QByteArray token = qgetenv(tokenEnv.toLocal8Bit().constData());
-        if (token.isEmpty()) {
-            finish(false, Tr::tr("the environment variable %1 (token_env) is not set").arg(tokenEnv));
-            return;
-        }
-        request.setRawHeader("Authorization", "Bearer " + token);
+    auto token = feedSecret(config, u"token"_s);
+    if (!token) {
+        finish(false, token.error());
+        return;
+    }
+    if (token->has_value()) {
+        request.setRawHeader("Authorization", "Bearer " + **token);
     }
     QElapsedTimer clock;
     clock.start();
