@@ -3,8 +3,10 @@
 #include "feedprobe.h"
 
 #include "feedsecret.h"
+#include "tlspin.h"
 
 #include <QCoreApplication>
+#include <QSslConfiguration>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QDir>
@@ -103,11 +105,41 @@ void FeedProbe::probeHttp(const FeedConfig &config)
     if (token->has_value()) {
         request.setRawHeader("Authorization", "Bearer " + **token);
     }
+    // The same TLS rules as the feed: ca_file, and the pin checked before the request is sent.
+    QString tlsError;
+    const auto pins = feedTlsPins(config, &tlsError);
+    if (!pins) {
+        finish(false, tlsError);
+        return;
+    }
+    if (request.url().scheme() == u"https"_s) {
+        QSslConfiguration ssl;
+        const QString caFile = config.settings.value(u"ca_file"_s).toString();
+        if (!feedSslConfiguration(caFile, &ssl)) {
+            finish(false, Tr::tr("cannot read CA certificates from %1").arg(caFile));
+            return;
+        }
+        request.setSslConfiguration(ssl);
+    }
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, clock] {
+    auto pinError = std::make_shared<QString>();
+    if (!pins->isEmpty()) {
+        connect(reply, &QNetworkReply::encrypted, this, [reply, pins = *pins, pinError] {
+            *pinError = checkTlsPin(
+                pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            if (!pinError->isEmpty()) {
+                reply->abort();
+            }
+        });
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply, clock, pinError] {
         reply->deleteLater();
+        if (!pinError->isEmpty()) {
+            emit finished(false, *pinError);
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError && status == 0) {
             emit finished(false, Tr::tr("cannot reach %1: %2")

@@ -8,6 +8,7 @@
 #include "ethrpcfeed.h"
 #include "feed.h"
 #include "feedconfig.h"
+#include "feedprobe.h"
 #include "httppollfeed.h"
 #include "sqlitestore.h"
 #include "storewriter.h"
@@ -383,6 +384,35 @@ private slots:
         QVERIFY(!reached(*state, Storage::FeedState::Healthy));
         f->stop();
         QCOMPARE(server.requests, 0);
+    }
+
+    // The feed editor's connection test applies ca_file and the pin as the feed does.
+    void connectionTestChecksThePin()
+    {
+        TlsServer server(m_cert, m_key);
+        const auto probe = [&](const QString &pin) -> std::pair<bool, QString> {
+            const auto parsed = Feeds::parseFeedsConfig(
+                QJsonDocument(QJsonObject { { u"feeds"_s,
+                                  QJsonArray { QJsonObject { { u"id"_s, u"probe"_s },
+                                      { u"type"_s, u"http"_s }, { u"url"_s, server.url() },
+                                      { u"ca_file"_s, m_cert }, { u"tls_pin_sha256"_s, pin } } } } })
+                    .toJson());
+            if (!parsed) {
+                return { false, parsed.error() };
+            }
+            Feeds::FeedProbe p;
+            QSignalSpy done(&p, &Feeds::FeedProbe::finished);
+            p.run(parsed->first());
+            if (!done.wait(30'000) && done.isEmpty()) {
+                return { false, u"no answer"_s };
+            }
+            return { done.first().at(0).toBool(), done.first().at(1).toString() };
+        };
+        const auto good = probe(QString::fromLatin1(m_pinBase64));
+        QVERIFY2(good.first, qPrintable(good.second));
+        const auto bad = probe(QString(64, u'e'));
+        QVERIFY(!bad.first);
+        QVERIFY2(bad.second.contains(u"TLS pin mismatch"_s), qPrintable(bad.second));
     }
 
     void pinNeedsHttps()
