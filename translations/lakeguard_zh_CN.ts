@@ -1193,6 +1193,10 @@
         <source>cannot seal the vault (OpenSSL failed)</source>
         <translation>无法封装保险库（OpenSSL 失败）</translation>
     </message>
+    <message>
+        <source>cannot read CA certificates from %1</source>
+        <translation>无法从 %1 读取 CA 证书</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
