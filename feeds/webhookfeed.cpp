@@ -140,6 +140,7 @@ WebhookFeed::~WebhookFeed()
     if (m_running) {
         stop();
     }
+    wipe(m_hmacSecret); // the key may have come from the vault
 }
 
 void WebhookFeed::setState(Storage::FeedState state, const QString &error)
