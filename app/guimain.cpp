@@ -14,6 +14,7 @@
 #include "storewriter.h"
 #include "theme.h"
 #include "uilanguage.h"
+#include "vault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -93,6 +94,10 @@ struct CliOptions
         Tr::tr("Run and edit the feeds of FILE (default: feeds.json in the configuration "
                "folder)."),
         u"FILE"_s };
+    QCommandLineOption vault { u"vault"_s,
+        Tr::tr("The secret vault for feeds that name vault entries (default: $LAKEGUARD_VAULT, "
+               "else vault.lgv in the configuration folder)."),
+        u"FILE"_s };
     QCommandLineOption version { u"version"_s, Tr::tr("Print the version and exit.") };
 };
 
@@ -103,7 +108,7 @@ void setUpParser(QCommandLineParser &parser, const CliOptions &o)
     parser.addHelpOption();
     parser.addOptions(
         { o.version, o.store, o.demo, o.seed, o.speed, o.review, o.screenshot, o.lang, o.config,
-            o.present, o.theme });
+            o.present, o.theme, o.vault });
     parser.addPositionalArgument(u"SCENARIO"_s,
         Tr::tr("With --demo: the scenario to play (default bank-day)."), u"[SCENARIO]"_s);
 }
@@ -308,6 +313,7 @@ int main(int argc, char **argv)
             : QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
                 + u"/feeds.json"_s;
         feeds = std::make_unique<Feeds::FeedManager>(writer.get());
+        feeds->setVaultPath(Feeds::Vault::resolvePath(parser.value(o.vault)));
         Storage::Status loaded = feeds->load(configPath);
         if (loaded) {
             loaded = feeds->startAll();

@@ -25,6 +25,8 @@
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
+#include "feedmanager.h"
+#include "vault.h"
 #include "verificationindicator.h"
 
 #include <QActionGroup>
@@ -33,7 +35,12 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFutureWatcher>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -483,6 +490,94 @@ void MainWindow::attachFeedManager(Feeds::FeedManager *feeds)
     m_chains->setFeedManager(feeds);
     connect(m_feeds, &Widgets::FeedsView::actionFinished, this,
         [this](bool, const QString &message) { showStatusMessage(message); });
+    m_feedManager = feeds;
+    if (feeds) {
+        connect(feeds, &Feeds::FeedManager::vaultNeeded, this, &MainWindow::askForVaultPassphrase,
+            Qt::QueuedConnection);
+        if (feeds->isWaitingForVault() && Feeds::Vault::passphraseFromEnvironment().isEmpty()) {
+            QMetaObject::invokeMethod(
+                this, &MainWindow::askForVaultPassphrase, Qt::QueuedConnection);
+        }
+    }
+}
+
+void MainWindow::askForVaultPassphrase()
+{
+    if (m_vaultAsked || !m_feedManager || !m_feedManager->isWaitingForVault()) {
+        return;
+    }
+    m_vaultAsked = true;
+    QDialog dialog(this);
+    dialog.setObjectName(u"vaultPassphraseDialog"_s);
+    dialog.setWindowTitle(tr("Unlock the secret vault"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QLabel(tr("Feeds name secrets kept in the vault %1. Enter its passphrase to "
+                               "start them; without it they stay down.")
+                                .arg(QDir::toNativeSeparators(m_feedManager->vaultPath())),
+        &dialog);
+    text->setTextFormat(Qt::PlainText);
+    text->setWordWrap(true);
+    auto *passphrase = new QLineEdit(&dialog);
+    passphrase->setObjectName(u"vaultPassphrase"_s);
+    passphrase->setEchoMode(QLineEdit::Password);
+    passphrase->setAccessibleName(tr("Vault passphrase"));
+    auto *error = new QLabel(&dialog);
+    error->setObjectName(u"vaultError"_s);
+    error->setTextFormat(Qt::PlainText);
+    error->setWordWrap(true);
+    error->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Unlock"));
+    layout->addWidget(text);
+    layout->addWidget(passphrase);
+    layout->addWidget(error);
+    layout->addWidget(buttons);
+
+    // scrypt takes a noticeable moment: off the GUI thread, the dialog waiting for it.
+    struct Unlocked
+    {
+        std::shared_ptr<const Feeds::Vault> vault;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Unlocked>(&dialog);
+    connect(watcher, &QFutureWatcher<Unlocked>::finished, &dialog, [&, watcher] {
+        const Unlocked result = watcher->result();
+        passphrase->setEnabled(true);
+        buttons->setEnabled(true);
+        if (result.vault) {
+            m_feedManager->setVault(result.vault);
+            dialog.accept();
+            return;
+        }
+        error->setText(result.error);
+        error->show();
+        passphrase->selectAll();
+        passphrase->setFocus();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&, watcher] {
+        QByteArray typed = passphrase->text().toUtf8();
+        passphrase->clear();
+        if (typed.isEmpty()) {
+            return;
+        }
+        passphrase->setEnabled(false);
+        buttons->setEnabled(false);
+        error->hide();
+        watcher->setFuture(QtConcurrent::run([path = m_feedManager->vaultPath(), typed]() mutable {
+            auto opened = Feeds::Vault::open(path, std::move(typed));
+            return opened
+                ? Unlocked { std::make_shared<const Feeds::Vault>(std::move(opened).value()), {} }
+                : Unlocked { nullptr, opened.error() };
+        }));
+        Feeds::wipe(typed);
+    });
+    if (dialog.exec() != QDialog::Accepted) {
+        showStatusMessage(tr("The vault stays locked: feeds that need its secrets stay down."));
+        watcher->waitForFinished();
+        return;
+    }
+    showStatusMessage(tr("Vault unlocked: the feeds that need it are starting."));
 }
 
 void MainWindow::showStatusMessage(const QString &message)

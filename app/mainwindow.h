@@ -91,6 +91,9 @@ public:
     void attachDemo(Feeds::DemoFeed *demo);
     // The feed manager's actions in the Feeds view; its messages in the status bar.
     void attachFeedManager(Feeds::FeedManager *feeds);
+    // Asks once for the vault passphrase (a password field) when a feed names a vault entry and
+    // $LAKEGUARD_VAULT_PASSPHRASE is not set; the key is derived on a worker thread.
+    void askForVaultPassphrase();
     void showStatusMessage(const QString &message);
 
     void showView(int view);
@@ -220,6 +223,8 @@ private:
     int m_stepCount = 0;
     double m_speed = 0;
     bool m_paused = false;
+    bool m_vaultAsked = false;
+    Feeds::FeedManager *m_feedManager = nullptr;
     QPointer<QDialog> m_about;
 };
 

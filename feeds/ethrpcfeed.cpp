@@ -6,6 +6,7 @@
 #include "fabricadapter.h"
 #include "fiscobcosadapter.h"
 #include "storewriter.h"
+#include "tlspin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +60,13 @@ EthRpcFeed::EthRpcFeed(FeedConfig config, Storage::StoreWriter *writer, QObject 
     m_timeoutMs
         = int(s.value(u"timeout_s"_s).toDouble(std::clamp(double(m_intervalMs) / 1000, 2.0, 10.0))
             * 1000);
+    if (auto pins = feedTlsPins(m_config, &m_tlsError)) {
+        m_pins = *pins;
+    }
+    const QString caFile = s.value(u"ca_file"_s).toString();
+    if (m_tlsError.isEmpty() && !feedSslConfiguration(caFile, &m_ssl)) {
+        m_tlsError = tr("cannot read CA certificates from %1").arg(caFile);
+    }
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &EthRpcFeed::pollNow);
 }
@@ -94,6 +102,19 @@ void EthRpcFeed::start(const QByteArray &storedCursor)
         setState(Storage::FeedState::Down, tr("unknown chain kind \"%1\"").arg(m_kind));
         return;
     }
+    if (!m_tlsError.isEmpty()) {
+        setState(Storage::FeedState::Down, m_tlsError);
+        return;
+    }
+    if (!m_pins.isEmpty()) {
+        for (const QString &node : std::as_const(m_nodes)) {
+            if (QUrl(node).scheme() != u"https"_s) {
+                setState(Storage::FeedState::Down,
+                    tr("tls_pin_sha256 needs https node URLs (%1 is not)").arg(node));
+                return;
+            }
+        }
+    }
     m_monitor.restoreState(storedCursor);
     m_running = true;
     setState(Storage::FeedState::Starting);
@@ -123,7 +144,11 @@ void EthRpcFeed::connectWebSocket(int index)
 {
     WsNode *w = m_ws.at(index).get();
     QUrl url(m_nodes.at(index));
-    url.setScheme(url.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
+    const bool secure = url.scheme() == u"https"_s;
+    url.setScheme(secure ? u"wss"_s : u"ws"_s);
+    if (secure) {
+        w->socket.setSslConfiguration(m_ssl);
+    }
     if (!w->retry.property("wired").toBool()) {
         w->retry.setProperty("wired", true);
         w->retry.setSingleShot(true);
@@ -132,7 +157,14 @@ void EthRpcFeed::connectWebSocket(int index)
                 connectWebSocket(index);
             }
         });
-        connect(&w->socket, &QWebSocket::connected, this, [w] {
+        connect(&w->socket, &QWebSocket::connected, this, [this, w, secure, host = url.host()] {
+            // The subscription carries no secret, but a wrong server's heads must not count.
+            if (secure
+                && !checkTlsPin(m_pins, w->socket.sslConfiguration().peerCertificate(), host)
+                        .isEmpty()) {
+                w->socket.abort();
+                return;
+            }
             w->socket.sendTextMessage(
                 u"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}"_s);
         });
@@ -168,6 +200,10 @@ void EthRpcFeed::connectWebSocket(int index)
 void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler done)
 {
     QNetworkRequest request { QUrl(url) };
+    const bool https = request.url().scheme() == u"https"_s;
+    if (https) {
+        request.setSslConfiguration(m_ssl); // TLS 1.2+, ca_file; verification stays on
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader("User-Agent", "Lakeguard/" LAKEGUARD_VERSION);
     request.setTransferTimeout(m_timeoutMs);
@@ -184,6 +220,17 @@ void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler d
         bool tooLarge = false;
     };
     auto got = std::make_shared<Received>();
+    auto pinError = std::make_shared<QString>();
+    if (https && !m_pins.isEmpty()) {
+        // After certificate verification, before the request body is sent.
+        connect(reply, &QNetworkReply::encrypted, reply, [this, reply, pinError] {
+            *pinError = checkTlsPin(
+                m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            if (!pinError->isEmpty()) {
+                reply->abort();
+            }
+        });
+    }
     connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, got] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > kMaxBodyBytes) {
@@ -203,17 +250,28 @@ void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler d
             reply->abort();
         }
     });
-    connect(
-        reply, &QNetworkReply::finished, this, [this, reply, timer, got, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, timer, got, https, pinError, done = std::move(done)] {
             reply->deleteLater();
+            // A reused connection emits no `encrypted`: its certificate is checked here too.
+            if (pinError->isEmpty() && https && !m_pins.isEmpty()
+                && reply->error() == QNetworkReply::NoError) {
+                *pinError = checkTlsPin(
+                    m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            }
             Reply r;
             r.latencyMs = int(timer->elapsed());
             r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            r.ok = r.status > 0 && !got->tooLarge; // any HTTP answer; transport errors are not
-            if (got->tooLarge) {
+            // Any HTTP answer; transport errors are not.
+            r.ok = r.status > 0 && !got->tooLarge && pinError->isEmpty();
+            if (!pinError->isEmpty()) {
+                // Checked first: a pin abort is reported as a cancel too.
+                r.status = 0;
+                r.error = *pinError;
+            } else if (got->tooLarge) {
                 r.error = u"answer larger than %1 MiB: dropped"_s.arg(kMaxBodyBytes >> 20);
             } else if (reply->error() == QNetworkReply::OperationCanceledError) {
-                // Only the transfer timeout cancels a reply here (the size limit is above).
+                // Only the transfer timeout cancels a reply here (size and pin are above).
                 r.ok = false;
                 r.error = u"no complete answer within %1 s"_s.arg(double(m_timeoutMs) / 1000);
             } else if (!r.ok) {

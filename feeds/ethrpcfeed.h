@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <functional>
@@ -23,7 +24,8 @@ namespace Lakeguard::Feeds {
 // (`"fisco"`) or a Fabric operations service (`"fabric"`) — and hands the samples to a
 // ChainMonitor. For Ethereum nodes it also subscribes to `newHeads` over WebSocket (same host and
 // port, ws://) and starts a round as soon as a head arrives; polling goes on regardless, so a
-// node without WebSocket is simply polled. Lives on its feed thread.
+// node without WebSocket is simply polled. HTTPS nodes are verified against the system CAs plus
+// `ca_file` and, with `tls_pin_sha256`, must present a pinned public key. Lives on its feed thread.
 class EthRpcFeed final : public Feed
 {
     Q_OBJECT
@@ -83,6 +85,9 @@ private:
     int m_group = 1; // FISCO BCOS group
     QString m_channel; // Fabric channel
     bool m_useWebSocket = true;
+    QSslConfiguration m_ssl;       // TLS 1.2+, system CAs plus `ca_file`
+    QList<QByteArray> m_pins;      // `tls_pin_sha256` (tlspin.h); empty when not pinned
+    QString m_tlsError;            // the configuration's TLS settings cannot be used
     QNetworkAccessManager m_network;
     QTimer m_timer;
     qint64 m_intervalMs = 5'000;

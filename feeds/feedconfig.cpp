@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedconfig.h"
 
+#include "feedsecret.h"
 #include "normalizer.h"
+#include "tlspin.h"
+#include "vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,7 +43,8 @@ QList<Key> keysFor(const QString &type)
                {u"interval_s"_s, Kind::Number, false},  {u"token_env"_s, Kind::String, false},
                {u"timeout_s"_s, Kind::Number, false},   {u"cursor_param"_s, Kind::String, false},
                {u"pin_sha256"_s, Kind::String, false}, {u"ca_file"_s, Kind::String, false},
-               {u"map"_s, Kind::Object, false}};
+               {u"map"_s, Kind::Object, false},        {u"token_vault"_s, Kind::String, false},
+               {u"tls_pin_sha256"_s, Kind::String, false}};
     } else if (type == u"syslog"_s) {
         own = {{u"listen"_s, Kind::String, true},   {u"protocol"_s, Kind::String, true},
                {u"format"_s, Kind::String, false},  {u"cert"_s, Kind::String, false},
@@ -53,7 +57,8 @@ QList<Key> keysFor(const QString &type)
                {u"hmac_secret_env"_s, Kind::String, false}, {u"max_body_bytes"_s, Kind::Number, false},
                {u"timeout_s"_s, Kind::Number, false},   {u"max_connections"_s, Kind::Number, false},
                {u"max_queued_requests"_s, Kind::Number, false},
-               {u"max_queued_bytes"_s, Kind::Number, false}, {u"map"_s, Kind::Object, false}};
+               {u"max_queued_bytes"_s, Kind::Number, false}, {u"map"_s, Kind::Object, false},
+               {u"token_vault"_s, Kind::String, false}, {u"hmac_secret_vault"_s, Kind::String, false}};
     } else if (type == u"eth-rpc"_s) {
         own = {{u"nodes"_s, Kind::Array, true},           {u"interval_s"_s, Kind::Number, false},
                {u"expected_block_s"_s, Kind::Number, false}, {u"watch"_s, Kind::Array, false},
@@ -61,7 +66,8 @@ QList<Key> keysFor(const QString &type)
                {u"stall_factor"_s, Kind::Number, false},   {u"kind"_s, Kind::String, false},
                {u"chain_id"_s, Kind::Number, false},       {u"ws"_s, Kind::Bool, false},
                {u"timeout_s"_s, Kind::Number, false},      {u"group"_s, Kind::Number, false},
-               {u"channel"_s, Kind::String, false}};
+               {u"channel"_s, Kind::String, false},
+               {u"ca_file"_s, Kind::String, false},        {u"tls_pin_sha256"_s, Kind::String, false}};
     }
     return common + own;
 }
@@ -198,7 +204,9 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             if (known == keys.cend()) {
                 return R::failure(u"%1: unknown key \"%2\" for type %3"_s.arg(name, it.key(), type));
             }
-            if (!hasKind(it.value(), known->kind)) {
+            // A pin list may also be a JSON array (the editor shows it as one line of text).
+            const bool pinList = it.key() == u"tls_pin_sha256"_s && it.value().isArray();
+            if (!pinList && !hasKind(it.value(), known->kind)) {
                 return R::failure(u"%1: \"%2\" must be %3"_s.arg(name, it.key(), kindName(known->kind)));
             }
         }
@@ -238,13 +246,33 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             }
             f.map = *map;
         }
-        // Secrets: only the name of an environment variable may stand in the file.
-        for (const QString &secretKey : {u"token_env"_s, u"hmac_secret_env"_s}) {
-            const QString var = o.value(secretKey).toString();
+        // Secrets: only the name of an environment variable or of a vault entry may stand in
+        // the file, and one of the two per secret.
+        for (const QString &base : feedSecretBases()) {
+            const QString envKey = base + u"_env"_s;
+            const QString vaultKey = base + u"_vault"_s;
+            const QString var = o.value(envKey).toString();
             static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-            if (o.contains(secretKey) && !envName.match(var).hasMatch()) {
+            if (o.contains(envKey) && !envName.match(var).hasMatch()) {
                 return R::failure(u"%1: \"%2\" must name an environment variable, not hold a secret"_s
-                                      .arg(name, secretKey));
+                                      .arg(name, envKey));
+            }
+            if (o.contains(vaultKey) && !Vault::isValidName(o.value(vaultKey).toString())) {
+                return R::failure(u"%1: \"%2\" must name a vault entry (letters, digits and . _ -), "
+                                  "not hold a secret"_s.arg(name, vaultKey));
+            }
+            if (o.contains(envKey) && o.contains(vaultKey)) {
+                return R::failure(u"%1: give \"%2\" or \"%3\", not both"_s.arg(name, envKey, vaultKey));
+            }
+        }
+        if (o.contains(u"pin_sha256"_s) && o.contains(u"tls_pin_sha256"_s)) {
+            return R::failure(u"%1: give \"tls_pin_sha256\" or its older name \"pin_sha256\", not both"_s
+                                  .arg(name));
+        }
+        for (const QString &pinKey : {u"tls_pin_sha256"_s, u"pin_sha256"_s}) {
+            QString error;
+            if (o.contains(pinKey) && !parseTlsPins(o.value(pinKey), &error)) {
+                return R::failure(u"%1: \"%2\": %3"_s.arg(name, pinKey, error));
             }
         }
         if (o.contains(u"listen"_s)) {
@@ -256,9 +284,10 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             }
             // Receivers bind loopback unless told otherwise, and then must authenticate.
             if (!address.isLoopback() && type == u"webhook"_s && !o.contains(u"token_env"_s)
-                && !o.contains(u"hmac_secret_env"_s)) {
-                return R::failure(u"%1: listening on %2 needs \"token_env\" or \"hmac_secret_env\""_s
-                                      .arg(name, address.toString()));
+                && !o.contains(u"hmac_secret_env"_s) && !o.contains(u"token_vault"_s)
+                && !o.contains(u"hmac_secret_vault"_s)) {
+                return R::failure(u"%1: listening on %2 needs \"token_env\" or \"hmac_secret_env\" "
+                                  "(or their _vault forms)"_s.arg(name, address.toString()));
             }
         }
         if (type == u"syslog"_s) {

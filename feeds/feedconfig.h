@@ -12,7 +12,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace Lakeguard::Feeds {
+
+class Vault;
 
 // One feed of FEEDS.json (CONTRACT.md), validated. Type-specific settings stay in `settings`
 // (already checked for unknown keys and value types).
@@ -23,12 +27,17 @@ struct FeedConfig
     QString format;        // normaliser; "auto" when not given (types that have one)
     QJsonObject settings;  // the feed's object as written
     Core::FieldMap map;    // "map": where a jsonl feed finds each field (empty: the contract's names)
+    // The unlocked vault for `*_vault` keys, handed over by FeedManager when the feed starts
+    // (never saved). Null when locked; `vaultProblem` then says why (feedsecret.h).
+    std::shared_ptr<const Vault> vault;
+    QString vaultProblem;
 
     QString path() const { return settings.value(QLatin1StringView("path")).toString(); }
 };
 
 // Parses and validates FEEDS.json. Errors name the feed and the key: `feed "ids": unknown key
-// "pth"`. Secrets never stand in the file: keys ending in "_env" name environment variables.
+// "pth"`. Secrets never stand in the file: keys ending in "_env" name environment variables,
+// keys ending in "_vault" entries of the encrypted vault (at most one of the two per secret).
 Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json);
 
 // A key a feed of some type may have (for editors: FEEDS.json is validated by the same list).

@@ -4,7 +4,9 @@
 
 #include "alertstore.h"
 #include "feed.h"
+#include "feedsecret.h"
 #include "storewriter.h"
+#include "vault.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -116,8 +118,83 @@ Status FeedManager::startAll()
     return Ok {};
 }
 
-Status FeedManager::startFeed(const FeedConfig &config)
+QString FeedManager::vaultPath() const
 {
+    return m_vaultPath.isEmpty() ? Vault::resolvePath() : m_vaultPath;
+}
+
+bool FeedManager::needsVault() const
+{
+    return std::any_of(m_configs.cbegin(), m_configs.cend(),
+        [](const FeedConfig &c) { return enabled(c) && feedNeedsVault(c); });
+}
+
+bool FeedManager::isWaitingForVault() const
+{
+    return !m_vault && needsVault();
+}
+
+Status FeedManager::unlockVault(const QByteArray &passphrase)
+{
+    m_triedEnvironment = true; // the caller chose the passphrase
+    auto opened = Vault::open(vaultPath(), passphrase);
+    if (!opened) {
+        m_vaultProblem = opened.error();
+        // Feeds already waiting show the new reason.
+        setVault(nullptr);
+        return Status::failure(opened.error());
+    }
+    setVault(std::make_shared<const Vault>(std::move(opened).value()));
+    return Ok {};
+}
+
+void FeedManager::setVault(std::shared_ptr<const Vault> vault)
+{
+    m_vault = std::move(vault);
+    if (m_vault) {
+        m_vaultProblem.clear();
+    }
+    if (!m_started) {
+        return;
+    }
+    for (const FeedConfig &c : std::as_const(m_configs)) {
+        if (enabled(c) && feedNeedsVault(c) && m_running.contains(c.id)) {
+            stopFeed(c.id);
+            startFeed(c);
+        }
+    }
+    emit changed();
+}
+
+FeedConfig FeedManager::withVault(FeedConfig config) const
+{
+    config.vault = m_vault;
+    config.vaultProblem = m_vaultProblem;
+    return config;
+}
+
+Status FeedManager::startFeed(const FeedConfig &plain)
+{
+    FeedConfig config = plain;
+    if (feedNeedsVault(config)) {
+        // The passphrase from the environment opens the vault the first time a feed needs it.
+        if (!m_vault && !m_triedEnvironment) {
+            m_triedEnvironment = true;
+            if (QByteArray passphrase = Vault::passphraseFromEnvironment(); !passphrase.isEmpty()) {
+                auto opened = Vault::open(vaultPath(), std::move(passphrase));
+                if (opened) {
+                    m_vault = std::make_shared<const Vault>(std::move(opened).value());
+                } else {
+                    m_vaultProblem = opened.error();
+                }
+            }
+        }
+        config = withVault(std::move(config));
+        if (!m_vault && m_vaultProblem.isEmpty() && !m_vaultNeededSent) {
+            m_vaultNeededSent = true;
+            QMetaObject::invokeMethod(this, &FeedManager::vaultNeeded, Qt::QueuedConnection);
+        }
+    }
     QString error;
     std::unique_ptr<Feed> created = createFeed(config, m_writer, &error);
     if (!created) {

@@ -21,6 +21,7 @@ class StoreWriter;
 namespace Lakeguard::Feeds {
 
 class Feed;
+class Vault;
 
 // Runs the configured feeds, each a worker on its own thread, for `lakeguard-cli serve` and the
 // console's feed manager. It owns FEEDS.json: edits (add, edit, remove, pause, resume) are
@@ -61,9 +62,29 @@ public:
     // FEEDS.json as it would be saved with `feeds` (validated); for the editor's preview.
     static QByteArray serialize(const QList<FeedConfig> &feeds);
 
+    // ---- The secret vault (feeds naming `token_vault`, `hmac_secret_vault`; docs/vault.md) ----
+    // The vault file (default: Vault::resolvePath()).
+    void setVaultPath(const QString &path) { m_vaultPath = path; }
+    QString vaultPath() const;
+    // True when an enabled feed names a vault entry.
+    bool needsVault() const;
+    bool isVaultUnlocked() const { return m_vault != nullptr; }
+    // A feed needs the vault, it is locked and $LAKEGUARD_VAULT_PASSPHRASE did not open it: the
+    // console asks for the passphrase (vaultNeeded() says when).
+    bool isWaitingForVault() const;
+    // Opens the vault (scrypt: about 0.1 s; call it off the GUI thread or before it runs) and
+    // restarts the feeds that wait for it. On failure they stay down with the error.
+    Storage::Status unlockVault(const QByteArray &passphrase);
+    // Hands over a vault opened elsewhere (the console opens it on a worker thread).
+    void setVault(std::shared_ptr<const Vault> vault);
+    // `config` with the unlocked vault attached (for a connection test).
+    FeedConfig withVault(FeedConfig config) const;
+
 signals:
     // The configuration or a feed's running state changed.
     void changed();
+    // A feed that names a vault entry started while the vault is locked (emitted once).
+    void vaultNeeded();
 
 private:
     Storage::Status apply(
@@ -79,6 +100,11 @@ private:
 
     Storage::StoreWriter *m_writer;
     QString m_path;
+    QString m_vaultPath;
+    std::shared_ptr<const Vault> m_vault;
+    QString m_vaultProblem; // why the vault is locked, shown in the feeds that need it
+    bool m_triedEnvironment = false;
+    bool m_vaultNeededSent = false;
     QList<FeedConfig> m_configs;
     QHash<QString, Running> m_running;
     bool m_started = false;

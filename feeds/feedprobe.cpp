@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedprobe.h"
 
+#include "feedsecret.h"
+#include "tlspin.h"
+
 #include <QCoreApplication>
+#include <QSslConfiguration>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QDir>
@@ -93,20 +97,49 @@ void FeedProbe::probeHttp(const FeedConfig &config)
 {
     QNetworkRequest request(QUrl(config.settings.value(u"url"_s).toString()));
     request.setTransferTimeout(m_timeoutMs);
-    const QString tokenEnv = config.settings.value(u"token_env"_s).toString();
-    if (!tokenEnv.isEmpty()) {
-        const QByteArray token = qgetenv(tokenEnv.toLocal8Bit().constData());
-        if (token.isEmpty()) {
-            finish(false, Tr::tr("the environment variable %1 (token_env) is not set").arg(tokenEnv));
+    auto token = feedSecret(config, u"token"_s);
+    if (!token) {
+        finish(false, token.error());
+        return;
+    }
+    if (token->has_value()) {
+        request.setRawHeader("Authorization", "Bearer " + **token);
+    }
+    // The same TLS rules as the feed: ca_file, and the pin checked before the request is sent.
+    QString tlsError;
+    const auto pins = feedTlsPins(config, &tlsError);
+    if (!pins) {
+        finish(false, tlsError);
+        return;
+    }
+    if (request.url().scheme() == u"https"_s) {
+        QSslConfiguration ssl;
+        const QString caFile = config.settings.value(u"ca_file"_s).toString();
+        if (!feedSslConfiguration(caFile, &ssl)) {
+            finish(false, Tr::tr("cannot read CA certificates from %1").arg(caFile));
             return;
         }
-        request.setRawHeader("Authorization", "Bearer " + token);
+        request.setSslConfiguration(ssl);
     }
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, clock] {
+    auto pinError = std::make_shared<QString>();
+    if (!pins->isEmpty()) {
+        connect(reply, &QNetworkReply::encrypted, this, [reply, pins = *pins, pinError] {
+            *pinError = checkTlsPin(
+                pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            if (!pinError->isEmpty()) {
+                reply->abort();
+            }
+        });
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply, clock, pinError] {
         reply->deleteLater();
+        if (!pinError->isEmpty()) {
+            emit finished(false, *pinError);
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError && status == 0) {
             emit finished(false, Tr::tr("cannot reach %1: %2")

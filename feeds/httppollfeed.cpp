@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httppollfeed.h"
 
+#include "feedsecret.h"
 #include "recordsplitter.h"
 #include "storewriter.h"
+#include "tlspin.h"
+#include "vault.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -64,10 +67,8 @@ HttpPollFeed::HttpPollFeed(FeedConfig config, Storage::StoreWriter *writer, QObj
 {
     m_intervalMs = static_cast<qint64>(m_config.settings.value(u"interval_s"_s).toDouble(30) * 1000);
     m_timeoutMs = static_cast<int>(m_config.settings.value(u"timeout_s"_s).toDouble(10) * 1000);
-    const QString pin = m_config.settings.value(u"pin_sha256"_s).toString().remove(u':');
-    if (!pin.isEmpty()) {
-        m_pin = pin.size() == 64 ? QByteArray::fromHex(pin.toLatin1())
-                                 : QByteArray::fromBase64(pin.toLatin1());
+    if (auto pins = feedTlsPins(m_config, &m_pinError)) {
+        m_pins = *pins;
     }
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     m_timer.setSingleShot(true);
@@ -101,8 +102,13 @@ void HttpPollFeed::start(const QByteArray &storedCursor)
         setState(Storage::FeedState::Down, tr("unknown format \"%1\"").arg(m_config.format));
         return;
     }
-    if (!m_pin.isEmpty() && m_pin.size() != 32) {
-        setState(Storage::FeedState::Down, tr("pin_sha256 is not a SHA-256 in hex or base64"));
+    if (!m_pinError.isEmpty()) {
+        setState(Storage::FeedState::Down, m_pinError);
+        return;
+    }
+    if (!m_pins.isEmpty()
+        && QUrl(m_config.settings.value(u"url"_s).toString()).scheme() != u"https"_s) {
+        setState(Storage::FeedState::Down, tr("tls_pin_sha256 needs an https URL"));
         return;
     }
     m_cursor = HttpCursor::fromBytes(storedCursor);
@@ -153,14 +159,18 @@ void HttpPollFeed::pollNow()
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json, application/x-ndjson, */*;q=0.5");
     request.setRawHeader("User-Agent", "Lakeguard/" LAKEGUARD_VERSION);
-    const QString tokenEnv = m_config.settings.value(u"token_env"_s).toString();
-    if (!tokenEnv.isEmpty()) {
-        const QByteArray token = qgetenv(tokenEnv.toLocal8Bit().constData());
-        if (token.isEmpty()) {
-            fail(Storage::FeedState::Down, tr("environment variable %1 is not set").arg(tokenEnv));
-            return;
-        }
-        request.setRawHeader("Authorization", "Bearer " + token);
+    // token_env or token_vault; a secret that cannot be had keeps the request unsent.
+    auto token = feedSecret(m_config, u"token"_s);
+    if (!token) {
+        fail(Storage::FeedState::Down, token.error());
+        return;
+    }
+    if (token->has_value()) {
+        QByteArray header = "Bearer " + **token;
+        request.setRawHeader("Authorization", header);
+        wipe(header);
+        QByteArray value = std::move(token).value().value();
+        wipe(value);
     }
     if (!m_cursor.etag.isEmpty()) {
         request.setRawHeader("If-None-Match", m_cursor.etag);
@@ -170,9 +180,8 @@ void HttpPollFeed::pollNow()
     }
     const QString caFile = m_config.settings.value(u"ca_file"_s).toString();
     if (url.scheme() == u"https"_s) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setProtocol(QSsl::TlsV1_2OrLater);
-        if (!caFile.isEmpty() && !ssl.addCaCertificates(caFile)) {
+        QSslConfiguration ssl;
+        if (!feedSslConfiguration(caFile, &ssl)) {
             fail(Storage::FeedState::Down, tr("cannot read CA certificates from %1").arg(caFile));
             return;
         }
@@ -183,12 +192,12 @@ void HttpPollFeed::pollNow()
     QNetworkReply *reply = m_network.get(request);
     m_reply = reply;
     auto pinError = std::make_shared<QString>();
-    if (!m_pin.isEmpty()) {
+    if (!m_pins.isEmpty()) {
+        // After verification and before the request (and its token) is sent.
         connect(reply, &QNetworkReply::encrypted, this, [this, reply, pinError] {
-            const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-            const QByteArray spki = peer.publicKey().toDer();
-            if (QCryptographicHash::hash(spki, QCryptographicHash::Sha256) != m_pin) {
-                *pinError = tr("the server's public key does not match pin_sha256");
+            *pinError = checkTlsPin(
+                m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+            if (!pinError->isEmpty()) {
                 reply->abort();
             }
         });
@@ -201,6 +210,12 @@ void HttpPollFeed::pollNow()
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, pinError] {
         reply->deleteLater();
+        // A plain-http URL with a pin, or a reused connection: the answer's certificate must
+        // match too.
+        if (pinError->isEmpty() && !m_pins.isEmpty() && reply->error() == QNetworkReply::NoError) {
+            *pinError = checkTlsPin(
+                m_pins, reply->sslConfiguration().peerCertificate(), reply->url().host());
+        }
         if (!pinError->isEmpty()) {
             m_inFlight = false;
             fail(Storage::FeedState::Down, *pinError);

@@ -30,11 +30,11 @@ struct HttpCursor
     static HttpCursor fromBytes(const QByteArray &bytes);
 };
 
-// Polls a URL every `interval_s`: bearer token from `token_env`, conditional requests (ETag,
+// Polls a URL every `interval_s`: bearer token from `token_env` or `token_vault`, conditional requests (ETag,
 // If-Modified-Since), an optional cursor query parameter, a timeout, exponential backoff with
 // jitter on failure. TLS certificates are always verified (an extra CA bundle may be named with
-// `ca_file`); `pin_sha256` additionally pins the server's public key (SHA-256 of its DER
-// SubjectPublicKeyInfo, hex or base64). Proxies come from the environment (http_proxy, …).
+// `ca_file`); `tls_pin_sha256` (older name `pin_sha256`) additionally pins the server's public
+// key (tlspin.h). Proxies come from the environment (http_proxy, …).
 class HttpPollFeed final : public Feed
 {
     Q_OBJECT
@@ -71,7 +71,8 @@ private:
     QTimer m_timer;
     QPointer<QNetworkReply> m_reply;
     HttpCursor m_cursor;
-    QByteArray m_pin;               // raw SHA-256, empty when not pinned
+    QList<QByteArray> m_pins;       // raw SHA-256 digests; empty when not pinned
+    QString m_pinError;             // a pin in the configuration that is not a SHA-256
     qint64 m_intervalMs = 30'000;
     int m_timeoutMs = 10'000;
     int m_failures = 0;

@@ -3,7 +3,9 @@
 #include "webhookfeed.h"
 
 #include "recordsplitter.h"
+#include "feedsecret.h"
 #include "storewriter.h"
+#include "vault.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -138,6 +140,7 @@ WebhookFeed::~WebhookFeed()
     if (m_running) {
         stop();
     }
+    wipe(m_hmacSecret); // the key may have come from the vault
 }
 
 void WebhookFeed::setState(Storage::FeedState state, const QString &error)
@@ -175,33 +178,34 @@ void WebhookFeed::start(const QByteArray &storedCursor)
         setState(Storage::FeedState::Down, tr("path must start with \"/\""));
         return;
     }
-    // Secrets come from the environment. A named variable that is unset stops the feed: it never
-    // falls back to accepting requests without authentication.
+    // Secrets come from the environment or the vault. A named secret that cannot be had stops
+    // the feed: it never falls back to accepting requests without authentication.
     m_tokenHash.clear();
     m_hmacSecret.clear();
-    for (const QString &key : { u"token_env"_s, u"hmac_secret_env"_s }) {
-        const QString var = m_config.settings.value(key).toString();
-        if (var.isEmpty()) {
-            continue;
-        }
-        const QByteArray value = qgetenv(var.toLocal8Bit().constData());
-        if (value.isEmpty()) {
+    for (const QString &base : feedSecretBases()) {
+        auto secret = feedSecret(m_config, base);
+        if (!secret) {
             setState(Storage::FeedState::Down,
-                tr("environment variable %1 (%2) is not set; the webhook does not accept "
-                   "requests without authentication")
-                    .arg(var, key));
+                tr("%1; the webhook does not accept requests without authentication")
+                    .arg(secret.error()));
             return;
         }
-        if (key == u"token_env"_s) {
+        if (!secret->has_value()) {
+            continue;
+        }
+        QByteArray value = std::move(secret).value().value();
+        if (base == u"token"_s) {
             m_tokenHash = QCryptographicHash::hash(value, QCryptographicHash::Sha256);
+            wipe(value);
         } else {
-            m_hmacSecret = value;
+            m_hmacSecret = std::move(value);
         }
     }
     m_needsAuth = !m_tokenHash.isEmpty() || !m_hmacSecret.isEmpty();
     if (!m_needsAuth && !m_address.isLoopback()) {
         setState(Storage::FeedState::Down,
-            tr("listening on %1 needs token_env or hmac_secret_env").arg(m_address.toString()));
+            tr("listening on %1 needs token_env or hmac_secret_env (or their _vault forms)")
+                .arg(m_address.toString()));
         return;
     }
 

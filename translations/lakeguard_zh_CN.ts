@@ -330,6 +330,18 @@
         <source>Bytes of bodies waiting for the store before 503</source>
         <translation>返回 503 前等待写入存储的请求体字节上限</translation>
     </message>
+    <message>
+        <source>Name of the vault entry holding the token</source>
+        <translation>保存令牌的保险库条目名称</translation>
+    </message>
+    <message>
+        <source>Name of the vault entry holding the HMAC secret</source>
+        <translation>保存 HMAC 密钥的保险库条目名称</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the server&apos;s public key (base64 or hex; several: separate with commas), optional</source>
+        <translation>服务器公钥的 SHA-256（base64 或十六进制；多个时用逗号分隔），可选</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard</name>
@@ -680,10 +692,6 @@
     <message>
         <source>%1 is readable (%2 bytes)</source>
         <translation>%1 可读（%2 字节）</translation>
-    </message>
-    <message>
-        <source>the environment variable %1 (token_env) is not set</source>
-        <translation>环境变量 %1（token_env）未设置</translation>
     </message>
     <message>
         <source>cannot reach %1: %2</source>
@@ -1057,6 +1065,138 @@
         <source>prune failed: events changed while pruning</source>
         <translation>清理失败：清理期间告警事件发生了变化</translation>
     </message>
+    <message>
+        <source>environment variable %1 (%2) is not set</source>
+        <translation>环境变量 %1（%2）未设置</translation>
+    </message>
+    <message>
+        <source>vault entry %1 (%2) cannot be read: %3</source>
+        <translation>无法读取保险库条目 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>the vault is locked (set LAKEGUARD_VAULT_PASSPHRASE or unlock it in the console)</source>
+        <translation>保险库已锁定（请设置 LAKEGUARD_VAULT_PASSPHRASE 或在控制台中解锁）</translation>
+    </message>
+    <message>
+        <source>vault entry %1 (%2): %3</source>
+        <translation>保险库条目 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>vault entry %1 (%2) is empty</source>
+        <translation>保险库条目 %1（%2）为空</translation>
+    </message>
+    <message>
+        <source>a pin list holds strings only</source>
+        <translation>固定值列表只能包含字符串</translation>
+    </message>
+    <message>
+        <source>must be a string or an array of strings</source>
+        <translation>必须是字符串或字符串数组</translation>
+    </message>
+    <message>
+        <source>no pin given</source>
+        <translation>未提供固定值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 in hex or base64</source>
+        <translation>“%1”不是十六进制或 base64 格式的 SHA-256</translation>
+    </message>
+    <message>
+        <source>TLS pin mismatch for %1: expected tls_pin_sha256 %2, the server&apos;s key is %3</source>
+        <translation>%1 的 TLS 公钥固定不匹配：期望 tls_pin_sha256 为 %2，服务器的公钥为 %3</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>unknown (no certificate)</source>
+        <translation>未知（没有证书）</translation>
+    </message>
+    <message>
+        <source>%1: damaged vault (%2)</source>
+        <translation>%1：保险库已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>the vault passphrase must not be empty</source>
+        <translation>保险库口令不能为空</translation>
+    </message>
+    <message>
+        <source>scrypt parameters out of range</source>
+        <translation>scrypt 参数超出范围</translation>
+    </message>
+    <message>
+        <source>cannot derive the vault key (OpenSSL scrypt failed)</source>
+        <translation>无法派生保险库密钥（OpenSSL scrypt 失败）</translation>
+    </message>
+    <message>
+        <source>%1: no vault here (&quot;vault set&quot; creates it)</source>
+        <translation>%1：此处没有保险库（“vault set”会创建它）</translation>
+    </message>
+    <message>
+        <source>larger than 64 MiB</source>
+        <translation>大于 64 MiB</translation>
+    </message>
+    <message>
+        <source>%1: not a Lakeguard vault</source>
+        <translation>%1：不是 Lakeguard 保险库</translation>
+    </message>
+    <message>
+        <source>%1: vault format version %2 is not supported (this build reads %3)</source>
+        <translation>%1：不支持保险库格式版本 %2（此版本读取 %3）</translation>
+    </message>
+    <message>
+        <source>unknown key derivation</source>
+        <translation>未知的密钥派生方式</translation>
+    </message>
+    <message>
+        <source>too many entries</source>
+        <translation>条目过多</translation>
+    </message>
+    <message>
+        <source>entry %1 is malformed</source>
+        <translation>第 %1 个条目格式错误</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>长度错误</translation>
+    </message>
+    <message>
+        <source>%1: wrong passphrase or damaged vault</source>
+        <translation>%1：口令错误或保险库已损坏</translation>
+    </message>
+    <message>
+        <source>the vault has no entry &quot;%1&quot;</source>
+        <translation>保险库中没有条目“%1”</translation>
+    </message>
+    <message>
+        <source>vault entry &quot;%1&quot; is damaged</source>
+        <translation>保险库条目“%1”已损坏</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a vault entry name (1–128 of letters, digits and . _ -)</source>
+        <translation>“%1”不是有效的保险库条目名称（1–128 个字母、数字及 . _ -）</translation>
+    </message>
+    <message>
+        <source>a secret may be at most 1 MiB</source>
+        <translation>单个密钥最大为 1 MiB</translation>
+    </message>
+    <message>
+        <source>the vault holds at most %1 entries</source>
+        <translation>保险库最多保存 %1 个条目</translation>
+    </message>
+    <message>
+        <source>cannot encrypt the secret (OpenSSL failed)</source>
+        <translation>无法加密该密钥（OpenSSL 失败）</translation>
+    </message>
+    <message>
+        <source>cannot seal the vault (OpenSSL failed)</source>
+        <translation>无法封装保险库（OpenSSL 失败）</translation>
+    </message>
+    <message>
+        <source>cannot read CA certificates from %1</source>
+        <translation>无法从 %1 读取 CA 证书</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -1175,6 +1315,8 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+        <source>The secret vault for feeds that name vault entries (default: $LAKEGUARD_VAULT, else vault.lgv in the configuration folder).</source>
+        <translation>供引用保险库条目的数据源使用的密钥保险库（默认：$LAKEGUARD_VAULT，否则为配置文件夹中的 vault.lgv）。</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1509,30 @@
         <source>Incident #%1 could not be read: %2</source>
         <translation>无法读取事件 #%1：%2</translation>
     </message>
+    <message>
+        <source>Unlock the secret vault</source>
+        <translation>解锁密钥保险库</translation>
+    </message>
+    <message>
+        <source>Feeds name secrets kept in the vault %1. Enter its passphrase to start them; without it they stay down.</source>
+        <translation>数据源引用了保险库 %1 中的密钥。请输入其口令以启动这些数据源；否则它们将保持停止状态。</translation>
+    </message>
+    <message>
+        <source>Vault passphrase</source>
+        <translation>保险库口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>The vault stays locked: feeds that need its secrets stay down.</source>
+        <translation>保险库保持锁定：需要其密钥的数据源保持停止状态。</translation>
+    </message>
+    <message>
+        <source>Vault unlocked: the feeds that need it are starting.</source>
+        <translation>保险库已解锁：需要它的数据源正在启动。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Evidence::PackReview</name>
@@ -1417,6 +1583,14 @@
         <source>store: %1</source>
         <translation>存储：%1</translation>
     </message>
+    <message>
+        <source>cannot read CA certificates from %1</source>
+        <translation>无法从 %1 读取 CA 证书</translation>
+    </message>
+    <message>
+        <source>tls_pin_sha256 needs https node URLs (%1 is not)</source>
+        <translation>tls_pin_sha256 要求节点 URL 使用 https（%1 不是）</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Feeds::FileTailFeed</name>
@@ -1448,20 +1622,8 @@
         <translation>未知格式“%1”</translation>
     </message>
     <message>
-        <source>pin_sha256 is not a SHA-256 in hex or base64</source>
-        <translation>pin_sha256 不是十六进制或 base64 格式的 SHA-256</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set</source>
-        <translation>未设置环境变量 %1</translation>
-    </message>
-    <message>
         <source>cannot read CA certificates from %1</source>
         <translation>无法从 %1 读取 CA 证书</translation>
-    </message>
-    <message>
-        <source>the server&apos;s public key does not match pin_sha256</source>
-        <translation>服务器公钥与 pin_sha256 不匹配</translation>
     </message>
     <message>
         <source>response larger than %1 bytes</source>
@@ -1474,6 +1636,10 @@
     <message>
         <source>store: %1</source>
         <translation>存储：%1</translation>
+    </message>
+    <message>
+        <source>tls_pin_sha256 needs an https URL</source>
+        <translation>tls_pin_sha256 要求使用 https URL</translation>
     </message>
 </context>
 <context>
@@ -1526,14 +1692,6 @@
         <translation>path 必须以“/”开头</translation>
     </message>
     <message>
-        <source>environment variable %1 (%2) is not set; the webhook does not accept requests without authentication</source>
-        <translation>环境变量 %1（%2）未设置；Webhook 不接受未经认证的请求</translation>
-    </message>
-    <message>
-        <source>listening on %1 needs token_env or hmac_secret_env</source>
-        <translation>监听 %1 需要 token_env 或 hmac_secret_env</translation>
-    </message>
-    <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>无法监听 %1:%2：%3</translation>
     </message>
@@ -1544,6 +1702,14 @@
     <message>
         <source>store: %1</source>
         <translation>存储：%1</translation>
+    </message>
+    <message>
+        <source>%1; the webhook does not accept requests without authentication</source>
+        <translation>%1；Webhook 不接受未经认证的请求</translation>
+    </message>
+    <message>
+        <source>listening on %1 needs token_env or hmac_secret_env (or their _vault forms)</source>
+        <translation>监听 %1 需要 token_env 或 hmac_secret_env（或对应的 _vault 形式）</translation>
     </message>
 </context>
 <context>
@@ -2255,12 +2421,12 @@
 %1</translation>
     </message>
     <message>
-        <source>* required. Secrets are never stored: name environment variables instead.</source>
-        <translation>* 为必填项。密钥从不保存：请填写环境变量名。</translation>
-    </message>
-    <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>* required. Secrets are never stored: name environment variables or vault entries instead.</source>
+        <translation>* 为必填项。密钥从不保存：请填写环境变量名或保险库条目名。</translation>
     </message>
 </context>
 <context>
@@ -3596,26 +3762,6 @@ Lakeguard 无界面控制台：导入、查询和检查存储。
 </translation>
     </message>
     <message>
-        <source>
-Global options:
-  --store PATH   the store (default: $LAKEGUARD_STORE, else the data folder)
-  --json         machine-readable output on stdout
-  --help         this text; COMMAND --help for one command
-  --version      the version
-
-Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable input.
-</source>
-        <translation>
-全局选项：
-  --store PATH   存储（默认：$LAKEGUARD_STORE，否则为数据文件夹）
-  --json         在标准输出上输出机器可读格式
-  --help         显示此帮助；COMMAND --help 显示单个命令的帮助
-  --version      显示版本号
-
-退出状态：0 成功，1 发现问题，2 用法错误或输入无法读取。
-</translation>
-    </message>
-    <message>
         <source>The store.</source>
         <translation>存储。</translation>
     </message>
@@ -3860,14 +4006,6 @@ Runs SECONDS × SPEED simulated seconds of the scenario (at most one simulated d
     <message>
         <source>Stop after SECONDS.</source>
         <translation>SECONDS 秒后停止。</translation>
-    </message>
-    <message>
-        <source>Usage: %1 serve --config FEEDS.json [--for SECONDS]
-Runs the feeds headless; SIGINT or SIGTERM stop them cleanly after the last batch is stored.
-</source>
-        <translation>用法：%1 serve --config FEEDS.json [--for SECONDS]
-以无界面方式运行数据源；收到 SIGINT 或 SIGTERM 后，待最后一批数据写入存储即干净停止。
-</translation>
     </message>
     <message>
         <source>--config FEEDS.json is required</source>
@@ -4330,6 +4468,166 @@ Copies every record, leaf, checkpoint and incident of one store into a new, empt
     <message>
         <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
         <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
+    </message>
+    <message>
+        <source>the encrypted secret vault: store (from standard input), print, list or remove a secret</source>
+        <translation>加密的密钥保险库：保存（从标准输入读取）、输出、列出或删除密钥</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --store PATH   the store (default: $LAKEGUARD_STORE, else the data folder)
+  --json         machine-readable output on stdout
+  --vault FILE   the secret vault (default: $LAKEGUARD_VAULT, else the configuration folder)
+  --help         this text; COMMAND --help for one command
+  --version      the version
+
+Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable input.
+</source>
+        <translation>
+全局选项：
+  --store PATH   存储（默认：$LAKEGUARD_STORE，否则为数据文件夹）
+  --json         在标准输出上输出机器可读格式
+  --vault FILE   密钥保险库（默认：$LAKEGUARD_VAULT，否则为配置文件夹）
+  --help         显示此帮助；COMMAND --help 显示单个命令的帮助
+  --version      显示版本号
+
+退出状态：0 成功，1 发现问题，2 用法错误或输入无法读取。
+</translation>
+    </message>
+    <message>
+        <source>The secret vault (for *_vault keys).</source>
+        <translation>密钥保险库（用于 *_vault 键）。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 serve --config FEEDS.json [--for SECONDS] [--vault FILE]
+Runs the feeds headless; SIGINT or SIGTERM stop them cleanly after the last batch is stored.
+</source>
+        <translation>用法：%1 serve --config FEEDS.json [--for SECONDS] [--vault FILE]
+以无界面方式运行数据源；收到 SIGINT 或 SIGTERM 后，待最后一批数据写入存储即干净停止。
+</translation>
+    </message>
+    <message>
+        <source>vault: %1; feeds that name vault entries stay down</source>
+        <translation>保险库：%1；引用保险库条目的数据源保持停止状态</translation>
+    </message>
+    <message>
+        <source>--vault needs a FILE</source>
+        <translation>--vault 需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>%1 的密钥：</translation>
+    </message>
+    <message>
+        <source>the secret on standard input is larger than 1 MiB</source>
+        <translation>标准输入中的密钥大于 1 MiB</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2
+
+Secrets for feeds (FEEDS.json names them with token_vault, hmac_secret_vault),
+encrypted with AES-256-GCM under a key derived from a passphrase (scrypt).
+  set NAME      store the secret read from standard input (typed without echo
+                on a terminal); creates the vault when it does not exist
+  get NAME      print the secret
+  list          the names of the entries (never the secrets)
+  remove NAME   delete an entry
+
+--vault FILE    the vault (default: $LAKEGUARD_VAULT, else %3)
+The passphrase comes from $LAKEGUARD_VAULT_PASSPHRASE, or is asked on the
+terminal without echo. A secret is never taken from the command line.
+</source>
+        <translation>用法：%1 %2
+
+数据源使用的密钥（FEEDS.json 中以 token_vault、hmac_secret_vault 引用），
+以 AES-256-GCM 加密，密钥由口令经 scrypt 派生。
+  set NAME      保存从标准输入读取的密钥（在终端上输入时不回显）；
+                保险库不存在时会创建它
+  get NAME      输出该密钥
+  list          列出条目名称（从不输出密钥）
+  remove NAME   删除一个条目
+
+--vault FILE    保险库文件（默认：$LAKEGUARD_VAULT，否则为 %3）
+口令取自 $LAKEGUARD_VAULT_PASSPHRASE，或在终端上不回显地询问。
+密钥从不从命令行读取。
+</translation>
+    </message>
+    <message>
+        <source>set LAKEGUARD_VAULT_PASSPHRASE (standard input is not a terminal to ask for the vault passphrase on)</source>
+        <translation>请设置 LAKEGUARD_VAULT_PASSPHRASE（标准输入不是终端，无法询问保险库口令）</translation>
+    </message>
+    <message>
+        <source>Vault passphrase: </source>
+        <translation>保险库口令：</translation>
+    </message>
+    <message>
+        <source>New vault: the passphrase again: </source>
+        <translation>新保险库：请再次输入口令：</translation>
+    </message>
+    <message>
+        <source>the passphrases differ</source>
+        <translation>两次输入的口令不一致</translation>
+    </message>
+    <message>
+        <source>the vault passphrase must not be empty</source>
+        <translation>保险库口令不能为空</translation>
+    </message>
+    <message>
+        <source>The store (not used).</source>
+        <translation>存储（未使用）。</translation>
+    </message>
+    <message>
+        <source>The vault file.</source>
+        <translation>保险库文件。</translation>
+    </message>
+    <message>
+        <source>set, get, list or remove</source>
+        <translation>set、get、list 或 remove</translation>
+    </message>
+    <message>
+        <source>name an action: set, get, list or remove</source>
+        <translation>请指定操作：set、get、list 或 remove</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (set, get, list, remove)</source>
+        <translation>未知操作“%1”（set、get、list、remove）</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one NAME (the secret is read from standard input, never from the command line)</source>
+        <translation>%1 需要恰好一个 NAME（密钥从标准输入读取，从不从命令行读取）</translation>
+    </message>
+    <message>
+        <source>list takes no arguments</source>
+        <translation>list 不接受参数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a vault entry name (1–128 of letters, digits and . _ -)</source>
+        <translation>“%1”不是有效的保险库条目名称（1–128 个字母、数字及 . _ -）</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process</source>
+        <translation>%1 已被另一个进程锁定</translation>
+    </message>
+    <message>
+        <source>%1: the vault has no entry &quot;%2&quot;</source>
+        <translation>%1：保险库中没有条目“%2”</translation>
+    </message>
+    <message>
+        <source>the secret is empty</source>
+        <translation>密钥为空</translation>
+    </message>
+    <message>
+        <source>created %1; stored %2</source>
+        <translation>已创建 %1；已保存 %2</translation>
+    </message>
+    <message>
+        <source>stored %1 in %2</source>
+        <translation>已将 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <source>removed %1 from %2</source>
+        <translation>已从 %2 删除 %1</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,14 @@ QString keyHelp(const QString &key)
         {u"pin_sha256"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
                                             "SHA-256 of the server's public key (base64), optional")},
         {u"ca_file"_s, QT_TRANSLATE_NOOP("FeedEditDialog", "Extra CA certificates (PEM file)")},
+        {u"token_vault"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
+                                             "Name of the vault entry holding the token")},
+        {u"hmac_secret_vault"_s,
+         QT_TRANSLATE_NOOP("FeedEditDialog", "Name of the vault entry holding the HMAC secret")},
+        {u"tls_pin_sha256"_s,
+         QT_TRANSLATE_NOOP("FeedEditDialog",
+                           "SHA-256 of the server's public key (base64 or hex; several: "
+                           "separate with commas), optional")},
         {u"listen"_s, QT_TRANSLATE_NOOP("FeedEditDialog",
                                         "Address and port to listen on, e.g. 127.0.0.1:5514")},
         {u"protocol"_s, QT_TRANSLATE_NOOP("FeedEditDialog", "udp, tcp or tls")},
@@ -209,7 +217,8 @@ void FeedEditDialog::rebuildFields()
         m_fields->addRow(key.required ? key.name + u" *"_s : key.name, editor);
     }
     m_format->setEnabled(hasFormat);
-    showMessage(tr("* required. Secrets are never stored: name environment variables instead."),
+    showMessage(tr("* required. Secrets are never stored: name environment variables or vault "
+                   "entries instead."),
                 false);
 }
 

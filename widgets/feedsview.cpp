@@ -392,7 +392,7 @@ void FeedsView::testFeed()
     m_testing = true;
     m_actions[4]->setEnabled(false);
     reportAction(true, tr("Testing %1…").arg(id));
-    m_probe->run(*config, m_manager->isRunning(id));
+    m_probe->run(m_manager->withVault(*config), m_manager->isRunning(id));
 }
 
 void FeedsView::removeFeed()

@@ -16,6 +16,8 @@
 #include "normalizer.h"
 #include "storemigration.h"
 #include "storewriter.h"
+#include "vault.h"
+#include "vaultcommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -67,7 +69,7 @@ QList<Command> commands()
         { u"quarantine"_s, u"quarantine [--limit N]"_s,
             Tr::tr("records kept aside: feed, reason, raw bytes") },
         { u"chain-status"_s, u"chain-status"_s, Tr::tr("latest status of every chain node") },
-        { u"serve"_s, u"serve --config FEEDS.json [--for SECONDS]"_s,
+        { u"serve"_s, u"serve --config FEEDS.json [--for SECONDS] [--vault FILE]"_s,
             Tr::tr("run the configured feeds until SIGINT/SIGTERM (or for SECONDS)") },
         { u"demo"_s,
             u"demo [--seconds N] [--speed X] [--seed S] [--scenario NAME] [--start T] [--instant]"_s,
@@ -92,6 +94,10 @@ QList<Command> commands()
                    "audit trail, proofs)") },
         { u"verify-pack"_s, verifyPackSynopsis(),
             Tr::tr("check an evidence pack; exit 1 naming what fails") },
+        // ---- Secrets (issue 9): app/cli/vaultcommands.cpp ----
+        { u"vault"_s, vaultSynopsis(),
+            Tr::tr("the encrypted secret vault: store (from standard input), print, list or "
+                   "remove a secret") },
     };
 }
 
@@ -107,6 +113,8 @@ QString usageText()
     text += Tr::tr("\nGlobal options:\n"
                    "  --store PATH   the store (default: $LAKEGUARD_STORE, else the data folder)\n"
                    "  --json         machine-readable output on stdout\n"
+                   "  --vault FILE   the secret vault (default: $LAKEGUARD_VAULT, else the "
+                   "configuration folder)\n"
                    "  --help         this text; COMMAND --help for one command\n"
                    "  --version      the version\n\n"
                    "Exit status: 0 success, 1 a problem was found, 2 bad usage or unreadable "
@@ -587,11 +595,12 @@ int cmdServe(Context &ctx, const QStringList &args)
     addGlobalOptions(p);
     p.addOption({ u"config"_s, Tr::tr("The feeds configuration (FEEDS.json)."), u"FILE"_s });
     p.addOption({ u"for"_s, Tr::tr("Stop after SECONDS."), u"SECONDS"_s });
+    p.addOption({ u"vault"_s, Tr::tr("The secret vault (for *_vault keys)."), u"FILE"_s });
     if (!p.parse(args)) {
         return ctx.fail(name, p.errorText());
     }
     if (p.isSet(u"help"_s)) {
-        ctx.out << Tr::tr("Usage: %1 serve --config FEEDS.json [--for SECONDS]\n"
+        ctx.out << Tr::tr("Usage: %1 serve --config FEEDS.json [--for SECONDS] [--vault FILE]\n"
                           "Runs the feeds headless; SIGINT or SIGTERM stop them cleanly after the "
                           "last batch is stored.\n")
                        .arg(kProgram);
@@ -619,6 +628,22 @@ int cmdServe(Context &ctx, const QStringList &args)
     Feeds::FeedManager feeds(&writer);
     if (const Storage::Status s = feeds.load(configPath); !s) {
         return ctx.fail(name, s.error());
+    }
+    // Feeds naming vault entries: the passphrase from the environment or the terminal. Without
+    // it those feeds stay down with the reason; the others run.
+    feeds.setVaultPath(Feeds::Vault::resolvePath(p.value(u"vault"_s)));
+    if (feeds.needsVault()) {
+        QString error;
+        QByteArray passphrase = vaultPassphrase(false, &error);
+        Storage::Status unlocked = passphrase.isEmpty() ? Storage::Status::failure(error)
+                                                        : feeds.unlockVault(passphrase);
+        Feeds::wipe(passphrase);
+        if (!unlocked) {
+            ctx.err << kProgram << ": serve: "
+                    << Tr::tr("vault: %1; feeds that name vault entries stay down")
+                           .arg(unlocked.error())
+                    << Qt::endl;
+        }
     }
     for (const Feeds::FeedConfig &f : feeds.configs()) {
         if (f.settings.value(u"enabled"_s).toBool(true)
@@ -1067,6 +1092,12 @@ int cmdVerifyPack(Context &ctx, const QStringList &args)
     return runVerifyPackCommand(args, ctx.out, ctx.err, ctx.json, ctx.storeLocation);
 }
 
+// ---- Secrets (issue 9): app/cli/vaultcommands.cpp ----
+int cmdVault(Context &ctx, const QStringList &args)
+{
+    return runVaultCommand(args, ctx.out, ctx.err, ctx.json);
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -1076,6 +1107,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QStringList rest = arguments.mid(1);
     QString command;
     QStringList commandArgs { arguments.value(0, kProgram) };
+    QStringList vaultArgs;
     while (!rest.isEmpty()) {
         const QString a = rest.takeFirst();
         if (!command.isEmpty()) {
@@ -1088,6 +1120,12 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return Success;
         } else if (a == u"--json"_s) {
             ctx.json = true;
+        } else if (a == u"--vault"_s || a.startsWith(u"--vault="_s)) {
+            // Handed to the command (vault, serve) as if it stood after it.
+            if (a == u"--vault"_s && rest.isEmpty()) {
+                return ctx.fail({}, Tr::tr("--vault needs a FILE"));
+            }
+            vaultArgs << u"--vault"_s << (a == u"--vault"_s ? rest.takeFirst() : a.mid(8));
         } else if (a == u"--store"_s || a.startsWith(u"--store="_s)) {
             if (a == u"--store"_s) {
                 if (rest.isEmpty()) {
@@ -1124,12 +1162,16 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"export"_s, cmdExport },
         { u"verify-pack"_s, cmdVerifyPack },
         { u"migrate"_s, cmdMigrate },
+        { u"vault"_s, cmdVault },
     };
     for (const auto &[name, handler] : handlers) {
         if (name == command) {
             // Each handler reads --store itself when it stands after the command.
             const QString before = ctx.storeLocation;
             QStringList withStore = commandArgs;
+            if (name == u"vault"_s || name == u"serve"_s) {
+                withStore += vaultArgs;
+            }
             if (!before.isEmpty() && !commandArgs.contains(u"--store"_s)) {
                 withStore << u"--store"_s << before;
             }

@@ -5,10 +5,24 @@
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
+#include "feedmanager.h"
 #include "mainwindow.h"
+#include "vault.h"
 #include "widgettestsupport.h"
 
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTimer>
 #include <QImage>
 #include <QListWidget>
 #include <QSettings>
@@ -32,6 +46,7 @@ private slots:
     void readOnlyBanner();
     void demoCaptionsAndRefresh();
     void screenshots();
+    void vaultPassphraseIsAskedOnce();
 
 private:
     MainWindow::Options options(bool readOnly = false) const
@@ -177,6 +192,101 @@ void tst_MainWindow::screenshots()
         QCOMPARE(image.size(), QSize(1440, 900));
     }
     QVERIFY(window.alertsView()->model()->cachedAlert(0).has_value());
+}
+
+
+// A feed names a vault entry and no passphrase is in the environment: the window asks once, in a
+// password field; a wrong passphrase is reported in the dialog, the right one starts the feed.
+void tst_MainWindow::vaultPassphraseIsAskedOnce()
+{
+    qunsetenv("LAKEGUARD_VAULT_PASSPHRASE");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString vaultPath = dir.filePath(u"vault.lgv"_s);
+    {
+        auto vault = Feeds::Vault::create(vaultPath, "gui passphrase");
+        QVERIFY(vault);
+        QVERIFY(vault.value().setSecret(u"HOOK"_s, "hook-token"));
+        QVERIFY(vault->save());
+    }
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    const QString config = dir.filePath(u"feeds.json"_s);
+    {
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject { { u"feeds"_s,
+                                  QJsonArray { QJsonObject { { u"id"_s, u"hook"_s },
+                                      { u"type"_s, u"webhook"_s },
+                                      { u"listen"_s, u"127.0.0.1:%1"_s.arg(port) },
+                                      { u"token_vault"_s, u"HOOK"_s } } } } })
+                    .toJson());
+    }
+    Feeds::FeedManager feeds(m_store.writer());
+    feeds.setVaultPath(vaultPath);
+    QVERIFY(feeds.load(config));
+    QVERIFY(feeds.startAll());
+    QVERIFY(feeds.isWaitingForVault());
+
+    // The dialog runs its own event loop: a timer plays the user.
+    int dialogsSeen = 0;
+    int stage = 0;
+    QString shownError;
+    bool passwordField = false;
+    QDialog *current = nullptr;
+    QTimer user;
+    user.setInterval(50);
+    connect(&user, &QTimer::timeout, this, [&] {
+        QDialog *dialog = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == u"vaultPassphraseDialog"_s && w->isVisible()) {
+                dialog = qobject_cast<QDialog *>(w);
+            }
+        }
+        if (!dialog) {
+            return;
+        }
+        if (dialog != current) {
+            current = dialog;
+            ++dialogsSeen;
+        }
+        auto *field = dialog->findChild<QLineEdit *>(u"vaultPassphrase"_s);
+        auto *error = dialog->findChild<QLabel *>(u"vaultError"_s);
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        if (!field || !error || !field->isEnabled()) {
+            return; // the key is being derived
+        }
+        if (stage == 0) {
+            passwordField = field->echoMode() == QLineEdit::Password;
+            field->setText(u"not the passphrase"_s);
+            ok->click();
+            stage = 1;
+        } else if (stage == 1 && error->isVisible()) {
+            shownError = error->text();
+            field->setText(u"gui passphrase"_s);
+            ok->click();
+            stage = 2;
+        }
+    });
+    user.start();
+    MainWindow window(m_store.queries(), options());
+    window.attachFeedManager(&feeds);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(feeds.isVaultUnlocked(), 60'000);
+    user.stop();
+    QCOMPARE(dialogsSeen, 1);
+    QVERIFY(passwordField);
+    QVERIFY2(shownError.contains(u"wrong passphrase or damaged vault"_s), qPrintable(shownError));
+    QVERIFY(!feeds.isWaitingForVault());
+    // Asked once: another request does not open a second dialog.
+    window.askForVaultPassphrase();
+    QTest::qWait(200);
+    QCOMPARE(dialogsSeen, 1);
+    feeds.stopAll();
 }
 
 QTEST_MAIN(tst_MainWindow)
