@@ -77,8 +77,6 @@ private:
     Status migrate();
     Status lockWriters();
     Status notifyChange(const QString &payload);
-    Status appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed);
-    Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
         const std::optional<PageKey> &after, std::optional<qint64> offset);
 

@@ -310,6 +310,99 @@ private slots:
         QVERIFY2(report->firstProblem.contains(u"alert 42"_s), qPrintable(report->firstProblem));
     }
 
+    // The batched ingest decides like one insert per alert: duplicates inside a batch and
+    // against the store, and state changes (firing → resolved, never back) give SQLite's counts.
+    void batchDuplicatesMatchSqlite()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto pg = openRw(location);
+        auto lite = openRw(m_dir.filePath(u"dups.db"_s));
+        QVERIFY(pg && lite);
+        auto stateful = [](int i, const QString &state, int minute) {
+            Alert a = makeAlert(i, Severity::High);
+            a.state = state;
+            a.stateSince = a.ts + qint64(minute) * 60'000;
+            a.message = u"state %1"_s.arg(state);
+            return a;
+        };
+        IngestBatch first;
+        first.feed = u"test"_s;
+        for (int i = 0; i < 10; ++i) {
+            first.alerts << makeAlert(i);
+        }
+        first.alerts << stateful(50, u"firing"_s, 0);
+        IngestBatch second;
+        second.feed = u"test"_s;
+        for (int i = 5; i < 15; ++i) { // 5…9 stored already, 10…14 new
+            second.alerts << makeAlert(i);
+        }
+        second.alerts << makeAlert(10) << makeAlert(12) << makeAlert(3); // inside and stored
+        second.alerts << stateful(60, u"firing"_s, 0) << stateful(60, u"firing"_s, 1) // new, dup
+                      << stateful(60, u"resolved"_s, 2)
+                      << stateful(60, u"firing"_s, 3) // never back
+                      << stateful(50, u"resolved"_s, 4) << stateful(50, u"resolved"_s, 5);
+        struct Counts
+        {
+            int accepted, duplicates, updated;
+        };
+        QList<Counts> seen[2];
+        for (int k = 0; k < 2; ++k) {
+            AlertStore &store = k == 0 ? *pg : *lite;
+            for (const IngestBatch &b : { first, second }) {
+                const BatchResult r = store.writeBatch(b);
+                QVERIFY2(r.ok, qPrintable(r.error));
+                seen[k].append({ r.accepted, r.duplicates, r.updated });
+            }
+        }
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(seen[0].at(i).accepted, seen[1].at(i).accepted);
+            QCOMPARE(seen[0].at(i).duplicates, seen[1].at(i).duplicates);
+            QCOMPARE(seen[0].at(i).updated, seen[1].at(i).updated);
+        }
+        // The expected figures, so that two equal wrong answers still fail.
+        QCOMPARE(seen[0].at(0).accepted, 11);
+        QCOMPARE(seen[0].at(1).accepted, 6); // 10…14 and 60
+        // 5…9; 10, 12, 3; 60 firing again; 60 firing after resolved; 50 resolved again.
+        QCOMPARE(seen[0].at(1).duplicates, 11);
+        QCOMPARE(seen[0].at(1).updated, 2); // 60 resolved, 50 resolved
+        QCOMPARE(pg->feeds()->first().duplicates, lite->feeds()->first().duplicates);
+        QCOMPARE(pg->countAlerts({}).value(), lite->countAlerts({}).value());
+        QCOMPARE(pg->stats()->bySeverity, lite->stats()->bySeverity);
+        for (int i : { 50, 60 }) {
+            AlertFilter f;
+            f.search = u"state"_s;
+            auto pgPage = pg->alerts(f, AlertSort::TimeAsc, 10, std::nullopt);
+            auto litePage = lite->alerts(f, AlertSort::TimeAsc, 10, std::nullopt);
+            QVERIFY(pgPage && litePage);
+            QCOMPARE(pgPage->alerts.size(), 2);
+            QCOMPARE(litePage->alerts.size(), 2);
+            const int at = i == 50 ? 0 : 1;
+            const Alert &a = pgPage->alerts.at(at);
+            const Alert &b = litePage->alerts.at(at);
+            QCOMPARE(a.state, u"resolved"_s);
+            QCOMPARE(a.state, b.state);
+            QCOMPARE(a.stateSince, b.stateSince);
+            const auto pgEvents = pg->alertEvents(a.id);
+            const auto liteEvents = lite->alertEvents(b.id);
+            QVERIFY(pgEvents && liteEvents);
+            QCOMPARE(pgEvents->size(), 2);
+            QCOMPARE(pgEvents->size(), liteEvents->size());
+            for (qsizetype e = 0; e < pgEvents->size(); ++e) {
+                QCOMPARE(pgEvents->at(e).state, liteEvents->at(e).state);
+                QCOMPARE(pgEvents->at(e).ts, liteEvents->at(e).ts);
+            }
+        }
+        QCOMPARE(pg->incidents({}, IncidentSort::IdDesc, 100, 0, Core::nowMs())->size(),
+            lite->incidents({}, IncidentSort::IdDesc, 100, 0, Core::nowMs())->size());
+        QVERIFY(pg->checkpoint(true));
+        auto report = pg->verify(false);
+        QVERIFY2(report, qPrintable(report.error()));
+        QVERIFY2(report->ok, qPrintable(report->firstProblem));
+        // Leaves: 17 alerts, 2 first events (50, 60), 2 changes.
+        QCOMPARE(report->treeSize, 21);
+    }
+
     // Two lakeguard-cli processes ingest the same file at the same moment: each alert once.
     void concurrentIngest()
     {
