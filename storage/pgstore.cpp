@@ -926,6 +926,20 @@ Status PgStore::checkpoint(bool force)
     return m_log->checkpoint(force);
 }
 
+Status PgStore::backup(const QString &target)
+{
+    Q_UNUSED(target)
+    return Status::failure(pgBackupMessage(m_location.display));
+}
+
+QString pgBackupMessage(const QString &location)
+{
+    return Tr::tr("%1 is a PostgreSQL store: back it up with PostgreSQL's own tools (pg_dump for "
+                  "a logical copy, pg_basebackup with WAL archiving for point-in-time recovery); "
+                  "see docs/team-deployment.md")
+        .arg(location);
+}
+
 Result<VerifyReport> PgStore::verify(bool incremental)
 {
     if (!m_log) {

@@ -69,7 +69,8 @@ public:
     // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
     static QString ftsQuery(const QString &text);
 
-    QSqlDatabase database() const { return m_db; }
+    QSqlDatabase database() const override { return m_db; }
+    QString signingKeyBase() const override { return location(); }
     // Opened with SQLite's immutable=1 (see StoreOptions::immutable).
     bool isImmutable() const { return m_immutable; }
 

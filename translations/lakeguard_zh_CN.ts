@@ -778,10 +778,6 @@
         <translation>正在签署检查点</translation>
     </message>
     <message>
-        <source>%1: evidence packs are cut from SQLite stores only in this version</source>
-        <translation>%1：此版本只能从 SQLite 存储导出证据包</translation>
-    </message>
-    <message>
         <source>%1: the store holds no signed records yet</source>
         <translation>%1：存储中尚无已签名的记录</translation>
     </message>
@@ -1056,6 +1052,18 @@
     <message>
         <source>prune failed: events changed while pruning</source>
         <translation>清理失败：清理期间告警事件发生了变化</translation>
+    </message>
+    <message>
+        <source>%1: evidence packs cannot be cut from this kind of store</source>
+        <translation>%1：无法从此类存储导出证据包</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL store: back it up with PostgreSQL&apos;s own tools (pg_dump for a logical copy, pg_basebackup with WAL archiving for point-in-time recovery); see docs/team-deployment.md</source>
+        <translation>%1 是 PostgreSQL 存储：请用 PostgreSQL 自带的工具备份（逻辑备份用 pg_dump，时间点恢复用 pg_basebackup 加 WAL 归档）；参见 docs/team-deployment.md</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>连接已关闭</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1370,10 @@
     <message>
         <source>Incident #%1 could not be read: %2</source>
         <translation>无法读取事件 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Live updates from other consoles are back; all views were refreshed.</source>
+        <translation>来自其他控制台的实时更新已恢复；所有视图均已刷新。</translation>
     </message>
 </context>
 <context>
@@ -4091,6 +4103,10 @@ Copies every record, leaf, checkpoint and incident of one store into a new, empt
     <message>
         <source>ok: %1 files and %2 record proofs checked against checkpoint %3 (tree size %4, root %5); key %6; TLP:%7</source>
         <translation>通过：已对照检查点 %3（树大小 %4，根 %5）校验 %1 个文件和 %2 条记录证明；密钥 %6；TLP:%7</translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation>该存储</translation>
     </message>
 </context>
 </TS>

@@ -574,6 +574,127 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("not empty"), r.err.constData());
     }
+
+    // backup on a shared store: a clear pointer to PostgreSQL's own tools, no file written.
+    void backupPointsToPostgresTools()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        const QString out = m_dir.filePath(u"pg-backup.db"_s);
+        const Run r = run({ u"--store"_s, location, u"backup"_s, u"--out"_s, out });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("pg_dump") && r.err.contains("pg_basebackup")
+                && r.err.contains("docs/team-deployment.md"),
+            r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0); // one line
+        QVERIFY(!r.err.contains(PgTest::Server::kPassword));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // An evidence pack cut from a shared store verifies like one from a file store.
+    void exportPackFromPostgres()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        Run r = run({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+            jsonLines(60));
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"--store"_s, location, u"--json"_s, u"incidents"_s });
+        QCOMPARE(r.code, 0);
+        const QJsonObject incident = QJsonDocument::fromJson(r.out.split('\n').first()).object();
+        const QString id = QString::number(incident.value(u"id"_s).toInteger());
+        QVERIFY(id != u"0"_s);
+        QCOMPARE(run({ u"--store"_s, location, u"incident"_s, u"note"_s, id, u"pack"_s }).code, 0);
+
+        const QString whole = m_dir.filePath(u"pack-all"_s);
+        r = run({ u"--store"_s, location, u"--json"_s, u"export"_s, u"--out"_s, whole });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), 60);
+        r = run({ u"verify-pack"_s, whole });
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+
+        const QString one = m_dir.filePath(u"pack-incident"_s);
+        r = run({ u"--store"_s, location, u"export"_s, u"--out"_s, one, u"--incident"_s, id });
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"verify-pack"_s, one });
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+
+        // A pack whose record was edited afterwards fails: the check is real.
+        const QString recordFile = QDir(one).filePath(u"alerts.jsonl"_s);
+        QVERIFY(QFile::exists(recordFile));
+        QFile f(recordFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const qsizetype at = bytes.indexOf("Card testing burst");
+        QVERIFY(at >= 0);
+        bytes[at] = 'K';
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        r = run({ u"verify-pack"_s, one });
+        QCOMPARE(r.code, 1);
+    }
+
+    // The server restarts under an open console: the listener says live updates were lost,
+    // reconnects by itself, asks for a full refresh, and then sees another process's change.
+    // Restarts the shared server: keep it the last test that uses it.
+    void listenerReconnectsAfterRestart()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        StoreChangeListener listener;
+        listener.setTiming(300, 200, 2000);
+        QSignalSpy states(&listener, &StoreChangeListener::stateChanged);
+        QSignalSpy reconnected(&listener, &StoreChangeListener::reconnected);
+        QSignalSpy changed(&listener, &StoreChangeListener::changed);
+        const Status started = listener.start(location);
+        QVERIFY2(started, qPrintable(started.error()));
+        QCOMPARE(listener.state(), StoreChangeListener::State::Listening);
+
+        QVERIFY2(m_server.restart(), qPrintable(m_server.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QList<QVariant> &s : std::as_const(states)) {
+                    if (s.first().value<StoreChangeListener::State>()
+                        == StoreChangeListener::State::Lost) {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!reconnected.isEmpty(), 60'000);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Listening);
+        QCOMPARE(states.constLast().first().value<StoreChangeListener::State>(),
+            StoreChangeListener::State::Listening);
+
+        changed.clear();
+        const Run r
+            = run({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+                jsonLines(3));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 20'000);
+        QVERIFY(changed.first().first().toString().startsWith(u"batch "_s));
+    }
+
+    // A listener whose server is not there says so and keeps trying (no reconnection yet).
+    void listenerWithoutServer()
+    {
+        StoreChangeListener listener;
+        listener.setTiming(300, 100, 400);
+        QSignalSpy states(&listener, &StoreChangeListener::stateChanged);
+        const Status s
+            = listener.start(u"postgresql://nobody@127.0.0.1:%1/none"_s.arg(PgTest::freePort()));
+        QVERIFY(!s);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Lost);
+        // Retries happen (each failure is reported again) and the state stays Lost.
+        QTRY_VERIFY_WITH_TIMEOUT(states.size() >= 3, 20'000);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Lost);
+        listener.stop();
+        QCOMPARE(listener.state(), StoreChangeListener::State::Off);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PgStore)
