@@ -52,6 +52,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QThread>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -185,17 +186,47 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     refreshStatus();
 
     // A shared store (PostgreSQL): another console's committed changes arrive as NOTIFY and
-    // refresh the views like the local writer's (issue 10). A file store has no listener.
-    m_changes = new Storage::StoreChangeListener(this);
-    connect(m_changes, &Storage::StoreChangeListener::changed, this, &MainWindow::refreshAll);
-    if (const Storage::Status s = m_changes->start(m_options.storeLocation); !s) {
-        statusBar()->showMessage(
-            tr("Changes from other consoles will not appear by themselves: %1").arg(s.error()),
-            15000);
+    // refresh the views like the local writer's (issue 10). A file store has no listener. The
+    // listener has its own thread: connecting, and reconnecting after the server restarts,
+    // block for as long as the network takes.
+    if (Storage::PgLocation::isPostgres(m_options.storeLocation)) {
+        m_changesThread = new QThread(this);
+        m_changesThread->setObjectName(u"store-listener"_s);
+        m_changes = new Storage::StoreChangeListener;
+        m_changes->moveToThread(m_changesThread);
+        connect(m_changesThread, &QThread::finished, m_changes, &QObject::deleteLater);
+        connect(m_changes, &Storage::StoreChangeListener::changed, this, &MainWindow::refreshAll);
+        connect(m_changes, &Storage::StoreChangeListener::stateChanged, this,
+            [this](Storage::StoreChangeListener::State state, const QString &detail) {
+                if (state == Storage::StoreChangeListener::State::Lost) {
+                    // Stays until the listener is back: the views may be out of date.
+                    statusBar()->showMessage(
+                        tr("Changes from other consoles will not appear by themselves: %1")
+                            .arg(detail));
+                }
+            });
+        connect(m_changes, &Storage::StoreChangeListener::reconnected, this, [this] {
+            // Notices sent while the connection was down are lost: read everything again.
+            refreshAll();
+            statusBar()->showMessage(
+                tr("Live updates from other consoles are back; all views were refreshed."),
+                10000);
+        });
+        m_changesThread->start();
+        QMetaObject::invokeMethod(m_changes,
+            [listener = m_changes, location = m_options.storeLocation] {
+                listener->start(location);
+            });
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_changesThread) {
+        m_changesThread->quit();
+        m_changesThread->wait();
+    }
+}
 
 void MainWindow::createMenus()
 {

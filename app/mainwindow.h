@@ -19,6 +19,7 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 class QSystemTrayIcon;
+class QThread;
 
 namespace Lakeguard::Storage {
 class QueryService;
@@ -194,7 +195,8 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_exportAction = nullptr;
-    Storage::StoreChangeListener *m_changes = nullptr;
+    Storage::StoreChangeListener *m_changes = nullptr; // lives in m_changesThread
+    QThread *m_changesThread = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_languageActions; // in UiLanguage::Language order

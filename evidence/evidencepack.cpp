@@ -224,21 +224,31 @@ ExportOutcome exportPack(
     if (!created) {
         return failure(S::BadInput, created.error());
     }
-    auto *store = dynamic_cast<Storage::SqliteStore *>(created.value().get());
-    if (!store) {
-        return failure(S::BadInput,
-            Tr::tr("%1: evidence packs are cut from SQLite stores only in this version")
-                .arg(options.storeLocation));
-    }
+    Storage::AlertStore *store = created.value().get();
     if (const auto s = store->open(Storage::AlertStore::Mode::ReadWrite); !s) {
         return failure(S::BadInput, s.error());
+    }
+    QSqlDatabase db = store->database();
+    if (!db.isValid()) {
+        return failure(S::BadInput,
+            Tr::tr("%1: evidence packs cannot be cut from this kind of store")
+                .arg(options.storeLocation));
     }
     if (const auto s = store->checkpoint(true); !s) {
         return failure(S::Problem, s.error());
     }
-    QSqlDatabase db = store->database();
     if (!db.transaction()) {
         return failure(S::BadInput, db.lastError().text());
+    }
+    // One snapshot for every read below: SQLite's read transaction gives it; PostgreSQL needs
+    // REPEATABLE READ (its default sees each statement's own snapshot), set before any read.
+    if (db.driverName() == u"QPSQL"_s) {
+        QSqlQuery iso(db);
+        if (!iso.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s)) {
+            const QString err = iso.lastError().text();
+            db.rollback();
+            return failure(S::BadInput, err);
+        }
     }
     Storage::TransactionGuard rollback { db };
     QSqlQuery q(db);
@@ -261,7 +271,8 @@ ExportOutcome exportPack(
     cp.keyId = q.value(5).toString();
     q.finish();
 
-    auto key = Storage::Ed25519Key::load(Storage::MerkleLog::privateKeyPath(options.storeLocation));
+    auto key
+        = Storage::Ed25519Key::load(Storage::MerkleLog::privateKeyPath(store->signingKeyBase()));
     if (!key || !key->hasPrivateKey()) {
         return failure(S::BadInput,
             Tr::tr("cannot read the store's signing key: %1")

@@ -17,7 +17,7 @@ namespace Lakeguard::Evidence {
 // What to put in an evidence pack (docs/evidence-packs.md).
 struct ExportOptions
 {
-    QString storeLocation; // a SQLite store file
+    QString storeLocation; // a SQLite store file or a PostgreSQL location
     QString outDir; // created; must not exist or be empty
     QString zipFile; // also write the pack as this zip (empty: none)
     QList<qint64> incidents; // scope: these incidents, or else

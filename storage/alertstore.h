@@ -6,6 +6,8 @@
 #include "storetypes.h"
 #include "timelinetypes.h"
 
+#include <QSqlDatabase>
+
 #include <memory>
 
 namespace Lakeguard::Storage {
@@ -68,6 +70,11 @@ public:
         return Status::failure(QStringLiteral("this store cannot be backed up by Lakeguard; use "
                                               "the database's own tools"));
     }
+    // What an evidence pack is cut from (evidence/evidencepack.cpp): the store's own connection
+    // (read in one snapshot: records, leaves, checkpoints) and the base path of its signing key
+    // (MerkleLog::privateKeyPath of it). Invalid and empty for a store without them.
+    virtual QSqlDatabase database() const { return {}; }
+    virtual QString signingKeyBase() const { return {}; }
 
     virtual Result<Alert> alert(Core::AlertId id) = 0;
     // The lifecycle states an alert took, oldest first (empty for sources without one).

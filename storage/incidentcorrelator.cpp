@@ -3,6 +3,7 @@
 #include "incidentcorrelator.h"
 
 #include "merklelog.h"
+#include "pgrows.h"
 
 #include <QSqlError>
 
@@ -37,6 +38,8 @@ IncidentCorrelator::IncidentCorrelator(QSqlDatabase db, const Core::IncidentPoli
     , m_policy(policy)
 { }
 
+IncidentCorrelator::~IncidentCorrelator() = default;
+
 Status IncidentCorrelator::begin(Core::TimestampMs now)
 {
     m_keys.clear();
@@ -44,6 +47,8 @@ Status IncidentCorrelator::begin(Core::TimestampMs now)
     m_entities.clear();
     m_suppressions.clear();
     m_suppressionPatterns.clear();
+    m_incidentRows.clear();
+    m_entityRows.clear();
     m_maxTs = 0;
     if (!m_findKey) {
         m_findKey.emplace(m_db);
@@ -114,6 +119,11 @@ Result<IncidentCorrelator::Agg *> IncidentCorrelator::incident(qint64 id)
     if (it != m_incidents.end()) {
         return &it->second;
     }
+    if (auto row = m_incidentRows.find(id); row != m_incidentRows.end()) {
+        Agg a = row->second;
+        m_incidentRows.erase(row);
+        return &m_incidents.emplace(id, a).first->second;
+    }
     QSqlQuery &q = *m_findIncident;
     q.addBindValue(id);
     if (!q.exec()) {
@@ -149,6 +159,16 @@ Result<IncidentCorrelator::EntityAgg *> IncidentCorrelator::entity(
         return &it->second;
     }
     EntityAgg agg;
+    if (auto row = m_entityRows.find(k); row != m_entityRows.end()) {
+        agg = row->second;
+        m_entityRows.erase(row);
+        return &m_entities.emplace(k, agg).first->second;
+    }
+    if (const auto inc = m_incidents.find(incidentId);
+        inc != m_incidents.end() && inc->second.isNew) {
+        // An incident this batch opens (a fresh id): no stored entity rows to read.
+        return &m_entities.emplace(k, agg).first->second;
+    }
     QSqlQuery &q = *m_findEntity;
     q.addBindValue(incidentId);
     q.addBindValue(text(e));
@@ -162,6 +182,106 @@ Result<IncidentCorrelator::EntityAgg *> IncidentCorrelator::entity(
     }
     q.finish();
     return &m_entities.emplace(k, agg).first->second;
+}
+
+Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
+{
+    if (!m_prefetchKeys) {
+        m_prefetchKeys = std::make_unique<PgRows>(
+            u"SELECT k.key, k.incident, k.first_seen, k.last_seen, i.status, i.merged_into"
+            " FROM incident_keys k LEFT JOIN incidents i ON i.id = k.incident"
+            " WHERE k.key IN ("_s,
+            u"?"_s, 1, u")"_s);
+        m_prefetchIncidents = std::make_unique<PgRows>(
+            u"SELECT id, severity_auto, severity_override, first_seen, last_seen, alert_count,"
+            " risk_sum, risk_ref, rule, title FROM incidents WHERE id IN ("_s,
+            u"?"_s, 1, u")"_s);
+        m_prefetchEntities = std::make_unique<PgRows>(
+            u"SELECT incident, entity, risk_sum, risk_ref, alerts FROM incident_entities"
+            " WHERE (incident, entity) IN ("_s,
+            u"(?, ?)"_s, 2, u")"_s);
+    }
+    // Every key a matching rule gives (decide() asks only until one finds an incident: a
+    // superset here), with the entities of the alerts that carry it.
+    QHash<QString, QSet<QString>> entitiesByKey;
+    for (const Core::Alert &a : alerts) {
+        for (const Core::CorrelationRule &rule : m_policy->rules) {
+            if (!rule.matches(a)) {
+                continue;
+            }
+            const QString k = rule.keyFor(a);
+            if (!k.isEmpty() && !m_keys.contains(k)) {
+                entitiesByKey[k].insert(text(a.entity));
+            }
+        }
+    }
+    if (entitiesByKey.isEmpty()) {
+        return Ok {};
+    }
+    QVariantList values;
+    values.reserve(entitiesByKey.size());
+    for (auto it = entitiesByKey.cbegin(); it != entitiesByKey.cend(); ++it) {
+        values << it.key();
+        m_keys.insert(it.key(), KeyState {}); // not stored unless the query says otherwise
+    }
+    Status s = m_prefetchKeys->run(m_db, values, [this](const QSqlQuery &q) {
+        KeyState st;
+        st.incident = q.value(1).toLongLong();
+        st.first = q.value(2).toLongLong();
+        st.last = q.value(3).toLongLong();
+        const auto status = Core::incidentStatusFromName(q.value(4).toString());
+        st.open = status && !Core::isClosed(*status) && q.value(5).isNull();
+        m_keys.insert(q.value(0).toString(), st);
+    });
+    if (!s) {
+        return s;
+    }
+    QSet<qint64> incidents;
+    QSet<std::pair<qint64, QString>> pairs;
+    for (auto it = entitiesByKey.cbegin(); it != entitiesByKey.cend(); ++it) {
+        const KeyState &st = m_keys.value(it.key());
+        if (st.incident == 0 || m_incidents.count(st.incident) > 0) {
+            continue;
+        }
+        incidents.insert(st.incident);
+        for (const QString &e : it.value()) {
+            pairs.insert({ st.incident, e });
+        }
+    }
+    values.clear();
+    for (const qint64 id : std::as_const(incidents)) {
+        values << id;
+    }
+    s = m_prefetchIncidents->run(m_db, values, [this](const QSqlQuery &q) {
+        Agg a;
+        a.severityAuto = q.value(1).toInt();
+        if (!q.value(2).isNull()) {
+            a.severityOverride = q.value(2).toInt();
+        }
+        a.severityBefore = effective(a.severityAuto, a.severityOverride);
+        a.first = q.value(3).toLongLong();
+        a.last = q.value(4).toLongLong();
+        a.count = q.value(5).toLongLong();
+        a.riskSum = q.value(6).toDouble();
+        a.riskRef = q.value(7).toLongLong();
+        a.rule = q.value(8).toString();
+        a.title = q.value(9).toString();
+        m_incidentRows.emplace(q.value(0).toLongLong(), a);
+    });
+    if (!s) {
+        return s;
+    }
+    values.clear();
+    for (const auto &[id, e] : std::as_const(pairs)) {
+        values << id << e;
+        if (m_entities.count({ id, e }) == 0) {
+            m_entityRows.emplace(std::make_pair(id, e), EntityAgg {}); // none stored yet
+        }
+    }
+    return m_prefetchEntities->run(m_db, values, [this](const QSqlQuery &q) {
+        m_entityRows[{ q.value(0).toLongLong(), q.value(1).toString() }]
+            = EntityAgg { q.value(2).toDouble(), q.value(3).toLongLong(), q.value(4).toLongLong() };
+    });
 }
 
 Result<IncidentCorrelator::Decision> IncidentCorrelator::decide(const Core::Alert &a)
@@ -288,64 +408,67 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
     }
 }
 
+namespace {
+
+// Runs `sql` once per row of `values` (`columns` values each): SQLite's path, where a statement
+// step is cheap and one row a step keeps its plans simple.
+Status execRows(QSqlDatabase db, const QString &sql, const QVariantList &values, int columns)
+{
+    if (values.isEmpty()) {
+        return Ok {};
+    }
+    QSqlQuery q(db);
+    if (!q.prepare(sql)) {
+        return Status::failure(sqlError(q));
+    }
+    for (qsizetype at = 0; at + columns <= values.size(); at += columns) {
+        for (int c = 0; c < columns; ++c) {
+            q.addBindValue(values.at(at + c));
+        }
+        if (!q.exec()) {
+            return Status::failure(sqlError(q));
+        }
+    }
+    return Ok {};
+}
+
+} // namespace
+
 Status IncidentCorrelator::finish(
     Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched)
 {
     if (m_incidents.empty()) {
         return Ok {};
     }
-    QSqlQuery insert(m_db);
-    QSqlQuery update(m_db);
-    const bool ok
-        = insert.prepare(u"INSERT INTO incidents (id, title, severity, severity_auto, category,"
-                         " status, rule, entity, first_seen, last_seen, alert_count, risk_sum,"
-                         " risk_ref, risk_rank, deadline, created, updated)"
-                         " VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
-        && update.prepare(u"UPDATE incidents SET severity = ?, severity_auto = ?, first_seen = ?,"
-                          " last_seen = ?, alert_count = ?, risk_sum = ?, risk_ref = ?,"
-                          " risk_rank = ?, updated = ?, rule = ?, title = ? WHERE id = ?"_s);
-    if (!ok) {
-        return Status::failure(m_db.lastError().text());
-    }
+    static const QString insertHead
+        = u"INSERT INTO incidents (id, title, severity, severity_auto, category,"
+          " status, rule, entity, first_seen, last_seen, alert_count, risk_sum,"
+          " risk_ref, risk_rank, deadline, created, updated) VALUES "_s;
+    static const QString insertRow = u"(?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    static const QString keysHead
+        = u"INSERT INTO incident_keys (key, incident, first_seen, last_seen) VALUES "_s;
+    static const QString keysTail
+        = u" ON CONFLICT (key) DO UPDATE SET"
+          " incident = excluded.incident, first_seen = excluded.first_seen,"
+          " last_seen = excluded.last_seen"_s;
+    static const QString entitiesHead
+        = u"INSERT INTO incident_entities (incident, entity, risk_sum, risk_ref, alerts) VALUES "_s;
+    static const QString entitiesTail
+        = u" ON CONFLICT (incident, entity) DO UPDATE SET"
+          " risk_sum = excluded.risk_sum, risk_ref = excluded.risk_ref,"
+          " alerts = excluded.alerts"_s;
+    QVariantList inserts;
+    QVariantList updates; // severity … title, id
     for (const auto &[id, a] : m_incidents) {
         const int sev = effective(a.severityAuto, a.severityOverride);
         const double rank = m_policy->risk.rank(a.riskSum, a.riskRef);
         if (a.isNew) {
-            insert.addBindValue(id);
-            insert.addBindValue(text(a.title));
-            insert.addBindValue(sev);
-            insert.addBindValue(a.severityAuto);
-            insert.addBindValue(text(a.category));
-            insert.addBindValue(text(a.rule));
-            insert.addBindValue(text(a.entity));
-            insert.addBindValue(a.first);
-            insert.addBindValue(a.last);
-            insert.addBindValue(a.count);
-            insert.addBindValue(a.riskSum);
-            insert.addBindValue(a.riskRef);
-            insert.addBindValue(rank);
-            insert.addBindValue(a.deadline);
-            insert.addBindValue(now);
-            insert.addBindValue(now);
-            if (!insert.exec()) {
-                return Status::failure(sqlError(insert));
-            }
+            inserts << id << text(a.title) << sev << a.severityAuto << text(a.category)
+                    << text(a.rule) << text(a.entity) << a.first << a.last << a.count << a.riskSum
+                    << a.riskRef << rank << a.deadline << now << now;
         } else {
-            update.addBindValue(sev);
-            update.addBindValue(a.severityAuto);
-            update.addBindValue(a.first);
-            update.addBindValue(a.last);
-            update.addBindValue(a.count);
-            update.addBindValue(a.riskSum);
-            update.addBindValue(a.riskRef);
-            update.addBindValue(rank);
-            update.addBindValue(now);
-            update.addBindValue(text(a.rule));
-            update.addBindValue(text(a.title));
-            update.addBindValue(id);
-            if (!update.exec()) {
-                return Status::failure(sqlError(update));
-            }
+            updates << sev << a.severityAuto << a.first << a.last << a.count << a.riskSum
+                    << a.riskRef << rank << now << text(a.rule) << text(a.title) << id;
         }
         if (sev == int(Core::Severity::Critical) && a.severityBefore < sev && notices) {
             notices->append({ Core::IncidentId { id }, a.title, Core::Severity::Critical });
@@ -354,37 +477,64 @@ Status IncidentCorrelator::finish(
     if (touched) {
         *touched = int(m_incidents.size());
     }
-    QSqlQuery keys(m_db);
-    keys.prepare(u"INSERT INTO incident_keys (key, incident, first_seen, last_seen)"
-                 " VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                 " incident = excluded.incident, first_seen = excluded.first_seen,"
-                 " last_seen = excluded.last_seen"_s);
+    QVariantList keys;
     for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it) {
-        if (!it->dirty) {
-            continue;
-        }
-        keys.addBindValue(text(it.key()));
-        keys.addBindValue(it->incident);
-        keys.addBindValue(it->first);
-        keys.addBindValue(it->last);
-        if (!keys.exec()) {
-            return Status::failure(sqlError(keys));
+        if (it->dirty) {
+            keys << text(it.key()) << it->incident << it->first << it->last;
         }
     }
-    QSqlQuery entities(m_db);
-    entities.prepare(u"INSERT INTO incident_entities (incident, entity, risk_sum, risk_ref, alerts)"
-                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (incident, entity) DO UPDATE SET"
-                     " risk_sum = excluded.risk_sum, risk_ref = excluded.risk_ref,"
-                     " alerts = excluded.alerts"_s);
+    QVariantList entities;
     for (const auto &[k, e] : m_entities) {
-        entities.addBindValue(k.first);
-        entities.addBindValue(text(k.second));
-        entities.addBindValue(e.sum);
-        entities.addBindValue(e.ref);
-        entities.addBindValue(e.alerts);
-        if (!entities.exec()) {
-            return Status::failure(sqlError(entities));
+        entities << k.first << text(k.second) << e.sum << e.ref << e.alerts;
+    }
+
+    Status s = Ok {};
+    if (m_multiRow) {
+        if (!m_insertIncidents) {
+            m_insertIncidents = std::make_unique<PgRows>(insertHead, insertRow, 16);
+            m_updateIncidents = std::make_unique<PgRows>(
+                u"UPDATE incidents AS i SET severity = v.severity,"
+                " severity_auto = v.severity_auto, first_seen = v.first_seen,"
+                " last_seen = v.last_seen, alert_count = v.alert_count, risk_sum = v.risk_sum,"
+                " risk_ref = v.risk_ref, risk_rank = v.risk_rank, updated = v.updated,"
+                " rule = v.rule, title = v.title FROM (VALUES "_s,
+                u"(?::integer, ?::integer, ?::bigint, ?::bigint, ?::bigint, ?::double precision,"
+                " ?::bigint, ?::double precision, ?::bigint, ?::text, ?::text, ?::bigint)"_s,
+                12,
+                u") AS v (severity, severity_auto, first_seen, last_seen, alert_count, risk_sum,"
+                " risk_ref, risk_rank, updated, rule, title, id) WHERE i.id = v.id"_s);
+            m_upsertKeys = std::make_unique<PgRows>(keysHead, u"(?, ?, ?, ?)"_s, 4, keysTail);
+            m_upsertEntities
+                = std::make_unique<PgRows>(entitiesHead, u"(?, ?, ?, ?, ?)"_s, 5, entitiesTail);
         }
+        s = m_insertIncidents->run(m_db, inserts);
+        if (s) {
+            s = m_updateIncidents->run(m_db, updates);
+        }
+        if (s) {
+            s = m_upsertKeys->run(m_db, keys);
+        }
+        if (s) {
+            s = m_upsertEntities->run(m_db, entities);
+        }
+    } else {
+        s = execRows(m_db, insertHead + insertRow, inserts, 16);
+        if (s) {
+            s = execRows(m_db,
+                u"UPDATE incidents SET severity = ?, severity_auto = ?, first_seen = ?,"
+                " last_seen = ?, alert_count = ?, risk_sum = ?, risk_ref = ?,"
+                " risk_rank = ?, updated = ?, rule = ?, title = ? WHERE id = ?"_s,
+                updates, 12);
+        }
+        if (s) {
+            s = execRows(m_db, keysHead + u"(?, ?, ?, ?)"_s + keysTail, keys, 4);
+        }
+        if (s) {
+            s = execRows(m_db, entitiesHead + u"(?, ?, ?, ?, ?)"_s + entitiesTail, entities, 5);
+        }
+    }
+    if (!s) {
+        return s;
     }
     return recordGlobalRisk(m_db, *m_policy, m_maxTs);
 }

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "merklelog.h"
-
+#include "pgrows.h"
 #include "pgschema.h"
 #include "sqlitestatement.h"
 #include "testhooks.h"
@@ -175,12 +175,14 @@ Status MerkleLog::openForWriting()
     }
 
     // SQLite: the leaf insert through the C API on QSQLITE's handle (the hot path); another
-    // engine (PostgreSQL) through QtSql.
+    // engine (PostgreSQL) through QtSql, many leaves per statement (one round trip per chunk).
     sqlite3 *handle = sqliteHandle(m_db);
     m_insertLeaf = std::make_unique<SqliteStatement>();
-    m_insertLeafSql.reset();
+    m_insertLeafRows.reset();
     if (!handle) {
-        m_insertLeafSql.emplace(m_db);
+        m_insertLeafRows = std::make_unique<PgRows>(
+            u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES "_s, u"(?, ?, ?, ?)"_s, 4,
+            QString(), int(kLeafChunk));
     }
     m_loadFrontier.emplace(m_db);
     m_lastCheckpoint.emplace(m_db);
@@ -189,8 +191,7 @@ Status MerkleLog::openForWriting()
     const bool ok =
         (handle ? m_insertLeaf->prepare(
                       handle, "INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)")
-                : m_insertLeafSql->prepare(
-                      u"INSERT INTO leaves (seq, kind, ref_id, hash) VALUES (?, ?, ?, ?)"_s))
+                : true)
         && m_loadFrontier->prepare(u"SELECT value FROM meta WHERE key = 'merkle_frontier'"_s)
         && m_lastCheckpoint->prepare(
             u"SELECT tree_size, ts FROM checkpoints ORDER BY id DESC LIMIT 1"_s)
@@ -261,16 +262,17 @@ Status MerkleLog::appendEncoded(LeafKind kind, qint64 refId, QByteArrayView enco
 
 Status MerkleLog::flushLeaves()
 {
-    if (m_insertLeafSql) {
-        QSqlQuery &q = *m_insertLeafSql;
+    if (m_insertLeafRows) {
+        if (m_pending.isEmpty()) {
+            return Ok{};
+        }
+        QVariantList values;
+        values.reserve(m_pending.size() * 4);
         for (const PendingLeaf &l : std::as_const(m_pending)) {
-            q.addBindValue(l.seq);
-            q.addBindValue(l.kind);
-            q.addBindValue(l.refId);
-            q.addBindValue(l.hash);
-            if (!q.exec()) {
-                return Status::failure(q.lastError().text());
-            }
+            values << l.seq << l.kind << l.refId << l.hash;
+        }
+        if (const Status s = m_insertLeafRows->run(m_db, values); !s) {
+            return s;
         }
         m_pending.clear();
         return Ok{};

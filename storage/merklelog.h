@@ -15,6 +15,7 @@
 
 namespace Lakeguard::Storage {
 
+class PgRows;
 class SqliteStatement;
 
 // The store's tamper evidence on one SQLite connection (docs/tamper-evidence.md): the `leaves`
@@ -85,7 +86,7 @@ private:
     QString m_verifiedState; // "<checkpoint id> <frontier>" of this connection's last good verify
     TimestampMs m_checkpointTs = 0;
     std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step (SQLite)
-    std::optional<QSqlQuery> m_insertLeafSql;         // the same through QtSql (PostgreSQL)
+    std::unique_ptr<PgRows> m_insertLeafRows;         // the same, many rows a statement (PostgreSQL)
     std::optional<QSqlQuery> m_loadFrontier;
     std::optional<QSqlQuery> m_lastCheckpoint;
     std::optional<QSqlQuery> m_saveFrontier;

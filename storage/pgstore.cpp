@@ -5,6 +5,7 @@
 #include "incidentcorrelator.h"
 #include "incidentstore.h"
 #include "merklelog.h"
+#include "pgrows.h"
 #include "riskmodel.h"
 #include "storereads.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -228,27 +230,41 @@ Result<QSqlDatabase> openPgConnection(const PgLocation &location, const QString 
 struct PgStore::Prepared
 {
     explicit Prepared(const QSqlDatabase &db)
-        : insertAlert(db)
-        , insertQuarantine(db)
-        , upsertRollup(db)
-        , upsertEntity(db)
+        : insertQuarantine(db)
         , upsertChain(db)
         , insertChainHistory(db)
         , upsertFeed(db)
-        , findAlert(db)
-        , insertEvent(db)
-        , updateState(db)
+        , nextAlertIds(db)
+        , nextEventIds(db)
     { }
-    QSqlQuery insertAlert;
     QSqlQuery insertQuarantine;
-    QSqlQuery upsertRollup;
-    QSqlQuery upsertEntity;
     QSqlQuery upsertChain;
     QSqlQuery insertChainHistory;
     QSqlQuery upsertFeed;
-    QSqlQuery findAlert;
-    QSqlQuery insertEvent;
-    QSqlQuery updateState;
+    QSqlQuery nextAlertIds; // ? ids from the alerts' identity sequence
+    QSqlQuery nextEventIds;
+    // Multi-row statements (pgrows.h): a few round trips per batch.
+    PgRows findAlerts { u"SELECT fingerprint, id, state FROM alerts WHERE fingerprint IN ("_s,
+        u"?"_s, 1, u")"_s };
+    PgRows insertAlerts { u"INSERT INTO alerts (id, ts, received, feed, source, severity,"
+                          " category, rule, title, message, entity, src_ip, dst_ip, fingerprint,"
+                          " incident, raw, state, state_since, suppressed) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, 19, QString(), 256 };
+    PgRows insertEvents { u"INSERT INTO alert_events (id, alert_id, ts, received, feed, state,"
+                          " message, raw) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?)"_s, 8 };
+    PgRows updateStates { u"UPDATE alerts AS a SET state = v.state, state_since = v.since"
+                          " FROM (VALUES "_s,
+        u"(?::bigint, ?::text, ?::bigint)"_s, 3, u") AS v (id, state, since) WHERE a.id = v.id"_s };
+    PgRows upsertRollups { u"INSERT INTO rollup_minute AS r (bucket, severity, category, feed, n)"
+                           " VALUES "_s,
+        u"(?, ?, ?, ?, ?)"_s, 5,
+        u" ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = r.n + excluded.n"_s };
+    PgRows upsertEntities { u"INSERT INTO rollup_entity_hour AS r (bucket, entity, n, weight,"
+                            " worst) VALUES "_s,
+        u"(?, ?, ?, ?, ?)"_s, 5,
+        u" ON CONFLICT (bucket, entity) DO UPDATE SET n = r.n + excluded.n,"
+        " weight = r.weight + excluded.weight, worst = greatest(r.worst, excluded.worst)"_s };
 };
 
 PgStore::PgStore(PgLocation location, StoreOptions options)
@@ -339,28 +355,26 @@ Status PgStore::open(Mode mode)
             return Status::failure(
                 Tr::tr("cannot create folder %1").arg(QFileInfo(keyBase).absolutePath()));
         }
+        // The writer's multi-row statements stay prepared for the life of the connection; a
+        // generic plan made while the tables were small (a sequential scan for a fingerprint
+        // list) would stay with them as they grow. Plans are made for each execution instead.
+        {
+            QSqlQuery q(m_db);
+            if (!q.exec(u"SET plan_cache_mode = force_custom_plan"_s)) {
+                return Status::failure(errorText(q));
+            }
+        }
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
         const bool ok
-            = p.insertAlert.prepare(
-                  u"INSERT INTO alerts (ts, received, feed, source, severity, category, rule, "
-                  u"title,"
-                  " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, "
-                  "state_since,"
-                  " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (fingerprint) DO NOTHING RETURNING id"_s)
-            && p.insertQuarantine.prepare(
-                u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
-            && p.upsertRollup.prepare(
-                u"INSERT INTO rollup_minute AS r (bucket, severity, category, feed, n)"
-                " VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = r.n + excluded.n"_s)
-            && p.upsertEntity.prepare(
-                u"INSERT INTO rollup_entity_hour AS r (bucket, entity, n, weight, worst)"
-                " VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (bucket, entity) DO UPDATE SET n = r.n + excluded.n,"
-                " weight = r.weight + excluded.weight, worst = greatest(r.worst, excluded.worst)"_s)
+            = p.insertQuarantine.prepare(
+                  u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
+                  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
+            && p.nextAlertIds.prepare(u"SELECT nextval(pg_get_serial_sequence('alerts', 'id'))"
+                                      " FROM generate_series(1, ?::integer)"_s)
+            && p.nextEventIds.prepare(
+                u"SELECT nextval(pg_get_serial_sequence('alert_events', 'id'))"
+                " FROM generate_series(1, ?::integer)"_s)
             && p.upsertChain.prepare(
                 u"INSERT INTO chain_status AS c (chain, node, height, head_hash, block_time,"
                 " observed, peers, syncing, lag, state, latency_ms, details)"
@@ -388,13 +402,7 @@ Status PgStore::open(Mode mode)
                 " bytes = f.bytes + excluded.bytes,"
                 " last_event = greatest(f.last_event, excluded.last_event),"
                 " updated = excluded.updated,"
-                " cursor = coalesce(excluded.cursor, f.cursor)"_s)
-            && p.findAlert.prepare(u"SELECT id, state FROM alerts WHERE fingerprint = ?"_s)
-            && p.insertEvent.prepare(
-                u"INSERT INTO alert_events (alert_id, ts, received, feed, state, message, raw)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s)
-            && p.updateState.prepare(
-                u"UPDATE alerts SET state = ?, state_since = ? WHERE id = ?"_s);
+                " cursor = coalesce(excluded.cursor, f.cursor)"_s);
         if (!ok) {
             return Status::failure(
                 Tr::tr("cannot prepare statements: %1").arg(m_db.lastError().text()));
@@ -404,6 +412,7 @@ Status PgStore::open(Mode mode)
             return Status::failure(Tr::tr("store %1: %2").arg(m_location.display, s.error()));
         }
         m_correlator = std::make_unique<IncidentCorrelator>(m_db, &m_policy);
+        m_correlator->setMultiRowWrites(true);
     }
     return Ok {};
 }
@@ -500,58 +509,6 @@ Status PgStore::migrate()
     return Ok {};
 }
 
-Status PgStore::appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed)
-{
-    QSqlQuery &q = m_prepared->insertEvent;
-    const QString feed = a.feed.isEmpty() ? batchFeed : a.feed;
-    const TimestampMs ts = stateSince(a);
-    const QByteArray raw = a.raw.isNull() ? QByteArray("") : a.raw;
-    q.addBindValue(alertId);
-    q.addBindValue(ts);
-    q.addBindValue(a.received);
-    q.addBindValue(text(feed));
-    q.addBindValue(text(a.state));
-    q.addBindValue(text(a.message));
-    q.addBindValue(raw);
-    if (!q.exec() || !q.next()) {
-        return Status::failure(u"alert event: "_s + q.lastError().text());
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return m_log->append(LeafKind::AlertEvent, id,
-        { id, alertId, ts, a.received, text(feed), text(a.state), text(a.message), raw });
-}
-
-Result<bool> PgStore::changeAlertState(const Alert &a, const QString &batchFeed)
-{
-    using R = Result<bool>;
-    Prepared &p = *m_prepared;
-    p.findAlert.addBindValue(a.fingerprint);
-    if (!p.findAlert.exec()) {
-        return R::failure(u"find alert: "_s + errorText(p.findAlert));
-    }
-    if (!p.findAlert.next()) {
-        p.findAlert.finish();
-        return false;
-    }
-    const qint64 id = p.findAlert.value(0).toLongLong();
-    const QString current = p.findAlert.value(1).toString();
-    p.findAlert.finish();
-    if (current == a.state || current == u"resolved"_s) {
-        return false;
-    }
-    if (const Status s = appendAlertEvent(id, a, batchFeed); !s) {
-        return R::failure(s.error());
-    }
-    p.updateState.addBindValue(text(a.state));
-    p.updateState.addBindValue(stateSince(a));
-    p.updateState.addBindValue(id);
-    if (!p.updateState.exec()) {
-        return R::failure(u"update alert state: "_s + p.updateState.lastError().text());
-    }
-    return true;
-}
-
 BatchResult PgStore::writeBatch(const IngestBatch &batch)
 {
     BatchResult r;
@@ -614,92 +571,231 @@ BatchResult PgStore::writeBatch(const IngestBatch &batch)
     std::map<std::pair<qint64, QString>, EntityAgg> entity;
     TimestampMs lastEvent = 0;
 
+    // A few round trips per batch instead of one per alert (issue 10): which fingerprints are
+    // stored already (one lookup), then every decision in batch order in memory, exactly as
+    // one insert per alert would have made them under the writer lock, then the rows in
+    // multi-row statements. Ids are drawn from the sequences first, so rows and leaves rise
+    // together in batch order.
+    struct Known
+    {
+        qint64 id = 0; // a stored alert
+        qsizetype add = -1; // else: index into `added` (new in this batch)
+        QString state;
+    };
+    QHash<QByteArray, Known> known;
+    {
+        QVariantList fingerprints;
+        QSet<QByteArray> asked;
+        for (const Alert &a : batch.alerts) {
+            if (!asked.contains(a.fingerprint)) {
+                asked.insert(a.fingerprint);
+                fingerprints << a.fingerprint;
+            }
+        }
+        const Status s = p.findAlerts.run(m_db, fingerprints, [&](const QSqlQuery &q) {
+            known.insert(q.value(0).toByteArray(),
+                Known { q.value(1).toLongLong(), -1, q.value(2).toString() });
+        });
+        if (!s) {
+            return failText(Tr::tr("%1 failed: %2").arg(u"find alerts"_s, s.error()));
+        }
+    }
+    {
+        // What the correlator's decisions will read, in a few statements: new alerts only.
+        QList<Alert> fresh;
+        QSet<QByteArray> taken;
+        for (const Alert &a : batch.alerts) {
+            if (!known.contains(a.fingerprint) && !taken.contains(a.fingerprint)) {
+                taken.insert(a.fingerprint);
+                fresh.append(a);
+            }
+        }
+        if (const Status s = m_correlator->prefetch(fresh); !s) {
+            return failText(Tr::tr("correlation failed: %1").arg(s.error()));
+        }
+    }
+    struct Added
+    {
+        const Alert *alert;
+        IncidentCorrelator::Decision decision;
+        qint64 id = 0;
+    };
+    struct Event
+    {
+        const Alert *alert;
+        qint64 alertId = 0; // a stored alert
+        qsizetype add = -1; // else: the new alert it belongs to
+        qint64 id = 0;
+    };
+    // The leaves in the order one insert per alert appended them: an alert, its first event;
+    // a state change's event where the duplicate came.
+    struct LeafStep
+    {
+        bool isEvent;
+        qsizetype index;
+    };
+    QList<Added> added;
+    QList<Event> events;
+    QList<LeafStep> steps;
+    added.reserve(batch.alerts.size());
+    steps.reserve(batch.alerts.size());
     for (const Alert &a : batch.alerts) {
+        lastEvent = std::max(lastEvent, a.ts);
+        const auto seen = known.find(a.fingerprint);
+        if (seen != known.end()) {
+            // A duplicate; with a state, the stored alert's state may change (never after
+            // resolved). The correlator is not asked: a duplicate changes no incident.
+            Known &k = seen.value();
+            if (a.state.isEmpty() || k.state == a.state || k.state == u"resolved"_s) {
+                ++r.duplicates;
+                continue;
+            }
+            k.state = a.state;
+            events.append({ &a, k.id, k.add, 0 });
+            steps.append({ true, events.size() - 1 });
+            ++r.updated;
+            continue;
+        }
         const auto decision = m_correlator->decide(a);
         if (!decision) {
             return failText(Tr::tr("correlation failed: %1").arg(decision.error()));
         }
+        m_correlator->commit(*decision, a);
+        ++r.accepted;
+        if (decision->suppression) {
+            ++r.suppressed;
+        }
+        added.append({ &a, *decision, 0 });
+        known.insert(a.fingerprint, Known { 0, added.size() - 1, a.state });
+        steps.append({ false, added.size() - 1 });
+        if (!a.state.isEmpty()) {
+            events.append({ &a, 0, added.size() - 1, 0 });
+            steps.append({ true, events.size() - 1 });
+        }
+        const QString feed = text(a.feed.isEmpty() ? batch.feed : a.feed);
+        minute[{ floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
+            Core::categoryName(a.category), feed }]
+            += 1;
+        if (!a.entity.isEmpty()) {
+            EntityAgg &e = entity[{ floorTo(a.ts, kHourMs), text(a.entity) }];
+            ++e.n;
+            e.weight += Core::RiskModel::severityWeight(a.severity);
+            e.worst = std::max(e.worst, static_cast<int>(a.severity));
+        }
+    }
+
+    auto drawIds = [&](QSqlQuery &q, qsizetype n) -> Result<QList<qint64>> {
+        QList<qint64> ids;
+        if (n == 0) {
+            return ids;
+        }
+        ids.reserve(n);
+        q.addBindValue(qint64(n));
+        if (!q.exec()) {
+            return Result<QList<qint64>>::failure(errorText(q));
+        }
+        while (q.next()) {
+            ids.append(q.value(0).toLongLong());
+        }
+        q.finish();
+        std::sort(ids.begin(), ids.end());
+        if (ids.size() != n) {
+            return Result<QList<qint64>>::failure(
+                u"the sequence gave %1 ids, not %2"_s.arg(ids.size()).arg(n));
+        }
+        return ids;
+    };
+    const auto alertIds = drawIds(p.nextAlertIds, added.size());
+    if (!alertIds) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"alert ids"_s, alertIds.error()));
+    }
+    const auto eventIds = drawIds(p.nextEventIds, events.size());
+    if (!eventIds) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"alert event ids"_s, eventIds.error()));
+    }
+
+    QList<QVariantList> alertLeaves;
+    alertLeaves.reserve(added.size());
+    QVariantList rows;
+    rows.reserve(added.size() * 19);
+    for (qsizetype i = 0; i < added.size(); ++i) {
+        Added &n = added[i];
+        const Alert &a = *n.alert;
+        n.id = alertIds->at(i);
         const QString feed = text(a.feed.isEmpty() ? batch.feed : a.feed);
         const QByteArray raw = a.raw.isNull() ? QByteArray("") : a.raw;
-        QVariantList leaf { QVariant(), a.ts, a.received, feed, text(a.source),
+        QVariantList leaf { n.id, a.ts, a.received, feed, text(a.source),
             static_cast<int>(a.severity), Core::categoryName(a.category), text(a.rule),
             text(a.title), text(a.message), text(a.entity), textOrNull(a.srcIp),
             textOrNull(a.dstIp), a.fingerprint, raw };
-        QSqlQuery &q = p.insertAlert;
-        for (int i = 1; i < 14; ++i) {
-            q.addBindValue(leaf.at(i));
+        for (int c = 0; c < 14; ++c) {
+            rows << leaf.at(c);
         }
-        q.addBindValue(decision->incident ? QVariant(*decision->incident) : nullInt());
-        q.addBindValue(raw);
-        q.addBindValue(text(a.state));
-        q.addBindValue(a.state.isEmpty() ? nullInt() : QVariant(stateSince(a)));
-        q.addBindValue(decision->suppression ? QVariant(*decision->suppression) : nullInt());
-        if (!q.exec()) {
-            return fail(q, u"insert alert"_s);
-        }
-        const bool inserted = q.next();
-        const qint64 newId = inserted ? q.value(0).toLongLong() : 0;
-        q.finish();
-        if (inserted) {
-            ++r.accepted;
-            m_correlator->commit(*decision, a);
-            if (decision->suppression) {
-                ++r.suppressed;
-            }
-            r.lastAlertId = newId;
-            leaf[0] = newId;
-            if (const Status s = m_log->append(LeafKind::Alert, newId, leaf); !s) {
-                return failLog(s);
-            }
-            if (!a.state.isEmpty()) {
-                if (const Status s = appendAlertEvent(newId, a, batch.feed); !s) {
-                    return failLog(s);
-                }
-            }
-            minute[{ floorTo(a.ts, kMinuteMs), static_cast<int>(a.severity),
-                Core::categoryName(a.category), feed }]
-                += 1;
-            if (!a.entity.isEmpty()) {
-                EntityAgg &e = entity[{ floorTo(a.ts, kHourMs), text(a.entity) }];
-                ++e.n;
-                e.weight += Core::RiskModel::severityWeight(a.severity);
-                e.worst = std::max(e.worst, static_cast<int>(a.severity));
-            }
-        } else if (a.state.isEmpty()) {
-            ++r.duplicates;
-            m_correlator->discard(*decision);
-        } else {
-            m_correlator->discard(*decision);
-            Result<bool> changed = changeAlertState(a, batch.feed);
-            if (!changed) {
-                return failText(changed.error());
-            }
-            ++(*changed ? r.updated : r.duplicates);
-        }
-        lastEvent = std::max(lastEvent, a.ts);
+        rows << (n.decision.incident ? QVariant(*n.decision.incident) : nullInt()) << raw
+             << text(a.state) << (a.state.isEmpty() ? nullInt() : QVariant(stateSince(a)))
+             << (n.decision.suppression ? QVariant(*n.decision.suppression) : nullInt());
+        alertLeaves.append(std::move(leaf));
+        r.lastAlertId = n.id;
+    }
+    if (const Status s = p.insertAlerts.run(m_db, rows); !s) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"insert alert"_s, s.error()));
     }
 
-    for (const auto &[key, n] : minute) {
-        QSqlQuery &q = p.upsertRollup;
-        q.addBindValue(std::get<0>(key));
-        q.addBindValue(std::get<1>(key));
-        q.addBindValue(std::get<2>(key));
-        q.addBindValue(std::get<3>(key));
-        q.addBindValue(n);
-        if (!q.exec()) {
-            return fail(q, u"roll-up"_s);
+    QList<QVariantList> eventLeaves;
+    eventLeaves.reserve(events.size());
+    std::map<qint64, std::pair<QString, TimestampMs>> finalState; // alert id → state, since
+    rows.clear();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        Event &e = events[i];
+        const Alert &a = *e.alert;
+        e.id = eventIds->at(i);
+        if (e.add >= 0) {
+            e.alertId = added.at(e.add).id;
+        }
+        const QString feed = text(a.feed.isEmpty() ? batch.feed : a.feed);
+        const QByteArray raw = a.raw.isNull() ? QByteArray("") : a.raw;
+        QVariantList leaf { e.id, e.alertId, stateSince(a), a.received, feed, text(a.state),
+            text(a.message), raw };
+        rows << leaf;
+        eventLeaves.append(std::move(leaf));
+        finalState[e.alertId] = { text(a.state), stateSince(a) };
+    }
+    if (const Status s = p.insertEvents.run(m_db, rows); !s) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"alert event"_s, s.error()));
+    }
+    // The stored state is the last event's: one update per alert whose state changed (a new
+    // alert's own first event is already its inserted state; updating it again is harmless).
+    rows.clear();
+    for (const auto &[id, state] : finalState) {
+        rows << id << state.first << state.second;
+    }
+    if (const Status s = p.updateStates.run(m_db, rows); !s) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"update alert state"_s, s.error()));
+    }
+
+    for (const LeafStep &step : std::as_const(steps)) {
+        const Status s = step.isEvent
+            ? m_log->append(
+                LeafKind::AlertEvent, events.at(step.index).id, eventLeaves.at(step.index))
+            : m_log->append(LeafKind::Alert, added.at(step.index).id, alertLeaves.at(step.index));
+        if (!s) {
+            return failLog(s);
         }
     }
+
+    rows.clear();
+    for (const auto &[key, n] : minute) {
+        rows << std::get<0>(key) << std::get<1>(key) << std::get<2>(key) << std::get<3>(key) << n;
+    }
+    if (const Status s = p.upsertRollups.run(m_db, rows); !s) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"roll-up"_s, s.error()));
+    }
+    rows.clear();
     for (const auto &[key, agg] : entity) {
-        QSqlQuery &q = p.upsertEntity;
-        q.addBindValue(key.first);
-        q.addBindValue(key.second);
-        q.addBindValue(agg.n);
-        q.addBindValue(agg.weight);
-        q.addBindValue(agg.worst);
-        if (!q.exec()) {
-            return fail(q, u"entity roll-up"_s);
-        }
+        rows << key.first << key.second << agg.n << agg.weight << agg.worst;
+    }
+    if (const Status s = p.upsertEntities.run(m_db, rows); !s) {
+        return failText(Tr::tr("%1 failed: %2").arg(u"entity roll-up"_s, s.error()));
     }
 
     for (const Quarantined &qr : batch.quarantined) {
@@ -836,6 +932,20 @@ Result<qint64> PgStore::latestCheckpointId()
         return Result<qint64>::failure(Tr::tr("store is not open"));
     }
     return m_log->latestCheckpointId();
+}
+
+Status PgStore::backup(const QString &target)
+{
+    Q_UNUSED(target)
+    return Status::failure(pgBackupMessage(m_location.display));
+}
+
+QString pgBackupMessage(const QString &location)
+{
+    return Tr::tr("%1 is a PostgreSQL store: back it up with PostgreSQL's own tools (pg_dump for "
+                  "a logical copy, pg_basebackup with WAL archiving for point-in-time recovery); "
+                  "see docs/team-deployment.md")
+        .arg(location);
 }
 
 Result<VerifyReport> PgStore::verify(bool incremental)

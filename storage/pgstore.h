@@ -37,6 +37,8 @@ public:
     Status setFeedState(const QString &feed, const QString &type, FeedState state,
         const QString &lastError) override;
     Status checkpoint(bool force) override;
+    // PostgreSQL's own tools back up a shared store (docs/team-deployment.md): refused here.
+    Status backup(const QString &target) override;
     Result<VerifyReport> verify(bool incremental) override;
     Result<qint64> latestCheckpointId() override;
 
@@ -72,14 +74,13 @@ public:
     // ($LAKEGUARD_KEY_DIR, else the data folder): <dir>/pg-<host>-<port>-<db>.signing-key.pem.
     static QString keyBasePath(const PgLocation &location);
 
-    QSqlDatabase database() const { return m_db; }
+    QSqlDatabase database() const override { return m_db; }
+    QString signingKeyBase() const override { return keyBasePath(m_location); }
 
 private:
     Status migrate();
     Status lockWriters();
     Status notifyChange(const QString &payload);
-    Status appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed);
-    Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
         const std::optional<PageKey> &after, std::optional<qint64> offset);
 
@@ -100,5 +101,8 @@ private:
 // Opens a QPSQL connection named `connection` to `location` (no password: libpq reads
 // PGPASSWORD or ~/.pgpass). The caller removes the connection.
 Result<QSqlDatabase> openPgConnection(const PgLocation &location, const QString &connection);
+
+// Why Lakeguard does not back up a shared store, and what does (one line, for the CLI).
+QString pgBackupMessage(const QString &location);
 
 } // namespace Lakeguard::Storage

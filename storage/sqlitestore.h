@@ -74,7 +74,8 @@ public:
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
                                       const std::optional<PageKey> &after = std::nullopt);
 
-    QSqlDatabase database() const { return m_db; }
+    QSqlDatabase database() const override { return m_db; }
+    QString signingKeyBase() const override { return location(); }
     // Opened with SQLite's immutable=1 (see StoreOptions::immutable).
     bool isImmutable() const { return m_immutable; }
 

@@ -786,10 +786,6 @@
         <translation>正在签署检查点</translation>
     </message>
     <message>
-        <source>%1: evidence packs are cut from SQLite stores only in this version</source>
-        <translation>%1：此版本只能从 SQLite 存储导出证据包</translation>
-    </message>
-    <message>
         <source>%1: the store holds no signed records yet</source>
         <translation>%1：存储中尚无已签名的记录</translation>
     </message>
@@ -1196,6 +1192,16 @@
     <message>
         <source>cannot read CA certificates from %1</source>
         <translation>无法从 %1 读取 CA 证书</translation>
+        <source>%1: evidence packs cannot be cut from this kind of store</source>
+        <translation>%1：无法从此类存储导出证据包</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL store: back it up with PostgreSQL&apos;s own tools (pg_dump for a logical copy, pg_basebackup with WAL archiving for point-in-time recovery); see docs/team-deployment.md</source>
+        <translation>%1 是 PostgreSQL 存储：请用 PostgreSQL 自带的工具备份（逻辑备份用 pg_dump，时间点恢复用 pg_basebackup 加 WAL 归档）；参见 docs/team-deployment.md</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>连接已关闭</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1538,8 @@
     <message>
         <source>Vault unlocked: the feeds that need it are starting.</source>
         <translation>保险库已解锁：需要它的数据源正在启动。</translation>
+        <source>Live updates from other consoles are back; all views were refreshed.</source>
+        <translation>来自其他控制台的实时更新已恢复；所有视图均已刷新。</translation>
     </message>
 </context>
 <context>
@@ -4628,6 +4636,8 @@ terminal without echo. A secret is never taken from the command line.
     <message>
         <source>removed %1 from %2</source>
         <translation>已从 %2 删除 %1</translation>
+        <source>the store</source>
+        <translation>该存储</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "incidentcommands.h"
 #include "jsonsupport.h"
 #include "normalizer.h"
+#include "pgstore.h"
 #include "storemigration.h"
 #include "storewriter.h"
 #include "vault.h"
@@ -855,6 +856,13 @@ int cmdBackup(Context &ctx, const QStringList &args)
         return ctx.fail(name, Tr::tr("--out FILE is required"));
     }
     const QString out = p.value(u"out"_s);
+    // A shared store is backed up by PostgreSQL's tools, not copied into a file here: say so
+    // before connecting (the server may be the very thing that is down).
+    if (Storage::PgLocation::isPostgres(ctx.storeLocation)) {
+        const auto location = Storage::PgLocation::parse(ctx.storeLocation);
+        return ctx.fail(name,
+            Storage::pgBackupMessage(location ? location->display : Tr::tr("the store")));
+    }
     auto store = ctx.openStore(Storage::AlertStore::Mode::ReadOnly);
     if (!store) {
         return ctx.fail(name, store.error());

@@ -117,17 +117,30 @@ public:
         if (!durable) {
             options += QStringLiteral(" -c fsync=off -c synchronous_commit=off");
         }
-        if (!run(QStringLiteral("pg_ctl"),
-                { QStringLiteral("-D"), m_data, QStringLiteral("-o"), options, QStringLiteral("-l"),
-                    m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
-                    QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start") },
-                90'000)) {
-            m_error += QStringLiteral("\n") + log();
+        m_options = options;
+        if (!startServer()) {
             return false;
         }
-        m_running = true;
         qputenv("PGPASSWORD", kPassword);
         return true;
+    }
+
+    // Stops the server (fast shutdown: clients are disconnected) and starts it again on the
+    // same port with the same data, as an administrator's restart would.
+    bool restart()
+    {
+        if (!m_running) {
+            m_error = QStringLiteral("the server is not running");
+            return false;
+        }
+        if (!run(QStringLiteral("pg_ctl"),
+                { QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("fast"),
+                    QStringLiteral("-w"), QStringLiteral("stop") },
+                60'000)) {
+            return false;
+        }
+        m_running = false;
+        return startServer();
     }
 
     // A new, empty database; its store location.
@@ -184,6 +197,21 @@ public:
     }
 
 private:
+    bool startServer()
+    {
+        if (!run(QStringLiteral("pg_ctl"),
+                { QStringLiteral("-D"), m_data, QStringLiteral("-o"), m_options,
+                    QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")),
+                    QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                    QStringLiteral("start") },
+                90'000)) {
+            m_error += QStringLiteral("\n") + log();
+            return false;
+        }
+        m_running = true;
+        return true;
+    }
+
     bool run(const QString &tool, const QStringList &args, int timeoutMs)
     {
         QProcess p;
@@ -212,6 +240,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_data;
+    QString m_options;
     QString m_error;
     quint16 m_port = 0;
     bool m_root = false;

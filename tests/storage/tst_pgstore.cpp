@@ -310,6 +310,99 @@ private slots:
         QVERIFY2(report->firstProblem.contains(u"alert 42"_s), qPrintable(report->firstProblem));
     }
 
+    // The batched ingest decides like one insert per alert: duplicates inside a batch and
+    // against the store, and state changes (firing → resolved, never back) give SQLite's counts.
+    void batchDuplicatesMatchSqlite()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto pg = openRw(location);
+        auto lite = openRw(m_dir.filePath(u"dups.db"_s));
+        QVERIFY(pg && lite);
+        auto stateful = [](int i, const QString &state, int minute) {
+            Alert a = makeAlert(i, Severity::High);
+            a.state = state;
+            a.stateSince = a.ts + qint64(minute) * 60'000;
+            a.message = u"state %1"_s.arg(state);
+            return a;
+        };
+        IngestBatch first;
+        first.feed = u"test"_s;
+        for (int i = 0; i < 10; ++i) {
+            first.alerts << makeAlert(i);
+        }
+        first.alerts << stateful(50, u"firing"_s, 0);
+        IngestBatch second;
+        second.feed = u"test"_s;
+        for (int i = 5; i < 15; ++i) { // 5…9 stored already, 10…14 new
+            second.alerts << makeAlert(i);
+        }
+        second.alerts << makeAlert(10) << makeAlert(12) << makeAlert(3); // inside and stored
+        second.alerts << stateful(60, u"firing"_s, 0) << stateful(60, u"firing"_s, 1) // new, dup
+                      << stateful(60, u"resolved"_s, 2)
+                      << stateful(60, u"firing"_s, 3) // never back
+                      << stateful(50, u"resolved"_s, 4) << stateful(50, u"resolved"_s, 5);
+        struct Counts
+        {
+            int accepted, duplicates, updated;
+        };
+        QList<Counts> seen[2];
+        for (int k = 0; k < 2; ++k) {
+            AlertStore &store = k == 0 ? *pg : *lite;
+            for (const IngestBatch &b : { first, second }) {
+                const BatchResult r = store.writeBatch(b);
+                QVERIFY2(r.ok, qPrintable(r.error));
+                seen[k].append({ r.accepted, r.duplicates, r.updated });
+            }
+        }
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(seen[0].at(i).accepted, seen[1].at(i).accepted);
+            QCOMPARE(seen[0].at(i).duplicates, seen[1].at(i).duplicates);
+            QCOMPARE(seen[0].at(i).updated, seen[1].at(i).updated);
+        }
+        // The expected figures, so that two equal wrong answers still fail.
+        QCOMPARE(seen[0].at(0).accepted, 11);
+        QCOMPARE(seen[0].at(1).accepted, 6); // 10…14 and 60
+        // 5…9; 10, 12, 3; 60 firing again; 60 firing after resolved; 50 resolved again.
+        QCOMPARE(seen[0].at(1).duplicates, 11);
+        QCOMPARE(seen[0].at(1).updated, 2); // 60 resolved, 50 resolved
+        QCOMPARE(pg->feeds()->first().duplicates, lite->feeds()->first().duplicates);
+        QCOMPARE(pg->countAlerts({}).value(), lite->countAlerts({}).value());
+        QCOMPARE(pg->stats()->bySeverity, lite->stats()->bySeverity);
+        for (int i : { 50, 60 }) {
+            AlertFilter f;
+            f.search = u"state"_s;
+            auto pgPage = pg->alerts(f, AlertSort::TimeAsc, 10, std::nullopt);
+            auto litePage = lite->alerts(f, AlertSort::TimeAsc, 10, std::nullopt);
+            QVERIFY(pgPage && litePage);
+            QCOMPARE(pgPage->alerts.size(), 2);
+            QCOMPARE(litePage->alerts.size(), 2);
+            const int at = i == 50 ? 0 : 1;
+            const Alert &a = pgPage->alerts.at(at);
+            const Alert &b = litePage->alerts.at(at);
+            QCOMPARE(a.state, u"resolved"_s);
+            QCOMPARE(a.state, b.state);
+            QCOMPARE(a.stateSince, b.stateSince);
+            const auto pgEvents = pg->alertEvents(a.id);
+            const auto liteEvents = lite->alertEvents(b.id);
+            QVERIFY(pgEvents && liteEvents);
+            QCOMPARE(pgEvents->size(), 2);
+            QCOMPARE(pgEvents->size(), liteEvents->size());
+            for (qsizetype e = 0; e < pgEvents->size(); ++e) {
+                QCOMPARE(pgEvents->at(e).state, liteEvents->at(e).state);
+                QCOMPARE(pgEvents->at(e).ts, liteEvents->at(e).ts);
+            }
+        }
+        QCOMPARE(pg->incidents({}, IncidentSort::IdDesc, 100, 0, Core::nowMs())->size(),
+            lite->incidents({}, IncidentSort::IdDesc, 100, 0, Core::nowMs())->size());
+        QVERIFY(pg->checkpoint(true));
+        auto report = pg->verify(false);
+        QVERIFY2(report, qPrintable(report.error()));
+        QVERIFY2(report->ok, qPrintable(report->firstProblem));
+        // Leaves: 17 alerts, 2 first events (50, 60), 2 changes.
+        QCOMPARE(report->treeSize, 21);
+    }
+
     // Two lakeguard-cli processes ingest the same file at the same moment: each alert once.
     void concurrentIngest()
     {
@@ -480,6 +573,127 @@ private slots:
         r = run({ u"migrate"_s, u"--from"_s, sqlite, u"--to"_s, location });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("not empty"), r.err.constData());
+    }
+
+    // backup on a shared store: a clear pointer to PostgreSQL's own tools, no file written.
+    void backupPointsToPostgresTools()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        const QString out = m_dir.filePath(u"pg-backup.db"_s);
+        const Run r = run({ u"--store"_s, location, u"backup"_s, u"--out"_s, out });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("pg_dump") && r.err.contains("pg_basebackup")
+                && r.err.contains("docs/team-deployment.md"),
+            r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0); // one line
+        QVERIFY(!r.err.contains(PgTest::Server::kPassword));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // An evidence pack cut from a shared store verifies like one from a file store.
+    void exportPackFromPostgres()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        Run r = run({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+            jsonLines(60));
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"--store"_s, location, u"--json"_s, u"incidents"_s });
+        QCOMPARE(r.code, 0);
+        const QJsonObject incident = QJsonDocument::fromJson(r.out.split('\n').first()).object();
+        const QString id = QString::number(incident.value(u"id"_s).toInteger());
+        QVERIFY(id != u"0"_s);
+        QCOMPARE(run({ u"--store"_s, location, u"incident"_s, u"note"_s, id, u"pack"_s }).code, 0);
+
+        const QString whole = m_dir.filePath(u"pack-all"_s);
+        r = run({ u"--store"_s, location, u"--json"_s, u"export"_s, u"--out"_s, whole });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.json().value(u"alerts"_s).toInt(), 60);
+        r = run({ u"verify-pack"_s, whole });
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+
+        const QString one = m_dir.filePath(u"pack-incident"_s);
+        r = run({ u"--store"_s, location, u"export"_s, u"--out"_s, one, u"--incident"_s, id });
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({ u"verify-pack"_s, one });
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+
+        // A pack whose record was edited afterwards fails: the check is real.
+        const QString recordFile = QDir(one).filePath(u"alerts.jsonl"_s);
+        QVERIFY(QFile::exists(recordFile));
+        QFile f(recordFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const qsizetype at = bytes.indexOf("Card testing burst");
+        QVERIFY(at >= 0);
+        bytes[at] = 'K';
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        r = run({ u"verify-pack"_s, one });
+        QCOMPARE(r.code, 1);
+    }
+
+    // The server restarts under an open console: the listener says live updates were lost,
+    // reconnects by itself, asks for a full refresh, and then sees another process's change.
+    // Restarts the shared server: keep it the last test that uses it.
+    void listenerReconnectsAfterRestart()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        StoreChangeListener listener;
+        listener.setTiming(300, 200, 2000);
+        QSignalSpy states(&listener, &StoreChangeListener::stateChanged);
+        QSignalSpy reconnected(&listener, &StoreChangeListener::reconnected);
+        QSignalSpy changed(&listener, &StoreChangeListener::changed);
+        const Status started = listener.start(location);
+        QVERIFY2(started, qPrintable(started.error()));
+        QCOMPARE(listener.state(), StoreChangeListener::State::Listening);
+
+        QVERIFY2(m_server.restart(), qPrintable(m_server.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QList<QVariant> &s : std::as_const(states)) {
+                    if (s.first().value<StoreChangeListener::State>()
+                        == StoreChangeListener::State::Lost) {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!reconnected.isEmpty(), 60'000);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Listening);
+        QCOMPARE(states.constLast().first().value<StoreChangeListener::State>(),
+            StoreChangeListener::State::Listening);
+
+        changed.clear();
+        const Run r
+            = run({ u"--store"_s, location, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s },
+                jsonLines(3));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 20'000);
+        QVERIFY(changed.first().first().toString().startsWith(u"batch "_s));
+    }
+
+    // A listener whose server is not there says so and keeps trying (no reconnection yet).
+    void listenerWithoutServer()
+    {
+        StoreChangeListener listener;
+        listener.setTiming(300, 100, 400);
+        QSignalSpy states(&listener, &StoreChangeListener::stateChanged);
+        const Status s
+            = listener.start(u"postgresql://nobody@127.0.0.1:%1/none"_s.arg(PgTest::freePort()));
+        QVERIFY(!s);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Lost);
+        // Retries happen (each failure is reported again) and the state stays Lost.
+        QTRY_VERIFY_WITH_TIMEOUT(states.size() >= 3, 20'000);
+        QCOMPARE(listener.state(), StoreChangeListener::State::Lost);
+        listener.stop();
+        QCOMPARE(listener.state(), StoreChangeListener::State::Off);
     }
 };
 

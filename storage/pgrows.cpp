@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pgrows.h"
+
+#include <QSqlError>
+
+#include <bit>
+
+using namespace Qt::StringLiterals;
+
+namespace Lakeguard::Storage {
+
+PgRows::PgRows(QString head, QString row, int columns, QString tail, int maxRows)
+    : m_head(std::move(head))
+    , m_row(std::move(row))
+    , m_columns(columns)
+    , m_tail(std::move(tail))
+    , m_maxRows(int(std::bit_floor(unsigned(std::max(1, maxRows)))))
+{ }
+
+PgRows::~PgRows() = default;
+
+Result<QSqlQuery *> PgRows::statement(const QSqlDatabase &db, int rows)
+{
+    auto &slot = m_prepared[rows];
+    if (!slot) {
+        QString sql = m_head;
+        sql.reserve(m_head.size() + rows * (m_row.size() + 2) + m_tail.size());
+        for (int i = 0; i < rows; ++i) {
+            if (i > 0) {
+                sql += u", "_s;
+            }
+            sql += m_row;
+        }
+        sql += m_tail;
+        auto q = std::make_unique<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql)) {
+            const QString err = q->lastError().text();
+            m_prepared.erase(rows);
+            return Result<QSqlQuery *>::failure(err);
+        }
+        slot = std::move(q);
+    }
+    return slot.get();
+}
+
+Status PgRows::run(const QSqlDatabase &db, const QVariantList &values,
+    const std::function<void(const QSqlQuery &)> &onRow)
+{
+    if (m_columns <= 0 || values.size() % m_columns != 0) {
+        return Status::failure(
+            u"multi-row statement: %1 values for %2 columns"_s.arg(values.size()).arg(m_columns));
+    }
+    const qsizetype total = values.size() / m_columns;
+    qsizetype done = 0;
+    while (done < total) {
+        const qsizetype left = total - done;
+        const int rows = left >= m_maxRows ? m_maxRows : int(std::bit_floor(quint64(left)));
+        auto q = statement(db, rows);
+        if (!q) {
+            return Status::failure(q.error());
+        }
+        QSqlQuery &query = **q;
+        const qsizetype first = done * m_columns;
+        for (qsizetype i = 0; i < qsizetype(rows) * m_columns; ++i) {
+            query.addBindValue(values.at(first + i));
+        }
+        if (!query.exec()) {
+            return Status::failure(query.lastError().text());
+        }
+        if (onRow) {
+            while (query.next()) {
+                onRow(query);
+            }
+        }
+        query.finish();
+        done += rows;
+    }
+    return Ok {};
+}
+
+} // namespace Lakeguard::Storage
