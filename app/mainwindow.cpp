@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "alertdetailpanel.h"
 #include "aboutdialog.h"
+#include "alertdetailpanel.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
+#include "asofbar.h"
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
@@ -19,9 +20,8 @@
 #include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
-#include "replayview.h"
-#include "storechangelistener.h"
 #include "sensitivemask.h"
+#include "storechangelistener.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
@@ -89,7 +89,6 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_chains(new Widgets::ChainsView(queries, this))
     , m_feeds(new Widgets::FeedsView(queries, this))
     , m_timeline(new Widgets::TimelinePage(queries, this))
-    , m_replay(new Widgets::ReplayView(queries, this))
     , m_storeLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_quarantineLabel(new QLabel(this))
@@ -101,11 +100,11 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
             ? Widgets::navIcon(Widgets::NavIcon::Application, Widgets::Theme::accentColor())
             : appIcon);
 
-    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…7.
+    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…6.
     const QColor navText(0xe2, 0xe8, 0xf0);
-    for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
-             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds,
-             Widgets::NavIcon::Timeline, Widgets::NavIcon::Replay }) {
+    for (const auto icon :
+        { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts, Widgets::NavIcon::Incidents,
+            Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds, Widgets::NavIcon::Timeline }) {
         m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
@@ -126,12 +125,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     m_stack->addWidget(m_chains);
     m_stack->addWidget(m_feeds);
     m_stack->addWidget(m_timeline);
-    m_stack->addWidget(m_replay);
     connect(m_timeline, &Widgets::TimelinePage::openAlertRequested, this, &MainWindow::openAlert);
     connect(
         m_timeline, &Widgets::TimelinePage::openIncidentRequested, this, &MainWindow::openIncident);
-    connect(
-        m_replay, &Widgets::ReplayView::liveRequested, this, [this] { showView(DashboardPage); });
 
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
@@ -152,6 +148,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     }
     createPresenterUi();
     outer->addWidget(m_ticker);
+    createAsOfUi(outer);
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
@@ -252,6 +249,7 @@ void MainWindow::createMenus()
     m_presentAction->setShortcut(Qt::Key_F5);
     m_presentAction->setShortcutContext(Qt::WindowShortcut);
     connect(m_presentAction, &QAction::triggered, this, [this] { setPresentationMode(true); });
+    createAsOfAction();
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
@@ -269,7 +267,7 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
     const QStringList pages = { tr("Dashboard"), tr("Alerts"), tr("Incidents"), tr("Chains"),
-        tr("Feeds"), tr("Timeline"), tr("As of") };
+        tr("Feeds"), tr("Timeline") };
     for (int i = 0; i < ViewCount; ++i) {
         m_navigation->item(i)->setText(pages.at(i));
         m_viewActions.at(i)->setText(pages.at(i));
@@ -284,11 +282,12 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Lakeguard"));
     retranslatePresenterUi();
+    retranslateAsOfUi();
     if (m_banner) {
         m_banner->setText(bannerText());
     }
-    const QString store = QDir::toNativeSeparators(
-        m_options.pack ? m_options.packPath : m_options.storeLocation);
+    const QString store
+        = QDir::toNativeSeparators(m_options.pack ? m_options.packPath : m_options.storeLocation);
     m_storeLabel->setText(
         m_options.readOnly ? tr("Store: %1 (read-only)").arg(store) : tr("Store: %1").arg(store));
     if (m_simulatedMs >= 0) {
@@ -439,8 +438,8 @@ void MainWindow::attachDemo(Feeds::DemoFeed *demo)
         [invoke] { invoke(&Feeds::DemoFeed::nextStep); });
     connect(m_presenter, &Widgets::PresentationController::previousStepRequested, this,
         [invoke] { invoke(&Feeds::DemoFeed::previousStep); });
-    connect(m_presenter, &Widgets::PresentationController::speedRequested, this,
-        [this](double speed) {
+    connect(
+        m_presenter, &Widgets::PresentationController::speedRequested, this, [this](double speed) {
             if (m_demo) {
                 QMetaObject::invokeMethod(
                     m_demo, [demo = m_demo, speed] { demo->setSpeed(speed); },
@@ -473,7 +472,7 @@ void MainWindow::refreshAll()
     m_chains->scheduleRefresh();
     m_feeds->scheduleRefresh();
     m_timeline->scheduleRefresh();
-    m_replay->scheduleRefresh(); // its range only: a replayed moment stays as it was
+    m_asOfBar->scheduleRefresh(); // its range only: a moment being shown stays as it was
     m_statusThrottle->request();
 }
 
@@ -551,8 +550,6 @@ QString MainWindow::viewFileName(int view)
         return u"feeds"_s;
     case TimelineViewPage:
         return u"timeline"_s;
-    case ReplayPage:
-        return u"replay"_s;
     default:
         return {};
     }
@@ -613,9 +610,6 @@ bool MainWindow::saveScreenshots(const QString &directory, QSize size, QString *
         }
         if (view == TimelineViewPage) {
             spinUntil([this] { return !m_timeline->isLoading(); }, 3000);
-        }
-        if (view == ReplayPage) {
-            spinUntil([this] { return m_replay->snapshot().has_value(); }, 3000);
         }
         spinUntil([] { return false; }, 150); // let layouts and charts settle
         const QString path = QDir(directory).filePath(viewFileName(view) + u".png"_s);
@@ -753,8 +747,8 @@ QString MainWindow::tickerText() const
 {
     const bool chineseUi
         = Widgets::UiLanguage::current() == Widgets::UiLanguage::Language::SimplifiedChinese;
-    QString caption = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese
-                                                               : m_captionEnglish;
+    QString caption
+        = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese : m_captionEnglish;
     if (caption.isEmpty()) {
         caption = m_demo ? tr("The scenario is starting…") : tr("No scenario is playing.");
     }
@@ -837,6 +831,81 @@ QDialog *MainWindow::showAbout()
     m_about->raise();
     m_about->activateWindow();
     return m_about;
+}
+
+} // namespace Lakeguard::App
+
+// ---- As of a past moment (issue 7; docs/timeline.md) ----
+
+namespace Lakeguard::App {
+
+void MainWindow::createAsOfUi(QVBoxLayout *layout)
+{
+    m_asOfBar = new Widgets::AsOfBar(m_queries, this);
+    layout->addWidget(m_asOfBar);
+    connect(m_asOfBar, &Widgets::AsOfBar::momentChanged, this, &MainWindow::applyAsOf);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateAsOfPage);
+}
+
+void MainWindow::createAsOfAction()
+{
+    m_asOfAction = m_viewMenu->addAction(QString());
+    m_asOfAction->setObjectName(u"asOfAction"_s);
+    m_asOfAction->setCheckable(true);
+    m_asOfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    m_asOfAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_asOfAction, &QAction::triggered, this, [this](bool on) {
+        if (on) {
+            if (!m_asOfBar->isActive()) {
+                // Start where the past is shown: the Dashboard unless on one of the three.
+                if (currentView() != IncidentsPage && currentView() != ChainsPage) {
+                    showView(DashboardPage);
+                }
+            }
+            m_asOfBar->enter();
+        } else {
+            m_asOfBar->backToLive();
+        }
+        // The check mark follows the bar (entering waits for the store's range).
+        m_asOfAction->setChecked(m_asOfBar->isActive());
+    });
+}
+
+void MainWindow::retranslateAsOfUi()
+{
+    m_asOfAction->setText(tr("As of a &Past Moment…"));
+    m_asOfAction->setToolTip(tr("Show the Dashboard, Incidents and Chains as they were at a past "
+                                "moment (read-only)"));
+}
+
+void MainWindow::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at) {
+        m_asOfBar->setMoment(*at); // the views follow once the bar's debounce fires
+    } else {
+        m_asOfBar->backToLive();
+    }
+    m_asOfAction->setChecked(at.has_value());
+}
+
+std::optional<Core::TimestampMs> MainWindow::asOfMoment() const
+{
+    return m_asOfBar->moment();
+}
+
+void MainWindow::applyAsOf(std::optional<Core::TimestampMs> at)
+{
+    m_dashboard->setAsOf(at);
+    m_incidents->setAsOf(at);
+    m_chains->setAsOf(at);
+    m_asOfAction->setChecked(at.has_value());
+    updateAsOfPage();
+}
+
+void MainWindow::updateAsOfPage()
+{
+    const int view = currentView();
+    m_asOfBar->setPageFollows(view == DashboardPage || view == IncidentsPage || view == ChainsPage);
 }
 
 } // namespace Lakeguard::App

@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
 class QAction;
 class QDialog;
 class QLabel;
@@ -19,6 +21,7 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 class QSystemTrayIcon;
+class QVBoxLayout;
 
 namespace Lakeguard::Storage {
 class QueryService;
@@ -32,11 +35,11 @@ class FeedManager;
 
 namespace Lakeguard::Widgets {
 class AlertsView;
+class AsOfBar;
 class ChainsView;
 class DashboardView;
 class FeedsView;
 class IncidentsView;
-class ReplayView;
 class TimelinePage;
 class PresentationController;
 class RefreshThrottle;
@@ -44,9 +47,10 @@ class RefreshThrottle;
 
 namespace Lakeguard::App {
 
-// The console's window: seven views behind a navigation list (Ctrl+1…7), a status bar with the
-// store, its counts and the demo's clock and captions. It owns no data: every view reads through
-// the QueryService, and a StoreWriter (absent in read-only review) tells it when to refresh.
+// The console's window: six views behind a navigation list (Ctrl+1…6), the as-of scrubber
+// (Ctrl+7), a status bar with the store, its counts and the demo's clock and captions. It owns no
+// data: every view reads through the QueryService, and a StoreWriter (absent in read-only review)
+// tells it when to refresh.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -60,7 +64,6 @@ public:
         ChainsPage,
         FeedsPage,
         TimelineViewPage, // issue 7
-        ReplayPage, // issue 7: as-of replay
         ViewCount
     };
 
@@ -70,8 +73,7 @@ public:
         Options(QString store, bool readOnlyReview)
             : storeLocation(std::move(store))
             , readOnly(readOnlyReview)
-        {
-        }
+        { }
 
         QString storeLocation;
         bool readOnly = false;
@@ -105,7 +107,15 @@ public:
     Widgets::ChainsView *chainsView() const { return m_chains; }
     Widgets::FeedsView *feedsView() const { return m_feeds; }
     Widgets::TimelinePage *timelinePage() const { return m_timeline; }
-    Widgets::ReplayView *replayView() const { return m_replay; }
+
+    // ---- As of a past moment (issue 7; docs/timeline.md) ----
+    // View ▸ As of a past moment (Ctrl+7) shows the scrubber bar above the views; while a
+    // moment is set, the Dashboard, Incidents and Chains views show the store as it was then,
+    // read-only, and live updates leave them alone. nullopt: back to live.
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOfMoment() const;
+    Widgets::AsOfBar *asOfBar() const { return m_asOfBar; }
+    QAction *asOfAction() const { return m_asOfAction; }
     // Shows an alert in the Alerts view's detail pane; an incident found in the Incidents view.
     void openAlert(Core::AlertId id);
     void openIncident(Core::IncidentId id);
@@ -165,6 +175,12 @@ private:
     void retranslatePresenterUi();
     void updateTicker();
     void notifyCritical(const QList<Storage::IncidentNotice> &incidents);
+    // ---- As of a past moment (issue 7) ----
+    void createAsOfUi(QVBoxLayout *layout);
+    void createAsOfAction();
+    void retranslateAsOfUi();
+    void applyAsOf(std::optional<Core::TimestampMs> at);
+    void updateAsOfPage();
 
     Storage::QueryService *m_queries;
     Options m_options;
@@ -180,7 +196,6 @@ private:
     Widgets::ChainsView *m_chains;
     Widgets::FeedsView *m_feeds;
     Widgets::TimelinePage *m_timeline;
-    Widgets::ReplayView *m_replay;
     QList<QAction *> m_viewActions;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -217,6 +232,9 @@ private:
     double m_speed = 0;
     bool m_paused = false;
     QPointer<QDialog> m_about;
+    // ---- As of a past moment (issue 7) ----
+    Widgets::AsOfBar *m_asOfBar = nullptr;
+    QAction *m_asOfAction = nullptr;
 };
 
 } // namespace Lakeguard::App
