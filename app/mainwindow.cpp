@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "aboutdialog.h"
 #include "alertdetailpanel.h"
+#include "aboutdialog.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
 #include "asofbar.h"
@@ -20,8 +20,8 @@
 #include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
-#include "sensitivemask.h"
 #include "storechangelistener.h"
+#include "sensitivemask.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
@@ -102,9 +102,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 
     // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…6.
     const QColor navText(0xe2, 0xe8, 0xf0);
-    for (const auto icon :
-        { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts, Widgets::NavIcon::Incidents,
-            Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds, Widgets::NavIcon::Timeline }) {
+    for (const auto icon : { Widgets::NavIcon::Dashboard, Widgets::NavIcon::Alerts,
+             Widgets::NavIcon::Incidents, Widgets::NavIcon::Chains, Widgets::NavIcon::Feeds,
+             Widgets::NavIcon::Timeline }) {
         m_navigation->addItem(new QListWidgetItem(Widgets::navIcon(icon, navText), QString()));
     }
     m_navigation->setObjectName(u"navigation"_s);
@@ -286,8 +286,8 @@ void MainWindow::retranslateUi()
     if (m_banner) {
         m_banner->setText(bannerText());
     }
-    const QString store
-        = QDir::toNativeSeparators(m_options.pack ? m_options.packPath : m_options.storeLocation);
+    const QString store = QDir::toNativeSeparators(
+        m_options.pack ? m_options.packPath : m_options.storeLocation);
     m_storeLabel->setText(
         m_options.readOnly ? tr("Store: %1 (read-only)").arg(store) : tr("Store: %1").arg(store));
     if (m_simulatedMs >= 0) {
@@ -438,8 +438,8 @@ void MainWindow::attachDemo(Feeds::DemoFeed *demo)
         [invoke] { invoke(&Feeds::DemoFeed::nextStep); });
     connect(m_presenter, &Widgets::PresentationController::previousStepRequested, this,
         [invoke] { invoke(&Feeds::DemoFeed::previousStep); });
-    connect(
-        m_presenter, &Widgets::PresentationController::speedRequested, this, [this](double speed) {
+    connect(m_presenter, &Widgets::PresentationController::speedRequested, this,
+        [this](double speed) {
             if (m_demo) {
                 QMetaObject::invokeMethod(
                     m_demo, [demo = m_demo, speed] { demo->setSpeed(speed); },
@@ -747,8 +747,8 @@ QString MainWindow::tickerText() const
 {
     const bool chineseUi
         = Widgets::UiLanguage::current() == Widgets::UiLanguage::Language::SimplifiedChinese;
-    QString caption
-        = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese : m_captionEnglish;
+    QString caption = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese
+                                                               : m_captionEnglish;
     if (caption.isEmpty()) {
         caption = m_demo ? tr("The scenario is starting…") : tr("No scenario is playing.");
     }

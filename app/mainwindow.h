@@ -73,7 +73,8 @@ public:
         Options(QString store, bool readOnlyReview)
             : storeLocation(std::move(store))
             , readOnly(readOnlyReview)
-        { }
+        {
+        }
 
         QString storeLocation;
         bool readOnly = false;
