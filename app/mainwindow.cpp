@@ -6,6 +6,7 @@
 #include "alertdetailpanel.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
+#include "asofbar.h"
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
@@ -19,7 +20,6 @@
 #include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
-#include "replayview.h"
 #include "sensitivemask.h"
 #include "storechangelistener.h"
 #include "storewriter.h"
@@ -71,7 +71,7 @@ constexpr int kNavigationWidth = 190;
 // In View order; menus draw them in the palette's text colour.
 constexpr std::array kViewIcons { Widgets::Icons::Icon::Dashboard, Widgets::Icons::Icon::Alerts,
     Widgets::Icons::Icon::Incidents, Widgets::Icons::Icon::Chains, Widgets::Icons::Icon::Feeds,
-    Widgets::Icons::Icon::Timeline, Widgets::Icons::Icon::Replay };
+    Widgets::Icons::Icon::Timeline };
 
 // Processes events until `done` holds or the deadline passes; for the one-shot screenshot mode.
 bool spinUntil(const std::function<bool()> &done, int timeoutMs)
@@ -102,7 +102,6 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     , m_chains(new Widgets::ChainsView(queries, this))
     , m_feeds(new Widgets::FeedsView(queries, this))
     , m_timeline(new Widgets::TimelinePage(queries, this))
-    , m_replay(new Widgets::ReplayView(queries, this))
     , m_storeLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_quarantineLabel(new QLabel(this))
@@ -111,7 +110,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 {
     setWindowIcon(QIcon(u":/icons/lakeguard.svg"_s));
 
-    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…7.
+    // Navigation: a sidebar list, keyboard-driven (arrows) and mirrored by View ▸ Ctrl+1…6.
     // The sidebar is dark in both themes, so its icons have the sidebar's text colour.
     const QColor navText(0xe2, 0xe8, 0xf0);
     using Widgets::Icons::Icon;
@@ -136,12 +135,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     m_stack->addWidget(m_chains);
     m_stack->addWidget(m_feeds);
     m_stack->addWidget(m_timeline);
-    m_stack->addWidget(m_replay);
     connect(m_timeline, &Widgets::TimelinePage::openAlertRequested, this, &MainWindow::openAlert);
     connect(
         m_timeline, &Widgets::TimelinePage::openIncidentRequested, this, &MainWindow::openIncident);
-    connect(
-        m_replay, &Widgets::ReplayView::liveRequested, this, [this] { showView(DashboardPage); });
 
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
@@ -162,6 +158,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     }
     createPresenterUi();
     outer->addWidget(m_ticker);
+    createAsOfUi(outer);
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
@@ -302,6 +299,7 @@ void MainWindow::createMenus()
     m_presentAction->setShortcut(Qt::Key_F5);
     m_presentAction->setShortcutContext(Qt::WindowShortcut);
     connect(m_presentAction, &QAction::triggered, this, [this] { setPresentationMode(true); });
+    createAsOfAction();
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
@@ -321,7 +319,7 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
     const QStringList pages = { tr("Dashboard"), tr("Alerts"), tr("Incidents"), tr("Chains"),
-        tr("Feeds"), tr("Timeline"), tr("As of") };
+        tr("Feeds"), tr("Timeline") };
     for (int i = 0; i < ViewCount; ++i) {
         m_navigation->item(i)->setText(pages.at(i));
         m_viewActions.at(i)->setText(pages.at(i));
@@ -336,6 +334,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Lakeguard"));
     retranslatePresenterUi();
+    retranslateAsOfUi();
     if (m_banner) {
         m_banner->setText(bannerText());
     }
@@ -624,7 +623,7 @@ void MainWindow::refreshAll()
     m_chains->scheduleRefresh();
     m_feeds->scheduleRefresh();
     m_timeline->scheduleRefresh();
-    m_replay->scheduleRefresh(); // its range only: a replayed moment stays as it was
+    m_asOfBar->scheduleRefresh(); // its range only: a moment being shown stays as it was
     m_statusThrottle->request();
 }
 
@@ -702,8 +701,6 @@ QString MainWindow::viewFileName(int view)
         return u"feeds"_s;
     case TimelineViewPage:
         return u"timeline"_s;
-    case ReplayPage:
-        return u"replay"_s;
     default:
         return {};
     }
@@ -764,9 +761,6 @@ bool MainWindow::saveScreenshots(const QString &directory, QSize size, QString *
         }
         if (view == TimelineViewPage) {
             spinUntil([this] { return !m_timeline->isLoading(); }, 3000);
-        }
-        if (view == ReplayPage) {
-            spinUntil([this] { return m_replay->snapshot().has_value(); }, 3000);
         }
         spinUntil([] { return false; }, 150); // let layouts and charts settle
         const QString path = QDir(directory).filePath(viewFileName(view) + u".png"_s);
@@ -990,6 +984,81 @@ QDialog *MainWindow::showAbout()
     m_about->raise();
     m_about->activateWindow();
     return m_about;
+}
+
+} // namespace Lakeguard::App
+
+// ---- As of a past moment (issue 7; docs/timeline.md) ----
+
+namespace Lakeguard::App {
+
+void MainWindow::createAsOfUi(QVBoxLayout *layout)
+{
+    m_asOfBar = new Widgets::AsOfBar(m_queries, this);
+    layout->addWidget(m_asOfBar);
+    connect(m_asOfBar, &Widgets::AsOfBar::momentChanged, this, &MainWindow::applyAsOf);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateAsOfPage);
+}
+
+void MainWindow::createAsOfAction()
+{
+    m_asOfAction = m_viewMenu->addAction(QString());
+    m_asOfAction->setObjectName(u"asOfAction"_s);
+    m_asOfAction->setCheckable(true);
+    m_asOfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    m_asOfAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_asOfAction, &QAction::triggered, this, [this](bool on) {
+        if (on) {
+            if (!m_asOfBar->isActive()) {
+                // Start where the past is shown: the Dashboard unless on one of the three.
+                if (currentView() != IncidentsPage && currentView() != ChainsPage) {
+                    showView(DashboardPage);
+                }
+            }
+            m_asOfBar->enter();
+        } else {
+            m_asOfBar->backToLive();
+        }
+        // The check mark follows the bar (entering waits for the store's range).
+        m_asOfAction->setChecked(m_asOfBar->isActive());
+    });
+}
+
+void MainWindow::retranslateAsOfUi()
+{
+    m_asOfAction->setText(tr("As of a &Past Moment…"));
+    m_asOfAction->setToolTip(tr("Show the Dashboard, Incidents and Chains as they were at a past "
+                                "moment (read-only)"));
+}
+
+void MainWindow::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at) {
+        m_asOfBar->setMoment(*at); // the views follow once the bar's debounce fires
+    } else {
+        m_asOfBar->backToLive();
+    }
+    m_asOfAction->setChecked(at.has_value());
+}
+
+std::optional<Core::TimestampMs> MainWindow::asOfMoment() const
+{
+    return m_asOfBar->moment();
+}
+
+void MainWindow::applyAsOf(std::optional<Core::TimestampMs> at)
+{
+    m_dashboard->setAsOf(at);
+    m_incidents->setAsOf(at);
+    m_chains->setAsOf(at);
+    m_asOfAction->setChecked(at.has_value());
+    updateAsOfPage();
+}
+
+void MainWindow::updateAsOfPage()
+{
+    const int view = currentView();
+    m_asOfBar->setPageFollows(view == DashboardPage || view == IncidentsPage || view == ChainsPage);
 }
 
 } // namespace Lakeguard::App

@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
 class QAction;
 class QDialog;
 class QLabel;
@@ -20,6 +22,7 @@ class QMenu;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QThread;
+class QVBoxLayout;
 
 namespace Lakeguard::Storage {
 class QueryService;
@@ -33,11 +36,11 @@ class FeedManager;
 
 namespace Lakeguard::Widgets {
 class AlertsView;
+class AsOfBar;
 class ChainsView;
 class DashboardView;
 class FeedsView;
 class IncidentsView;
-class ReplayView;
 class TimelinePage;
 class PresentationController;
 class RefreshThrottle;
@@ -46,9 +49,10 @@ class VerificationIndicator;
 
 namespace Lakeguard::App {
 
-// The console's window: seven views behind a navigation list (Ctrl+1…7), a status bar with the
-// store, its counts and the demo's clock and captions. It owns no data: every view reads through
-// the QueryService, and a StoreWriter (absent in read-only review) tells it when to refresh.
+// The console's window: six views behind a navigation list (Ctrl+1…6), the as-of scrubber
+// (Ctrl+7), a status bar with the store, its counts and the demo's clock and captions. It owns no
+// data: every view reads through the QueryService, and a StoreWriter (absent in read-only review)
+// tells it when to refresh.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -62,7 +66,6 @@ public:
         ChainsPage,
         FeedsPage,
         TimelineViewPage, // issue 7
-        ReplayPage, // issue 7: as-of replay
         ViewCount
     };
 
@@ -110,7 +113,15 @@ public:
     Widgets::ChainsView *chainsView() const { return m_chains; }
     Widgets::FeedsView *feedsView() const { return m_feeds; }
     Widgets::TimelinePage *timelinePage() const { return m_timeline; }
-    Widgets::ReplayView *replayView() const { return m_replay; }
+
+    // ---- As of a past moment (issue 7; docs/timeline.md) ----
+    // View ▸ As of a past moment (Ctrl+7) shows the scrubber bar above the views; while a
+    // moment is set, the Dashboard, Incidents and Chains views show the store as it was then,
+    // read-only, and live updates leave them alone. nullopt: back to live.
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOfMoment() const;
+    Widgets::AsOfBar *asOfBar() const { return m_asOfBar; }
+    QAction *asOfAction() const { return m_asOfAction; }
     // Shows an alert in the Alerts view's detail pane; an incident found in the Incidents view.
     void openAlert(Core::AlertId id);
     void openIncident(Core::IncidentId id);
@@ -172,6 +183,12 @@ private:
     void retranslatePresenterUi();
     void updateTicker();
     void notifyCritical(const QList<Storage::IncidentNotice> &incidents);
+    // ---- As of a past moment (issue 7) ----
+    void createAsOfUi(QVBoxLayout *layout);
+    void createAsOfAction();
+    void retranslateAsOfUi();
+    void applyAsOf(std::optional<Core::TimestampMs> at);
+    void updateAsOfPage();
 
     Storage::QueryService *m_queries;
     Options m_options;
@@ -187,7 +204,6 @@ private:
     Widgets::ChainsView *m_chains;
     Widgets::FeedsView *m_feeds;
     Widgets::TimelinePage *m_timeline;
-    Widgets::ReplayView *m_replay;
     QList<QAction *> m_viewActions;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -228,6 +244,9 @@ private:
     bool m_vaultAsked = false;
     Feeds::FeedManager *m_feedManager = nullptr;
     QPointer<QDialog> m_about;
+    // ---- As of a past moment (issue 7) ----
+    Widgets::AsOfBar *m_asOfBar = nullptr;
+    QAction *m_asOfAction = nullptr;
 };
 
 } // namespace Lakeguard::App

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 The Lakeguard authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Renders every view (Dashboard … Feeds, Timeline, As of) after 12 simulated hours of the demo, in
+# Renders every view (Dashboard … Feeds, Timeline) after 12 simulated hours of the demo, in
 # English and Simplified Chinese and in the light and dark themes, into docs/screenshots/<lang>/
 # (light) and docs/screenshots/<lang>-dark/, plus presentation mode (F5 / --present: full screen,
 # dark, the caption ticker) as present.png in the dark folders. Needs a build

@@ -84,9 +84,10 @@ public:
     virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;
     virtual Result<QList<FeedStatus>> feeds() = 0;
     virtual Result<QList<ChainObservation>> chainStatus() = 0;
-    // History of one chain node since `since`, oldest first, at most `limit` newest points.
+    // History of one chain node in [since, until], oldest first, at most `limit` newest points.
     virtual Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,
-                                                          TimestampMs since, int limit) = 0;
+                                                          TimestampMs since, TimestampMs until,
+                                                          int limit) = 0;
     // Charts over [from, to): buckets of bucketMs (a multiple of a minute), top `topN` entities.
     virtual Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                             int topN) = 0;
@@ -112,10 +113,12 @@ public:
         Q_UNUSED(query);
         return Result<TimelineData>::failure(QStringLiteral("this store has no timeline"));
     }
-    // Dashboard counts, incidents (replayed from the audit trail) and chain heights at `at`.
-    virtual Result<AsOfSnapshot> asOf(TimestampMs at)
+    // Dashboard counts, incidents (replayed from the audit trail) and chain heights at `at`;
+    // `parts` (AsOfPart bits) says which of the three to rebuild.
+    virtual Result<AsOfSnapshot> asOf(TimestampMs at, unsigned parts = AsOfAll)
     {
         Q_UNUSED(at);
+        Q_UNUSED(parts);
         return Result<AsOfSnapshot>::failure(QStringLiteral("this store cannot replay"));
     }
 };

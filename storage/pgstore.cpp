@@ -1151,15 +1151,17 @@ Result<QList<ChainObservation>> PgStore::chainStatus()
 }
 
 Result<QList<ChainHistoryPoint>> PgStore::chainHistory(
-    const QString &chain, const QString &node, TimestampMs since, int limit)
+    const QString &chain, const QString &node, TimestampMs since, TimestampMs until, int limit)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(u"SELECT observed, height, block_time, lag, latency_ms FROM chain_history"
-              " WHERE chain = ? AND node = ? AND observed >= ? ORDER BY observed DESC LIMIT ?"_s);
+              " WHERE chain = ? AND node = ? AND observed >= ? AND observed <= ?"
+              " ORDER BY observed DESC LIMIT ?"_s);
     q.addBindValue(text(chain));
     q.addBindValue(text(node));
     q.addBindValue(since);
+    q.addBindValue(until);
     q.addBindValue(qint64(std::max(0, limit)));
     if (!q.exec()) {
         return Result<QList<ChainHistoryPoint>>::failure(errorText(q));

@@ -55,7 +55,8 @@ public:
     Result<QList<FeedStatus>> feeds() override;
     Result<QList<ChainObservation>> chainStatus() override;
     Result<QList<ChainHistoryPoint>> chainHistory(
-        const QString &chain, const QString &node, TimestampMs since, int limit) override;
+        const QString &chain, const QString &node, TimestampMs since, TimestampMs until,
+        int limit) override;
     Result<DashboardData> dashboard(
         TimestampMs from, TimestampMs to, qint64 bucketMs, int topN) override;
 

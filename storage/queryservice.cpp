@@ -133,10 +133,11 @@ QFuture<Result<QList<ChainObservation>>> QueryService::chainStatus()
 }
 
 QFuture<Result<QList<ChainHistoryPoint>>> QueryService::chainHistory(QString chain, QString node,
-                                                                     TimestampMs since, int limit)
+                                                                     TimestampMs since, int limit,
+                                                                     TimestampMs until)
 {
     return runQuery<QList<ChainHistoryPoint>>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.chainHistory(chain, node, since, limit);
+        return s.chainHistory(chain, node, since, until, limit);
     });
 }
 
@@ -187,9 +188,10 @@ QFuture<Result<TimelineData>> QueryService::timeline(TimelineQuery query)
                                   [=](AlertStore &s) { return s.timeline(query); });
 }
 
-QFuture<Result<AsOfSnapshot>> QueryService::asOf(TimestampMs at)
+QFuture<Result<AsOfSnapshot>> QueryService::asOf(TimestampMs at, unsigned parts)
 {
-    return runQuery<AsOfSnapshot>(&m_pool, m_location, [=](AlertStore &s) { return s.asOf(at); });
+    return runQuery<AsOfSnapshot>(&m_pool, m_location,
+                                  [=](AlertStore &s) { return s.asOf(at, parts); });
 }
 
 } // namespace Lakeguard::Storage

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <limits>
+
 namespace Lakeguard::Storage {
 
 // Read queries off the caller's thread: each runs on a small private pool whose threads each
@@ -35,8 +37,10 @@ public:
     QFuture<Result<StoreStats>> stats();
     QFuture<Result<QList<FeedStatus>>> feeds();
     QFuture<Result<QList<ChainObservation>>> chainStatus();
-    QFuture<Result<QList<ChainHistoryPoint>>> chainHistory(QString chain, QString node,
-                                                           TimestampMs since, int limit);
+    // Points in [since, until] (until: the newest by default; as-of views bound it).
+    QFuture<Result<QList<ChainHistoryPoint>>> chainHistory(
+        QString chain, QString node, TimestampMs since, int limit,
+        TimestampMs until = std::numeric_limits<TimestampMs>::max());
     QFuture<Result<QList<QuarantineEntry>>> quarantine(int limit);
     QFuture<Result<DashboardData>> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                              int topN);
@@ -48,7 +52,7 @@ public:
 
     // ---- Timeline and as-of replay (issue 7) ----
     QFuture<Result<TimelineData>> timeline(TimelineQuery query);
-    QFuture<Result<AsOfSnapshot>> asOf(TimestampMs at);
+    QFuture<Result<AsOfSnapshot>> asOf(TimestampMs at, unsigned parts = AsOfAll);
 
     // The time range the store holds, for views that follow the data rather than the wall clock.
     QFuture<Result<StoreStats>> range() { return stats(); }

@@ -1425,16 +1425,19 @@ Result<QList<ChainObservation>> SqliteStore::chainStatus()
     return readChainStatus(m_db);
 }
 
-Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(
-    const QString &chain, const QString &node, TimestampMs since, int limit)
+Result<QList<ChainHistoryPoint>> SqliteStore::chainHistory(const QString &chain, const QString &node,
+                                                           TimestampMs since, TimestampMs until,
+                                                           int limit)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(u"SELECT observed, height, block_time, lag, latency_ms FROM chain_history"
-              " WHERE chain = ? AND node = ? AND observed >= ? ORDER BY observed DESC LIMIT ?"_s);
+              " WHERE chain = ? AND node = ? AND observed >= ? AND observed <= ?"
+              " ORDER BY observed DESC LIMIT ?"_s);
     q.addBindValue(chain);
     q.addBindValue(node);
     q.addBindValue(since);
+    q.addBindValue(until);
     q.addBindValue(limit);
     if (!q.exec()) {
         return Result<QList<ChainHistoryPoint>>::failure(errorText(q));
@@ -1589,9 +1592,9 @@ Result<TimelineData> SqliteStore::timeline(const TimelineQuery &query)
     return queryTimeline(m_db, query);
 }
 
-Result<AsOfSnapshot> SqliteStore::asOf(TimestampMs at)
+Result<AsOfSnapshot> SqliteStore::asOf(TimestampMs at, unsigned parts)
 {
-    return queryAsOf(m_db, at);
+    return queryAsOf(m_db, at, parts);
 }
 
 } // namespace Lakeguard::Storage

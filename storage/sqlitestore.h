@@ -49,7 +49,8 @@ public:
     Result<QList<FeedStatus>> feeds() override;
     Result<QList<ChainObservation>> chainStatus() override;
     Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,
-                                                  TimestampMs since, int limit) override;
+                                                  TimestampMs since, TimestampMs until,
+                                                  int limit) override;
     Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
                                     int topN) override;
 
@@ -64,7 +65,7 @@ public:
 
     // ---- Timeline and as-of replay (issue 7): storage/timelinequeries.cpp does the work ----
     Result<TimelineData> timeline(const TimelineQuery &query) override;
-    Result<AsOfSnapshot> asOf(TimestampMs at) override;
+    Result<AsOfSnapshot> asOf(TimestampMs at, unsigned parts = AsOfAll) override;
 
     // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
     // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.

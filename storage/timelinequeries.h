@@ -17,7 +17,7 @@ namespace Lakeguard::Storage {
 Result<TimelineData> queryTimeline(QSqlDatabase db, const TimelineQuery &query);
 
 // The Dashboard counts, the incidents (state replayed from the audit trail) and the chain
-// heights as they were at `at` (UTC ms, inclusive).
-Result<AsOfSnapshot> queryAsOf(QSqlDatabase db, Core::TimestampMs at);
+// heights as they were at `at` (UTC ms, inclusive); only the AsOfPart bits in `parts`.
+Result<AsOfSnapshot> queryAsOf(QSqlDatabase db, Core::TimestampMs at, unsigned parts = AsOfAll);
 
 } // namespace Lakeguard::Storage

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "incidenttypes.h"
+#include "storetypes.h"
 
 #include <QList>
 #include <QMap>
@@ -99,18 +100,35 @@ struct AsOfChainNode
     int latencyMs = -1;
     Core::TimestampMs observed = 0;
     Core::TimestampMs blockTime = 0;
+    // What the chain monitor said at `at`: the worst of its conditions still active then
+    // (down, mismatch, forked, stalled, lagging: its chain alerts not yet resolved), else
+    // "healthy".
+    QString state = QStringLiteral("healthy");
+};
+
+// What an as-of query rebuilds (bits; the views ask only for what they show).
+enum AsOfPart : unsigned {
+    AsOfCounts = 1u, // alert counts, window counts, risk, top entities
+    AsOfIncidents = 2u, // the incident list replayed from the audit trail
+    AsOfChains = 4u, // chain nodes from chain history
+    AsOfAll = 7u,
 };
 
 // The store as it was at `at` (docs/timeline.md, "As-of replay").
 struct AsOfSnapshot
 {
     Core::TimestampMs at = 0;
+    unsigned parts = AsOfAll; // which parts below were rebuilt
     qint64 alerts = 0; // alerts with ts <= at
     std::array<qint64, Core::kSeverityCount> bySeverity {}; // of those
     QMap<QString, qint64> byCategory;
     qint64 windowAlerts = 0; // in the 24 h ending at `at`
     qint64 windowHighPlus = 0; // high + critical of those
     double risk = 0; // last risk_history sample <= at
+    qint64 quarantined = 0; // quarantine records received <= at
+    // Entities with the most alert weight in the 24 h ending at `at` (hourly entity roll-up,
+    // decayed to `at` as the risk model does); alerts, worst severity, risk 0-100 per entity.
+    QList<EntityRisk> topEntities;
     QList<IncidentRow> incidents; // as they were, newest activity first
     QMap<QString, qint64> incidentsByStatus; // status word -> count, plus "open"
     QList<AsOfChainNode> chains; // by chain, node

@@ -1444,10 +1444,6 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <source>As of</source>
-        <translation>历史回放</translation>
-    </message>
-    <message>
         <source>The alert could not be read: %1</source>
         <translation>无法读取该告警：%1</translation>
     </message>
@@ -1540,6 +1536,12 @@
         <translation>保险库已解锁：需要它的数据源正在启动。</translation>
         <source>Live updates from other consoles are back; all views were refreshed.</source>
         <translation>来自其他控制台的实时更新已恢复；所有视图均已刷新。</translation>
+        <source>As of a &amp;Past Moment…</source>
+        <translation>查看过去某一时刻(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show the Dashboard, Incidents and Chains as they were at a past moment (read-only)</source>
+        <translation>以只读方式查看过去某一时刻的仪表盘、事件和区块链视图</translation>
     </message>
 </context>
 <context>
@@ -1995,38 +1997,66 @@
     </message>
 </context>
 <context>
-    <name>Lakeguard::Widgets::AsOfIncidentModel</name>
+    <name>Lakeguard::Widgets::AsOfBar</name>
     <message>
-        <source>%1 (close pending)</source>
-        <translation>%1（关闭待批准）</translation>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>#</translation>
+        <source>Leave the past moment and show live data again (Esc)</source>
+        <translation>离开过去时刻，重新显示实时数据（Esc）</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>严重级别</translation>
+        <source>−1 h</source>
+        <translation>−1 小时</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>标题</translation>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
+        <source>+1 h</source>
+        <translation>+1 小时</translation>
     </message>
     <message>
-        <source>Alerts</source>
-        <translation>告警</translation>
+        <source>One hour earlier</source>
+        <translation>提前一小时</translation>
     </message>
     <message>
-        <source>Last alert</source>
-        <translation>最近告警</translation>
+        <source>One minute earlier</source>
+        <translation>提前一分钟</translation>
+    </message>
+    <message>
+        <source>One minute later</source>
+        <translation>推后一分钟</translation>
+    </message>
+    <message>
+        <source>One hour later</source>
+        <translation>推后一小时</translation>
+    </message>
+    <message>
+        <source>Time scrubber</source>
+        <translation>时间滑块</translation>
+    </message>
+    <message>
+        <source>Left/Right: one minute; Page Up/Down: one hour; Esc: back to live</source>
+        <translation>左/右键：一分钟；Page Up/Down：一小时；Esc：返回实时</translation>
+    </message>
+    <message>
+        <source>Moment to show</source>
+        <translation>要查看的时刻</translation>
+    </message>
+    <message>
+        <source>Viewing the store as of %1 — read-only</source>
+        <translation>正在查看 %1 时的存储状态 — 只读</translation>
+    </message>
+    <message>
+        <source>As of %1 applies to the Dashboard, Incidents and Chains; this page shows live data</source>
+        <translation>“%1 时的状态”仅适用于仪表盘、事件和区块链视图；本页显示实时数据</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2315,8 @@
     <message>
         <source>Now %1 (%2).</source>
         <translation>当前 %1（%2）。</translation>
+        <source>As of %1: the 24 hours before — %2 – %3</source>
+        <translation>截至 %1：此前 24 小时 — %2 – %3</translation>
     </message>
 </context>
 <context>
@@ -3028,128 +3060,8 @@
 <context>
     <name>Lakeguard::Widgets::ReplayView</name>
     <message>
-        <source>Back to live</source>
-        <translation>返回实时</translation>
-    </message>
-    <message>
-        <source>Pick a past moment to see the counts, incidents and chain nodes as they were then, rebuilt from stored alerts, the audit trail and chain history.</source>
-        <translation>选择一个过去的时刻，查看当时的统计、事件和链节点状态；这些内容由已存储的告警、审计记录和链历史重建。</translation>
-    </message>
-    <message>
-        <source>Moment:</source>
-        <translation>时刻：</translation>
-    </message>
-    <message>
-        <source>−1 h</source>
-        <translation>−1 小时</translation>
-    </message>
-    <message>
-        <source>−1 min</source>
-        <translation>−1 分钟</translation>
-    </message>
-    <message>
-        <source>+1 min</source>
-        <translation>+1 分钟</translation>
-    </message>
-    <message>
-        <source>+1 h</source>
-        <translation>+1 小时</translation>
-    </message>
-    <message>
-        <source>One hour earlier</source>
-        <translation>提前一小时</translation>
-    </message>
-    <message>
-        <source>One minute earlier</source>
-        <translation>提前一分钟</translation>
-    </message>
-    <message>
-        <source>One minute later</source>
-        <translation>推后一分钟</translation>
-    </message>
-    <message>
-        <source>One hour later</source>
-        <translation>推后一小时</translation>
-    </message>
-    <message>
-        <source>Time scrubber</source>
-        <translation>时间滑块</translation>
-    </message>
-    <message>
-        <source>Moment to replay</source>
-        <translation>回放时刻</translation>
-    </message>
-    <message>
-        <source>Alerts so far</source>
-        <translation>截至当时的告警</translation>
-    </message>
-    <message>
-        <source>High and critical in the 24 h before</source>
-        <translation>此前 24 小时内的高危和严重告警</translation>
-    </message>
-    <message>
-        <source>Open incidents</source>
-        <translation>未关闭事件</translation>
-    </message>
-    <message>
-        <source>Global risk</source>
-        <translation>全局风险</translation>
-    </message>
-    <message>
-        <source>Incidents as they were</source>
-        <translation>当时的事件</translation>
-    </message>
-    <message>
-        <source>Chain nodes: last observation at or before the moment</source>
-        <translation>链节点：该时刻及之前的最后一次观测</translation>
-    </message>
-    <message>
-        <source>Chain</source>
-        <translation>链</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>高度</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>延迟</translation>
-    </message>
-    <message>
-        <source>Observed</source>
-        <translation>观测时间</translation>
-    </message>
-    <message>
-        <source>Chain nodes as they were</source>
-        <translation>当时的链节点</translation>
-    </message>
-    <message>
-        <source>As of %1 — replayed from stored data; live updates do not change this page.</source>
-        <translation>截至 %1 — 由已存储数据回放；实时更新不会改变本页。</translation>
-    </message>
-    <message>
-        <source>Could not read the store: %1</source>
-        <translation>无法读取存储：%1</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Blocks behind</source>
-        <translation>落后区块</translation>
-    </message>
-    <message>
-        <source>%1 (%2 min earlier)</source>
-        <translation>%1（%2 分钟前）</translation>
+        <source>Read-only: the incidents as they were at %1.</source>
+        <translation>只读：%1 时的事件状态。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -84,9 +85,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     m_cardScroll->setBackgroundRole(QPalette::Window);
     m_cardArea->setBackgroundRole(QPalette::Window);
 
-    Storage::AlertFilter chainOnly;
-    chainOnly.categories = { Core::categoryName(Core::Category::Chain) };
-    m_alertsModel->setFilter(chainOnly);
+    m_alertsModel->setFilter(chainAlertFilter());
     m_alertsTable->setModel(m_alertsModel);
     m_alertsTable->setItemDelegateForColumn(
         AlertTableModel::SeverityColumn, new ChipDelegate(m_alertsTable));
@@ -125,8 +124,9 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
 
     auto *alertsPanel = new QFrame(this);
     alertsPanel->setObjectName(u"chainAlertsPanel"_s);
-    alertsPanel->setStyleSheet(u"QFrame#chainAlertsPanel { background: palette(base); border: 1px solid %1;"
-                               " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
+    alertsPanel->setStyleSheet(
+        u"QFrame#chainAlertsPanel { background: palette(base); border: 1px solid %1;"
+        " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
     m_alertsTitle = new QLabel(alertsPanel);
     m_alertsTitle->setTextFormat(Qt::PlainText);
     QFont panelFont = m_alertsTitle->font();
@@ -228,12 +228,76 @@ QString ChainsView::summaryText() const
 
 void ChainsView::scheduleRefresh()
 {
+    if (m_asOf) {
+        return; // a past moment does not change with new data
+    }
     m_throttle->request();
     m_alertsModel->refresh();
 }
 
+Storage::AlertFilter ChainsView::chainAlertFilter() const
+{
+    Storage::AlertFilter f;
+    f.categories = { Core::categoryName(Core::Category::Chain) };
+    if (m_asOf) {
+        f.until = *m_asOf + 1; // exclusive bound: alerts at the moment itself count
+    }
+    return f;
+}
+
+void ChainsView::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at == m_asOf) {
+        return;
+    }
+    m_asOf = at;
+    m_alertsModel->setFilter(chainAlertFilter());
+    updateAddNode();
+    refreshNow();
+}
+
+void ChainsView::updateAddNode()
+{
+    m_addNode->setEnabled(m_manager != nullptr && !m_asOf);
+}
+
+void ChainsView::refreshAsOf()
+{
+    const quint64 generation = ++m_generation;
+    m_queries->asOf(*m_asOf, Storage::AsOfChains)
+        .then(this, [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
+            if (generation != m_generation) {
+                return;
+            }
+            m_throttle->done();
+            if (!r.ok()) {
+                m_summary->setText(tr("Could not read the store: %1").arg(r.error()));
+                return;
+            }
+            QList<Core::ChainObservation> observations;
+            for (const Storage::AsOfChainNode &n : r->chains) {
+                Core::ChainObservation o;
+                o.chain = n.chain;
+                o.node = n.node;
+                o.height = n.height;
+                o.blockTime = n.blockTime;
+                o.observed = n.observed;
+                o.lag = n.lag;
+                o.latencyMs = n.latencyMs;
+                o.state = n.state;
+                observations.append(o);
+            }
+            applyObservations(observations);
+            emit refreshed();
+        });
+}
+
 void ChainsView::refreshNow()
 {
+    if (m_asOf) {
+        refreshAsOf();
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_queries->chainStatus().then(
         this, [this, generation](const Storage::Result<QList<Core::ChainObservation>> &r) {
@@ -311,7 +375,9 @@ void ChainsView::loadHistory(
     const bool severalChains = charted.first().chain != charted.last().chain;
     for (const Core::ChainObservation &o : std::as_const(charted)) {
         const QString label = severalChains ? o.chain + u" · "_s + o.node : o.node;
-        m_queries->chainHistory(o.chain, o.node, reference - kHistoryWindowMs, kHistoryLimit)
+        m_queries
+            ->chainHistory(o.chain, o.node, reference - kHistoryWindowMs, kHistoryLimit,
+                m_asOf.value_or(std::numeric_limits<Core::TimestampMs>::max()))
             .then(this,
                 [this, g, label, generation](
                     const Storage::Result<QList<Storage::ChainHistoryPoint>> &r) {
@@ -343,6 +409,9 @@ void ChainsView::loadFork(const QList<Core::ChainObservation> &observations)
     }
     Storage::AlertFilter filter;
     filter.rule = u"chain.fork"_s;
+    if (m_asOf) {
+        filter.until = *m_asOf + 1;
+    }
     m_queries->alerts(filter, Storage::AlertSort::TimeDesc, 1, std::nullopt)
         .then(this, [this, chain, sameChain](const Storage::Result<Storage::AlertPage> &r) {
             qint64 height = -1;
@@ -363,7 +432,7 @@ void ChainsView::loadFork(const QList<Core::ChainObservation> &observations)
 void ChainsView::setFeedManager(Feeds::FeedManager *manager)
 {
     m_manager = manager;
-    m_addNode->setEnabled(manager != nullptr);
+    updateAddNode();
     retranslateUi();
 }
 

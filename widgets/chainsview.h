@@ -3,9 +3,12 @@
 #pragma once
 
 #include "alert.h"
+#include "storetypes.h"
 
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QGridLayout;
 class QLabel;
@@ -56,6 +59,14 @@ public:
     // Adds `url` to chain feed `feedId` (a new eth-rpc feed of `kind` when there is none);
     // the error, or empty.
     QString addNode(const QString &feedId, const QString &kind, const QString &url);
+    QPushButton *addNodeButton() const { return m_addNode; }
+
+    // As-of mode (issue 7): the cards show each node's last chain_history row at or before
+    // `at` (height, lag, latency; the state from its chain alerts still active then), the chart
+    // and the chain alerts end at `at`; adding nodes is disabled and live updates are ignored
+    // until set back to nullopt.
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOf() const { return m_asOf; }
 
 public slots:
     void scheduleRefresh();
@@ -80,6 +91,9 @@ private:
         const QList<Core::ChainObservation> &observations, Core::TimestampMs reference);
     void loadFork(const QList<Core::ChainObservation> &observations);
     void openAddNodeDialog();
+    void refreshAsOf();
+    void updateAddNode();
+    Storage::AlertFilter chainAlertFilter() const;
 
     Storage::QueryService *m_queries;
     RefreshThrottle *m_throttle;
@@ -103,6 +117,7 @@ private:
     int m_nodeCount = 0;
     int m_healthyCount = 0;
     Core::TimestampMs m_observedAt = 0;
+    std::optional<Core::TimestampMs> m_asOf;
 };
 
 } // namespace Lakeguard::Widgets

@@ -336,7 +336,9 @@ void DashboardView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         // Captions, category names and dates: re-render what is shown in the new language.
-        if (m_hasData) {
+        if (m_snapshot && m_hasData) {
+            applyAsOf(*m_snapshot, m_data);
+        } else if (m_hasData) {
             applyStats(m_stats);
             applyDashboard(m_data);
         } else {
@@ -385,13 +387,36 @@ QString DashboardView::kpiValue(int tile) const
     return m_tiles.value(tile) ? m_tiles.at(tile)->value() : QString();
 }
 
+QString DashboardView::windowText() const
+{
+    return m_windowLabel->text();
+}
+
 void DashboardView::scheduleRefresh()
 {
+    if (m_asOf) {
+        return; // a past moment does not change with new data
+    }
     m_throttle->request();
+}
+
+void DashboardView::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at == m_asOf) {
+        return;
+    }
+    m_asOf = at;
+    m_snapshot.reset();
+    m_hasData = false;
+    refreshNow();
 }
 
 void DashboardView::refreshNow()
 {
+    if (m_asOf) {
+        refreshAsOf();
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_queries->stats().then(
         this, [this, generation](const Storage::Result<Storage::StoreStats> &r) {
@@ -431,6 +456,75 @@ void DashboardView::refreshNow()
                         emit refreshed();
                     });
         });
+}
+
+// As of a moment: the snapshot (counts, replayed incidents, risk, top entities) first, then the
+// charts over the 24 h ending at the minute that holds the moment.
+void DashboardView::refreshAsOf()
+{
+    const quint64 generation = ++m_generation;
+    const Core::TimestampMs at = *m_asOf;
+    m_queries->asOf(at, Storage::AsOfCounts | Storage::AsOfIncidents)
+        .then(this, [this, generation, at](const Storage::Result<Storage::AsOfSnapshot> &r) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!r.ok()) {
+                m_windowLabel->setText(tr("Could not read the store: %1").arg(r.error()));
+                m_throttle->done();
+                return;
+            }
+            constexpr qint64 kMinuteMs = 60'000;
+            const Core::TimestampMs to = at - at % kMinuteMs + kMinuteMs;
+            const Storage::AsOfSnapshot snapshot = r.value();
+            m_queries->dashboard(to - kWindowMs, to, kBucketMs, kTopEntities)
+                .then(this,
+                    [this, generation, snapshot](
+                        const Storage::Result<Storage::DashboardData> &result) {
+                        if (generation != m_generation) {
+                            return;
+                        }
+                        m_throttle->done();
+                        if (!result.ok()) {
+                            m_windowLabel->setText(
+                                tr("Could not read the store: %1").arg(result.error()));
+                            return;
+                        }
+                        applyAsOf(snapshot, result.value());
+                        emit refreshed();
+                    });
+        });
+}
+
+void DashboardView::applyAsOf(const Storage::AsOfSnapshot &s, Storage::DashboardData d)
+{
+    m_snapshot = s;
+    Storage::StoreStats stats;
+    stats.alerts = s.alerts;
+    for (int i = 0; i < Core::kSeverityCount; ++i) {
+        stats.bySeverity.insert(
+            Core::severityName(static_cast<Core::Severity>(i)), s.bySeverity[size_t(i)]);
+    }
+    stats.byCategory = s.byCategory;
+    stats.incidents = s.incidentsByStatus;
+    stats.quarantined = s.quarantined;
+    stats.newest = s.at;
+    applyStats(stats);
+    // What the live store computes from the present (risk, top entities, the window's counts)
+    // comes from the snapshot; the charts are already bounded by the window.
+    d.risk = s.risk;
+    d.topEntities = s.topEntities;
+    d.total = s.windowAlerts;
+    d.openCritical = s.windowHighPlus;
+    if (!d.riskSeries.isEmpty()) {
+        d.riskSeries.last() = { d.to, s.risk };
+    }
+    applyDashboard(d);
+    const QLocale locale;
+    m_windowLabel->setText(
+        tr("As of %1: the 24 hours before — %2 – %3")
+            .arg(Theme::formatLocalTime(s.at, locale), Theme::formatLocalTime(d.from, locale),
+                Theme::formatLocalTime(d.to, locale)));
 }
 
 void DashboardView::applyStats(const Storage::StoreStats &stats)

@@ -3,8 +3,11 @@
 #pragma once
 
 #include "storetypes.h"
+#include "timelinetypes.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QAreaSeries;
 class QBarCategoryAxis;
@@ -50,6 +53,15 @@ public:
     TopEntitiesModel *topEntitiesModel() const { return m_entitiesModel; }
     QString riskText() const;
     QString kpiValue(int tile) const; // 0 total, 1 critical+high, 2 quarantined, 3 open incidents
+    QString windowText() const;
+
+    // As-of mode (issue 7): shows the store as it was at `at` (UTC ms) — counts of the alerts
+    // with ts <= at, open incidents replayed from the audit trail, the 24 h ending at `at` —
+    // and ignores live updates until set back to nullopt (live).
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOf() const { return m_asOf; }
+    // The snapshot the view shows in as-of mode.
+    const std::optional<Storage::AsOfSnapshot> &asOfSnapshot() const { return m_snapshot; }
 
 public slots:
     // Throttled: call on every store change.
@@ -68,6 +80,8 @@ private:
     void describeCharts(); // accessible descriptions from the data shown
     void applyStats(const Storage::StoreStats &stats);
     void applyDashboard(const Storage::DashboardData &dashboard);
+    void refreshAsOf();
+    void applyAsOf(const Storage::AsOfSnapshot &snapshot, Storage::DashboardData dashboard);
     QChartView *makeChartView(QChart *chart);
     QWidget *makePanel(QLabel *title, QWidget *content);
 
@@ -77,6 +91,8 @@ private:
     bool m_hasData = false;
     Storage::StoreStats m_stats;
     Storage::DashboardData m_data;
+    std::optional<Core::TimestampMs> m_asOf;
+    std::optional<Storage::AsOfSnapshot> m_snapshot;
 
     RiskGauge *m_risk;
     QList<KpiTile *> m_tiles;

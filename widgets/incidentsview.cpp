@@ -365,7 +365,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     notesLayout->addLayout(noteRow);
     connect(m_addNote, &QPushButton::clicked, this, [this] {
         const QString text = m_noteEdit->text().trimmed();
-        if (text.isEmpty() || !m_shown || isReadOnly()) {
+        if (text.isEmpty() || !m_shown || isReadOnly() || m_asOf) {
             return;
         }
         Storage::IncidentCommand c;
@@ -544,7 +544,42 @@ void IncidentsView::applyFilter()
 
 void IncidentsView::scheduleRefresh()
 {
+    if (m_asOf) {
+        return; // a past moment does not change with new data
+    }
     m_throttle->request();
+}
+
+void IncidentsView::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at == m_asOf) {
+        return;
+    }
+    m_asOf = at;
+    m_message->setText(at ? tr("Read-only: the incidents as they were at %1.")
+                                .arg(Theme::formatLocalTime(*at, QLocale()))
+                          : QString());
+    m_message->setToolTip(QString());
+    if (m_shown) {
+        m_alertsModel->setFilter(alertFilterFor(*m_shown));
+    }
+    m_model->setAsOf(at);
+    updateActions();
+}
+
+QString IncidentsView::factsText() const
+{
+    return m_facts->text();
+}
+
+Storage::AlertFilter IncidentsView::alertFilterFor(Core::IncidentId id) const
+{
+    Storage::AlertFilter f;
+    f.incident = id;
+    if (m_asOf) {
+        f.until = *m_asOf + 1; // exclusive bound: alerts at the moment itself count
+    }
+    return f;
 }
 
 QString IncidentsView::messageText() const
@@ -574,7 +609,7 @@ QList<Storage::IncidentRow> IncidentsView::selectedIncidents() const
 void IncidentsView::updateActions()
 {
     const QList<Storage::IncidentRow> selected = selectedIncidents();
-    const bool writable = !isReadOnly();
+    const bool writable = !isReadOnly() && !m_asOf; // the past cannot be changed
     const auto any
         = [&](auto pred) { return std::any_of(selected.cbegin(), selected.cend(), pred); };
     const auto can = [&](Core::IncidentTransition t) {
@@ -625,7 +660,7 @@ void IncidentsView::fitTitleColumn()
 
 void IncidentsView::trigger(Action a)
 {
-    if (isReadOnly()) {
+    if (isReadOnly() || m_asOf) {
         return;
     }
     QList<Core::IncidentId> selected;
@@ -697,7 +732,7 @@ void IncidentsView::trigger(Action a)
 
 void IncidentsView::apply(const QList<Storage::IncidentCommand> &commands)
 {
-    if (!m_writer || commands.isEmpty()) {
+    if (!m_writer || m_asOf || commands.isEmpty()) {
         return;
     }
     m_results.clear();
@@ -746,9 +781,7 @@ void IncidentsView::showCurrent()
     }
     if (m_shown != row->id) {
         m_shown = row->id;
-        Storage::AlertFilter f;
-        f.incident = row->id;
-        m_alertsModel->setFilter(f);
+        m_alertsModel->setFilter(alertFilterFor(row->id));
     }
     loadDetail();
     updateActions();
@@ -761,103 +794,124 @@ void IncidentsView::loadDetail()
     }
     const quint64 generation = ++m_detailGeneration;
     m_alertsModel->refresh();
-    m_queries->incident(*m_shown, kDetailAlerts, Core::nowMs())
-        .then(this, [this, generation](const Storage::Result<Storage::IncidentDetail> &r) {
-            if (generation != m_detailGeneration) {
-                return;
-            }
-            if (!r) {
-                m_facts->setText(r.error());
-                return;
-            }
-            const Storage::IncidentRow &i = r->incident;
-            const QLocale locale;
-            const Core::TimestampMs now = Core::nowMs();
-            m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(Core::displayText(i.title)));
-            QStringList facts;
-            facts << tr("Severity: %1%2")
-                         .arg(Core::severityDisplayName(i.severity),
-                             i.severityOverride ? tr(" (set by an officer)") : QString());
-            QString status = IncidentTableModel::statusName(i.status);
-            if (i.pendingStatus) {
-                status = tr("%1, awaiting approval of “%2” asked by %3")
-                             .arg(status, IncidentTableModel::statusName(*i.pendingStatus),
-                                 Core::displayText(i.pendingBy));
-            }
-            facts << tr("Status: %1").arg(status);
-            facts << tr("Owner: %1")
-                         .arg(i.owner.isEmpty() ? tr("unassigned") : Core::displayText(i.owner));
-            facts << tr("Category: %1").arg(Core::categoryDisplayName(i.category));
-            facts << tr("Alerts: %1, first %2, last %3")
-                         .arg(locale.toString(i.alerts),
-                             Theme::formatLocalTime(i.firstSeen, locale),
-                             Theme::formatLocalTime(i.lastSeen, locale));
-            facts << tr("Risk: %1").arg(locale.toString(i.risk, 'f', 1));
-            facts << tr("Reporting deadline: %1 (%2)")
-                         .arg(Theme::formatLocalTime(i.deadline, locale),
-                             i.isOpen() ? IncidentTableModel::countdownText(i.deadline, now)
-                                        : tr("closed"));
-            if (!i.tags.isEmpty()) {
-                facts << tr("Tags: %1").arg(Core::displayText(i.tags.join(u", "_s)));
-            }
-            m_facts->setText(facts.join(u'\n'));
-            const QString overdueRed
-                = Theme::mode() == Theme::Mode::Dark ? u"#f87171"_s : u"#b91c1c"_s;
-            m_facts->setStyleSheet(i.overdue(now) ? u"color: %1;"_s.arg(overdueRed) : QString());
+    const std::optional<Core::TimestampMs> asOf = m_asOf;
+    m_queries->incident(*m_shown, kDetailAlerts, asOf.value_or(Core::nowMs()))
+        .then(
+            this, [this, generation, asOf](const Storage::Result<Storage::IncidentDetail> &result) {
+                if (generation != m_detailGeneration) {
+                    return;
+                }
+                if (!result) {
+                    m_facts->setText(result.error());
+                    return;
+                }
+                Storage::IncidentDetail detail = result.value();
+                Storage::IncidentDetail *r = &detail;
+                if (asOf) {
+                    // The past: the incident's state from the replayed list, and only what had
+                    // happened by then.
+                    const int row = m_model->cachedRowOf(r->incident.id);
+                    if (row >= 0) {
+                        if (const auto then = m_model->cachedIncident(row)) {
+                            r->incident = *then;
+                        }
+                    }
+                    const auto later = [at = *asOf](const auto &x) { return x.ts > at; };
+                    r->alerts.removeIf(later);
+                    r->audit.removeIf(later);
+                    r->notes.removeIf(later);
+                }
+                const Storage::IncidentRow &i = r->incident;
+                const QLocale locale;
+                const Core::TimestampMs now = asOf.value_or(Core::nowMs());
+                m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(Core::displayText(i.title)));
+                QStringList facts;
+                facts << tr("Severity: %1%2")
+                             .arg(Core::severityDisplayName(i.severity),
+                                 i.severityOverride ? tr(" (set by an officer)") : QString());
+                QString status = IncidentTableModel::statusName(i.status);
+                if (i.pendingStatus) {
+                    status = tr("%1, awaiting approval of “%2” asked by %3")
+                                 .arg(status, IncidentTableModel::statusName(*i.pendingStatus),
+                                     Core::displayText(i.pendingBy));
+                }
+                facts << tr("Status: %1").arg(status);
+                facts << tr("Owner: %1")
+                             .arg(i.owner.isEmpty() ? tr("unassigned") : Core::displayText(i.owner));
+                facts << tr("Category: %1").arg(Core::categoryDisplayName(i.category));
+                facts << tr("Alerts: %1, first %2, last %3")
+                             .arg(locale.toString(i.alerts),
+                                 Theme::formatLocalTime(i.firstSeen, locale),
+                                 Theme::formatLocalTime(i.lastSeen, locale));
+                if (!asOf) { // risk is not replayed (docs/timeline.md)
+                    facts << tr("Risk: %1").arg(locale.toString(i.risk, 'f', 1));
+                }
+                facts << tr("Reporting deadline: %1 (%2)")
+                             .arg(Theme::formatLocalTime(i.deadline, locale),
+                                 i.isOpen() ? IncidentTableModel::countdownText(i.deadline, now)
+                                            : tr("closed"));
+                if (!i.tags.isEmpty()) {
+                    facts << tr("Tags: %1").arg(Core::displayText(i.tags.join(u", "_s)));
+                }
+                m_facts->setText(facts.join(u'\n'));
+                const QString overdueRed
+                    = Theme::mode() == Theme::Mode::Dark ? u"#f87171"_s : u"#b91c1c"_s;
+                m_facts->setStyleSheet(i.overdue(now) ? u"color: %1;"_s.arg(overdueRed) : QString());
 
-            // Timeline: its alerts and its audit entries in time order.
-            struct Event
-            {
-                Core::TimestampMs ts;
-                QString text;
-                QColor color;
-            };
-            QList<Event> events;
-            for (const Core::Alert &a : r->alerts) {
-                events.append({ a.ts,
-                    tr("%1  alert · %2 · %3")
-                        .arg(Theme::formatLocalTime(a.ts, locale),
-                            Core::severityDisplayName(a.severity),
-                            Core::displayText(SensitiveMask::apply(a.title))),
-                    Theme::severityColor(a.severity) });
-            }
-            for (const Storage::AuditEntry &e : r->audit) {
-                events.append({ e.ts,
-                    tr("%1  %2 · %3: %4 → %5")
-                        .arg(Theme::formatLocalTime(e.ts, locale), Core::displayText(e.actor),
-                            auditActionName(e.action), Core::displayText(e.oldValue),
-                            Core::displayText(e.newValue)),
-                    Theme::accentColor() });
-            }
-            std::stable_sort(events.begin(), events.end(),
-                [](const Event &a, const Event &b) { return a.ts < b.ts; });
-            m_timeline->clear();
-            for (const Event &e : std::as_const(events)) {
-                auto *item = new QListWidgetItem(e.text, m_timeline);
-                item->setForeground(e.color.darker(130));
-                item->setToolTip(Theme::plainToolTip(e.text));
-            }
-            m_notes->clear();
-            for (const Storage::AuditEntry &n : r->notes) {
-                const QString note = Core::displayText(n.newValue, true);
-                auto *item = new QListWidgetItem(tr("%1 — %2:\n%3")
-                                                     .arg(Theme::formatLocalTime(n.ts, locale),
-                                                         Core::displayText(n.actor), note),
-                    m_notes);
-                item->setToolTip(Theme::plainToolTip(note));
-            }
-            m_audit->setRowCount(int(r->audit.size()));
-            for (int row = 0; row < r->audit.size(); ++row) {
-                const Storage::AuditEntry &e = r->audit.at(row);
-                m_audit->setItem(row, 0, plainItem(Theme::formatLocalTime(e.ts, locale)));
-                m_audit->setItem(row, 1, plainItem(e.actor));
-                m_audit->setItem(row, 2, plainItem(auditActionName(e.action)));
-                m_audit->setItem(row, 3, plainItem(e.oldValue + u" → "_s + e.newValue));
-                m_audit->setItem(row, 4, plainItem(e.reason));
-            }
-            m_audit->resizeColumnsToContents();
-            updateActions();
-        });
+                // Timeline: its alerts and its audit entries in time order.
+                struct Event
+                {
+                    Core::TimestampMs ts;
+                    QString text;
+                    QColor color;
+                };
+                QList<Event> events;
+                for (const Core::Alert &a : r->alerts) {
+                    events.append({ a.ts,
+                        tr("%1  alert · %2 · %3")
+                            .arg(Theme::formatLocalTime(a.ts, locale),
+                                Core::severityDisplayName(a.severity),
+                                Core::displayText(SensitiveMask::apply(a.title))),
+                        Theme::severityColor(a.severity) });
+                }
+                for (const Storage::AuditEntry &e : r->audit) {
+                    events.append({ e.ts,
+                        tr("%1  %2 · %3: %4 → %5")
+                            .arg(Theme::formatLocalTime(e.ts, locale), Core::displayText(e.actor),
+                                auditActionName(e.action), Core::displayText(e.oldValue),
+                                Core::displayText(e.newValue)),
+                        Theme::accentColor() });
+                }
+                std::stable_sort(events.begin(), events.end(),
+                    [](const Event &a, const Event &b) { return a.ts < b.ts; });
+                m_timeline->clear();
+                for (const Event &e : std::as_const(events)) {
+                    auto *item = new QListWidgetItem(e.text, m_timeline);
+                    item->setForeground(e.color.darker(130));
+                    item->setToolTip(Theme::plainToolTip(e.text));
+                }
+                m_notes->clear();
+                for (const Storage::AuditEntry &n : r->notes) {
+                    const QString note = Core::displayText(n.newValue, true);
+                    auto *item = new QListWidgetItem(
+                        tr("%1 — %2:\n%3")
+                            .arg(Theme::formatLocalTime(n.ts, locale), Core::displayText(n.actor),
+                                note),
+                        m_notes);
+                    item->setToolTip(Theme::plainToolTip(note));
+                }
+                m_audit->setRowCount(int(r->audit.size()));
+                for (int row = 0; row < r->audit.size(); ++row) {
+                    const Storage::AuditEntry &e = r->audit.at(row);
+                    m_audit->setItem(row, 0, plainItem(Theme::formatLocalTime(e.ts, locale)));
+                    m_audit->setItem(row, 1, plainItem(e.actor));
+                    m_audit->setItem(row, 2, plainItem(auditActionName(e.action)));
+                    m_audit->setItem(row, 3, plainItem(e.oldValue + u" → "_s + e.newValue));
+                    m_audit->setItem(row, 4, plainItem(e.reason));
+                }
+                m_audit->resizeColumnsToContents();
+                updateActions();
+            });
 }
 
 void IncidentsView::restoreSelection()

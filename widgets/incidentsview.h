@@ -64,6 +64,14 @@ public:
     void setWriter(Storage::StoreWriter *writer);
     bool isReadOnly() const { return m_writer == nullptr; }
 
+    // As-of mode (issue 7): the list and the detail show the incidents as they were at `at`
+    // (UTC ms; state, owner, tags and severity replayed from the audit trail; alerts and trail
+    // entries up to `at`), every action is disabled and live updates are ignored until set back
+    // to nullopt.
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOf() const { return m_asOf; }
+    QString factsText() const;
+
     // Asks for an owner or a note's text (a dialog by default; tests replace it).
     using TextPrompt
         = std::function<std::optional<QString>(const QString &title, const QString &label)>;
@@ -142,6 +150,8 @@ private:
     QPushButton *m_addNote;
     QTableWidget *m_audit;
     std::optional<Core::IncidentId> m_shown;
+    std::optional<Core::TimestampMs> m_asOf;
+    Storage::AlertFilter alertFilterFor(Core::IncidentId id) const;
     quint64 m_detailGeneration = 0;
     int m_pending = 0;
     QStringList m_results;

@@ -166,15 +166,23 @@ private slots:
     {
         QTest::addColumn<qint64>("bucketMinutes");
         QTest::addColumn<int>("lanes"); // 0 feed, 1 entity
-        QTest::addRow("10 min by feed") << qint64(10) << 0;
-        QTest::addRow("1 min by feed") << qint64(1) << 0;
-        QTest::addRow("1 h by entity") << qint64(60) << 1;
-        QTest::addRow("7 min by entity") << qint64(7) << 1;
+        QTest::addColumn<qint64>("fromMinute"); // 0: hour-aligned (the hourly roll-up path)
+        QTest::addColumn<bool>("someWithoutEntity"); // every fifth alert has no entity
+        QTest::addRow("10 min by feed") << qint64(10) << 0 << qint64(20) << false;
+        QTest::addRow("1 min by feed") << qint64(1) << 0 << qint64(20) << false;
+        QTest::addRow("1 h by feed, aligned") << qint64(60) << 0 << qint64(0) << true;
+        QTest::addRow("1 h by entity") << qint64(60) << 1 << qint64(20) << false;
+        QTest::addRow("7 min by entity") << qint64(7) << 1 << qint64(20) << false;
+        QTest::addRow("1 h by entity, aligned") << qint64(60) << 1 << qint64(0) << false;
+        QTest::addRow("2 h by entity, aligned, some without entity")
+            << qint64(120) << 1 << qint64(0) << true;
     }
     void bucketing()
     {
         QFETCH(qint64, bucketMinutes);
         QFETCH(int, lanes);
+        QFETCH(qint64, fromMinute);
+        QFETCH(bool, someWithoutEntity);
         auto store = openStore();
         QVERIFY(store);
         // Given 200 alerts over 200 minutes in two feeds and three entities, severities cycling.
@@ -182,14 +190,16 @@ private slots:
         QList<Core::Alert> b;
         for (int i = 0; i < 200; ++i) {
             const auto sev = static_cast<Severity>((i * 7) % Core::kSeverityCount);
-            const QString entity = u"e%1"_s.arg(i % 3);
+            const QString entity
+                = someWithoutEntity && i % 5 == 0 ? QString() : u"e%1"_s.arg(i % 3);
             (i % 4 == 0 ? b : a)
                 .append(
                     makeAlert(i % 4 == 0 ? u"b"_s : u"a"_s, i, sev, entity, u"rule-%1"_s.arg(i)));
         }
         QVERIFY(write(*store, a, {}, u"a"_s));
         QVERIFY(write(*store, b, {}, u"b"_s));
-        const qint64 from = kT0 + 20 * kMinute; // a range that cuts the data on both ends
+        // A range that cuts the data at the end (and at the start unless aligned).
+        const qint64 from = kT0 + fromMinute * kMinute;
         const qint64 to = kT0 + 170 * kMinute;
         QMap<std::pair<QString, qint64>, Expected> expected;
         qint64 expectedTotal = 0;
@@ -220,9 +230,12 @@ private slots:
         QVERIFY(data->aggregated);
         QVERIFY(data->events.isEmpty());
         QCOMPARE(data->total, expectedTotal);
-        QCOMPARE(data->lanes,
-            lanes == 0 ? QStringList({ u"a"_s, u"b"_s })
-                       : QStringList({ u"e0"_s, u"e1"_s, u"e2"_s }));
+        QStringList expectedLanes = lanes == 0 ? QStringList({ u"a"_s, u"b"_s })
+                                               : QStringList({ u"e0"_s, u"e1"_s, u"e2"_s });
+        if (lanes == 1 && someWithoutEntity) {
+            expectedLanes.prepend(QString());
+        }
+        QCOMPARE(data->lanes, expectedLanes);
         QMap<std::pair<QString, qint64>, Expected> got;
         for (const TimelineBucket &bucket : data->buckets) {
             Expected &e = got[{ data->lanes.at(bucket.lane), bucket.start }];
@@ -234,7 +247,13 @@ private slots:
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             QVERIFY2(got.contains(it.key()), qPrintable(it.key().first));
             QCOMPARE(got.value(it.key()).count, it->count);
-            QCOMPARE(got.value(it.key()).worst, it->worst);
+            if (it.key().first.isEmpty() && fromMinute == 0 && bucketMinutes % 60 == 0) {
+                // Alerts without an entity are not in the hourly entity roll-up: their count
+                // is the rest of the bucket's, their colour the bucket's worst (an upper bound).
+                QVERIFY(got.value(it.key()).worst >= it->worst);
+            } else {
+                QCOMPARE(got.value(it.key()).worst, it->worst);
+            }
         }
 
         // And with room, the same items one by one, oldest first
@@ -251,7 +270,7 @@ private slots:
         QCOMPARE(first.ts, from);
         QCOMPARE(first.kind, TimelineKind::Alert);
         QVERIFY(first.alert.has_value());
-        QCOMPARE(first.fields[1], u"rule-20"_s);
+        QCOMPARE(first.fields[1], u"rule-%1"_s.arg(fromMinute));
     }
 
     // Every kind lands in its lane; the filters (severity, kind, text, incident) apply to all.
@@ -530,6 +549,62 @@ private slots:
             nodes << u"%1=%2/%3"_s.arg(n.node).arg(n.height).arg(n.lag);
         }
         QCOMPARE(nodes.join(u','), chains);
+    }
+
+    // Chain node states at T come from the chain alerts still active then; the top entities
+    // from the alert weight in the 24 h before T; only the parts asked for are rebuilt.
+    void asOfChainStatesAndEntities()
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        // Given: n2 lags from minute 11 (a chain.lag alert, active) until minute 28 (resolved);
+        // host-1 has two high alerts, host-2 one low alert.
+        Core::Alert lag = makeAlert(u"chain"_s, 11, Severity::Medium, u"n2"_s, u"chain.lag"_s);
+        lag.source = u"chain"_s;
+        lag.category = Core::Category::Chain;
+        lag.state = u"active"_s;
+        lag.stateSince = lag.ts;
+        QVERIFY(write(*store,
+            { makeAlert(u"f"_s, 2, Severity::High, u"host-1"_s),
+                makeAlert(u"f"_s, 3, Severity::High, u"host-1"_s),
+                makeAlert(u"f"_s, 4, Severity::Low, u"host-2"_s) },
+            { observation(u"n1"_s, 100, 5, 0), observation(u"n2"_s, 95, 11, 5),
+                observation(u"n2"_s, 110, 28, 0) }));
+        QVERIFY(write(*store, { lag }, {}, u"chain"_s));
+        Core::Alert resolved = lag;
+        resolved.state = u"resolved"_s;
+        resolved.stateSince = kT0 + 28 * kMinute;
+        resolved.received = resolved.stateSince;
+        QVERIFY(write(*store, { resolved }, {}, u"chain"_s));
+
+        const auto describe = [](const AsOfSnapshot &s) -> QString {
+            QStringList out;
+            for (const AsOfChainNode &n : s.chains) {
+                out << u"%1=%2/%3"_s.arg(n.node).arg(n.height).arg(n.state);
+            }
+            return out.join(u',');
+        };
+        const auto during = store->asOf(kT0 + 20 * kMinute, AsOfChains);
+        QVERIFY2(during, qPrintable(during.error()));
+        QCOMPARE(describe(*during), u"n1=100/healthy,n2=95/lagging"_s);
+        QCOMPARE(during->alerts, 0); // counts were not asked for
+        QVERIFY(during->incidents.isEmpty());
+        const auto after = store->asOf(kT0 + 30 * kMinute, AsOfChains);
+        QVERIFY(after);
+        QCOMPARE(describe(*after), u"n1=100/healthy,n2=110/healthy"_s);
+
+        const auto counts = store->asOf(kT0 + 30 * kMinute, AsOfCounts);
+        QVERIFY(counts);
+        QCOMPARE(counts->alerts, 4);
+        QVERIFY(counts->chains.isEmpty());
+        QVERIFY(counts->topEntities.size() >= 2);
+        QCOMPARE(counts->topEntities.at(0).entity, u"host-1"_s);
+        QCOMPARE(counts->topEntities.at(0).alerts, 2);
+        QCOMPARE(counts->topEntities.at(0).worst, Severity::High);
+        // The roll-up is hourly: before the hour of the first alert there is nothing.
+        const auto early = store->asOf(kT0 - 1, AsOfCounts);
+        QVERIFY(early);
+        QVERIFY(early->topEntities.isEmpty());
     }
 
     // The pending close shows between request and approval.

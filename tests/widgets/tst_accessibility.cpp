@@ -117,6 +117,7 @@ private slots:
     void views();
     void mainActionsHaveShortcuts();
     void customWidgetsAreDescribed();
+    void asOfBar();
     void dialogs();
 
 private:
@@ -173,7 +174,6 @@ void tst_Accessibility::views_data()
     QTest::addRow("chains") << int(MainWindow::ChainsPage) << 2;
     QTest::addRow("feeds") << int(MainWindow::FeedsPage) << 2;
     QTest::addRow("timeline") << int(MainWindow::TimelineViewPage) << 6;
-    QTest::addRow("as of") << int(MainWindow::ReplayPage) << 3;
 }
 
 void tst_Accessibility::views()
@@ -184,7 +184,7 @@ void tst_Accessibility::views()
     window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    // Reached by its shortcut, Ctrl+1 … Ctrl+7.
+    // Reached by its shortcut, Ctrl+1 … Ctrl+6.
     QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + view), Qt::ControlModifier);
     QCOMPARE(window.currentView(), view);
     QTest::qWait(300); // let the view's first query fill it
@@ -256,8 +256,7 @@ void tst_Accessibility::customWidgetsAreDescribed()
     QStringList bad;
     for (QWidget *page : { window.viewWidget(MainWindow::DashboardPage),
              window.viewWidget(MainWindow::ChainsPage), window.viewWidget(MainWindow::FeedsPage),
-             window.viewWidget(MainWindow::TimelineViewPage),
-             window.viewWidget(MainWindow::ReplayPage) }) {
+             window.viewWidget(MainWindow::TimelineViewPage) }) {
         for (QChartView *chart : page->findChildren<QChartView *>()) {
             if (chart->accessibleName().isEmpty() || chart->accessibleDescription().isEmpty()) {
                 bad << describe(chart);
@@ -269,6 +268,32 @@ void tst_Accessibility::customWidgetsAreDescribed()
     auto *indicator = window.verificationIndicator();
     QVERIFY(indicator);
     QVERIFY(!indicator->accessibleName().isEmpty());
+}
+
+// The as-of scrubber (Ctrl+7) sits above the views: every control in it is named and visible.
+void tst_Accessibility::asOfBar()
+{
+    MainWindow window(m_store.queries(), MainWindow::Options(m_store.path(), false));
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+    QWidget *bar = window.asOfBar();
+    QVERIFY(bar);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
+    QStringList unnamed;
+    int focusable = 0;
+    for (QWidget *w : bar->findChildren<QWidget *>()) {
+        if (!w->isVisibleTo(bar) || w->focusPolicy() == Qt::NoFocus || w->focusProxy()) {
+            continue;
+        }
+        ++focusable;
+        if (spokenName(w).isEmpty()) {
+            unnamed << describe(w);
+        }
+    }
+    QVERIFY2(focusable >= 3, qPrintable(u"only %1 controls take focus"_s.arg(focusable)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(u"as-of bar: no accessible name: "_s + unnamed.join(u"; "_s)));
 }
 
 void tst_Accessibility::dialogs()

@@ -1,8 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Timeline view and page, and the as-of replay page (issue 7), offscreen.
-#include "asofincidentmodel.h"
-#include "replayview.h"
 #include "theme.h"
 #include "timelinepage.h"
 #include "timelineview.h"
@@ -219,59 +217,6 @@ private slots:
         page.searchEdit()->setText(u"number 101"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && loaded.count() > 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(page.view()->data().total, 1, 10000);
-    }
-
-    // As of a moment: counts and incidents as they were; live updates leave them alone;
-    // "Back to live" ends the replay.
-    void replayShowsThePastAndIgnoresLiveUpdates()
-    {
-        Test::TestStore store;
-        QVERIFY(store.open());
-        QCOMPARE(
-            store.submitAlerts(Test::makeAlerts(0, 100, Test::kBaseTime, kMinute)).accepted, 100);
-        ReplayView view(store.queries());
-        view.resize(1200, 700);
-        QAbstractItemModelTester tester(
-            view.incidentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy loaded(&view, &ReplayView::snapshotLoaded);
-        // Alerts 0..49 are at or before minute 49.
-        view.setMoment(Test::kBaseTime + 49 * kMinute);
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0 && view.snapshot()
-                && view.snapshot()->at == Test::kBaseTime + 49 * kMinute,
-            10000);
-        QCOMPARE(view.snapshot()->alerts, 50);
-        QCOMPARE(view.kpiText(0), QLocale().toString(50));
-        QVERIFY(view.isBannerVisible());
-        QVERIFY(view.bannerText().contains(
-            Theme::formatLocalTime(Test::kBaseTime + 49 * kMinute, QLocale())));
-        QVERIFY(view.incidentModel()->rowCount() > 0);
-        for (const auto &r : view.incidentModel()->incidents()) {
-            QVERIFY(r.firstSeen <= Test::kBaseTime + 49 * kMinute);
-        }
-
-        // A live update (more alerts in the past) does not replace the replayed state.
-        loaded.clear();
-        QCOMPARE(store.submitAlerts(Test::makeAlerts(100, 10, Test::kBaseTime - 100 * kMinute, 0))
-                     .accepted,
-            10);
-        view.scheduleRefresh();
-        QTest::qWait(1500);
-        QCOMPARE(loaded.count(), 0);
-        QCOMPARE(view.kpiText(0), QLocale().toString(50));
-
-        // Step one minute later: a new snapshot, now with the past alerts too (51 + 10).
-        view.stepBy(kMinute);
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
-        QCOMPARE(view.snapshot()->alerts, 61);
-
-        QSignalSpy live(&view, &ReplayView::liveRequested);
-        view.backToLive();
-        QCOMPARE(live.count(), 1);
-        QVERIFY(!view.isBannerVisible());
-        QVERIFY(!view.isReplaying());
-        QCOMPARE(view.incidentModel()->rowCount(), 0);
     }
 
     // Untrusted titles render as text, never as markup, in the details.

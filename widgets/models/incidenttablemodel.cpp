@@ -89,8 +89,105 @@ void IncidentTableModel::setFilter(const Storage::IncidentFilter &filter)
     reload();
 }
 
+Core::TimestampMs IncidentTableModel::referenceTime() const
+{
+    return m_asOf.value_or(Core::nowMs());
+}
+
+void IncidentTableModel::setAsOf(std::optional<Core::TimestampMs> at)
+{
+    if (at == m_asOf) {
+        return;
+    }
+    m_asOf = at;
+    // Rows of the other time never show under this one's label while the new rows load.
+    ++m_generation;
+    beginResetModel();
+    m_count = 0;
+    m_cache.clear();
+    m_inFlight.clear();
+    endResetModel();
+    reload();
+}
+
+QList<Storage::IncidentRow> IncidentTableModel::filteredAndSorted(
+    QList<Storage::IncidentRow> rows) const
+{
+    const Storage::IncidentFilter &f = m_filter;
+    rows.removeIf([&f](const Storage::IncidentRow &r) {
+        if (f.openOnly && !r.isOpen()) {
+            return true;
+        }
+        if (!f.statuses.isEmpty() && !f.statuses.contains(r.status)) {
+            return true;
+        }
+        if (f.minSeverity && r.severity < *f.minSeverity) {
+            return true;
+        }
+        if (!f.owner.isEmpty() && r.owner != f.owner) {
+            return true;
+        }
+        return !f.search.isEmpty() && !r.title.contains(f.search, Qt::CaseInsensitive)
+            && !r.entity.contains(f.search, Qt::CaseInsensitive);
+    });
+    using S = Storage::IncidentSort;
+    const S sort = m_sort;
+    std::stable_sort(rows.begin(), rows.end(),
+        [sort](const Storage::IncidentRow &a, const Storage::IncidentRow &b) {
+            switch (sort) {
+            case S::IdDesc:
+                return a.id > b.id;
+            case S::DeadlineAsc:
+                return a.deadline != b.deadline ? a.deadline < b.deadline : a.id > b.id;
+            case S::LastSeenDesc:
+                return a.lastSeen != b.lastSeen ? a.lastSeen > b.lastSeen : a.id > b.id;
+            case S::SeverityDesc:
+            case S::RiskDesc:
+                break;
+            }
+            // Risk is not replayed: severity, then the latest activity (the store's order).
+            if (a.severity != b.severity) {
+                return a.severity > b.severity;
+            }
+            return a.lastSeen != b.lastSeen ? a.lastSeen > b.lastSeen : a.id > b.id;
+        });
+    return rows;
+}
+
+void IncidentTableModel::reloadAsOf()
+{
+    const quint64 generation = ++m_generation;
+    m_queries->asOf(*m_asOf, Storage::AsOfIncidents)
+        .then(this, [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!r) {
+                emit queryFailed(r.error());
+                return;
+            }
+            const QList<Storage::IncidentRow> rows = filteredAndSorted(r->incidents);
+            beginResetModel();
+            m_count = rows.size();
+            m_cache.clear();
+            m_inFlight.clear();
+            for (qsizetype first = 0; first < rows.size(); first += kPageSize) {
+                m_cache.insert(int(first / kPageSize), rows.mid(first, kPageSize));
+            }
+            endResetModel();
+            emit countChanged(m_count);
+            if (m_count > 0) {
+                emit pageLoaded(0);
+            }
+        });
+}
+
 void IncidentTableModel::reload()
 {
+    if (m_asOf) {
+        reloadAsOf();
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_queries->countIncidents(m_filter).then(
         this, [this, generation](const Storage::Result<qint64> &r) {
@@ -112,13 +209,13 @@ void IncidentTableModel::reload()
 
 void IncidentTableModel::fetchPage(int page) const
 {
-    if (m_inFlight.contains(page)) {
+    if (m_asOf || m_inFlight.contains(page)) { // as of a moment every row is cached
         return;
     }
     m_inFlight.insert(page);
     auto *self = const_cast<IncidentTableModel *>(this);
     const quint64 generation = m_generation;
-    m_queries->incidents(m_filter, m_sort, kPageSize, qint64(page) * kPageSize, Core::nowMs())
+    m_queries->incidents(m_filter, m_sort, kPageSize, qint64(page) * kPageSize, referenceTime())
         .then(
             self, [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
                 if (generation != self->m_generation) {
@@ -234,7 +331,7 @@ QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int col
     case RiskColumn:
         return locale.toString(r.risk, 'f', 1);
     case DeadlineColumn:
-        return r.isOpen() ? countdownText(r.deadline, Core::nowMs())
+        return r.isOpen() ? countdownText(r.deadline, referenceTime())
                           : Theme::formatLocalTime(r.deadline, locale);
     case LastSeenColumn:
         return Theme::formatLocalTime(r.lastSeen, locale);
@@ -276,7 +373,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == DeadlineColumn && r.overdue(Core::nowMs())) {
+        if (index.column() == DeadlineColumn && r.overdue(referenceTime())) {
             return QColor(0xb9, 0x1c, 0x1c);
         }
         if (!r.isOpen()) {
@@ -284,7 +381,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::FontRole:
-        if (index.column() == DeadlineColumn && r.overdue(Core::nowMs())) {
+        if (index.column() == DeadlineColumn && r.overdue(referenceTime())) {
             QFont f;
             f.setBold(true);
             return f;
@@ -321,7 +418,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
     case IncidentRole:
         return QVariant::fromValue(r);
     case OverdueRole:
-        return r.overdue(Core::nowMs());
+        return r.overdue(referenceTime());
     case LoadedRole:
         return true;
     }

@@ -58,6 +58,14 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static bool isSortable(int column);
 
+    // As-of mode (issue 7): the rows are the incidents as they were at `at` (replayed from the
+    // audit trail by the store, in one read), filtered and sorted here; deadlines count down
+    // to `at`. nullopt: live (paged from the store).
+    void setAsOf(std::optional<Core::TimestampMs> at);
+    std::optional<Core::TimestampMs> asOf() const { return m_asOf; }
+    // "Now" for deadlines: the as-of moment, else the wall clock.
+    Core::TimestampMs referenceTime() const;
+
     void setFilter(const Storage::IncidentFilter &filter);
     const Storage::IncidentFilter &filter() const { return m_filter; }
     Storage::IncidentSort sortOrder() const { return m_sort; }
@@ -90,6 +98,8 @@ protected:
 
 private:
     void fetchPage(int page) const;
+    void reloadAsOf();
+    QList<Storage::IncidentRow> filteredAndSorted(QList<Storage::IncidentRow> rows) const;
     QVariant displayValue(const Storage::IncidentRow &r, int column) const;
 
     Storage::QueryService *m_queries;
@@ -100,6 +110,7 @@ private:
     mutable QHash<int, QList<Storage::IncidentRow>> m_cache;
     mutable QSet<int> m_inFlight;
     QTimer m_tick;
+    std::optional<Core::TimestampMs> m_asOf;
 };
 
 } // namespace Lakeguard::Widgets
