@@ -1190,8 +1190,6 @@
         <translation>无法封装保险库（OpenSSL 失败）</translation>
     </message>
     <message>
-        <source>cannot read CA certificates from %1</source>
-        <translation>无法从 %1 读取 CA 证书</translation>
         <source>%1: evidence packs cannot be cut from this kind of store</source>
         <translation>%1：无法从此类存储导出证据包</translation>
     </message>
@@ -1202,6 +1200,10 @@
     <message>
         <source>the connection is closed</source>
         <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>cannot read CA certificates from %1</source>
+        <translation>无法读取 %1 中的 CA 证书</translation>
     </message>
 </context>
 <context>
@@ -1319,10 +1321,12 @@
         <translation>无法审阅证据包 %1：%2</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
         <source>The secret vault for feeds that name vault entries (default: $LAKEGUARD_VAULT, else vault.lgv in the configuration folder).</source>
         <translation>供引用保险库条目的数据源使用的密钥保险库（默认：$LAKEGUARD_VAULT，否则为配置文件夹中的 vault.lgv）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1532,16 +1536,20 @@
         <translation>保险库保持锁定：需要其密钥的数据源保持停止状态。</translation>
     </message>
     <message>
-        <source>Vault unlocked: the feeds that need it are starting.</source>
-        <translation>保险库已解锁：需要它的数据源正在启动。</translation>
-        <source>Live updates from other consoles are back; all views were refreshed.</source>
-        <translation>来自其他控制台的实时更新已恢复；所有视图均已刷新。</translation>
         <source>As of a &amp;Past Moment…</source>
         <translation>查看过去某一时刻(&amp;P)…</translation>
     </message>
     <message>
         <source>Show the Dashboard, Incidents and Chains as they were at a past moment (read-only)</source>
         <translation>以只读方式查看过去某一时刻的仪表盘、事件和区块链视图</translation>
+    </message>
+    <message>
+        <source>Live updates from other consoles are back; all views were refreshed.</source>
+        <translation>来自其他控制台的实时更新已恢复；所有视图已刷新。</translation>
+    </message>
+    <message>
+        <source>Vault unlocked: the feeds that need it are starting.</source>
+        <translation>密钥库已解锁：依赖它的数据源正在启动。</translation>
     </message>
 </context>
 <context>
@@ -2313,10 +2321,12 @@
         <translation>，</translation>
     </message>
     <message>
-        <source>Now %1 (%2).</source>
-        <translation>当前 %1（%2）。</translation>
         <source>As of %1: the 24 hours before — %2 – %3</source>
         <translation>截至 %1：此前 24 小时 — %2 – %3</translation>
+    </message>
+    <message>
+        <source>Now %1 (%2).</source>
+        <translation>当前 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -3056,9 +3066,6 @@
         <source>New note</source>
         <translation>新备注</translation>
     </message>
-</context>
-<context>
-    <name>Lakeguard::Widgets::ReplayView</name>
     <message>
         <source>Read-only: the incidents as they were at %1.</source>
         <translation>只读：%1 时的事件状态。</translation>
@@ -4546,10 +4553,12 @@ terminal without echo. A secret is never taken from the command line.
         <translation>已将 %1 保存到 %2</translation>
     </message>
     <message>
-        <source>removed %1 from %2</source>
-        <translation>已从 %2 删除 %1</translation>
         <source>the store</source>
         <translation>该存储</translation>
+    </message>
+    <message>
+        <source>removed %1 from %2</source>
+        <translation>已从 %2 移除 %1</translation>
     </message>
 </context>
 </TS>

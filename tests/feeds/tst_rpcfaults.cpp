@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
 using Mode = Lakeguard::Test::ScriptedRpcPeer::Mode;
@@ -158,7 +160,7 @@ private slots:
         {
             auto s = openStore(db);
             QVERIFY(s);
-            const auto history = s->chainHistory(u"devnet"_s, b.url(), 0, 1000);
+            const auto history = s->chainHistory(u"devnet"_s, b.url(), 0, std::numeric_limits<qint64>::max(), 1000);
             QVERIFY(history);
             for (const Storage::ChainHistoryPoint &p : *history) {
                 QCOMPARE(p.height, -1);

@@ -5,6 +5,7 @@
 // (an accessible name, a label whose buddy it is, or its own button text). Every main action
 // has a shortcut, and no two share one.
 #include "aboutdialog.h"
+#include "asofbar.h"
 #include "evidenceexportdialog.h"
 #include "feededitdialog.h"
 #include "mainwindow.h"
