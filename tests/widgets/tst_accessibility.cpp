@@ -231,7 +231,7 @@ void tst_Accessibility::mainActionsHaveShortcuts()
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
     const QStringList main = { u"&Refresh"_s, u"&Export evidence pack…"_s, u"&Quit"_s,
         u"&Present"_s, u"&About Lakeguard"_s, u"Dashboard"_s, u"Alerts"_s, u"Incidents"_s,
-        u"Chains"_s, u"Feeds"_s, u"Timeline"_s, u"As of"_s };
+        u"Chains"_s, u"Feeds"_s, u"Timeline"_s, u"As of a &Past Moment…"_s };
     for (const QString &text : main) {
         const auto it = std::find_if(
             actions.begin(), actions.end(), [&text](QAction *a) { return a->text() == text; });
