@@ -20,7 +20,7 @@ for lang in en zh_CN; do
         [[ $theme == dark ]] && present=(--present)
         # A fresh settings folder per run: the saved theme or language must not leak in.
         XDG_CONFIG_HOME="$tmp/config-$lang-$theme" QT_QPA_PLATFORM=offscreen \
-            build/bin/lakeguard --store "$tmp/demo-$lang-$theme.db" --demo --seed 1 \
+            "${LAKEGUARD_BUILD:-build}"/bin/lakeguard --store "$tmp/demo-$lang-$theme.db" --demo --seed 1 \
             --lang "$lang" --theme "$theme" --screenshot "$out" "${present[@]}" 2>/dev/null
     done
 done
