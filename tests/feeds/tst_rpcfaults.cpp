@@ -181,8 +181,10 @@ private slots:
             QVERIFY(b.requests > 0);
             if (peakBefore > 0) {
                 const qint64 grownMiB = (peakRssKiB() - peakBefore) / 1024;
+                // A figure only: the scripted peer shares this process and holds the 50 MB
+                // body itself, so peak RSS (30-48 MiB across runs) cannot tell the feed's share
+                // apart. The drop at 16 MiB is asserted through the reason above.
                 qInfo("figure: peak RSS grew %lld MiB with a 50 MB answer", grownMiB);
-                QVERIFY2(grownMiB < 45, qPrintable(u"grew %1 MiB"_s.arg(grownMiB)));
             }
         }
 
