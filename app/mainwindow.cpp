@@ -11,8 +11,10 @@
 #include "dashboardview.h"
 #include "demofeed.h"
 #include "evidenceexportdialog.h"
+#include "feedmanager.h"
 #include "feedsview.h"
 #include "feedtablemodel.h"
+#include "futurecallback.h"
 #include "guisettings.h"
 #include "icons.h"
 #include "incidentsview.h"
@@ -25,7 +27,6 @@
 #include "storewriter.h"
 #include "theme.h"
 #include "timelinepage.h"
-#include "feedmanager.h"
 #include "vault.h"
 #include "verificationindicator.h"
 
@@ -629,17 +630,18 @@ void MainWindow::refreshAll()
 
 void MainWindow::refreshStatus()
 {
-    m_queries->stats().then(this, [this](const Storage::Result<Storage::StoreStats> &r) {
-        m_statusThrottle->done();
-        if (!r.ok()) {
-            m_countLabel->setText(tr("Store unreadable"));
-            m_countLabel->setToolTip(Widgets::Theme::plainToolTip(r.error()));
-            return;
-        }
-        const QLocale locale;
-        m_countLabel->setText(tr("%1 alerts").arg(locale.toString(r->alerts)));
-        m_quarantineLabel->setText(tr("%1 quarantined").arg(locale.toString(r->quarantined)));
-    });
+    Core::whenFinished(
+        m_queries->stats(), this, [this](const Storage::Result<Storage::StoreStats> &r) {
+            m_statusThrottle->done();
+            if (!r.ok()) {
+                m_countLabel->setText(tr("Store unreadable"));
+                m_countLabel->setToolTip(Widgets::Theme::plainToolTip(r.error()));
+                return;
+            }
+            const QLocale locale;
+            m_countLabel->setText(tr("%1 alerts").arg(locale.toString(r->alerts)));
+            m_quarantineLabel->setText(tr("%1 quarantined").arg(locale.toString(r->quarantined)));
+        });
 }
 
 void MainWindow::showCaption(const QString &english, const QString &chinese)
@@ -803,21 +805,23 @@ void MainWindow::saveSettings()
 void MainWindow::openAlert(Core::AlertId id)
 {
     showView(AlertsPage);
-    m_queries->alert(id).then(this, [this](const Storage::Result<Storage::Alert> &r) {
-        if (!r.ok()) {
-            statusBar()->showMessage(tr("The alert could not be read: %1").arg(r.error()), 10000);
-            return;
-        }
-        m_alerts->detailPanel()->setAlert(r.value());
-    });
+    Core::whenFinished(
+        m_queries->alert(id), this, [this](const Storage::Result<Storage::Alert> &r) {
+            if (!r.ok()) {
+                statusBar()->showMessage(
+                    tr("The alert could not be read: %1").arg(r.error()), 10000);
+                return;
+            }
+            m_alerts->detailPanel()->setAlert(r.value());
+        });
 }
 
 void MainWindow::openIncident(Core::IncidentId id)
 {
     showView(IncidentsPage);
     // The Incidents view finds incidents by title or entity: search for this one's title.
-    m_queries->incident(id, 0, Core::nowMs())
-        .then(this, [this, id](const Storage::Result<Storage::IncidentDetail> &r) {
+    Core::whenFinished(m_queries->incident(id, 0, Core::nowMs()), this,
+        [this, id](const Storage::Result<Storage::IncidentDetail> &r) {
             if (!r.ok()) {
                 statusBar()->showMessage(
                     tr("Incident #%1 could not be read: %2").arg(id.value).arg(r.error()), 10000);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofeed.h"
 
+#include "futurecallback.h"
 #include "storewriter.h"
 
 #include <QHash>
@@ -266,7 +267,7 @@ void DemoFeed::emitWindow(Core::TimestampMs from, Core::TimestampMs to)
     order.sort();
     for (const QString &feed : order) {
         QFuture<Storage::BatchResult> f = m_writer->submit(std::move(batches[feed]));
-        f.then(this, [this](const Storage::BatchResult &r) {
+        Core::whenFinished(f, this, [this](const Storage::BatchResult &r) {
             if (r.ok) {
                 emit batchCommitted(r.accepted);
             }

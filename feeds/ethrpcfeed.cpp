@@ -5,6 +5,7 @@
 #include "ethrpcadapter.h"
 #include "fabricadapter.h"
 #include "fiscobcosadapter.h"
+#include "futurecallback.h"
 #include "storewriter.h"
 #include "tlspin.h"
 
@@ -537,8 +538,8 @@ void EthRpcFeed::submit(ChainMonitor::Outcome outcome)
     batch.cursor = m_monitor.saveState();
     const int alerts = int(batch.alerts.size());
     const quint64 round = m_round;
-    m_writer->submit(std::move(batch))
-        .then(this, [this, round, alerts, up, down](const Storage::BatchResult &r) {
+    Core::whenFinished(m_writer->submit(std::move(batch)), this,
+        [this, round, alerts, up, down](const Storage::BatchResult &r) {
             if (round != m_round || !m_running) {
                 return;
             }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filetailfeed.h"
 
+#include "futurecallback.h"
 #include "storewriter.h"
 
 #include <QCryptographicHash>
@@ -273,8 +274,8 @@ void FileTailFeed::submit(Storage::IngestBatch batch, FileCursor next, bool swit
     m_submitted = next;
     m_switchPending = switchAfter;
     const quint64 generation = m_generation;
-    m_writer->submit(std::move(batch))
-        .then(this, [this, next, switchAfter, generation](const Storage::BatchResult &r) {
+    Core::whenFinished(m_writer->submit(std::move(batch)), this,
+        [this, next, switchAfter, generation](const Storage::BatchResult &r) {
             --m_inFlight;
             if (generation != m_generation) {
                 // Submitted before a rewind: refused by the store, or irrelevant now.

@@ -3,6 +3,7 @@
 #include "httppollfeed.h"
 
 #include "feedsecret.h"
+#include "futurecallback.h"
 #include "recordsplitter.h"
 #include "storewriter.h"
 #include "tlspin.h"
@@ -269,19 +270,20 @@ void HttpPollFeed::finished(QNetworkReply *reply)
         next.newest = std::max(next.newest, addRecord(*m_normalizer, rec, ctx, batch));
     }
     batch.cursor = next.toBytes();
-    m_writer->submit(std::move(batch)).then(this, [this, next, status](const Storage::BatchResult &r) {
-        m_inFlight = false;
-        if (!r.ok) {
-            // Not stored: the cursor stays, so the next poll fetches the same data again.
-            fail(Storage::FeedState::Degraded, tr("store: %1").arg(r.error));
-            return;
-        }
-        m_cursor = next;
-        m_failures = 0;
-        setState(Storage::FeedState::Healthy);
-        emit polled(status, r.accepted);
-        scheduleNext();
-    });
+    Core::whenFinished(m_writer->submit(std::move(batch)), this,
+        [this, next, status](const Storage::BatchResult &r) {
+            m_inFlight = false;
+            if (!r.ok) {
+                // Not stored: the cursor stays, so the next poll fetches the same data again.
+                fail(Storage::FeedState::Degraded, tr("store: %1").arg(r.error));
+                return;
+            }
+            m_cursor = next;
+            m_failures = 0;
+            setState(Storage::FeedState::Healthy);
+            emit polled(status, r.accepted);
+            scheduleNext();
+        });
 }
 
 } // namespace Lakeguard::Feeds

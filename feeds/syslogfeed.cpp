@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syslogfeed.h"
 
+#include "futurecallback.h"
 #include "storewriter.h"
 
 #include <QFile>
@@ -535,33 +536,34 @@ void SyslogFeed::submitNext()
     m_inFlight = true;
     m_inFlightRecords.clear();
     Storage::IngestBatch batch = takeBatch(kBatchMessages, &m_inFlightRecords);
-    m_writer->submit(std::move(batch)).then(this, [this](const Storage::BatchResult &r) {
-        m_inFlight = false;
-        if (!r.ok) {
-            // Nothing was stored: put the messages back in front and try again shortly.
-            for (auto it = m_inFlightRecords.rbegin(); it != m_inFlightRecords.rend(); ++it) {
-                m_queuedBytes += it->record.bytes.size();
-                m_queue.push_front(std::move(*it));
+    Core::whenFinished(
+        m_writer->submit(std::move(batch)), this, [this](const Storage::BatchResult &r) {
+            m_inFlight = false;
+            if (!r.ok) {
+                // Nothing was stored: put the messages back in front and try again shortly.
+                for (auto it = m_inFlightRecords.rbegin(); it != m_inFlightRecords.rend(); ++it) {
+                    m_queuedBytes += it->record.bytes.size();
+                    m_queue.push_front(std::move(*it));
+                }
+                m_inFlightRecords.clear();
+                setState(Storage::FeedState::Degraded, tr("store: %1").arg(r.error));
+                QTimer::singleShot(kRetryMs / 5, this, &SyslogFeed::submitNext);
+                return;
             }
             m_inFlightRecords.clear();
-            setState(Storage::FeedState::Degraded, tr("store: %1").arg(r.error));
-            QTimer::singleShot(kRetryMs / 5, this, &SyslogFeed::submitNext);
-            return;
-        }
-        m_inFlightRecords.clear();
-        if (m_running) {
-            const bool recentDrop
-                = m_dropped > 0 && Core::nowMs() - m_lastDrop < kDegradedAfterDropMs;
-            if (!recentDrop && m_state != Storage::FeedState::Healthy) {
-                setState(Storage::FeedState::Healthy);
+            if (m_running) {
+                const bool recentDrop
+                    = m_dropped > 0 && Core::nowMs() - m_lastDrop < kDegradedAfterDropMs;
+                if (!recentDrop && m_state != Storage::FeedState::Healthy) {
+                    setState(Storage::FeedState::Healthy);
+                }
             }
-        }
-        emit batchCommitted(r);
-        resumeReading();
-        if (!m_queue.empty()) {
-            scheduleSubmit();
-        }
-    });
+            emit batchCommitted(r);
+            resumeReading();
+            if (!m_queue.empty()) {
+                scheduleSubmit();
+            }
+        });
 }
 
 void SyslogFeed::resumeReading()

@@ -15,7 +15,7 @@ namespace Lakeguard::Storage {
 
 // Read queries off the caller's thread: each runs on a small private pool whose threads each
 // hold their own read-only connection. Widgets call these and continue with
-// `future.then(this, …)` on the GUI thread; they never touch a database themselves.
+// `Core::whenFinished(future, this, …)` on the GUI thread; they never touch a database themselves.
 class QueryService final : public QObject
 {
     Q_OBJECT

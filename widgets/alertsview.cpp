@@ -5,6 +5,7 @@
 #include "alertdetailpanel.h"
 #include "alerttablemodel.h"
 #include "chipdelegate.h"
+#include "futurecallback.h"
 #include "modelroles.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -259,37 +260,38 @@ void AlertsView::applyFilter()
 
 void AlertsView::refreshFeeds()
 {
-    m_queries->feeds().then(this, [this](const Storage::Result<QList<Storage::FeedStatus>> &r) {
-        m_feedThrottle->done();
-        if (!r.ok()) {
-            return;
-        }
-        QStringList ids;
-        for (const Storage::FeedStatus &feed : r.value()) {
-            ids.append(feed.id);
-        }
-        ids.sort();
-        QStringList known;
-        for (int i = 1; i < m_feed->count(); ++i) {
-            known.append(m_feed->itemData(i).toString());
-        }
-        if (ids == known) {
-            return;
-        }
-        const QString selected = m_feed->currentData().toString();
-        const QSignalBlocker blocker(m_feed);
-        while (m_feed->count() > 1) {
-            m_feed->removeItem(1);
-        }
-        for (const QString &id : std::as_const(ids)) {
-            m_feed->addItem(id, id);
-        }
-        const int index = m_feed->findData(selected);
-        m_feed->setCurrentIndex(index < 0 ? 0 : index);
-        if (index < 0 && !selected.isEmpty()) {
-            applyFilter();
-        }
-    });
+    Core::whenFinished(
+        m_queries->feeds(), this, [this](const Storage::Result<QList<Storage::FeedStatus>> &r) {
+            m_feedThrottle->done();
+            if (!r.ok()) {
+                return;
+            }
+            QStringList ids;
+            for (const Storage::FeedStatus &feed : r.value()) {
+                ids.append(feed.id);
+            }
+            ids.sort();
+            QStringList known;
+            for (int i = 1; i < m_feed->count(); ++i) {
+                known.append(m_feed->itemData(i).toString());
+            }
+            if (ids == known) {
+                return;
+            }
+            const QString selected = m_feed->currentData().toString();
+            const QSignalBlocker blocker(m_feed);
+            while (m_feed->count() > 1) {
+                m_feed->removeItem(1);
+            }
+            for (const QString &id : std::as_const(ids)) {
+                m_feed->addItem(id, id);
+            }
+            const int index = m_feed->findData(selected);
+            m_feed->setCurrentIndex(index < 0 ? 0 : index);
+            if (index < 0 && !selected.isEmpty()) {
+                applyFilter();
+            }
+        });
 }
 
 void AlertsView::updateCountLabel()

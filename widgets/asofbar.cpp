@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "asofbar.h"
 
+#include "futurecallback.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "theme.h"
@@ -143,8 +144,8 @@ void AsOfBar::scheduleRefresh()
 
 void AsOfBar::refreshRange(bool enterAfter)
 {
-    m_queries->stats().then(
-        this, [this, enterAfter](const Storage::Result<Storage::StoreStats> &r) {
+    Core::whenFinished(m_queries->stats(), this,
+        [this, enterAfter](const Storage::Result<Storage::StoreStats> &r) {
             if (!enterAfter) {
                 m_throttle->done();
             }

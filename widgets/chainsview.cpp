@@ -9,6 +9,7 @@
 #include "ethrpcconfigedit.h"
 #include "feedmanager.h"
 #include "forkview.h"
+#include "futurecallback.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "theme.h"
@@ -264,8 +265,8 @@ void ChainsView::updateAddNode()
 void ChainsView::refreshAsOf()
 {
     const quint64 generation = ++m_generation;
-    m_queries->asOf(*m_asOf, Storage::AsOfChains)
-        .then(this, [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
+    Core::whenFinished(m_queries->asOf(*m_asOf, Storage::AsOfChains), this,
+        [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -299,8 +300,8 @@ void ChainsView::refreshNow()
         return;
     }
     const quint64 generation = ++m_generation;
-    m_queries->chainStatus().then(
-        this, [this, generation](const Storage::Result<QList<Core::ChainObservation>> &r) {
+    Core::whenFinished(m_queries->chainStatus(), this,
+        [this, generation](const Storage::Result<QList<Core::ChainObservation>> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -375,20 +376,20 @@ void ChainsView::loadHistory(
     const bool severalChains = charted.first().chain != charted.last().chain;
     for (const Core::ChainObservation &o : std::as_const(charted)) {
         const QString label = severalChains ? o.chain + u" · "_s + o.node : o.node;
-        m_queries
-            ->chainHistory(o.chain, o.node, reference - kHistoryWindowMs, kHistoryLimit,
-                m_asOf.value_or(std::numeric_limits<Core::TimestampMs>::max()))
-            .then(this,
-                [this, g, label, generation](
-                    const Storage::Result<QList<Storage::ChainHistoryPoint>> &r) {
-                    if (r.ok()) {
-                        g->byNode.insert(label, r.value());
-                    }
-                    if (--g->left == 0 && generation == m_generation) {
-                        m_chart->setHistory(g->byNode);
-                        emit historyLoaded();
-                    }
-                });
+        Core::whenFinished(
+            m_queries->chainHistory(o.chain, o.node, reference - kHistoryWindowMs, kHistoryLimit,
+                m_asOf.value_or(std::numeric_limits<Core::TimestampMs>::max())),
+            this,
+            [this, g, label, generation](
+                const Storage::Result<QList<Storage::ChainHistoryPoint>> &r) {
+                if (r.ok()) {
+                    g->byNode.insert(label, r.value());
+                }
+                if (--g->left == 0 && generation == m_generation) {
+                    m_chart->setHistory(g->byNode);
+                    emit historyLoaded();
+                }
+            });
     }
 }
 
@@ -412,8 +413,8 @@ void ChainsView::loadFork(const QList<Core::ChainObservation> &observations)
     if (m_asOf) {
         filter.until = *m_asOf + 1;
     }
-    m_queries->alerts(filter, Storage::AlertSort::TimeDesc, 1, std::nullopt)
-        .then(this, [this, chain, sameChain](const Storage::Result<Storage::AlertPage> &r) {
+    Core::whenFinished(m_queries->alerts(filter, Storage::AlertSort::TimeDesc, 1, std::nullopt),
+        this, [this, chain, sameChain](const Storage::Result<Storage::AlertPage> &r) {
             qint64 height = -1;
             QList<ForkBranch> branches;
             if (!r.ok() || r->alerts.isEmpty()

@@ -3,6 +3,7 @@
 #include "dashboardview.h"
 
 #include "chipdelegate.h"
+#include "futurecallback.h"
 #include "kpitile.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -418,8 +419,8 @@ void DashboardView::refreshNow()
         return;
     }
     const quint64 generation = ++m_generation;
-    m_queries->stats().then(
-        this, [this, generation](const Storage::Result<Storage::StoreStats> &r) {
+    Core::whenFinished(m_queries->stats(), this,
+        [this, generation](const Storage::Result<Storage::StoreStats> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -439,22 +440,21 @@ void DashboardView::refreshNow()
             // The window ends with the bucket that holds the newest alert.
             const Core::TimestampMs to = (r->newest / kBucketMs + 1) * kBucketMs;
             const Core::TimestampMs from = to - kWindowMs;
-            m_queries->dashboard(from, to, kBucketMs, kTopEntities)
-                .then(this,
-                    [this, generation](const Storage::Result<Storage::DashboardData> &result) {
-                        if (generation != m_generation) {
-                            return;
-                        }
-                        m_throttle->done();
-                        if (!result.ok()) {
-                            qCWarning(lcDashboard) << "dashboard failed:" << result.error();
-                            m_windowLabel->setText(
-                                tr("Could not read the store: %1").arg(result.error()));
-                            return;
-                        }
-                        applyDashboard(result.value());
-                        emit refreshed();
-                    });
+            Core::whenFinished(m_queries->dashboard(from, to, kBucketMs, kTopEntities), this,
+                [this, generation](const Storage::Result<Storage::DashboardData> &result) {
+                    if (generation != m_generation) {
+                        return;
+                    }
+                    m_throttle->done();
+                    if (!result.ok()) {
+                        qCWarning(lcDashboard) << "dashboard failed:" << result.error();
+                        m_windowLabel->setText(
+                            tr("Could not read the store: %1").arg(result.error()));
+                        return;
+                    }
+                    applyDashboard(result.value());
+                    emit refreshed();
+                });
         });
 }
 
@@ -464,8 +464,8 @@ void DashboardView::refreshAsOf()
 {
     const quint64 generation = ++m_generation;
     const Core::TimestampMs at = *m_asOf;
-    m_queries->asOf(at, Storage::AsOfCounts | Storage::AsOfIncidents)
-        .then(this, [this, generation, at](const Storage::Result<Storage::AsOfSnapshot> &r) {
+    Core::whenFinished(m_queries->asOf(at, Storage::AsOfCounts | Storage::AsOfIncidents), this,
+        [this, generation, at](const Storage::Result<Storage::AsOfSnapshot> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -477,22 +477,22 @@ void DashboardView::refreshAsOf()
             constexpr qint64 kMinuteMs = 60'000;
             const Core::TimestampMs to = at - at % kMinuteMs + kMinuteMs;
             const Storage::AsOfSnapshot snapshot = r.value();
-            m_queries->dashboard(to - kWindowMs, to, kBucketMs, kTopEntities)
-                .then(this,
-                    [this, generation, snapshot](
-                        const Storage::Result<Storage::DashboardData> &result) {
-                        if (generation != m_generation) {
-                            return;
-                        }
-                        m_throttle->done();
-                        if (!result.ok()) {
-                            m_windowLabel->setText(
-                                tr("Could not read the store: %1").arg(result.error()));
-                            return;
-                        }
-                        applyAsOf(snapshot, result.value());
-                        emit refreshed();
-                    });
+            Core::whenFinished(m_queries->dashboard(to - kWindowMs, to, kBucketMs, kTopEntities),
+                this,
+                [this, generation, snapshot](
+                    const Storage::Result<Storage::DashboardData> &result) {
+                    if (generation != m_generation) {
+                        return;
+                    }
+                    m_throttle->done();
+                    if (!result.ok()) {
+                        m_windowLabel->setText(
+                            tr("Could not read the store: %1").arg(result.error()));
+                        return;
+                    }
+                    applyAsOf(snapshot, result.value());
+                    emit refreshed();
+                });
         });
 }
 

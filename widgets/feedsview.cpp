@@ -5,6 +5,7 @@
 #include "feededitdialog.h"
 #include "feedmanager.h"
 #include "feedprobe.h"
+#include "futurecallback.h"
 #include "textsupport.h"
 
 #include "chipdelegate.h"
@@ -448,8 +449,8 @@ void FeedsView::scheduleRefresh()
 void FeedsView::refreshNow()
 {
     const quint64 generation = ++m_generation;
-    m_queries->feeds().then(
-        this, [this, generation](const Storage::Result<QList<Storage::FeedStatus>> &r) {
+    Core::whenFinished(m_queries->feeds(), this,
+        [this, generation](const Storage::Result<QList<Storage::FeedStatus>> &r) {
             if (generation != m_generation) {
                 return;
             }

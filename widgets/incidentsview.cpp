@@ -4,6 +4,7 @@
 
 #include "alerttablemodel.h"
 #include "chipdelegate.h"
+#include "futurecallback.h"
 #include "incidenttablemodel.h"
 #include "modelroles.h"
 #include "queryservice.h"
@@ -738,8 +739,8 @@ void IncidentsView::apply(const QList<Storage::IncidentCommand> &commands)
     m_results.clear();
     m_pending += int(commands.size());
     for (const Storage::IncidentCommand &c : commands) {
-        m_writer->changeIncident(c).then(
-            this, [this, id = c.id](const Storage::Result<Storage::IncidentChange> &r) {
+        Core::whenFinished(m_writer->changeIncident(c), this,
+            [this, id = c.id](const Storage::Result<Storage::IncidentChange> &r) {
                 --m_pending;
                 QString line;
                 if (!r) {
@@ -795,8 +796,8 @@ void IncidentsView::loadDetail()
     const quint64 generation = ++m_detailGeneration;
     m_alertsModel->refresh();
     const std::optional<Core::TimestampMs> asOf = m_asOf;
-    m_queries->incident(*m_shown, kDetailAlerts, asOf.value_or(Core::nowMs()))
-        .then(
+    Core::
+        whenFinished(m_queries->incident(*m_shown, kDetailAlerts, asOf.value_or(Core::nowMs())),
             this, [this, generation, asOf](const Storage::Result<Storage::IncidentDetail> &result) {
                 if (generation != m_detailGeneration) {
                     return;

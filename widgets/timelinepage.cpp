@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinepage.h"
 
+#include "futurecallback.h"
 #include "icons.h"
 
 #include "queryservice.h"
@@ -315,8 +316,8 @@ void TimelinePage::refreshNow()
     ++m_inFlight;
     if (m_period->currentIndex() == OneIncident) {
         const Core::IncidentId id { m_incident->value() };
-        m_queries->incident(id, 0, Core::nowMs())
-            .then(this, [this, generation](const Storage::Result<Storage::IncidentDetail> &r) {
+        Core::whenFinished(m_queries->incident(id, 0, Core::nowMs()), this,
+            [this, generation](const Storage::Result<Storage::IncidentDetail> &r) {
                 --m_inFlight;
                 m_throttle->done();
                 if (generation != m_generation) {
@@ -338,8 +339,8 @@ void TimelinePage::refreshNow()
             });
         return;
     }
-    m_queries->stats().then(
-        this, [this, generation](const Storage::Result<Storage::StoreStats> &r) {
+    Core::whenFinished(m_queries->stats(), this,
+        [this, generation](const Storage::Result<Storage::StoreStats> &r) {
             --m_inFlight;
             m_throttle->done();
             if (generation != m_generation) {
@@ -419,8 +420,8 @@ void TimelinePage::runQuery()
     }
     const quint64 generation = ++m_generation;
     ++m_inFlight;
-    m_queries->timeline(q).then(
-        this, [this, generation](const Storage::Result<Storage::TimelineData> &r) {
+    Core::whenFinished(m_queries->timeline(q), this,
+        [this, generation](const Storage::Result<Storage::TimelineData> &r) {
             --m_inFlight;
             if (generation != m_generation) {
                 return;

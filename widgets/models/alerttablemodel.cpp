@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerttablemodel.h"
 
+#include "futurecallback.h"
 #include "sensitivemask.h"
 
 #include "modelroles.h"
@@ -288,10 +289,9 @@ void AlertTableModel::startCount(CountPurpose purpose)
 {
     m_countInFlight = true;
     const quint64 generation = m_generation;
-    m_queries->countAlerts(m_filter).then(
-        this, [this, generation, purpose](const Storage::Result<qint64> &r) {
-            onCounted(generation, purpose, r);
-        });
+    Core::whenFinished(m_queries->countAlerts(m_filter), this,
+        [this, generation, purpose](
+            const Storage::Result<qint64> &r) { onCounted(generation, purpose, r); });
 }
 
 void AlertTableModel::onCounted(
@@ -442,9 +442,10 @@ void AlertTableModel::fetchPage(int page)
     } else {
         future = m_queries->alertsAt(m_filter, m_sort, qint64(page) * kPageSize, kPageSize);
     }
-    future.then(this, [this, generation, page](const Storage::Result<Storage::AlertPage> &r) {
-        onPageLoaded(generation, page, r);
-    });
+    Core::whenFinished(
+        future, this, [this, generation, page](const Storage::Result<Storage::AlertPage> &r) {
+            onPageLoaded(generation, page, r);
+        });
 }
 
 void AlertTableModel::onPageLoaded(

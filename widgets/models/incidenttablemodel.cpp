@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidenttablemodel.h"
 
+#include "futurecallback.h"
 #include "modelroles.h"
 #include "queryservice.h"
 #include "textsupport.h"
@@ -157,8 +158,8 @@ QList<Storage::IncidentRow> IncidentTableModel::filteredAndSorted(
 void IncidentTableModel::reloadAsOf()
 {
     const quint64 generation = ++m_generation;
-    m_queries->asOf(*m_asOf, Storage::AsOfIncidents)
-        .then(this, [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
+    Core::whenFinished(m_queries->asOf(*m_asOf, Storage::AsOfIncidents), this,
+        [this, generation](const Storage::Result<Storage::AsOfSnapshot> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -189,8 +190,8 @@ void IncidentTableModel::reload()
         return;
     }
     const quint64 generation = ++m_generation;
-    m_queries->countIncidents(m_filter).then(
-        this, [this, generation](const Storage::Result<qint64> &r) {
+    Core::whenFinished(m_queries->countIncidents(m_filter), this,
+        [this, generation](const Storage::Result<qint64> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -215,29 +216,28 @@ void IncidentTableModel::fetchPage(int page) const
     m_inFlight.insert(page);
     auto *self = const_cast<IncidentTableModel *>(this);
     const quint64 generation = m_generation;
-    m_queries->incidents(m_filter, m_sort, kPageSize, qint64(page) * kPageSize, referenceTime())
-        .then(
-            self, [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
-                if (generation != self->m_generation) {
-                    return;
-                }
-                self->m_inFlight.remove(page);
-                if (!r) {
-                    emit self->queryFailed(r.error());
-                    return;
-                }
-                if (self->m_cache.size() >= kMaxCachedPages) {
-                    self->m_cache.clear();
-                }
-                self->m_cache.insert(page, *r);
-                const int first = page * kPageSize;
-                const int last = std::min(self->rowCount() - 1, first + int(r->size()) - 1);
-                if (last >= first) {
-                    emit self->dataChanged(
-                        self->index(first, 0), self->index(last, ColumnCount - 1));
-                }
-                emit self->pageLoaded(page);
-            });
+    Core::whenFinished(m_queries->incidents(
+                           m_filter, m_sort, kPageSize, qint64(page) * kPageSize, referenceTime()),
+        self, [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
+            if (generation != self->m_generation) {
+                return;
+            }
+            self->m_inFlight.remove(page);
+            if (!r) {
+                emit self->queryFailed(r.error());
+                return;
+            }
+            if (self->m_cache.size() >= kMaxCachedPages) {
+                self->m_cache.clear();
+            }
+            self->m_cache.insert(page, *r);
+            const int first = page * kPageSize;
+            const int last = std::min(self->rowCount() - 1, first + int(r->size()) - 1);
+            if (last >= first) {
+                emit self->dataChanged(self->index(first, 0), self->index(last, ColumnCount - 1));
+            }
+            emit self->pageLoaded(page);
+        });
 }
 
 std::optional<Storage::IncidentRow> IncidentTableModel::cachedIncident(int row) const
