@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedtablemodel.h"
 
-#include "futurecallback.h"
 #include "modelroles.h"
 #include "textsupport.h"
 #include "theme.h"

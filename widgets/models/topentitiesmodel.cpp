@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topentitiesmodel.h"
 
-#include "futurecallback.h"
 #include "modelroles.h"
 #include "theme.h"
 
