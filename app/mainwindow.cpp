@@ -25,6 +25,7 @@
 #include "sensitivemask.h"
 #include "storechangelistener.h"
 #include "storewriter.h"
+#include "textsupport.h"
 #include "theme.h"
 #include "timelinepage.h"
 #include "vault.h"
@@ -646,11 +647,13 @@ void MainWindow::refreshStatus()
 
 void MainWindow::showCaption(const QString &english, const QString &chinese)
 {
-    m_captionEnglish = english;
-    m_captionChinese = chinese;
+    // Captions come from scenario files, which a presenter may have written or been sent.
+    m_captionEnglish = Core::displayText(english);
+    m_captionChinese = Core::displayText(chinese);
     const bool chineseUi
         = Widgets::UiLanguage::current() == Widgets::UiLanguage::Language::SimplifiedChinese;
-    const QString text = chineseUi && !chinese.isEmpty() ? chinese : english;
+    const QString text = chineseUi && !m_captionChinese.isEmpty() ? m_captionChinese
+                                                                  : m_captionEnglish;
     m_captionLabel->setText(text);
     m_captionLabel->setToolTip(Widgets::Theme::plainToolTip(text));
     updateTicker();

@@ -8,6 +8,7 @@
 #include "queryservice.h"
 #include "refreshthrottle.h"
 #include "riskgauge.h"
+#include "textsupport.h"
 #include "theme.h"
 #include "topentitiesmodel.h"
 
@@ -595,7 +596,10 @@ void DashboardView::applyDashboard(const Storage::DashboardData &dashboard)
     qreal maxCategory = 0;
     for (const auto &[name, count] : std::as_const(categories)) {
         const auto category = Core::categoryFromName(name);
-        names.append(category ? Core::categoryDisplayName(*category) : name);
+        // Qt Charts renders axis labels as rich text; a category the store does not know came
+        // from outside.
+        names.append(category ? Core::categoryDisplayName(*category)
+                              : Core::displayText(name).toHtmlEscaped());
         values.append(qreal(count));
         maxCategory = std::max(maxCategory, qreal(count));
     }

@@ -7,6 +7,8 @@
 
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "sensitivemask.h"
+#include "textsupport.h"
 #include "theme.h"
 #include "timelineview.h"
 
@@ -450,6 +452,11 @@ void TimelinePage::updateDetails()
 {
     const QLocale locale;
     const Storage::TimelineData &d = m_view->data();
+    // Titles, messages, entities and notes come from outside: control and bidi characters made
+    // visible, and masked in presentation mode.
+    const auto shown = [](const QString &text) -> QString {
+        return Core::displayText(SensitiveMask::apply(text));
+    };
     QStringList lines;
     std::optional<Storage::TimelineEvent> event;
     if (m_view->selectedEvent() >= 0) {
@@ -463,35 +470,36 @@ void TimelinePage::updateDetails()
         switch (e.kind) {
         case TimelineKind::Alert:
         case TimelineKind::ChainAlert:
-            lines << tr("Alert #%1: %2").arg(e.alert ? e.alert->value : e.ref).arg(e.title);
+            lines << tr("Alert #%1: %2").arg(e.alert ? e.alert->value : e.ref).arg(shown(e.title));
             lines << tr("Severity: %1").arg(Core::severityDisplayName(e.severity));
-            lines << tr("Feed: %1").arg(e.fields[2]);
-            lines << tr("Entity: %1").arg(e.fields[0]);
-            lines << tr("Rule: %1").arg(e.fields[1]);
-            lines << tr("Message: %1").arg(e.detail);
+            lines << tr("Feed: %1").arg(shown(e.fields[2]));
+            lines << tr("Entity: %1").arg(shown(e.fields[0]));
+            lines << tr("Rule: %1").arg(shown(e.fields[1]));
+            lines << tr("Message: %1").arg(shown(e.detail));
             break;
         case TimelineKind::AlertState:
             lines << tr("Alert #%1 (%2) is now: %3")
                          .arg(e.alert ? e.alert->value : 0)
-                         .arg(e.fields[0], e.title);
-            lines << tr("Entity: %1").arg(e.fields[1]);
-            lines << tr("Message: %1").arg(e.detail);
+                         .arg(shown(e.fields[0]), shown(e.title));
+            lines << tr("Entity: %1").arg(shown(e.fields[1]));
+            lines << tr("Message: %1").arg(shown(e.detail));
             break;
         case TimelineKind::IncidentChange:
         case TimelineKind::IncidentNote:
             lines << tr("Incident #%1").arg(e.incident ? e.incident->value : 0);
-            lines << tr("By: %1").arg(e.fields[0]);
+            lines << tr("By: %1").arg(shown(e.fields[0]));
             if (e.kind == TimelineKind::IncidentNote) {
-                lines << tr("Note: %1").arg(e.detail);
+                lines << tr("Note: %1").arg(shown(e.detail));
             } else {
-                lines << tr("Change: %1: %2 → %3").arg(e.title, e.fields[1], e.detail);
+                lines << tr("Change: %1: %2 → %3")
+                             .arg(shown(e.title), shown(e.fields[1]), shown(e.detail));
             }
             if (!e.fields[2].isEmpty()) {
-                lines << tr("Reason: %1").arg(e.fields[2]);
+                lines << tr("Reason: %1").arg(shown(e.fields[2]));
             }
             break;
         case TimelineKind::ChainObservation:
-            lines << tr("Node %1 on %2").arg(e.title, e.detail);
+            lines << tr("Node %1 on %2").arg(shown(e.title), shown(e.detail));
             lines << tr("Height %1, %2 blocks behind, latency %3 ms")
                          .arg(e.fields[0], e.fields[1], e.fields[2]);
             break;

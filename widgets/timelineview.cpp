@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineview.h"
 
+#include "sensitivemask.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QDateTime>
@@ -187,13 +189,14 @@ QString TimelineView::laneDisplayName(const QString &lane)
     if (lane == Storage::kOtherLane) {
         return tr("Other lanes");
     }
+    // Lanes are feed ids or alert entities: untrusted, and masked in presentation mode.
     if (lane.startsWith(u"chain:"_s)) {
-        return tr("Chain %1").arg(lane.mid(6));
+        return tr("Chain %1").arg(Core::displayText(lane.mid(6)));
     }
     if (lane.isEmpty()) {
         return tr("(none)");
     }
-    return lane;
+    return Core::displayText(SensitiveMask::apply(lane));
 }
 
 QString TimelineView::kindDisplayName(TimelineKind kind)
@@ -682,7 +685,7 @@ bool TimelineView::event(QEvent *event)
         if (ev >= 0) {
             const auto &e = m_data.events.at(ev);
             text = kindDisplayName(e.kind) + u" · "_s + Theme::formatLocalTime(e.ts, locale) + u'\n'
-                + e.title;
+                + Core::displayText(SensitiveMask::apply(e.title));
         } else if (bucket >= 0) {
             const auto &b = m_data.buckets.at(bucket);
             text = tr("%1 items from %2, worst %3")

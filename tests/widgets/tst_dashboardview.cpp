@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardview.h"
+#include "modelroles.h"
+#include "sensitivemask.h"
 #include "topentitiesmodel.h"
 #include "widgettestsupport.h"
 
@@ -24,6 +26,7 @@ private slots:
     void showsData();
     void windowFollowsTheData();
     void refreshesOnChange();
+    void entitiesAreUntrustedText();
 
 private:
     Test::TestStore m_store;
@@ -40,7 +43,7 @@ void tst_DashboardView::emptyStore()
 {
     DashboardView view(m_store.queries());
     QSignalSpy refreshed(&view, &DashboardView::refreshed);
-    // A query that is already done continues synchronously: ask again with the spy in place.
+    // The view asked once when it was made, maybe before the spy: ask again with it in place.
     view.refreshNow();
     QTRY_VERIFY(!refreshed.isEmpty());
     QVERIFY(!view.hasData());
@@ -113,6 +116,38 @@ void tst_DashboardView::refreshesOnChange()
     QCOMPARE(r.accepted, 1);
     QTRY_COMPARE(view.kpiValue(0), QLocale().toString(kAlerts + 1));
     QTRY_VERIFY(!refreshed.isEmpty());
+}
+
+// Entities come from alerts: the top-entities table shows control and bidi characters as visible
+// marks, never markup, and masks cards and accounts in presentation mode (its tool tip too).
+void tst_DashboardView::entitiesAreUntrustedText()
+{
+    Widgets::TopEntitiesModel model;
+    Storage::EntityRisk hostile;
+    hostile.entity = u"acct 6222 0212 3456 7890 \u202Egpj.exe\n<b>x</b>"_s;
+    hostile.risk = 10;
+    hostile.alerts = 3;
+    model.setEntities({ hostile });
+    const QModelIndex entity = model.index(0, Widgets::TopEntitiesModel::EntityColumn);
+
+    const QString shown = entity.data(Qt::DisplayRole).toString();
+    QVERIFY(!shown.contains(QChar(0x202E)));
+    QVERIFY(shown.contains(u"<U+202E>"_s));
+    QVERIFY(!shown.contains(u'\n'));
+    QVERIFY(shown.contains(u"<b>x</b>"_s)); // a view shows it as it is: plain text
+    QVERIFY(shown.contains(u"6222 0212 3456 7890"_s));
+    // The tool tip guesses rich text, so it is escaped.
+    QVERIFY(entity.data(Qt::ToolTipRole).toString().contains(u"&lt;b&gt;x&lt;/b&gt;"_s));
+    // The raw value, used to filter the Alerts view, is left alone.
+    QCOMPARE(entity.data(Widgets::RawValueRole).toString(), hostile.entity);
+
+    Widgets::SensitiveMask::setEnabled(true);
+    const QString masked = entity.data(Qt::DisplayRole).toString();
+    const QString maskedTip = entity.data(Qt::ToolTipRole).toString();
+    Widgets::SensitiveMask::setEnabled(false);
+    QVERIFY(!masked.contains(u"6222"_s));
+    QVERIFY(masked.contains(u"7890"_s));
+    QVERIFY(!maskedTip.contains(u"6222"_s));
 }
 
 QTEST_MAIN(tst_DashboardView)

@@ -5,13 +5,18 @@
 #include "aboutdialog.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
+#include "dashboardview.h"
 #include "demofeed.h"
 #include "guisettings.h"
+#include "incidentsview.h"
+#include "incidenttablemodel.h"
 #include "mainwindow.h"
+#include "modelroles.h"
 #include "presentationcontroller.h"
 #include "scriptedscenario.h"
 #include "sensitivemask.h"
 #include "theme.h"
+#include "topentitiesmodel.h"
 #include "widgettestsupport.h"
 
 #include <QAccessible>
@@ -118,9 +123,40 @@ private slots:
         QTest::keyClick(&window, Qt::Key_Down);
         QVERIFY(window.currentView() != view);
 
-        // A card number in the alerts view is masked while presenting.
+        // Card and account numbers are masked while presenting: in the alert list, in incident
+        // titles and among the dashboard's top entities. Masking is idempotent, so a shown text
+        // that masking would change was not masked; and the scenario does show masked numbers.
         demo.runUntil(scenario->end());
         QTRY_VERIFY_WITH_TIMEOUT(window.alertsView()->model()->totalCount() > 0, 10'000);
+        window.incidentsView()->model()->reload();
+        window.dashboardView()->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(window.incidentsView()->model()->rowCount() > 0, 10'000);
+        int maskedTexts = 0;
+        const auto checkShown = [&maskedTexts](const QAbstractItemModel *model, int column) {
+            for (int row = 0; row < std::min(model->rowCount(), 50); ++row) {
+                const QString shown = model->index(row, column).data().toString();
+                QCOMPARE(Widgets::SensitiveMask::mask(shown), shown);
+                maskedTexts += shown.contains(u"••••"_s) ? 1 : 0;
+            }
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(window.alertsView()
+                                     ->model()
+                                     ->index(0, Widgets::AlertTableModel::TitleColumn)
+                                     .data(Widgets::LoadedRole)
+                                     .toBool(),
+            10'000);
+        checkShown(window.alertsView()->model(), Widgets::AlertTableModel::TitleColumn);
+        checkShown(window.alertsView()->model(), Widgets::AlertTableModel::EntityColumn);
+        QTRY_VERIFY_WITH_TIMEOUT(window.incidentsView()
+                                     ->model()
+                                     ->index(0, Widgets::IncidentTableModel::TitleColumn)
+                                     .data(Widgets::LoadedRole)
+                                     .toBool(),
+            10'000);
+        checkShown(window.incidentsView()->model(), Widgets::IncidentTableModel::TitleColumn);
+        checkShown(
+            window.dashboardView()->topEntitiesModel(), Widgets::TopEntitiesModel::EntityColumn);
+        QVERIFY(maskedTexts > 0);
 
         // Esc leaves and restores everything.
         QTest::keyClick(&window, Qt::Key_Escape);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Timeline view and page, and the as-of replay page (issue 7), offscreen.
+#include "sensitivemask.h"
 #include "theme.h"
 #include "timelinepage.h"
 #include "timelineview.h"
@@ -227,6 +228,38 @@ private slots:
         page.view()->setData(d);
         page.view()->selectEvent(0);
         QVERIFY(page.detailsText().contains(u"<b>item 0</b>"_s));
+    }
+
+    // Lane names (feed ids, entities) and event texts come from outside: bidi and control
+    // characters show as visible marks; cards and accounts are masked in presentation mode.
+    void untrustedTextIsMadeVisibleAndMasked()
+    {
+        const QString hostile = u"acct 6222 0212 3456 7890 \u202Egpj.exe\r\n"_s;
+        const QString lane = TimelineView::laneDisplayName(hostile);
+        QVERIFY(!lane.contains(QChar(0x202E)));
+        QVERIFY(lane.contains(u"<U+202E>"_s));
+        QVERIFY(!lane.contains(u'\n'));
+        QVERIFY(TimelineView::laneDisplayName(u"chain:\u2066x"_s).contains(u"<U+2066>"_s));
+
+        TimelinePage page(m_store.queries());
+        Storage::TimelineData d = handBuiltEvents(Test::kBaseTime);
+        d.lanes[0] = hostile;
+        d.events[0].title = hostile;
+        page.view()->setData(d);
+        page.view()->selectEvent(0);
+        QVERIFY(!page.detailsText().contains(QChar(0x202E)));
+        QVERIFY(page.detailsText().contains(u"6222 0212"_s));
+
+        Widgets::SensitiveMask::setEnabled(true);
+        const QString maskedLane = TimelineView::laneDisplayName(hostile);
+        page.view()->selectEvent(1);
+        page.view()->selectEvent(0);
+        const QString maskedDetails = page.detailsText();
+        Widgets::SensitiveMask::setEnabled(false);
+        QVERIFY(!maskedLane.contains(u"6222"_s));
+        QVERIFY(maskedLane.contains(u"7890"_s));
+        QVERIFY(!maskedDetails.contains(u"6222"_s));
+        QVERIFY(maskedDetails.contains(u"7890"_s));
     }
 
 private:

@@ -5,6 +5,7 @@
 #include "futurecallback.h"
 #include "modelroles.h"
 #include "queryservice.h"
+#include "sensitivemask.h"
 #include "textsupport.h"
 #include "theme.h"
 
@@ -323,7 +324,7 @@ QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int col
         return s;
     }
     case TitleColumn:
-        return Core::displayText(r.title);
+        return Core::displayText(SensitiveMask::apply(r.title));
     case OwnerColumn:
         return r.owner.isEmpty() ? tr("unassigned") : Core::displayText(r.owner);
     case AlertsColumn:

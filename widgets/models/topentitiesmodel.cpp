@@ -3,12 +3,25 @@
 #include "topentitiesmodel.h"
 
 #include "modelroles.h"
+#include "sensitivemask.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QEvent>
 #include <QLocale>
 
 namespace Lakeguard::Widgets {
+
+namespace {
+
+// Entities come from alerts (host names, accounts, user names): untrusted, and masked in
+// presentation mode like the alert list.
+QString shownEntity(const QString &entity)
+{
+    return Core::displayText(SensitiveMask::apply(entity));
+}
+
+} // namespace
 
 TopEntitiesModel::TopEntitiesModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -35,7 +48,7 @@ QVariant TopEntitiesModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case EntityColumn:
-            return e.entity;
+            return shownEntity(e.entity);
         case AlertsColumn:
             return locale.toString(e.alerts);
         case WorstColumn:
@@ -65,7 +78,7 @@ QVariant TopEntitiesModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == EntityColumn) {
-            return Theme::plainToolTip(e.entity);
+            return Theme::plainToolTip(shownEntity(e.entity));
         }
         return {};
     case Qt::TextAlignmentRole:
