@@ -16,6 +16,7 @@
 #include <QLockFile>
 
 #include <cstdio>
+#include <utility>
 #include <termios.h>
 #include <unistd.h>
 
@@ -205,9 +206,9 @@ int runVaultCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     if (passphrase.isEmpty()) {
         return fail(err, error);
     }
-    auto opened = creating ? Feeds::Vault::create(path, std::move(passphrase))
-                           : Feeds::Vault::open(path, std::move(passphrase));
-    Feeds::wipe(passphrase);
+    // Both wipe the passphrase they are given.
+    auto opened = creating ? Feeds::Vault::create(path, std::exchange(passphrase, {}))
+                           : Feeds::Vault::open(path, std::exchange(passphrase, {}));
     if (!opened) {
         return fail(err, opened.error());
     }
