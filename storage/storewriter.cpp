@@ -203,6 +203,9 @@ StoreWriter::StoreWriter(QString location, QObject *parent)
 StoreWriter::~StoreWriter()
 {
     stop();
+    // Never started (a command that failed before it needed the writer): the worker still lives
+    // in a thread that never ran, so the thread's finished() will not delete it.
+    delete m_worker;
 }
 
 Status StoreWriter::start()

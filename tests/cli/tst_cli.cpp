@@ -581,7 +581,7 @@ private slots:
         QVERIFY(!QFile::exists(copy + u".partial"_s));
         QVERIFY(!QFile::exists(copy + u"-wal"_s));
         QVERIFY(writer.waitForFinished(60000));
-        QCOMPARE(writer.exitCode(), 0);
+        QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().right(4000).constData());
         // The copy is a store of its own: queries and verify work on it.
         r = run({u"--store"_s, copy, u"--json"_s, u"stats"_s});
         QCOMPARE(r.code, 0);
