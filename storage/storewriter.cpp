@@ -9,6 +9,8 @@
 #include <QPromise>
 #include <QTimer>
 
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
@@ -193,6 +195,11 @@ StoreWriter::StoreWriter(QString location, QObject *parent)
     m_thread.setObjectName(u"store-writer"_s);
     m_worker = new WriterWorker(m_location);
     m_worker->moveToThread(&m_thread);
+    // OpenSSL keeps a random generator per thread (the key and checkpoint signatures use it) and
+    // frees it from a thread-exit handler that runs after QThread::wait() has returned; a process
+    // exiting right after stop() could lose that race and leak it. Free it in the thread first.
+    connect(&m_thread, &QThread::finished, this, [] { OPENSSL_thread_stop(); },
+            Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &WriterWorker::changed, this, &StoreWriter::changed);
     connect(m_worker, &WriterWorker::writeFailed, this, &StoreWriter::writeFailed);
