@@ -67,22 +67,6 @@ IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, Time
     return r;
 }
 
-AuditEntry auditFrom(const QSqlQuery &q)
-{
-    AuditEntry e;
-    e.id = q.value(0).toLongLong();
-    if (!q.value(1).isNull()) {
-        e.incident = IncidentId { q.value(1).toLongLong() };
-    }
-    e.ts = q.value(2).toLongLong();
-    e.actor = q.value(3).toString();
-    e.action = q.value(4).toString();
-    e.oldValue = q.value(5).toString();
-    e.newValue = q.value(6).toString();
-    e.reason = q.value(7).toString();
-    return e;
-}
-
 struct Where
 {
     QStringList clauses;
@@ -176,6 +160,29 @@ Result<IncidentChange> refuse(const QString &message)
 
 } // namespace
 
+const QString &auditColumns()
+{
+    static const QString columns
+        = u"id, incident, ts, actor, action, old_value, new_value, reason"_s;
+    return columns;
+}
+
+AuditEntry auditEntryFrom(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.id = q.value(0).toLongLong();
+    if (!q.value(1).isNull()) {
+        e.incident = IncidentId { q.value(1).toLongLong() };
+    }
+    e.ts = q.value(2).toLongLong();
+    e.actor = q.value(3).toString();
+    e.action = q.value(4).toString();
+    e.oldValue = q.value(5).toString();
+    e.newValue = q.value(6).toString();
+    e.reason = q.value(7).toString();
+    return e;
+}
+
 IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy)
     : m_db(std::move(db))
     , m_log(log)
@@ -247,14 +254,14 @@ Result<IncidentDetail> IncidentStore::detail(IncidentId id, int, TimestampMs now
     d.incident = **found;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, incident, ts, actor, action, old_value, new_value, reason"
-              " FROM incident_audit WHERE incident = ? ORDER BY id"_s);
+    q.prepare(
+        u"SELECT "_s + auditColumns() + u" FROM incident_audit WHERE incident = ? ORDER BY id"_s);
     q.addBindValue(id.value);
     if (!q.exec()) {
         return R::failure(q.lastError().text());
     }
     while (q.next()) {
-        const AuditEntry e = auditFrom(q);
+        const AuditEntry e = auditEntryFrom(q);
         d.audit.append(e);
         if (e.action == u"note"_s) {
             d.notes.append(e);

@@ -8,6 +8,8 @@
 
 #include <QSqlDatabase>
 
+class QSqlQuery;
+
 namespace Lakeguard::Storage {
 
 class MerkleLog;
@@ -41,6 +43,11 @@ private:
     MerkleLog *m_log;
     const Core::IncidentPolicy *m_policy;
 };
+
+// The columns of incident_audit an AuditEntry is read from, in the order auditEntryFrom() expects
+// them (SELECT them first; further columns may follow).
+const QString &auditColumns();
+AuditEntry auditEntryFrom(const QSqlQuery &q);
 
 // The policy for a store: $LAKEGUARD_POLICY when set, else <store>.policy.json beside a file
 // store when it exists, else the built-in one. An unreadable or invalid file is an error.
