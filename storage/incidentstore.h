@@ -38,6 +38,7 @@ public:
 private:
     Result<std::optional<IncidentRow>> row(Core::IncidentId id, Core::TimestampMs now);
     Status recompute(qint64 id, Core::TimestampMs now);
+    Status openSetChanged(qint64 id, bool wasOpen, bool isOpen);
 
     QSqlDatabase m_db;
     MerkleLog *m_log;
