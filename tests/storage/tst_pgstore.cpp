@@ -248,6 +248,19 @@ private slots:
         QCOMPARE(openRiskMatches(*store, location, makeAlert(159).ts), QString());
         // A clock behind the newest alerts: those rows count undecayed, still exact.
         QCOMPARE(openRiskMatches(*store, location, makeAlert(150).ts), QString());
+
+        // The same store as version 8 left it: migration 9 and the first open fill the sums.
+        for (const QString &sql : { u"DROP TABLE entity_risk"_s, u"DROP TABLE risk_total"_s,
+                 u"DROP INDEX incident_entities_entity"_s,
+                 u"UPDATE meta SET value = '8' WHERE key = 'schema_version'"_s }) {
+            QVERIFY2(q.exec(sql), qPrintable(sql));
+        }
+        q = QSqlQuery(QSqlDatabase()); // nothing left on the connection the store closes
+        store.reset();
+        store = openRw(location);
+        QVERIFY(store);
+        QCOMPARE(store->schemaVersion(), 9);
+        QCOMPARE(openRiskMatches(*store, location, makeAlert(159).ts), QString());
     }
 
     void initTestCase()
