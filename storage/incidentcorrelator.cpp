@@ -49,6 +49,8 @@ Status IncidentCorrelator::begin(Core::TimestampMs now)
     m_suppressionPatterns.clear();
     m_incidentRows.clear();
     m_entityRows.clear();
+    m_openRisk.clear();
+    m_newRows.clear();
     m_maxTs = 0;
     if (!m_findKey) {
         m_findKey.emplace(m_db);
@@ -139,6 +141,7 @@ Result<IncidentCorrelator::Agg *> IncidentCorrelator::incident(qint64 id)
         a.severityOverride = q.value(1).toInt();
     }
     a.severityBefore = effective(a.severityAuto, a.severityOverride);
+    a.autoBefore = a.severityAuto;
     a.first = q.value(2).toLongLong();
     a.last = q.value(3).toLongLong();
     a.count = q.value(4).toLongLong();
@@ -259,6 +262,7 @@ Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
             a.severityOverride = q.value(2).toInt();
         }
         a.severityBefore = effective(a.severityAuto, a.severityOverride);
+        a.autoBefore = a.severityAuto;
         a.first = q.value(3).toLongLong();
         a.last = q.value(4).toLongLong();
         a.count = q.value(5).toLongLong();
@@ -394,7 +398,12 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
             ea->ref = a.ts;
         }
         ea->sum = m_policy->risk.accumulate(ea->sum, &ea->ref, weight, a.ts);
+        if (ea->alerts == 0) {
+            m_newRows.append({ id, text(a.entity) });
+        }
         ea->alerts += 1;
+        // Every incident an alert joins is open (decide() only joins open ones).
+        m_openRisk.addWeight(text(a.entity), weight, a.ts, m_policy->risk);
     }
     for (const auto &[rule, k] : d.keys) {
         KeyState &s = m_keys[k];
@@ -488,6 +497,26 @@ Status IncidentCorrelator::finish(
         entities << k.first << text(k.second) << e.sum << e.ref << e.alerts;
     }
 
+    // Open rows the batch creates count under their incident's automatic severity; rows stored
+    // before move when the batch raised it (read before the new rows are written).
+    for (const auto &[id, entity] : std::as_const(m_newRows)) {
+        m_openRisk.addRow(entity, m_incidents.at(id).severityAuto);
+    }
+    for (const auto &[id, a] : m_incidents) {
+        if (a.isNew || a.autoBefore < 0 || a.autoBefore == a.severityAuto) {
+            continue;
+        }
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT entity FROM incident_entities WHERE incident = ?"_s);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            return Status::failure(sqlError(q));
+        }
+        while (q.next()) {
+            m_openRisk.moveRow(q.value(0).toString(), a.autoBefore, a.severityAuto);
+        }
+    }
+
     Status s = Ok {};
     if (m_multiRow) {
         if (!m_insertIncidents) {
@@ -532,6 +561,9 @@ Status IncidentCorrelator::finish(
         if (s) {
             s = execRows(m_db, entitiesHead + u"(?, ?, ?, ?, ?)"_s + entitiesTail, entities, 5);
         }
+    }
+    if (s) {
+        s = m_openRisk.apply(m_db, m_policy->risk);
     }
     if (!s) {
         return s;

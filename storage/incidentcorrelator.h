@@ -4,6 +4,7 @@
 
 #include "incidentpolicy.h"
 #include "incidenttypes.h"
+#include "openrisk.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -74,6 +75,7 @@ private:
         QString entity;
         int severityAuto = 0;
         int severityBefore = -1; // effective severity before the batch
+        int autoBefore = -1; // automatic severity before the batch (-1: a new incident)
         std::optional<int> severityOverride;
         Core::TimestampMs first = 0;
         Core::TimestampMs last = 0;
@@ -100,6 +102,10 @@ private:
     QHash<QString, KeyState> m_keys;
     std::map<qint64, Agg> m_incidents;
     std::map<std::pair<qint64, QString>, EntityAgg> m_entities;
+    // The batch's additions to the running risk sums over open incidents (schema v9), and the
+    // incident × entity rows it creates.
+    OpenRiskDelta m_openRisk;
+    QList<std::pair<qint64, QString>> m_newRows;
     qint64 m_nextId = 1;
     Core::TimestampMs m_maxTs = 0;
     std::optional<QSqlQuery> m_findKey;

@@ -6,6 +6,7 @@
 
 #include "incidentcorrelator.h"
 #include "merklelog.h"
+#include "openrisk.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -65,22 +66,6 @@ IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, Time
     }
     r.version = q.value(23).toLongLong();
     return r;
-}
-
-AuditEntry auditFrom(const QSqlQuery &q)
-{
-    AuditEntry e;
-    e.id = q.value(0).toLongLong();
-    if (!q.value(1).isNull()) {
-        e.incident = IncidentId { q.value(1).toLongLong() };
-    }
-    e.ts = q.value(2).toLongLong();
-    e.actor = q.value(3).toString();
-    e.action = q.value(4).toString();
-    e.oldValue = q.value(5).toString();
-    e.newValue = q.value(6).toString();
-    e.reason = q.value(7).toString();
-    return e;
 }
 
 struct Where
@@ -176,6 +161,29 @@ Result<IncidentChange> refuse(const QString &message)
 
 } // namespace
 
+const QString &auditColumns()
+{
+    static const QString columns
+        = u"id, incident, ts, actor, action, old_value, new_value, reason"_s;
+    return columns;
+}
+
+AuditEntry auditEntryFrom(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.id = q.value(0).toLongLong();
+    if (!q.value(1).isNull()) {
+        e.incident = IncidentId { q.value(1).toLongLong() };
+    }
+    e.ts = q.value(2).toLongLong();
+    e.actor = q.value(3).toString();
+    e.action = q.value(4).toString();
+    e.oldValue = q.value(5).toString();
+    e.newValue = q.value(6).toString();
+    e.reason = q.value(7).toString();
+    return e;
+}
+
 IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy)
     : m_db(std::move(db))
     , m_log(log)
@@ -247,14 +255,14 @@ Result<IncidentDetail> IncidentStore::detail(IncidentId id, int, TimestampMs now
     d.incident = **found;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, incident, ts, actor, action, old_value, new_value, reason"
-              " FROM incident_audit WHERE incident = ? ORDER BY id"_s);
+    q.prepare(
+        u"SELECT "_s + auditColumns() + u" FROM incident_audit WHERE incident = ? ORDER BY id"_s);
     q.addBindValue(id.value);
     if (!q.exec()) {
         return R::failure(q.lastError().text());
     }
     while (q.next()) {
-        const AuditEntry e = auditFrom(q);
+        const AuditEntry e = auditEntryFrom(q);
         d.audit.append(e);
         if (e.action == u"note"_s) {
             d.notes.append(e);
@@ -283,37 +291,15 @@ Result<QList<Suppression>> IncidentStore::suppressions()
 Result<std::pair<double, QList<EntityRisk>>> IncidentStore::riskOverview(TimestampMs now, int topN)
 {
     using R = Result<std::pair<double, QList<EntityRisk>>>;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(u"SELECT e.entity, e.risk_sum, e.risk_ref, e.alerts, i.severity_auto"
-                " FROM incident_entities e JOIN incidents i ON i.id = e.incident"
-                " WHERE i.status NOT IN ('resolved', 'false_positive')"
-                " AND i.merged_into IS NULL"_s)) {
-        return R::failure(q.lastError().text());
+    // From the running sums (schema v9): a few rows, however many incidents are open.
+    const auto fast = readOpenRisk(m_db, m_policy->risk, now, topN);
+    if (!fast) {
+        return R::failure(fast.error());
     }
-    QHash<QString, EntityRisk> byEntity;
-    double total = 0;
-    while (q.next()) {
-        const double s = m_policy->risk.decay(q.value(1).toDouble(), q.value(2).toLongLong(), now);
-        total += s;
-        const QString entity = q.value(0).toString();
-        if (entity.isEmpty()) {
-            continue;
-        }
-        EntityRisk &e = byEntity[entity];
-        e.entity = entity;
-        e.risk += s;
-        e.alerts += q.value(3).toLongLong();
-        e.worst = std::max(e.worst, Core::severityFromInt(q.value(4).toInt()));
+    if (fast.value()) {
+        return *fast.value();
     }
-    QList<EntityRisk> ranked = byEntity.values();
-    std::sort(ranked.begin(), ranked.end(), [](const EntityRisk &a, const EntityRisk &b) {
-        return a.risk != b.risk ? a.risk > b.risk : a.entity < b.entity;
-    });
-    if (ranked.size() > topN) {
-        ranked.resize(topN);
-    }
-    return std::make_pair(m_policy->risk.scoreFromSum(total), ranked);
+    return riskOverviewByScan(m_db, m_policy->risk, now, topN);
 }
 
 Result<QList<std::pair<TimestampMs, double>>> IncidentStore::riskHistory(
@@ -341,6 +327,16 @@ Result<QList<std::pair<TimestampMs, double>>> IncidentStore::riskHistory(
         out.append({ q.value(0).toLongLong(), q.value(1).toDouble() });
     }
     return out;
+}
+
+// An officer's status change moved an incident into or out of the open set: the running risk
+// sums (schema v9) gain or lose its rows in the same transaction.
+Status IncidentStore::openSetChanged(qint64 id, bool wasOpen, bool isOpen)
+{
+    if (wasOpen == isOpen) {
+        return Ok {};
+    }
+    return applyIncidentRisk(m_db, m_policy->risk, id, isOpen ? +1 : -1);
 }
 
 // Recomputes an incident's aggregates and per-entity risk from its alerts (after merge/split).
@@ -521,6 +517,12 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         if (!exec()) {
             return R::failure(q.lastError().text());
         }
+        if (!result.pendingApproval) {
+            if (const Status st = openSetChanged(cmd.id.value, r.isOpen(), !Core::isClosed(*next));
+                !st) {
+                return R::failure(st.error());
+            }
+        }
         break;
     }
     case Kind::Approve: {
@@ -539,6 +541,11 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         q.addBindValue(cmd.id.value);
         if (!exec()) {
             return R::failure(q.lastError().text());
+        }
+        if (const Status st
+            = openSetChanged(cmd.id.value, r.isOpen(), !Core::isClosed(*r.pendingStatus));
+            !st) {
+            return R::failure(st.error());
         }
         audit.action = u"approve"_s;
         audit.oldValue = statusText(r);
@@ -655,6 +662,22 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         if (others.isEmpty()) {
             return refuse(u"name the incidents to merge into incident %1"_s.arg(cmd.id.value));
         }
+        // The running risk sums lose every open incident taken part, and gain the target's
+        // recomputed rows after (docs/risk-model.md).
+        const bool targetOpen = current->isOpen() && !current->mergedInto;
+        QList<qint64> involved = others;
+        involved << cmd.id.value;
+        for (const qint64 id : std::as_const(involved)) {
+            const auto found = row(IncidentId { id }, now);
+            if (!found || !found.value()) {
+                return R::failure(found ? u"incident %1 vanished"_s.arg(id) : found.error());
+            }
+            if (found.value()->isOpen() && !found.value()->mergedInto) {
+                if (const Status st = applyIncidentRisk(m_db, m_policy->risk, id, -1); !st) {
+                    return R::failure(st.error());
+                }
+            }
+        }
         for (const qint64 other : std::as_const(others)) {
             for (const QString &sql : { u"UPDATE alerts SET incident = ? WHERE incident = ?"_s,
                      u"UPDATE incident_keys SET incident = ? WHERE incident = ?"_s }) {
@@ -680,6 +703,11 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         }
         if (const Status s = recompute(cmd.id.value, now); !s) {
             return R::failure(s.error());
+        }
+        if (targetOpen) {
+            if (const Status st = applyIncidentRisk(m_db, m_policy->risk, cmd.id.value, +1); !st) {
+                return R::failure(st.error());
+            }
         }
         audit.action = u"merge"_s;
         audit.oldValue = idList(others);
@@ -708,6 +736,12 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         if (ids.size() >= current->alerts) {
             return refuse(
                 u"splitting every alert off would leave incident %1 empty"_s.arg(cmd.id.value));
+        }
+        const bool wasOpen = current->isOpen() && !current->mergedInto;
+        if (wasOpen) {
+            if (const Status st = applyIncidentRisk(m_db, m_policy->risk, cmd.id.value, -1); !st) {
+                return R::failure(st.error());
+            }
         }
         q.prepare(u"SELECT title, category, entity, severity, ts FROM alerts WHERE id = ?"_s);
         q.addBindValue(ids.first());
@@ -755,6 +789,15 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
         }
         if (const Status s = recompute(newId, now); !s) {
             return R::failure(s.error());
+        }
+        // The split-off incident is new (open); the original keeps its status.
+        for (const qint64 id : { cmd.id.value, newId }) {
+            if (id == cmd.id.value && !wasOpen) {
+                continue;
+            }
+            if (const Status st = applyIncidentRisk(m_db, m_policy->risk, id, +1); !st) {
+                return R::failure(st.error());
+            }
         }
         QStringList alertIds;
         for (const qint64 a : std::as_const(ids)) {

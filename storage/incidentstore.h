@@ -8,6 +8,8 @@
 
 #include <QSqlDatabase>
 
+class QSqlQuery;
+
 namespace Lakeguard::Storage {
 
 class MerkleLog;
@@ -36,11 +38,17 @@ public:
 private:
     Result<std::optional<IncidentRow>> row(Core::IncidentId id, Core::TimestampMs now);
     Status recompute(qint64 id, Core::TimestampMs now);
+    Status openSetChanged(qint64 id, bool wasOpen, bool isOpen);
 
     QSqlDatabase m_db;
     MerkleLog *m_log;
     const Core::IncidentPolicy *m_policy;
 };
+
+// The columns of incident_audit an AuditEntry is read from, in the order auditEntryFrom() expects
+// them (SELECT them first; further columns may follow).
+const QString &auditColumns();
+AuditEntry auditEntryFrom(const QSqlQuery &q);
 
 // The policy for a store: $LAKEGUARD_POLICY when set, else <store>.policy.json beside a file
 // store when it exists, else the built-in one. An unreadable or invalid file is an error.

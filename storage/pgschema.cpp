@@ -224,6 +224,8 @@ const QList<Migration> &postgresMigrations()
         // SQLite writer. PostgreSQL keeps neither (it counts and aggregates the minute roll-ups
         // with parallel scans), so this version only keeps the numbers in step for `migrate`.
         { 8, {} },
+        // SQLite v9: running risk sums over open incidents (docs/risk-model.md), kept by both.
+        { 9, openRiskStatements(u"DOUBLE PRECISION"_s, u"BIGINT"_s) },
     };
     return migrations;
 }

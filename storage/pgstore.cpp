@@ -5,6 +5,7 @@
 #include "incidentcorrelator.h"
 #include "incidentstore.h"
 #include "merklelog.h"
+#include "openrisk.h"
 #include "pgrows.h"
 #include "riskmodel.h"
 #include "storereads.h"
@@ -350,6 +351,12 @@ Status PgStore::open(Mode mode)
     m_policy = policy.value();
     m_incidents = std::make_unique<IncidentStore>(
         m_db, mode == Mode::ReadWrite ? m_log.get() : nullptr, &m_policy);
+    if (mode == Mode::ReadWrite) {
+        // Running risk sums (schema v9): filled after the migration, refilled for a new half-life.
+        if (const Status s = ensureOpenRisk(m_db, m_policy.risk); !s) {
+            return Status::failure(Tr::tr("store %1: %2").arg(m_location.display, s.error()));
+        }
+    }
     if (mode == Mode::ReadWrite) {
         if (!QDir().mkpath(QFileInfo(keyBase).absolutePath())) {
             return Status::failure(

@@ -24,6 +24,8 @@ const QList<Migration> &sqliteMigrations();
 // Fill the hourly roll-ups from the minute ones and the running totals from the alerts (both
 // tables empty before): migration 8, and a store rebuilt from an evidence pack.
 const QStringList &derivedCountStatements();
+// Migration 9's tables (running risk sums, openrisk.h) with the backend's column types.
+QStringList openRiskStatements(const QString &real, const QString &integer);
 int sqliteSchemaVersion();
 
 } // namespace Lakeguard::Storage

@@ -5,6 +5,7 @@
 #include "incidentcorrelator.h"
 #include "incidentstore.h"
 #include "merklelog.h"
+#include "openrisk.h"
 #include "riskmodel.h"
 #include "schema.h"
 #include "sqlitestatement.h"
@@ -352,6 +353,12 @@ Status SqliteStore::open(Mode mode)
     m_policy = policy.value();
     m_incidents = std::make_unique<IncidentStore>(
         m_db, mode == Mode::ReadWrite ? m_log.get() : nullptr, &m_policy);
+    if (mode == Mode::ReadWrite) {
+        // Running risk sums (schema v9): filled after the migration, refilled for a new half-life.
+        if (const Status s = ensureOpenRisk(m_db, m_policy.risk); !s) {
+            return Status::failure(Tr::tr("store %1: %2").arg(m_path, s.error()));
+        }
+    }
     if (mode == Mode::ReadWrite) {
         m_prepared = std::make_unique<Prepared>(m_db);
         Prepared &p = *m_prepared;
@@ -1257,14 +1264,30 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
     if (q.numRowsAffected() != events) {
         return R::failure(Tr::tr("prune failed: events changed while pruning"));
     }
-    // The running totals lose what is removed (roll-ups keep it: charts still show the past).
-    q.prepare(u"UPDATE alert_totals SET n = n - (SELECT count(*) FROM alerts a"
-              " WHERE a.id BETWEEN ?1 AND ?2 AND a.severity = alert_totals.severity"
-              " AND a.category = alert_totals.category)"_s);
-    q.addBindValue(first);
-    q.addBindValue(last);
-    if (!q.exec()) {
-        return failed(q);
+    // The running totals lose what is removed (roll-ups keep it: charts still show the past):
+    // one pass over the removed range counts by key, then one subtraction per key.
+    {
+        q.prepare(u"SELECT severity, category, count(*) FROM alerts WHERE id BETWEEN ? AND ?"
+                  " GROUP BY severity, category"_s);
+        q.addBindValue(first);
+        q.addBindValue(last);
+        if (!q.exec()) {
+            return failed(q);
+        }
+        QList<std::tuple<int, QString, qint64>> removed;
+        while (q.next()) {
+            removed.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong()});
+        }
+        q.finish();
+        q.prepare(u"UPDATE alert_totals SET n = n - ? WHERE severity = ? AND category = ?"_s);
+        for (const auto &[severity, category, n] : std::as_const(removed)) {
+            q.addBindValue(n);
+            q.addBindValue(severity);
+            q.addBindValue(category);
+            if (!q.exec()) {
+                return failed(q);
+            }
+        }
     }
     q.prepare(u"DELETE FROM alerts WHERE id BETWEEN ? AND ?"_s);
     q.addBindValue(first);

@@ -23,7 +23,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Lakeguard)
 };
 
-// Every table of schema v7 with its ordering key. Schema changes that add a table add it here.
+// Every table of schema v7 with its ordering key. Schema changes that add a table add it here,
+// unless it is derived (v8's rollup_hour and alert_totals, v9's entity_risk and risk_total).
 struct TableInfo
 {
     const char *name;
@@ -232,6 +233,14 @@ Result<MigrationReport> migrateStore(const QString &from, const QString &to)
                 return fail(s.error());
             }
             report.rows.insert(QLatin1StringView(t.name), copied);
+        }
+        // The running risk sums (schema v9) are derived: the target refills them from the copied
+        // incidents when it next opens read-write, and scans until then.
+        {
+            QSqlQuery stale(target);
+            if (!stale.exec(u"UPDATE risk_total SET half_life = 0"_s)) {
+                return fail(stale.lastError().text());
+            }
         }
         // Keys: the target already knows its own; meta: the frontier and verification state,
         // not the schema version (the target's own).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinequeries.h"
 
+#include "incidentstore.h"
+
 #include "riskmodel.h"
 #include "sqlitestatement.h"
 
@@ -628,25 +630,15 @@ Result<AsOfSnapshot> queryAsOf(QSqlDatabase db, TimestampMs at, unsigned parts)
                     q.value(4).toLongLong() });
         }
         QList<AuditEntry> trail;
-        q.prepare(u"SELECT id, incident, ts, actor, action, old_value, new_value, reason"
-                  " FROM incident_audit WHERE ts <= ? ORDER BY id"_s);
+        q.prepare(
+            u"SELECT "_s + auditColumns() + u" FROM incident_audit WHERE ts <= ? ORDER BY id"_s);
         q.addBindValue(at);
         if (!q.exec()) {
             return R::failure(sqlError(q));
         }
         QSet<qint64> splitCreated;
         while (q.next()) {
-            AuditEntry e;
-            e.id = q.value(0).toLongLong();
-            if (!q.value(1).isNull()) {
-                e.incident = IncidentId { q.value(1).toLongLong() };
-            }
-            e.ts = q.value(2).toLongLong();
-            e.actor = q.value(3).toString();
-            e.action = q.value(4).toString();
-            e.oldValue = q.value(5).toString();
-            e.newValue = q.value(6).toString();
-            e.reason = q.value(7).toString();
+            AuditEntry e = auditEntryFrom(q);
             if (e.action == u"split"_s && e.newValue.startsWith(u'#')) {
                 splitCreated.insert(e.newValue.mid(1).section(u' ', 0, 0).toLongLong());
             }

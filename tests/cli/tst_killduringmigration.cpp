@@ -6,6 +6,7 @@
 // current store that verifies.
 
 #include "schema.h"
+#include "storeinspection.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,42 +22,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
+using Lakeguard::TestSupport::inspectStore;
+using Lakeguard::TestSupport::StoreState;
 
 namespace {
 
 constexpr int kAlerts = 20000;
 constexpr qint64 kBase = 1'767'225'600'000LL;
-
-struct StoreState
-{
-    QString integrity;
-    int version = -1;
-    qint64 alerts = -1;
-};
-
-StoreState inspect(const QString &path)
-{
-    StoreState s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"PRAGMA integrity_check"_s) && q.next()) {
-                s.integrity = q.value(0).toString();
-            }
-            if (q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next()) {
-                s.version = q.value(0).toInt();
-            }
-            if (q.exec(u"SELECT count(*) FROM alerts"_s) && q.next()) {
-                s.alerts = q.value(0).toLongLong();
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(u"inspect"_s);
-    return s;
-}
 
 } // namespace
 
@@ -140,8 +112,8 @@ private slots:
             } else {
                 ++killed;
             }
-            const StoreState s = inspect(store);
-            QCOMPARE(s.integrity, u"ok"_s);
+            const StoreState s = inspectStore(store);
+            QVERIFY2(s.integrity == u"ok"_s, qPrintable(s.integrity + u' ' + s.error));
             QVERIFY2(s.version >= 1 && s.version <= Storage::sqliteSchemaVersion(),
                 qPrintable(QString::number(s.version)));
             QCOMPARE(s.alerts, qint64(kAlerts));
@@ -153,7 +125,7 @@ private slots:
         QVERIFY2(killed > 0, "no kill landed before the migration finished");
         qInfo(
             "%d kills before the migration completed (%d between versions)", killed, killedMidway);
-        QCOMPARE(inspect(store).version, Storage::sqliteSchemaVersion());
+        QCOMPARE(inspectStore(store).version, Storage::sqliteSchemaVersion());
 
         QProcess verify;
         verify.setProcessEnvironment(env);

@@ -10,6 +10,8 @@
 
 #include "signing.h"
 
+#include "storeinspection.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -24,42 +26,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
+using Lakeguard::TestSupport::inspectStore;
+using Lakeguard::TestSupport::StoreState;
 
 namespace {
 
 constexpr int kKills = 60;
 constexpr int kWaitMs = 120'000;
-
-struct StoreState
-{
-    QString integrity;
-    qint64 alerts = -1;
-    qint64 checkpoints = -1;
-};
-
-StoreState inspect(const QString &path)
-{
-    StoreState s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"PRAGMA integrity_check"_s) && q.next()) {
-                s.integrity = q.value(0).toString();
-            }
-            if (q.exec(u"SELECT count(*) FROM alerts"_s) && q.next()) {
-                s.alerts = q.value(0).toLongLong();
-            }
-            if (q.exec(u"SELECT count(*) FROM checkpoints"_s) && q.next()) {
-                s.checkpoints = q.value(0).toLongLong();
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(u"inspect"_s);
-    return s;
-}
 
 // Mode bits of a file (-1 when it does not exist).
 int fileMode(const QString &path)
@@ -187,7 +160,7 @@ private slots:
                                           : u"checkpoint-written"_s;
             const QString target = keyKill ? m_dir.filePath(u"new-%1.db"_s.arg(i)) : store;
             const QString targetKey = target + u".signing-key.pem"_s;
-            const StoreState before = inspect(target);
+            const StoreState before = inspectStore(target);
             const QString input = newAlerts(3);
             QByteArray err;
             QVERIFY2(killAt(target, point, input, &err),
@@ -197,7 +170,7 @@ private slots:
 
             // The store is intact: the killed checkpoint is not there; the alerts are there
             // only if their own transaction committed before the closing checkpoint began.
-            const StoreState after = inspect(target);
+            const StoreState after = inspectStore(target);
             QCOMPARE(after.integrity, u"ok"_s);
             if (!keyKill) {
                 QVERIFY2(after.alerts == before.alerts || after.alerts == before.alerts + 3,
@@ -221,7 +194,7 @@ private slots:
             // The next run stores the alerts and signs a checkpoint that verifies.
             QVERIFY2(run(target, { u"ingest"_s, u"--format"_s, u"jsonl"_s, input }, &err) == 0,
                 err.constData());
-            const StoreState next = inspect(target);
+            const StoreState next = inspectStore(target);
             QCOMPARE(next.integrity, u"ok"_s);
             QVERIFY2(next.checkpoints > std::max<qint64>(before.checkpoints, 0),
                 qPrintable(u"%1 → %2 checkpoints"_s.arg(before.checkpoints).arg(next.checkpoints)));
