@@ -13,7 +13,7 @@
 // read paths on what was written.
 #include "alertstore.h"
 #include "benchsupport.h"
-#include "demoscenario.h"
+#include "demostream.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,54 +38,12 @@ using namespace Lakeguard;
 
 namespace {
 
+using Bench::DemoStream;
 using Bench::kBatch;
 using Bench::peakRssKb;
 using Bench::print;
 using Bench::rawSqliteRate;
 constexpr qint64 kDay = 24LL * 3600 * 1000;
-
-// The demo generator's alerts, one simulated day at a time, so that any number fits in memory.
-// Deterministic: two streams with the same `n` yield the same rows in the same order. Ten alerts
-// (whatever n is) get a truly rare word (the demo's own words are all common).
-class DemoStream
-{
-public:
-    explicit DemoStream(qint64 n)
-        : m_n(n)
-        , m_step(std::max<qint64>(1, n / 10))
-    { }
-
-    qint64 produced() const { return m_produced; }
-    bool atEnd() const { return m_produced >= m_n; }
-
-    // The next simulated day's alerts (fewer when `n` is reached).
-    QList<Core::Alert> nextDay()
-    {
-        QList<Core::Alert> out;
-        const Feeds::DemoScenario day(m_seed++, m_start);
-        for (const Feeds::DemoEvent &e : day.eventsBetween(day.start(), day.end())) {
-            if (m_produced >= m_n) {
-                break;
-            }
-            if (const auto *a = std::get_if<Core::Alert>(&e.payload)) {
-                out.append(*a);
-                if (m_produced % m_step == 0 && m_produced / m_step < 10) {
-                    out.last().message += u" zyxwvutsr"_s;
-                }
-                ++m_produced;
-            }
-        }
-        m_start += kDay;
-        return out;
-    }
-
-private:
-    qint64 m_n;
-    qint64 m_step;
-    qint64 m_produced = 0;
-    quint64 m_seed = 1;
-    Core::TimestampMs m_start = 1'735'689'600'000LL; // 2025-01-01
-};
 
 // Stops the generation at the next batch on SIGINT/SIGTERM; the read paths then run on what was
 // written (every batch is committed).
@@ -368,8 +326,26 @@ int main(int argc, char *argv[])
     const Storage::PageKey key { mid.alerts.value(0).ts, 0, mid.alerts.value(0).id.value };
     printTimed(out, "page at depth n/2 (keyset)",
         timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, key); }));
-    printTimed(out, "page at depth n/2 (OFFSET, for comparison)",
-        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 2));
+    // A jump (the table's scroll bar): alertsAt finds the hour from the hourly roll-up, then
+    // OFFSET within it; the first call builds the connection's hour index.
+    printTimed(out, "jump to n/2 (alertsAt), first on connection",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 1));
+    printTimed(out, "jump to n/2 (alertsAt), hour index cached",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }));
+    printTimed(out, "jump to n - 100, the end (alertsAt)",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n - 100, 100); }));
+    printTimed(out, "page at depth n/2 (plain OFFSET, comparison)",
+        timeMs(
+            [&] {
+                QSqlQuery q(store->database());
+                q.setForwardOnly(true);
+                q.prepare(u"SELECT id, ts, title FROM alerts ORDER BY ts DESC, id DESC LIMIT 100"
+                          " OFFSET ?"_s);
+                q.addBindValue(n / 2);
+                q.exec();
+                while (q.next()) { }
+            },
+            2));
     Storage::AlertFilter critical;
     critical.minSeverity = Core::Severity::Critical;
     printTimed(out, "newest critical page",
