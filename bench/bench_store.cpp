@@ -1,14 +1,19 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// bench_store [--alerts N] [--dir DIR]
+// bench_store [--alerts N] [--batch B] [--baseline N] [--dir DIR] [--keep PATH | --store PATH]
 // Ingest rate of the store (dedup, indexes, full-text, roll-ups and whatever else writeBatch
 // does) against a plain SQLite insert of the same rows into a table without indexes, measured in
 // the same process; then the read paths the views use. Alerts come from the demo generator, one
-// simulated day after another, so the data looks like the console's.
+// simulated day after another, so the data looks like the console's; they are generated and
+// written a day at a time, so 10 M alerts need no more memory than 1 M. The baselines run on the
+// first --baseline rows of the same stream (default all, at most 1 M; printed when a sample).
+// --keep PATH keeps the store; --store PATH skips generation and measures the read paths of an
+// existing store. SIGINT/SIGTERM during ingest stop it after the current batch and go on with the
+// read paths on what was written.
 #include "alertstore.h"
 #include "benchsupport.h"
-#include "demoscenario.h"
+#include "demostream.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,6 +29,7 @@
 
 #include <sqlite3.h>
 
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 
@@ -32,36 +38,24 @@ using namespace Lakeguard;
 
 namespace {
 
+using Bench::DemoStream;
 using Bench::kBatch;
 using Bench::peakRssKb;
 using Bench::print;
 using Bench::rawSqliteRate;
 constexpr qint64 kDay = 24LL * 3600 * 1000;
 
-QList<Core::Alert> generate(qint64 n)
+// Stops the generation at the next batch on SIGINT/SIGTERM; the read paths then run on what was
+// written (every batch is committed).
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void onStopSignal(int)
 {
-    QList<Core::Alert> out;
-    out.reserve(n);
-    Core::TimestampMs start = 1'735'689'600'000LL; // 2025-01-01
-    quint64 seed = 1;
-    while (out.size() < n) {
-        const Feeds::DemoScenario day(seed++, start);
-        for (const Feeds::DemoEvent &e : day.eventsBetween(day.start(), day.end())) {
-            if (const auto *a = std::get_if<Core::Alert>(&e.payload)) {
-                out.append(*a);
-                if (out.size() == n) {
-                    break;
-                }
-            }
-        }
-        start += kDay;
-    }
-    return out;
+    g_stop = 1;
 }
 
 double threadCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
@@ -161,79 +155,168 @@ int main(int argc, char *argv[])
     p.addHelpOption();
     p.addOption({ u"alerts"_s, u"How many alerts (default 200000)."_s, u"N"_s, u"200000"_s });
     p.addOption({ u"batch"_s, u"Alerts per writeBatch (default 10000)."_s, u"N"_s, u"10000"_s });
+    p.addOption({ u"baseline"_s,
+        u"Rows of the plain-SQLite baselines: the first N of the same rows (default: all, at "
+        "most 1000000)."_s,
+        u"N"_s });
     p.addOption(
         { u"dir"_s, u"Where to put the stores (default: a temporary folder)."_s, u"DIR"_s });
+    p.addOption({ u"keep"_s, u"Write the generated store to PATH and keep it."_s, u"PATH"_s });
+    p.addOption({ u"store"_s,
+        u"Skip generation and ingest; measure the read paths on the existing store at PATH."_s,
+        u"PATH"_s });
     p.process(app);
     QTextStream out(stdout);
-    const qint64 n = p.value(u"alerts"_s).toLongLong();
+    qint64 n = p.value(u"alerts"_s).toLongLong();
     const qint64 batchSize = std::max<qint64>(1, p.value(u"batch"_s).toLongLong());
+    const qint64 sample = p.isSet(u"baseline"_s)
+        ? std::clamp<qint64>(p.value(u"baseline"_s).toLongLong(), 0, n)
+        : std::min<qint64>(n, 1'000'000);
     QTemporaryDir tmp;
     const QDir dir(p.isSet(u"dir"_s) ? p.value(u"dir"_s) : tmp.path());
     QDir().mkpath(dir.path());
-    QFile::remove(dir.filePath(u"bench-raw.db"_s));
-    QFile::remove(dir.filePath(u"bench-store.db"_s));
-    QFile::remove(dir.filePath(u"bench-raw-c.db"_s));
-
-    out << "bench_store: " << n << " alerts, batches of " << batchSize << ", in " << dir.path()
-        << Qt::endl;
-    QElapsedTimer t;
-    t.start();
-    QList<Core::Alert> alerts = generate(n);
-    // A truly rare word: in 10 alerts whatever n is (the demo's own words are all common).
-    for (qint64 i = 0; i < 10; ++i) {
-        Core::Alert &a = alerts[qsizetype(i * (n / 10))];
-        a.message += u" zyxwvutsr"_s;
+    QString storePath = dir.filePath(u"bench-store.db"_s);
+    if (p.isSet(u"store"_s)) {
+        storePath = p.value(u"store"_s);
+    } else if (p.isSet(u"keep"_s)) {
+        storePath = p.value(u"keep"_s);
+        QDir().mkpath(QFileInfo(storePath).absolutePath());
     }
-    print(out, "generate (demo generator)", double(t.elapsed()), "ms");
+    QElapsedTimer t;
 
-    const double raw = rawSqliteRate(dir.filePath(u"bench-raw.db"_s), alerts);
-    print(out, "baseline: plain SQLite insert, no indexes", raw, "alerts/s");
-    const double rawC = rawSqliteRateCApi(dir.filePath(u"bench-raw-c.db"_s), alerts, batchSize);
-    print(out, "baseline: same through the SQLite C API", rawC, "alerts/s");
-
-    const QString storePath = dir.filePath(u"bench-store.db"_s);
-    double rate = 0;
-    double storeCpu = 0;
-    {
-        auto created = Storage::createStore(storePath);
-        std::unique_ptr<Storage::AlertStore> store = std::move(created.value());
-        if (const Storage::Status s = store->open(Storage::AlertStore::Mode::ReadWrite); !s) {
-            out << "cannot open: " << s.error() << Qt::endl;
-            return 1;
+    if (!p.isSet(u"store"_s)) {
+        QFile::remove(dir.filePath(u"bench-raw.db"_s));
+        QFile::remove(dir.filePath(u"bench-raw-c.db"_s));
+        for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
+            QFile::remove(storePath + suffix);
         }
-        t.restart();
-        storeCpu = threadCpuMs();
-        for (qint64 i = 0; i < alerts.size(); i += batchSize) {
-            Storage::IngestBatch b;
-            b.feed = u"bench"_s;
-            b.feedType = u"bench"_s;
-            b.alerts = alerts.mid(i, batchSize);
-            const Storage::BatchResult r = store->writeBatch(b);
-            if (!r.ok) {
-                out << "write failed: " << r.error << Qt::endl;
+        out << "bench_store: " << n << " alerts, batches of " << batchSize << ", store "
+            << storePath << Qt::endl;
+
+        // The baselines: the first `sample` rows of the very stream the store gets.
+        double raw = 0;
+        double rawC = 0;
+        if (sample > 0) {
+            t.start();
+            QList<Core::Alert> rows;
+            rows.reserve(sample);
+            DemoStream head(n);
+            while (rows.size() < sample && !head.atEnd()) {
+                QList<Core::Alert> day = head.nextDay();
+                rows.append(day.mid(0, sample - rows.size()));
+            }
+            print(out, "generate the baseline rows (demo generator)", double(t.elapsed()), "ms");
+            if (sample < n) {
+                out << "baselines on a sample: the first " << sample << " of the " << n << " rows"
+                    << Qt::endl;
+            }
+            raw = rawSqliteRate(dir.filePath(u"bench-raw.db"_s), rows);
+            print(out, "baseline: plain SQLite insert, no indexes", raw, "alerts/s");
+            rawC = rawSqliteRateCApi(dir.filePath(u"bench-raw-c.db"_s), rows, batchSize);
+            print(out, "baseline: same through the SQLite C API", rawC, "alerts/s");
+            QFile::remove(dir.filePath(u"bench-raw.db"_s));
+            QFile::remove(dir.filePath(u"bench-raw-c.db"_s));
+        }
+
+        // The store, fed a day at a time; only writeBatch is timed (not the generator).
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+        qint64 written = 0;
+        qint64 storeNs = 0;
+        double storeCpu = 0;
+        qint64 sampleNs = 0; // the same two at the end of the baseline's rows
+        double sampleCpu = 0;
+        qint64 genNs = 0;
+        {
+            auto created = Storage::createStore(storePath);
+            std::unique_ptr<Storage::AlertStore> store = std::move(created.value());
+            if (const Storage::Status s = store->open(Storage::AlertStore::Mode::ReadWrite); !s) {
+                out << "cannot open: " << s.error() << Qt::endl;
                 return 1;
             }
+            DemoStream stream(n);
+            QElapsedTimer wall;
+            QElapsedTimer progress;
+            progress.start();
+            qint64 nextReport = 1'000'000;
+            while (!stream.atEnd() && !g_stop) {
+                QElapsedTimer g;
+                g.start();
+                const QList<Core::Alert> day = stream.nextDay();
+                genNs += g.nsecsElapsed();
+                for (qint64 i = 0; i < day.size() && !g_stop;) {
+                    // A batch never straddles the end of the baseline's rows.
+                    qint64 len = std::min<qint64>(batchSize, day.size() - i);
+                    if (written < sample) {
+                        len = std::min(len, sample - written);
+                    }
+                    Storage::IngestBatch b;
+                    b.feed = u"bench"_s;
+                    b.feedType = u"bench"_s;
+                    b.alerts = day.mid(i, len);
+                    wall.start();
+                    const double cpu0 = threadCpuMs();
+                    const Storage::BatchResult r = store->writeBatch(b);
+                    storeCpu += threadCpuMs() - cpu0;
+                    storeNs += wall.nsecsElapsed();
+                    if (!r.ok) {
+                        out << "write failed: " << r.error << Qt::endl;
+                        return 1;
+                    }
+                    written += len;
+                    i += len;
+                    if (written == sample) {
+                        sampleNs = storeNs;
+                        sampleCpu = storeCpu;
+                    }
+                    if (written >= nextReport) {
+                        std::fprintf(stderr,
+                            "  %lld alerts written, %.0f alerts/s (store), %.0f s\n",
+                            static_cast<long long>(written),
+                            double(written) * 1e9 / double(std::max<qint64>(1, storeNs)),
+                            double(progress.elapsed()) / 1000.0);
+                        nextReport += 1'000'000;
+                    }
+                }
+            }
         }
-        rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
-        storeCpu = threadCpuMs() - storeCpu;
+        if (g_stop) {
+            out << "stopped by a signal after " << written << " of " << n << " alerts" << Qt::endl;
+        }
+        n = written;
+        print(out, "generator time (not in the rates)", double(genNs) / 1e6, "ms");
+        const double rate = double(written) * 1e9 / double(std::max<qint64>(1, storeNs));
+        print(out, "store.writeBatch (dedup, FTS, roll-ups, ...)", rate, "alerts/s");
+        print(out, "store, by CPU time", double(written) * 1000.0 / std::max(1.0, storeCpu),
+            "alerts/CPU-s");
+        if (sample > 0 && written >= sample) {
+            // Like for like: the store on the baseline's rows against the baselines.
+            const double sRate = double(sample) * 1e9 / double(std::max<qint64>(1, sampleNs));
+            const double sCpuRate = double(sample) * 1000.0 / std::max(1.0, sampleCpu);
+            const double rawCpuRate = double(sample) * 1000.0 / std::max(1.0, g_rawCpuMs);
+            out << "on the baseline's " << sample << " rows:" << Qt::endl;
+            print(out, "  store.writeBatch", sRate, "alerts/s");
+            print(out, "  ratio store / plain SQLite (QtSql)", sRate / std::max(1.0, raw), "");
+            print(out, "  ratio store / plain SQLite (C API)", sRate / std::max(1.0, rawC), "");
+            print(out, "  store, by CPU time", sCpuRate, "alerts/CPU-s");
+            print(out, "  plain C API, by CPU time", rawCpuRate, "alerts/CPU-s");
+            print(out, "  ratio by CPU time", sCpuRate / rawCpuRate, "");
+        }
     }
-    print(out, "store.writeBatch (dedup, FTS, roll-ups, ...)", rate, "alerts/s");
-    print(out, "ratio store / plain SQLite (QtSql)", rate / raw, "");
-    print(out, "ratio store / plain SQLite (C API)", rate / std::max(1.0, rawC), "");
-    // The same two by CPU time (the machine may be busy with other work; I/O waits excluded).
-    const double cpuRate = double(alerts.size()) * 1000.0 / std::max(1.0, storeCpu);
-    const double rawCpuRate = double(alerts.size()) * 1000.0 / std::max(1.0, g_rawCpuMs);
-    print(out, "store, by CPU time", cpuRate, "alerts/CPU-s");
-    print(out, "plain C API, by CPU time", rawCpuRate, "alerts/CPU-s");
-    print(out, "ratio by CPU time", cpuRate / rawCpuRate, "");
 
     t.restart();
     auto created = Storage::createStore(storePath);
     std::unique_ptr<Storage::AlertStore> store = std::move(created.value());
-    if (!store->open(Storage::AlertStore::Mode::ReadOnly)) {
+    if (const Storage::Status s = store->open(Storage::AlertStore::Mode::ReadOnly); !s) {
+        out << "cannot open " << storePath << ": " << s.error() << Qt::endl;
         return 1;
     }
     print(out, "open store read-only", double(t.nsecsElapsed()) / 1e6, "ms");
+    if (p.isSet(u"store"_s)) {
+        const Storage::Result<qint64> count = store->countAlerts({});
+        n = count ? count.value() : 0;
+        out << "existing store " << storePath << ": " << n << " alerts" << Qt::endl;
+    }
 
     const Storage::AlertFilter all;
     printTimed(out, "first page (100, newest first)",
@@ -243,8 +326,26 @@ int main(int argc, char *argv[])
     const Storage::PageKey key { mid.alerts.value(0).ts, 0, mid.alerts.value(0).id.value };
     printTimed(out, "page at depth n/2 (keyset)",
         timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, key); }));
-    printTimed(out, "page at depth n/2 (OFFSET, for comparison)",
-        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 2));
+    // A jump (the table's scroll bar): alertsAt finds the hour from the hourly roll-up, then
+    // OFFSET within it; the first call builds the connection's hour index.
+    printTimed(out, "jump to n/2 (alertsAt), first on connection",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 1));
+    printTimed(out, "jump to n/2 (alertsAt), hour index cached",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }));
+    printTimed(out, "jump to n - 100, the end (alertsAt)",
+        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n - 100, 100); }));
+    printTimed(out, "page at depth n/2 (plain OFFSET, comparison)",
+        timeMs(
+            [&] {
+                QSqlQuery q(store->database());
+                q.setForwardOnly(true);
+                q.prepare(u"SELECT id, ts, title FROM alerts ORDER BY ts DESC, id DESC LIMIT 100"
+                          " OFFSET ?"_s);
+                q.addBindValue(n / 2);
+                q.exec();
+                while (q.next()) { }
+            },
+            2));
     Storage::AlertFilter critical;
     critical.minSeverity = Core::Severity::Critical;
     printTimed(out, "newest critical page",
@@ -252,7 +353,7 @@ int main(int argc, char *argv[])
     Storage::AlertFilter common;
     common.search = u"bannk"_s;
     printTimed(out, "full-text common term, newest 100",
-               timeMs([&] { store->alerts(common, Storage::AlertSort::TimeDesc, 100, std::nullopt); }));
+        timeMs([&] { store->alerts(common, Storage::AlertSort::TimeDesc, 100, std::nullopt); }));
     Storage::AlertFilter rare;
     rare.search = u"zyxwvutsr"_s;
     printTimed(out, "full-text rare term, newest 100",

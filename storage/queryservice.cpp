@@ -66,10 +66,13 @@ QueryService::QueryService(QString location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
 {
-    // Two readers: one for the visible view's pages, one for counts and charts.
+    // Two readers for charts, stats, incidents and timelines, and one of its own for the alert
+    // table's rows and counts: a jump in a 10 M-row table must not wait behind a dashboard.
     m_pool.setMaxThreadCount(2);
+    m_rowsPool.setMaxThreadCount(1);
     // Keep threads (and so their connections) alive between queries.
     m_pool.setExpiryTimeout(-1);
+    m_rowsPool.setExpiryTimeout(-1);
 }
 
 QueryService::~QueryService()
@@ -80,39 +83,38 @@ QueryService::~QueryService()
 void QueryService::waitForIdle()
 {
     m_pool.waitForDone();
+    m_rowsPool.waitForDone();
 }
 
-QFuture<Result<AlertPage>> QueryService::alerts(AlertFilter filter, AlertSort sort, int limit,
-                                                std::optional<PageKey> after)
+QFuture<Result<AlertPage>> QueryService::alerts(
+    AlertFilter filter, AlertSort sort, int limit, std::optional<PageKey> after)
 {
-    return runQuery<AlertPage>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.alerts(filter, sort, limit, after);
-    });
+    return runQuery<AlertPage>(&m_rowsPool, m_location,
+        [=](AlertStore &s) { return s.alerts(filter, sort, limit, after); });
 }
 
-QFuture<Result<AlertPage>> QueryService::alertsAt(AlertFilter filter, AlertSort sort,
-                                                  qint64 offset, int limit)
+QFuture<Result<AlertPage>> QueryService::alertsAt(
+    AlertFilter filter, AlertSort sort, qint64 offset, int limit)
 {
-    return runQuery<AlertPage>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.alertsAt(filter, sort, offset, limit);
-    });
+    return runQuery<AlertPage>(&m_rowsPool, m_location,
+        [=](AlertStore &s) { return s.alertsAt(filter, sort, offset, limit); });
 }
 
 QFuture<Result<qint64>> QueryService::countAlerts(AlertFilter filter)
 {
-    return runQuery<qint64>(&m_pool, m_location,
-                            [=](AlertStore &s) { return s.countAlerts(filter); });
+    return runQuery<qint64>(
+        &m_rowsPool, m_location, [=](AlertStore &s) { return s.countAlerts(filter); });
 }
 
 QFuture<Result<Alert>> QueryService::alert(Core::AlertId id)
 {
-    return runQuery<Alert>(&m_pool, m_location, [=](AlertStore &s) { return s.alert(id); });
+    return runQuery<Alert>(&m_rowsPool, m_location, [=](AlertStore &s) { return s.alert(id); });
 }
 
 QFuture<Result<QList<Core::AlertEvent>>> QueryService::alertEvents(Core::AlertId id)
 {
-    return runQuery<QList<Core::AlertEvent>>(&m_pool, m_location,
-                                             [=](AlertStore &s) { return s.alertEvents(id); });
+    return runQuery<QList<Core::AlertEvent>>(
+        &m_rowsPool, m_location, [=](AlertStore &s) { return s.alertEvents(id); });
 }
 
 QFuture<Result<StoreStats>> QueryService::stats()
@@ -122,76 +124,70 @@ QFuture<Result<StoreStats>> QueryService::stats()
 
 QFuture<Result<QList<FeedStatus>>> QueryService::feeds()
 {
-    return runQuery<QList<FeedStatus>>(&m_pool, m_location,
-                                       [](AlertStore &s) { return s.feeds(); });
+    return runQuery<QList<FeedStatus>>(
+        &m_pool, m_location, [](AlertStore &s) { return s.feeds(); });
 }
 
 QFuture<Result<QList<ChainObservation>>> QueryService::chainStatus()
 {
-    return runQuery<QList<ChainObservation>>(&m_pool, m_location,
-                                             [](AlertStore &s) { return s.chainStatus(); });
+    return runQuery<QList<ChainObservation>>(
+        &m_pool, m_location, [](AlertStore &s) { return s.chainStatus(); });
 }
 
-QFuture<Result<QList<ChainHistoryPoint>>> QueryService::chainHistory(QString chain, QString node,
-                                                                     TimestampMs since, int limit,
-                                                                     TimestampMs until)
+QFuture<Result<QList<ChainHistoryPoint>>> QueryService::chainHistory(
+    QString chain, QString node, TimestampMs since, int limit, TimestampMs until)
 {
-    return runQuery<QList<ChainHistoryPoint>>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.chainHistory(chain, node, since, until, limit);
-    });
+    return runQuery<QList<ChainHistoryPoint>>(&m_pool, m_location,
+        [=](AlertStore &s) { return s.chainHistory(chain, node, since, until, limit); });
 }
 
 QFuture<Result<QList<QuarantineEntry>>> QueryService::quarantine(int limit)
 {
-    return runQuery<QList<QuarantineEntry>>(&m_pool, m_location,
-                                            [=](AlertStore &s) { return s.quarantine(limit); });
+    return runQuery<QList<QuarantineEntry>>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.quarantine(limit); });
 }
 
-QFuture<Result<DashboardData>> QueryService::dashboard(TimestampMs from, TimestampMs to,
-                                                       qint64 bucketMs, int topN)
+QFuture<Result<DashboardData>> QueryService::dashboard(
+    TimestampMs from, TimestampMs to, qint64 bucketMs, int topN)
 {
-    return runQuery<DashboardData>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.dashboard(from, to, bucketMs, topN);
-    });
+    return runQuery<DashboardData>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.dashboard(from, to, bucketMs, topN); });
 }
 
 // ---- Incidents (issue 6) ----
 
-QFuture<Result<QList<IncidentRow>>> QueryService::incidents(IncidentFilter filter,
-                                                            IncidentSort sort, int limit,
-                                                            qint64 offset, TimestampMs now)
+QFuture<Result<QList<IncidentRow>>> QueryService::incidents(
+    IncidentFilter filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
 {
-    return runQuery<QList<IncidentRow>>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.incidents(filter, sort, limit, offset, now);
-    });
+    return runQuery<QList<IncidentRow>>(&m_pool, m_location,
+        [=](AlertStore &s) { return s.incidents(filter, sort, limit, offset, now); });
 }
 
 QFuture<Result<qint64>> QueryService::countIncidents(IncidentFilter filter)
 {
-    return runQuery<qint64>(&m_pool, m_location,
-                            [=](AlertStore &s) { return s.countIncidents(filter); });
+    return runQuery<qint64>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.countIncidents(filter); });
 }
 
-QFuture<Result<IncidentDetail>> QueryService::incident(Core::IncidentId id, int alertLimit,
-                                                       TimestampMs now)
+QFuture<Result<IncidentDetail>> QueryService::incident(
+    Core::IncidentId id, int alertLimit, TimestampMs now)
 {
-    return runQuery<IncidentDetail>(&m_pool, m_location, [=](AlertStore &s) {
-        return s.incident(id, alertLimit, now);
-    });
+    return runQuery<IncidentDetail>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.incident(id, alertLimit, now); });
 }
 
 // ---- Timeline and as-of replay (issue 7) ----
 
 QFuture<Result<TimelineData>> QueryService::timeline(TimelineQuery query)
 {
-    return runQuery<TimelineData>(&m_pool, m_location,
-                                  [=](AlertStore &s) { return s.timeline(query); });
+    return runQuery<TimelineData>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.timeline(query); });
 }
 
 QFuture<Result<AsOfSnapshot>> QueryService::asOf(TimestampMs at, unsigned parts)
 {
-    return runQuery<AsOfSnapshot>(&m_pool, m_location,
-                                  [=](AlertStore &s) { return s.asOf(at, parts); });
+    return runQuery<AsOfSnapshot>(
+        &m_pool, m_location, [=](AlertStore &s) { return s.asOf(at, parts); });
 }
 
 } // namespace Lakeguard::Storage

@@ -14,7 +14,8 @@
 namespace Lakeguard::Storage {
 
 // Read queries off the caller's thread: each runs on a small private pool whose threads each
-// hold their own read-only connection. Widgets call these and continue with
+// hold their own read-only connection (alert rows on a thread of their own, so a page never
+// waits behind a dashboard). Widgets call these and continue with
 // `Core::whenFinished(future, this, …)` on the GUI thread; they never touch a database themselves.
 class QueryService final : public QObject
 {
@@ -27,10 +28,10 @@ public:
 
     QString location() const { return m_location; }
 
-    QFuture<Result<AlertPage>> alerts(AlertFilter filter, AlertSort sort, int limit,
-                                      std::optional<PageKey> after);
-    QFuture<Result<AlertPage>> alertsAt(AlertFilter filter, AlertSort sort, qint64 offset,
-                                        int limit);
+    QFuture<Result<AlertPage>> alerts(
+        AlertFilter filter, AlertSort sort, int limit, std::optional<PageKey> after);
+    QFuture<Result<AlertPage>> alertsAt(
+        AlertFilter filter, AlertSort sort, qint64 offset, int limit);
     QFuture<Result<qint64>> countAlerts(AlertFilter filter);
     QFuture<Result<Alert>> alert(Core::AlertId id);
     QFuture<Result<QList<Core::AlertEvent>>> alertEvents(Core::AlertId id);
@@ -38,15 +39,14 @@ public:
     QFuture<Result<QList<FeedStatus>>> feeds();
     QFuture<Result<QList<ChainObservation>>> chainStatus();
     // Points in [since, until] (until: the newest by default; as-of views bound it).
-    QFuture<Result<QList<ChainHistoryPoint>>> chainHistory(
-        QString chain, QString node, TimestampMs since, int limit,
-        TimestampMs until = std::numeric_limits<TimestampMs>::max());
+    QFuture<Result<QList<ChainHistoryPoint>>> chainHistory(QString chain, QString node,
+        TimestampMs since, int limit, TimestampMs until = std::numeric_limits<TimestampMs>::max());
     QFuture<Result<QList<QuarantineEntry>>> quarantine(int limit);
-    QFuture<Result<DashboardData>> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
-                                             int topN);
+    QFuture<Result<DashboardData>> dashboard(
+        TimestampMs from, TimestampMs to, qint64 bucketMs, int topN);
     // ---- Incidents (issue 6) ----
-    QFuture<Result<QList<IncidentRow>>> incidents(IncidentFilter filter, IncidentSort sort,
-                                                  int limit, qint64 offset, TimestampMs now);
+    QFuture<Result<QList<IncidentRow>>> incidents(
+        IncidentFilter filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now);
     QFuture<Result<qint64>> countIncidents(IncidentFilter filter);
     QFuture<Result<IncidentDetail>> incident(Core::IncidentId id, int alertLimit, TimestampMs now);
 
@@ -62,7 +62,8 @@ public:
 
 private:
     QString m_location;
-    QThreadPool m_pool;
+    QThreadPool m_pool; // everything else
+    QThreadPool m_rowsPool; // alert rows, counts and details: what a person waits for in a table
 };
 
 } // namespace Lakeguard::Storage

@@ -29,6 +29,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <tuple>
@@ -48,6 +49,8 @@ struct Tr
 
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kHourMs = 3'600'000;
+// alertsAt: from this offset on, find the hour by the roll-up instead of OFFSET alone.
+constexpr qint64 kSeekFromOffset = 2'000;
 // Up to this many full-text matches are read and sorted; more, and the time index is walked.
 constexpr qint64 kFewMatches = 10'000;
 
@@ -1068,10 +1071,118 @@ Result<AlertPage> SqliteStore::alerts(
     return runPageQuery(filter, sort, limit, after, std::nullopt);
 }
 
+Result<std::optional<SqliteStore::HourSeek>> SqliteStore::seekByHour(
+    const AlertFilter &filter, AlertSort sort, qint64 offset)
+{
+    using Seek = std::optional<HourSeek>;
+    if ((sort != AlertSort::TimeDesc && sort != AlertSort::TimeAsc) || filter.since || filter.until
+        || !filter.rule.isEmpty() || filter.incident || !filter.search.trimmed().isEmpty()) {
+        return Seek {};
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT coalesce(sum(n), 0) FROM alert_totals"_s) || !q.next()) {
+        return Result<Seek>::failure(errorText(q));
+    }
+    const qint64 storeTotal = q.value(0).toLongLong();
+    q.finish();
+    HourIndex &index = m_hourIndex;
+    if (index.storeTotal != storeTotal || !(index.filter == filter)) {
+        index = HourIndex {};
+        // Roll-ups stay when a prune removes alerts: they are exact only while they add up to
+        // the running totals (each cell counts at least what is stored).
+        if (!q.exec(u"SELECT coalesce(sum(n), 0) FROM rollup_hour"_s) || !q.next()) {
+            return Result<Seek>::failure(errorText(q));
+        }
+        const bool exact = q.value(0).toLongLong() == storeTotal;
+        q.finish();
+        if (exact) {
+            QString sql = u"SELECT bucket, sum(n) FROM rollup_hour WHERE severity >= ?"_s;
+            QVariantList values { static_cast<int>(
+                filter.minSeverity.value_or(Core::Severity::Info)) };
+            if (!filter.categories.isEmpty()) {
+                QStringList marks;
+                for (const QString &c : filter.categories) {
+                    marks << u"?"_s;
+                    values << c;
+                }
+                sql += u" AND category IN (%1)"_s.arg(marks.join(u", "_s));
+            }
+            if (!filter.feed.isEmpty()) {
+                sql += u" AND feed = ?"_s;
+                values << filter.feed;
+            }
+            sql += u" GROUP BY bucket ORDER BY bucket"_s;
+            if (!q.prepare(sql)) {
+                return Result<Seek>::failure(errorText(q));
+            }
+            bindAll(q, values);
+            if (!q.exec()) {
+                return Result<Seek>::failure(errorText(q));
+            }
+            qint64 sum = 0;
+            while (q.next()) {
+                index.buckets << q.value(0).toLongLong();
+                index.prefix << sum;
+                sum += q.value(1).toLongLong();
+            }
+            index.prefix << sum;
+        }
+        index.filter = filter;
+        index.storeTotal = storeTotal;
+        index.exact = exact;
+    }
+    if (!index.exact || index.buckets.isEmpty()) {
+        return Seek {};
+    }
+    const qint64 total = index.prefix.constLast();
+    if (offset < 0 || offset >= total) {
+        return Seek {};
+    }
+    // Ascending: the bucket i with prefix[i] <= offset < prefix[i + 1]. Descending counts from
+    // the other end: rows after bucket i come first.
+    const qint64 key = sort == AlertSort::TimeAsc ? offset : total - 1 - offset;
+    const auto it = std::upper_bound(index.prefix.cbegin(), index.prefix.cend(), key);
+    const qsizetype i = std::distance(index.prefix.cbegin(), it) - 1;
+    if (i < 0 || i >= index.buckets.size()) {
+        return Seek {};
+    }
+    if (sort == AlertSort::TimeAsc) {
+        return Seek { HourSeek { index.buckets.at(i), index.prefix.at(i) } };
+    }
+    return Seek { HourSeek { index.buckets.at(i) + kHourMs, total - index.prefix.at(i + 1) } };
+}
+
 Result<AlertPage> SqliteStore::alertsAt(
     const AlertFilter &filter, AlertSort sort, qint64 offset, int limit)
 {
-    return runPageQuery(filter, sort, limit, std::nullopt, offset);
+    // OFFSET walks every row before the page: fine near the top, seconds 5 M rows deep. Deeper
+    // in, the hourly roll-up finds the hour first; the check, the seek and the page read one
+    // snapshot, so rows committed meanwhile cannot shift the page.
+    if (offset < kSeekFromOffset) {
+        return runPageQuery(filter, sort, limit, std::nullopt, offset);
+    }
+    const bool snapshot = m_db.transaction();
+    const auto finish = [&](Result<AlertPage> r) {
+        if (snapshot) {
+            m_db.rollback();
+        }
+        return r;
+    };
+    const Result<std::optional<HourSeek>> seek = seekByHour(filter, sort, offset);
+    if (!seek) {
+        return finish(Result<AlertPage>::failure(seek.error()));
+    }
+    if (!seek.value()) {
+        return finish(runPageQuery(filter, sort, limit, std::nullopt, offset));
+    }
+    AlertFilter within = filter;
+    if (sort == AlertSort::TimeAsc) {
+        within.since = seek.value()->bound;
+    } else {
+        within.until = seek.value()->bound;
+    }
+    return finish(runPageQuery(within, sort, limit, std::nullopt, offset - seek.value()->before));
 }
 
 Result<qint64> SqliteStore::countAlerts(const AlertFilter &filter)

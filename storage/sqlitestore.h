@@ -29,15 +29,15 @@ public:
 
     BatchResult writeBatch(const IngestBatch &batch) override;
     Status setFeedState(const QString &feed, const QString &type, FeedState state,
-                        const QString &lastError) override;
+        const QString &lastError) override;
     Status checkpoint(bool force) override;
     Result<VerifyReport> verify(bool incremental) override;
     Result<qint64> latestCheckpointId() override;
 
     Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,
-                             const std::optional<PageKey> &after) override;
-    Result<AlertPage> alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
-                               int limit) override;
+        const std::optional<PageKey> &after) override;
+    Result<AlertPage> alertsAt(
+        const AlertFilter &filter, AlertSort sort, qint64 offset, int limit) override;
     Result<qint64> countAlerts(const AlertFilter &filter) override;
     Result<Alert> alert(Core::AlertId id) override;
     Status maintain() override;
@@ -49,14 +49,13 @@ public:
     Result<QList<FeedStatus>> feeds() override;
     Result<QList<ChainObservation>> chainStatus() override;
     Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,
-                                                  TimestampMs since, TimestampMs until,
-                                                  int limit) override;
-    Result<DashboardData> dashboard(TimestampMs from, TimestampMs to, qint64 bucketMs,
-                                    int topN) override;
+        TimestampMs since, TimestampMs until, int limit) override;
+    Result<DashboardData> dashboard(
+        TimestampMs from, TimestampMs to, qint64 bucketMs, int topN) override;
 
     // ---- Incidents (issue 6): storage/incidentstore.cpp does the work ----
-    Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort,
-                                         int limit, qint64 offset, TimestampMs now) override;
+    Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort, int limit,
+        qint64 offset, TimestampMs now) override;
     Result<qint64> countIncidents(const IncidentFilter &filter) override;
     Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit, TimestampMs now) override;
     Result<QList<Suppression>> suppressions() override;
@@ -73,7 +72,7 @@ public:
     // SQLite's EXPLAIN QUERY PLAN for the page query alerts() would run (one line per step), so
     // tests can show which index each view's query uses.
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
-                                      const std::optional<PageKey> &after = std::nullopt);
+        const std::optional<PageKey> &after = std::nullopt);
 
     QSqlDatabase database() const override { return m_db; }
     QString signingKeyBase() const override { return location(); }
@@ -86,15 +85,37 @@ private:
     // True when `a` changed the state of the stored alert with its fingerprint.
     Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
-                                   const std::optional<PageKey> &after,
-                                   std::optional<qint64> offset, QStringList *plan = nullptr);
+        const std::optional<PageKey> &after, std::optional<qint64> offset,
+        QStringList *plan = nullptr);
     QString errorText(const QSqlQuery &q) const;
+    // A jump deep into the alert table (alertsAt) without OFFSET walking every row before it:
+    // the hour that holds row `offset`, from the hourly roll-up's counts, and how many rows
+    // come before that hour. Only for time sorts and the filters the roll-up has (severity,
+    // category, feed), and only while the roll-ups count exactly what the store holds (a prune
+    // leaves them counting removed alerts); nullopt means use OFFSET.
+    struct HourSeek
+    {
+        TimestampMs bound = 0; // since (ascending) or until (descending) of the hour
+        qint64 before = 0; // rows of the order that come before the hour
+    };
+    Result<std::optional<HourSeek>> seekByHour(
+        const AlertFilter &filter, AlertSort sort, qint64 offset);
+    // Per connection: the prefix sums seekByHour reads, for one filter and store size.
+    struct HourIndex
+    {
+        AlertFilter filter;
+        qint64 storeTotal = -1; // sum of alert_totals when built: any write or prune changes it
+        bool exact = false; // the roll-ups count exactly the stored alerts
+        QList<qint64> buckets; // hour starts, ascending
+        QList<qint64> prefix; // rows in the buckets before each; one more entry: the total
+    };
+    HourIndex m_hourIndex;
 
     QString m_path;
     StoreOptions m_options;
     std::unique_ptr<MerkleLog> m_log;
     Core::IncidentPolicy m_policy;
-    std::unique_ptr<IncidentCorrelator> m_correlator;   // read-write only
+    std::unique_ptr<IncidentCorrelator> m_correlator; // read-write only
     std::unique_ptr<IncidentStore> m_incidents;
     QString m_connection;
     QSqlDatabase m_db;

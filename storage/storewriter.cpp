@@ -5,6 +5,7 @@
 #include "alertstore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QTimer>
@@ -38,7 +39,7 @@ public:
     {
         m_coalesce.setSingleShot(true);
         m_coalesce.setInterval(kChangeCoalesceMs);
-        connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::changed);
+        connect(&m_coalesce, &QTimer::timeout, this, &WriterWorker::flushChange);
         // A quiet feed still gets its last leaves signed within the checkpoint interval.
         connect(&m_maintenanceTimer, &QTimer::timeout, this, &WriterWorker::maintain);
         connect(&m_retentionTimer, &QTimer::timeout, this, &WriterWorker::applyRetention);
@@ -60,15 +61,16 @@ public:
         m_store = std::move(created.value());
         const Status s = m_store->open(AlertStore::Mode::ReadWrite);
         if (s) {
-            m_checkpointTimer.start(int(std::clamp<qint64>(options.checkpointIntervalMs, 1000,
-                                                           24 * 3'600'000)));
+            m_checkpointTimer.start(
+                int(std::clamp<qint64>(options.checkpointIntervalMs, 1000, 24 * 3'600'000)));
             m_maintenanceTimer.start(kMaintenanceIntervalMs);
             m_retention = options.retention;
             if (m_retention.isSet()) {
-                // In the writer's queue like any write: first shortly after start, then on schedule.
+                // In the writer's queue like any write: first shortly after start, then on
+                // schedule.
                 QTimer::singleShot(0, this, &WriterWorker::applyRetention);
-                m_retentionTimer.start(int(std::clamp<qint64>(options.retentionIntervalMs, 1000,
-                                                              24 * 3'600'000)));
+                m_retentionTimer.start(
+                    int(std::clamp<qint64>(options.retentionIntervalMs, 1000, 24 * 3'600'000)));
             }
         }
         return s;
@@ -82,9 +84,8 @@ public:
         if (m_store) {
             maintain();
         }
-        if (m_coalesce.isActive()) {
-            m_coalesce.stop();
-            emit changed();
+        if (m_changePending.isValid()) {
+            flushChange();
         }
         if (m_store) {
             if (const Status s = m_store->checkpoint(true); !s) {
@@ -152,8 +153,8 @@ public:
         return r;
     }
 
-    Status feedState(const QString &feed, const QString &type, FeedState state,
-                     const QString &error)
+    Status feedState(
+        const QString &feed, const QString &type, FeedState state, const QString &error)
     {
         if (!m_store) {
             return Status::failure(Tr::tr("the store is closed"));
@@ -172,19 +173,33 @@ signals:
     void criticalIncidents(const QList<Lakeguard::Storage::IncidentNotice> &incidents);
 
 private:
+    // At most one notice per kChangeCoalesceMs. The timer alone is not enough: while jobs keep
+    // arriving (a feed at full rate) the writer thread's queue is never empty and its timers do
+    // not fire, so the views would not hear of any change until the feed paused.
     void noteChange()
     {
-        if (!m_coalesce.isActive()) {
+        if (!m_changePending.isValid()) {
+            m_changePending.start();
             m_coalesce.start();
+        } else if (m_changePending.elapsed() >= kChangeCoalesceMs) {
+            flushChange();
         }
+    }
+
+    void flushChange()
+    {
+        m_coalesce.stop();
+        m_changePending.invalidate();
+        emit changed();
     }
 
     QString m_location;
     std::unique_ptr<AlertStore> m_store;
-    QTimer m_coalesce{this};
-    QTimer m_checkpointTimer{this};
-    QTimer m_maintenanceTimer{this};
-    QTimer m_retentionTimer{this};
+    QTimer m_coalesce { this };
+    QElapsedTimer m_changePending; // valid while a change waits for its notice
+    QTimer m_checkpointTimer { this };
+    QTimer m_maintenanceTimer { this };
+    QTimer m_retentionTimer { this };
     RetentionPolicy m_retention;
 };
 
@@ -222,7 +237,8 @@ Status StoreWriter::start()
     }
     Status status = Status::failure(Tr::tr("the writer thread did not answer"));
     QMetaObject::invokeMethod(
-        m_worker, [&status, this] { status = m_worker->open(m_options); }, Qt::BlockingQueuedConnection);
+        m_worker, [&status, this] { status = m_worker->open(m_options); },
+        Qt::BlockingQueuedConnection);
     return status;
 }
 
@@ -232,8 +248,8 @@ void StoreWriter::stop()
         return;
     }
     // Queued after every submitted job, so it drains the queue first.
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->close(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
@@ -261,8 +277,8 @@ QFuture<BatchResult> StoreWriter::submit(IngestBatch batch)
     return future;
 }
 
-QFuture<Status> StoreWriter::setFeedState(QString feed, QString type, FeedState state,
-                                          QString lastError)
+QFuture<Status> StoreWriter::setFeedState(
+    QString feed, QString type, FeedState state, QString lastError)
 {
     auto promise = std::make_shared<QPromise<Status>>();
     QFuture<Status> future = promise->future();

@@ -66,7 +66,7 @@ private:
         b.feedType = u"file"_s;
         for (int i = 0; i < 100; ++i) {
             b.alerts << makeAlert(i, Core::severityFromInt(i % 5),
-                                  i < 30 ? Core::Category::Malware : Core::Category::Fraud);
+                i < 30 ? Core::Category::Malware : Core::Category::Fraud);
         }
         const BatchResult r = s->writeBatch(b);
         if (!r.ok || r.accepted != 100) {
@@ -190,7 +190,7 @@ private slots:
         QCOMPARE(r.accepted, 1);
         QCOMPARE(r.duplicates, 1);
         QCOMPARE(r.updated, 0);
-        const Core::AlertId id{r.lastAlertId};
+        const Core::AlertId id { r.lastAlertId };
         QCOMPARE(s->alert(id).value().state, u"firing"_s);
 
         Alert resolved = firing;
@@ -198,7 +198,7 @@ private slots:
         resolved.stateSince = firing.ts + 90'000;
         resolved.received = firing.received + 100'000;
         resolved.message = u"all clear"_s;
-        b.alerts = {resolved, resolved, firing}; // resolved, its retry, then a late firing retry
+        b.alerts = { resolved, resolved, firing }; // resolved, its retry, then a late firing retry
         r = s->writeBatch(b);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.accepted, 0);
@@ -220,7 +220,7 @@ private slots:
         QCOMPARE(events[1].feed, u"test"_s);
         QCOMPARE(stored.toJson().value(u"state"_s).toString(), u"resolved"_s);
         // Sources without a lifecycle still dedup as before and have no events.
-        QCOMPARE(s->alertEvents(Core::AlertId{id.value + 1000}).value().size(), 0);
+        QCOMPARE(s->alertEvents(Core::AlertId { id.value + 1000 }).value().size(), 0);
         QVERIFY(!makeAlert(1).toJson().contains(u"state"_s));
     }
 
@@ -315,17 +315,121 @@ private slots:
         }
     }
 
+    // Jumps deep into the table (alertsAt past the first rows) find the hour from the hourly
+    // roll-up instead of walking every row before it; the rows must be exactly OFFSET's: every
+    // time sort, the filters the roll-up has and those it has not, ties in time, duplicates,
+    // and after a prune (roll-ups then count removed alerts, and OFFSET is used).
+    void deepJumpsMatchKeysetOrder_data()
+    {
+        QTest::addColumn<AlertSort>("sort");
+        QTest::addColumn<AlertFilter>("filter");
+        AlertFilter high;
+        high.minSeverity = Severity::High;
+        AlertFilter feedB;
+        feedB.feed = u"b"_s;
+        AlertFilter mixed = high;
+        mixed.categories = QStringList { u"fraud"_s, u"malware"_s };
+        AlertFilter rule; // not in the roll-up: OFFSET
+        rule.rule = u"rule.1"_s;
+        for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
+            const char *name = sort == AlertSort::TimeDesc ? "desc" : "asc";
+            QTest::addRow("%s-all", name) << sort << AlertFilter {};
+            QTest::addRow("%s-high", name) << sort << high;
+            QTest::addRow("%s-feed", name) << sort << feedB;
+            QTest::addRow("%s-mixed", name) << sort << mixed;
+            QTest::addRow("%s-rule", name) << sort << rule;
+        }
+        QTest::addRow("severity-desc") << AlertSort::SeverityDesc << AlertFilter {};
+    }
+
+    void deepJumpsMatchKeysetOrder()
+    {
+        QFETCH(AlertSort, sort);
+        QFETCH(AlertFilter, filter);
+        auto s = openRw(u"jumps-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+        QVERIFY(s);
+        // 11,000 alerts over 200 hours, two feeds; the second batch lands all over the range
+        // with times equal to the first batch's (ties broken by id) and 1,000 duplicates.
+        for (int round = 0; round < 2; ++round) {
+            IngestBatch b;
+            b.feed = u"a"_s;
+            for (int i = 0; i < 6000; ++i) {
+                Alert a
+                    = makeAlert(round == 0 ? i : (i * 7919) % 12000, Core::severityFromInt(i % 5),
+                        i % 3 ? Core::Category::Fraud : Core::Category::Malware);
+                if (round == 1) {
+                    a.fingerprint = Core::fingerprintOf(u"again", QByteArray::number(i % 5000));
+                }
+                a.feed = i % 2 ? u"a"_s : u"b"_s;
+                a.rule = u"rule.%1"_s.arg(i % 3);
+                b.alerts << a;
+            }
+            const BatchResult r = s->writeBatch(b);
+            QVERIFY2(r.ok, qPrintable(r.error));
+        }
+        auto keysetOrder = [&] {
+            QList<qint64> ids;
+            std::optional<PageKey> after;
+            for (;;) {
+                const auto page = s->alerts(filter, sort, 500, after);
+                if (!page) {
+                    return QList<qint64> {};
+                }
+                for (const Alert &a : page->alerts) {
+                    ids << a.id.value;
+                }
+                if (!page->next) {
+                    return ids;
+                }
+                after = page->next;
+            }
+        };
+        auto check = [&](const QList<qint64> &expected) {
+            const qint64 n = expected.size();
+            for (const qint64 offset : { qint64(0), qint64(1999), n / 3, n / 2, n / 2 + 1,
+                     n * 3 / 4, n - 150, n - 1, n }) {
+                const auto page = s->alertsAt(filter, sort, offset, 100);
+                if (!page) {
+                    return u"offset %1: %2"_s.arg(offset).arg(page.error());
+                }
+                QList<qint64> got;
+                for (const Alert &a : page->alerts) {
+                    got << a.id.value;
+                }
+                if (got != expected.mid(offset, 100)) {
+                    return u"offset %1 of %2: rows differ"_s.arg(offset).arg(n);
+                }
+            }
+            return QString();
+        };
+        const QList<qint64> expected = keysetOrder();
+        QVERIFY(expected.size() > 2200); // deeper than where alertsAt starts to seek
+        QCOMPARE(s->countAlerts(filter).value(), expected.size());
+        QString problem = check(expected);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // Again (the hour index is cached per connection), then after a prune.
+        problem = check(expected);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        RetentionPolicy keep;
+        keep.maxAlerts = 8000;
+        QVERIFY(s->prune(keep, Core::nowMs()));
+        const QList<qint64> afterPrune = keysetOrder();
+        QVERIFY(afterPrune.size() < expected.size());
+        problem = check(afterPrune);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void filters_data()
     {
         QTest::addColumn<AlertFilter>("filter");
         QTest::addColumn<qint64>("expected");
         const qint64 t0 = 1'767'225'600'000LL;
-        QTest::addRow("all") << AlertFilter{} << 100LL;
+        QTest::addRow("all") << AlertFilter {} << 100LL;
         AlertFilter f;
         f.minSeverity = Severity::High; // i % 5 in {3, 4}
         QTest::addRow("min-high") << f << 40LL;
         f = {};
-        f.categories = {u"malware"_s};
+        f.categories = { u"malware"_s };
         QTest::addRow("malware") << f << 30LL;
         f = {};
         f.since = t0 + 10 * 60'000;
@@ -375,8 +479,8 @@ private slots:
         auto s = openRw(u"quarantine.db"_s);
         IngestBatch b;
         b.feed = u"ids"_s;
-        b.quarantined << Quarantined{u"ids"_s, u"eve"_s, u"invalid JSON: x"_s,
-                                     QByteArray("\xff\x00garbage", 9), 123};
+        b.quarantined << Quarantined { u"ids"_s, u"eve"_s, u"invalid JSON: x"_s,
+            QByteArray("\xff\x00garbage", 9), 123 };
         b.skipped = 4;
         QVERIFY(s->writeBatch(b).ok);
         const auto q = s->quarantine(0).value();
@@ -554,7 +658,7 @@ private slots:
         // Counts the Alerts view asks for with severity and category only use the totals too.
         AlertFilter high;
         high.minSeverity = Severity::High;
-        high.categories = QStringList{u"fraud"_s, u"malware"_s};
+        high.categories = QStringList { u"fraud"_s, u"malware"_s };
         QSqlQuery q(s->database());
         QVERIFY(q.exec(u"SELECT count(*) FROM alerts WHERE severity >= 3"_s) && q.next());
         QCOMPARE(s->countAlerts(high).value(), q.value(0).toLongLong());
@@ -581,9 +685,9 @@ private slots:
         QCOMPARE(hourly->total, 385);
         QCOMPARE(hourly->series.size(), 7);
         QCOMPARE(hourly->series.last().counts[0] + hourly->series.last().counts[1]
-                     + hourly->series.last().counts[2] + hourly->series.last().counts[3]
-                     + hourly->series.last().counts[4],
-                 25);
+                + hourly->series.last().counts[2] + hourly->series.last().counts[3]
+                + hourly->series.last().counts[4],
+            25);
         // The same range in 5-minute buckets goes through the minute roll-ups only.
         const auto fine = s->dashboard(t0, to, 5 * 60'000, 3);
         QVERIFY(fine);
@@ -654,21 +758,21 @@ private slots:
         QTest::addColumn<QString>("index");
         QTest::newRow("newest first") << int(AlertSort::TimeDesc) << QString() << u"alerts_ts"_s;
         QTest::newRow("oldest first") << int(AlertSort::TimeAsc) << QString() << u"alerts_ts"_s;
-        QTest::newRow("by severity") << int(AlertSort::SeverityDesc) << QString()
-                                     << u"alerts_sev_ts"_s;
-        QTest::newRow("critical only") << int(AlertSort::SeverityDesc) << u"critical"_s
-                                       << u"alerts_sev_ts"_s;
-        QTest::newRow("one rule") << int(AlertSort::TimeDesc) << u"rule"_s
-                                  << u"alerts_rule_ts"_s;
-        QTest::newRow("one incident") << int(AlertSort::TimeDesc) << u"incident"_s
-                                      << u"alerts_incident"_s;
+        QTest::newRow("by severity")
+            << int(AlertSort::SeverityDesc) << QString() << u"alerts_sev_ts"_s;
+        QTest::newRow("critical only")
+            << int(AlertSort::SeverityDesc) << u"critical"_s << u"alerts_sev_ts"_s;
+        QTest::newRow("one rule") << int(AlertSort::TimeDesc) << u"rule"_s << u"alerts_rule_ts"_s;
+        QTest::newRow("one incident")
+            << int(AlertSort::TimeDesc) << u"incident"_s << u"alerts_incident"_s;
     }
     void queryPlansUseIndexes()
     {
         QFETCH(int, sort);
         QFETCH(QString, filter);
         QFETCH(QString, index);
-        auto s = filled(u"plans-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-'));
+        auto s = filled(
+            u"plans-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-'));
         QVERIFY(s);
         QSqlQuery q(s->database());
         QVERIFY(q.exec(u"ANALYZE"_s));
@@ -678,20 +782,20 @@ private slots:
         } else if (filter == u"rule"_s) {
             f.rule = u"rule.1"_s;
         } else if (filter == u"incident"_s) {
-            f.incident = Core::IncidentId{1};
+            f.incident = Core::IncidentId { 1 };
         }
-        for (const bool keyset : {false, true}) {
-            const std::optional<PageKey> after
-                = keyset ? std::optional<PageKey>(PageKey{1'767'225'600'000LL + 50 * 60'000, 2, 50})
-                         : std::nullopt;
+        for (const bool keyset : { false, true }) {
+            const std::optional<PageKey> after = keyset
+                ? std::optional<PageKey>(PageKey { 1'767'225'600'000LL + 50 * 60'000, 2, 50 })
+                : std::nullopt;
             const auto plan = s->explainAlerts(f, AlertSort(sort), after);
             QVERIFY2(plan, qPrintable(plan.error()));
             const QString text = plan->join(u'\n');
             QVERIFY2(text.contains(index), qPrintable(text));
             QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(text));
-            QVERIFY2(!text.contains(QRegularExpression(u"SCAN alerts$"_s,
-                                                       QRegularExpression::MultilineOption)),
-                     qPrintable(text));
+            QVERIFY2(!text.contains(QRegularExpression(
+                         u"SCAN alerts$"_s, QRegularExpression::MultilineOption)),
+                qPrintable(text));
         }
     }
 
