@@ -37,6 +37,12 @@ Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::Al
     return events;
 }
 
+QString alertTimeRangeSql()
+{
+    return u"SELECT coalesce((SELECT min(ts) FROM alerts), 0),"
+           " coalesce((SELECT max(ts) FROM alerts), 0)"_s;
+}
+
 Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals)
 {
     StoreStats s;
@@ -78,7 +84,7 @@ Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals)
         s.byCategory[q.value(0).toString()] += q.value(1).toLongLong();
     }
     }
-    if (!q.exec(u"SELECT coalesce(min(ts), 0), coalesce(max(ts), 0) FROM alerts"_s) || !q.next()) {
+    if (!q.exec(alertTimeRangeSql()) || !q.next()) {
         return Result<StoreStats>::failure(q.lastError().text());
     }
     s.oldest = q.value(0).toLongLong();

@@ -14,6 +14,10 @@ Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::Al
 // `fromTotals`: counts by severity and category come from the running `alert_totals` table
 // (SQLite v8) instead of scanning every alert.
 Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals = false);
+// The oldest and newest alert times (0, 0 when empty) as readStats reads them. Each aggregate is
+// a subquery of its own: SQLite answers min() or max() from one end of the time index only when
+// it is alone in its SELECT; `SELECT min(ts), max(ts)` scans the whole index (1 s at 6 M alerts).
+QString alertTimeRangeSql();
 Result<QList<FeedStatus>> readFeeds(const QSqlDatabase &db);
 Result<QList<ChainObservation>> readChainStatus(const QSqlDatabase &db);
 
