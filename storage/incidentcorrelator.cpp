@@ -604,21 +604,34 @@ Status recordGlobalRisk(QSqlDatabase db, const Core::IncidentPolicy &policy, Cor
     if (at <= 0) {
         return Ok {};
     }
+    // The running sums (schema v9) answer in a few rows; the scan of every open incident is
+    // only for when they cannot (docs/risk-model.md). Each batch records this, so the scan made
+    // ingest slow down with the number of open incidents (600 alerts/s at 1 M open).
+    double score = 0;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT risk_sum, risk_ref FROM incidents WHERE status NOT IN"
-                " ('resolved', 'false_positive') AND merged_into IS NULL"_s)) {
-        return Status::failure(sqlError(q));
+    const auto running = readOpenRisk(db, policy.risk, at, 0);
+    if (!running) {
+        return Status::failure(running.error());
     }
-    double sum = 0;
-    while (q.next()) {
-        sum += policy.risk.decay(q.value(0).toDouble(), q.value(1).toLongLong(), at);
+    if (running.value()) {
+        score = running.value()->first;
+    } else {
+        if (!q.exec(u"SELECT risk_sum, risk_ref FROM incidents WHERE status NOT IN"
+                    " ('resolved', 'false_positive') AND merged_into IS NULL"_s)) {
+            return Status::failure(sqlError(q));
+        }
+        double sum = 0;
+        while (q.next()) {
+            sum += policy.risk.decay(q.value(0).toDouble(), q.value(1).toLongLong(), at);
+        }
+        q.finish();
+        score = policy.risk.scoreFromSum(sum);
     }
-    q.finish();
     q.prepare(u"INSERT INTO risk_history (bucket, risk) VALUES (?, ?)"
               " ON CONFLICT (bucket) DO UPDATE SET risk = excluded.risk"_s);
     q.addBindValue(at - at % kMinuteMs);
-    q.addBindValue(policy.risk.scoreFromSum(sum));
+    q.addBindValue(score);
     return q.exec() ? Status(Ok {}) : Status::failure(sqlError(q));
 }
 

@@ -160,7 +160,30 @@ private:
             return scan ? scanAll.error() : scan.error();
         }
         const QString diff = compare(*fast.value(), scan.value(), scanAll.value());
-        return diff.isEmpty() ? QString() : u"at %1, top %2: "_s.arg(now).arg(topN) + diff;
+        if (!diff.isEmpty()) {
+            return u"at %1, top %2: "_s.arg(now).arg(topN) + diff;
+        }
+        // The writer records the global figure in risk_history from the running sums too; it
+        // used to sum the open incidents' own risk_sum, which must give the same figure when no
+        // alert is dated after `now`.
+        QSqlQuery q(s.database());
+        q.exec(u"SELECT risk_sum, risk_ref FROM incidents WHERE status NOT IN ('resolved',"
+               " 'false_positive') AND merged_into IS NULL"_s);
+        double sum = 0;
+        while (q.next()) {
+            if (q.value(1).toLongLong() > now) {
+                // Alerts dated after `now` count at face value per entity row, not per incident:
+                // the two sums differ then. The writer records at its newest alert, never before.
+                return {};
+            }
+            sum += m.decay(q.value(0).toDouble(), q.value(1).toLongLong(), now);
+        }
+        if (!near(m.scoreFromSum(sum), fast.value()->first)) {
+            return u"at %1: global risk %2 from the incidents, %3 from the running sums"_s.arg(now)
+                .arg(m.scoreFromSum(sum))
+                .arg(fast.value()->first);
+        }
+        return {};
     }
 
     static QList<qint64> incidents(SqliteStore &s, bool open)
