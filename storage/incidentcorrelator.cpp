@@ -34,7 +34,7 @@ int effective(int autoSeverity, const std::optional<int> &override)
 } // namespace
 
 IncidentCorrelator::IncidentCorrelator(QSqlDatabase db, const Core::IncidentPolicy *policy)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase is copied: Qt 6.4 gives it no move constructor
     , m_policy(policy)
 { }
 

@@ -43,8 +43,9 @@ int fail(QTextStream &err, const QString &message, int code = BadUsage)
 // One line from the terminal on standard input, echo off. The newline is not returned.
 QByteArray readHidden(const QString &prompt)
 {
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
+    // A prompt that cannot be shown is no reason to stop: the read below still works.
+    (void)std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    (void)std::fflush(stderr);
     termios saved {};
     const bool restore = tcgetattr(STDIN_FILENO, &saved) == 0;
     if (restore) {
