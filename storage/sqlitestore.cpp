@@ -331,10 +331,18 @@ Status SqliteStore::open(Mode mode)
     // source once it committed (a webhook's 200, a file cursor), so a commit must survive a power
     // loss or OS crash too, not only a crash of the process (NORMAL's guarantee). One fsync per
     // batch; batches are large under load. docs/durability.md.
+    // Page caches: 64 MiB for the writer (index pages of a large store, ingest rate); 16 MiB
+    // for each reader, whose queries touch few pages (keyset pages, roll-ups), and the console
+    // holds three or four of them (RSS target, docs/store.md).
+    // journal_size_limit: a checkpoint that resets the write-ahead log also cuts the file back
+    // to 64 MiB. Without it the log keeps its largest size (758 MB after a 10 M-alert run while a
+    // long verification held a snapshot), and the first open after an unclean close reads all of
+    // it to recover (738 ms instead of 3 ms at 10 M alerts).
     const QStringList pragmas = mode == Mode::ReadWrite
-        ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                      u"PRAGMA cache_size=-65536"_s, u"PRAGMA temp_store=MEMORY"_s}
-        : QStringList{u"PRAGMA cache_size=-32768"_s, u"PRAGMA query_only=ON"_s};
+        ? QStringList { u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+              u"PRAGMA cache_size=-65536"_s, u"PRAGMA temp_store=MEMORY"_s,
+              u"PRAGMA journal_size_limit=67108864"_s }
+        : QStringList { u"PRAGMA cache_size=-16384"_s, u"PRAGMA query_only=ON"_s };
     for (const QString &p : pragmas) {
         if (!q.exec(p)) {
             return Status::failure(Tr::tr("cannot prepare store %1: %2").arg(m_path, errorText(q)));
@@ -1071,6 +1079,141 @@ Result<AlertPage> SqliteStore::alerts(
     return runPageQuery(filter, sort, limit, after, std::nullopt);
 }
 
+namespace {
+
+// The filter's severity, category and feed: the columns the roll-ups and totals tables have.
+AlertFilter rollupPart(const AlertFilter &f)
+{
+    AlertFilter r;
+    r.minSeverity = f.minSeverity;
+    r.categories = f.categories;
+    r.feed = f.feed;
+    return r;
+}
+
+} // namespace
+
+Status SqliteStore::scanHourRollup(HourIndex &index, TimestampMs from, bool inclusive)
+{
+    // One pass over the hourly roll-up gives both the store's hours (for the exactness check)
+    // and the filter's (for the prefix sums).
+    const Where w = whereFor(rollupPart(index.filter));
+    const QString matches = w.clauses.isEmpty() ? u"1"_s : w.clauses.join(u" AND "_s);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT bucket, sum(n), sum(CASE WHEN %1 THEN n ELSE 0 END) FROM rollup_hour"
+                   " WHERE bucket %2 ? GROUP BY bucket ORDER BY bucket"_s.arg(
+                       matches, inclusive ? u">="_s : u">"_s))) {
+        return Status::failure(errorText(q));
+    }
+    bindAll(q, w.values);
+    q.addBindValue(from);
+    if (!q.exec()) {
+        return Status::failure(errorText(q));
+    }
+    qint64 sum = index.prefix.isEmpty() ? 0 : index.prefix.takeLast();
+    while (q.next()) {
+        const qint64 bucket = q.value(0).toLongLong();
+        const qint64 rows = q.value(2).toLongLong();
+        index.unfilteredBefore += index.lastRows;
+        index.lastRows = q.value(1).toLongLong();
+        index.lastBucket = bucket;
+        if (rows > 0) {
+            index.buckets << bucket;
+            index.prefix << sum;
+            sum += rows;
+        }
+    }
+    index.prefix << sum;
+    return Ok {};
+}
+
+Status SqliteStore::buildHourIndex(HourIndex &index)
+{
+    ++m_jumpStats.indexBuilds;
+    const AlertFilter filter = index.filter;
+    const qint64 storeTotal = index.storeTotal;
+    const qint64 prunes = index.prunes;
+    index = HourIndex {};
+    index.filter = filter;
+    index.storeTotal = storeTotal;
+    index.prunes = prunes;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT min(ts) FROM alerts"_s) || !q.next()) {
+        return Status::failure(errorText(q));
+    }
+    if (q.value(0).isNull()) {
+        return Ok {}; // empty store: nothing to seek
+    }
+    // Roll-ups keep what a prune removes, so the oldest stored hour may be partly pruned: it is
+    // counted from the alerts themselves (one hour of the time index), the later hours from the
+    // roll-up. Exact when both add up to what the store holds.
+    const qint64 firstHour = floorTo(q.value(0).toLongLong(), kHourMs);
+    q.finish();
+    auto countHour = [&](const AlertFilter &f) -> Result<qint64> {
+        AlertFilter hour = rollupPart(f);
+        hour.since = firstHour;
+        hour.until = firstHour + kHourMs;
+        const Where w = whereFor(hour);
+        if (!q.prepare(u"SELECT count(*) FROM alerts"_s + w.sql())) {
+            return Result<qint64>::failure(errorText(q));
+        }
+        bindAll(q, w.values);
+        if (!q.exec() || !q.next()) {
+            return Result<qint64>::failure(errorText(q));
+        }
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        return n;
+    };
+    const Result<qint64> firstAll = countHour({});
+    const Result<qint64> firstMatching = countHour(filter);
+    if (!firstAll || !firstMatching) {
+        return Status::failure(!firstAll ? firstAll.error() : firstMatching.error());
+    }
+    index.firstHour = firstHour;
+    index.lastBucket = firstHour;
+    index.lastRows = firstAll.value();
+    if (firstMatching.value() > 0) {
+        index.buckets << firstHour;
+        index.prefix << 0;
+    }
+    index.prefix << firstMatching.value();
+    if (const Status s = scanHourRollup(index, firstHour, false); !s) {
+        return s;
+    }
+    index.exact = index.unfilteredBefore + index.lastRows == storeTotal;
+    return Ok {};
+}
+
+bool SqliteStore::updateHourIndex(HourIndex &index)
+{
+    // Roll-up cells only grow, and they count exactly what the store holds until a prune (the
+    // caller checked there was none since). So when the hours from the last indexed one on add
+    // up to what the store gained, no older hour changed: re-read only those (during live
+    // ingest, one or two hours instead of every hour of the store).
+    if (!index.exact || index.lastBucket <= index.firstHour) {
+        return false;
+    }
+    HourIndex updated = index;
+    if (!updated.buckets.isEmpty() && updated.buckets.constLast() == updated.lastBucket) {
+        updated.buckets.removeLast();
+        updated.prefix.removeLast();
+    }
+    updated.lastRows = 0; // re-read below
+    if (const Status s = scanHourRollup(updated, updated.lastBucket, true); !s) {
+        return false;
+    }
+    if (updated.unfilteredBefore + updated.lastRows != updated.storeTotal) {
+        return false;
+    }
+    updated.exact = true;
+    index = std::move(updated);
+    ++m_jumpStats.indexUpdates;
+    return true;
+}
+
 Result<std::optional<SqliteStore::HourSeek>> SqliteStore::seekByHour(
     const AlertFilter &filter, AlertSort sort, qint64 offset)
 {
@@ -1081,64 +1224,38 @@ Result<std::optional<SqliteStore::HourSeek>> SqliteStore::seekByHour(
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT coalesce(sum(n), 0) FROM alert_totals"_s) || !q.next()) {
+    if (!q.exec(u"SELECT (SELECT coalesce(sum(n), 0) FROM alert_totals),"
+                " (SELECT coalesce(max(id), 0) FROM prunes)"_s)
+        || !q.next()) {
         return Result<Seek>::failure(errorText(q));
     }
     const qint64 storeTotal = q.value(0).toLongLong();
+    const qint64 prunes = q.value(1).toLongLong();
     q.finish();
     HourIndex &index = m_hourIndex;
-    if (index.storeTotal != storeTotal || !(index.filter == filter)) {
-        index = HourIndex {};
-        // Roll-ups stay when a prune removes alerts: they are exact only while they add up to
-        // the running totals (each cell counts at least what is stored).
-        if (!q.exec(u"SELECT coalesce(sum(n), 0) FROM rollup_hour"_s) || !q.next()) {
-            return Result<Seek>::failure(errorText(q));
-        }
-        const bool exact = q.value(0).toLongLong() == storeTotal;
-        q.finish();
-        if (exact) {
-            QString sql = u"SELECT bucket, sum(n) FROM rollup_hour WHERE severity >= ?"_s;
-            QVariantList values { static_cast<int>(
-                filter.minSeverity.value_or(Core::Severity::Info)) };
-            if (!filter.categories.isEmpty()) {
-                QStringList marks;
-                for (const QString &c : filter.categories) {
-                    marks << u"?"_s;
-                    values << c;
-                }
-                sql += u" AND category IN (%1)"_s.arg(marks.join(u", "_s));
-            }
-            if (!filter.feed.isEmpty()) {
-                sql += u" AND feed = ?"_s;
-                values << filter.feed;
-            }
-            sql += u" GROUP BY bucket ORDER BY bucket"_s;
-            if (!q.prepare(sql)) {
-                return Result<Seek>::failure(errorText(q));
-            }
-            bindAll(q, values);
-            if (!q.exec()) {
-                return Result<Seek>::failure(errorText(q));
-            }
-            qint64 sum = 0;
-            while (q.next()) {
-                index.buckets << q.value(0).toLongLong();
-                index.prefix << sum;
-                sum += q.value(1).toLongLong();
-            }
-            index.prefix << sum;
-        }
-        index.filter = filter;
+    if (index.storeTotal != storeTotal || index.prunes != prunes || !(index.filter == filter)) {
+        const bool grew = index.filter == filter && index.prunes == prunes && index.storeTotal >= 0
+            && storeTotal > index.storeTotal;
         index.storeTotal = storeTotal;
-        index.exact = exact;
+        if (!grew || !updateHourIndex(index)) {
+            index.filter = filter;
+            index.storeTotal = storeTotal;
+            index.prunes = prunes;
+            if (const Status s = buildHourIndex(index); !s) {
+                index = HourIndex {};
+                return Result<Seek>::failure(s.error());
+            }
+        }
     }
     if (!index.exact || index.buckets.isEmpty()) {
+        ++m_jumpStats.offsets;
         return Seek {};
     }
     const qint64 total = index.prefix.constLast();
     if (offset < 0 || offset >= total) {
         return Seek {};
     }
+    ++m_jumpStats.seeks;
     // Ascending: the bucket i with prefix[i] <= offset < prefix[i + 1]. Descending counts from
     // the other end: rows after bucket i come first.
     const qint64 key = sort == AlertSort::TimeAsc ? offset : total - 1 - offset;
@@ -1191,22 +1308,13 @@ Result<qint64> SqliteStore::countAlerts(const AlertFilter &filter)
     // view's count of 10 M rows without reading an index of 10 M entries.
     if (!filter.since && !filter.until && filter.rule.isEmpty() && filter.feed.isEmpty()
         && filter.search.trimmed().isEmpty() && !filter.incident) {
-        QString sql = u"SELECT coalesce(sum(n), 0) FROM alert_totals WHERE severity >= ?"_s;
-        QVariantList values{static_cast<int>(filter.minSeverity.value_or(Core::Severity::Info))};
-        if (!filter.categories.isEmpty()) {
-            QStringList marks;
-            for (const QString &c : filter.categories) {
-                marks << u"?"_s;
-                values << c;
-            }
-            sql += u" AND category IN (%1)"_s.arg(marks.join(u", "_s));
-        }
+        const Where w = whereFor(rollupPart(filter)); // no feed: alert_totals has none
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        if (!q.prepare(sql)) {
+        if (!q.prepare(u"SELECT coalesce(sum(n), 0) FROM alert_totals"_s + w.sql())) {
             return Result<qint64>::failure(errorText(q));
         }
-        bindAll(q, values);
+        bindAll(q, w.values);
         if (!q.exec() || !q.next()) {
             return Result<qint64>::failure(errorText(q));
         }

@@ -39,6 +39,15 @@ public:
     Result<AlertPage> alertsAt(
         const AlertFilter &filter, AlertSort sort, qint64 offset, int limit) override;
     Result<qint64> countAlerts(const AlertFilter &filter) override;
+    // How alertsAt found its deep pages on this connection (tests and bench_gui read it).
+    struct JumpStats
+    {
+        qint64 seeks = 0; // by the hour index
+        qint64 offsets = 0; // by OFFSET: the index was not exact (e.g. an out-of-order prune)
+        qint64 indexBuilds = 0; // whole roll-up read
+        qint64 indexUpdates = 0; // only the newest hours re-read
+    };
+    JumpStats jumpStats() const { return m_jumpStats; }
     Result<Alert> alert(Core::AlertId id) override;
     Status maintain() override;
     Result<PruneResult> prune(const RetentionPolicy &policy, TimestampMs now) override;
@@ -100,16 +109,27 @@ private:
     };
     Result<std::optional<HourSeek>> seekByHour(
         const AlertFilter &filter, AlertSort sort, qint64 offset);
-    // Per connection: the prefix sums seekByHour reads, for one filter and store size.
+    // Per connection: the prefix sums seekByHour reads, for one filter and store size. Built
+    // from the hourly roll-up in one pass; while alerts only arrive (no prune), brought up to date
+    // by re-reading the hours from the last indexed one on.
     struct HourIndex
     {
         AlertFilter filter;
         qint64 storeTotal = -1; // sum of alert_totals when built: any write or prune changes it
-        bool exact = false; // the roll-ups count exactly the stored alerts
-        QList<qint64> buckets; // hour starts, ascending
+        qint64 prunes = -1; // the last prune's id when built
+        bool exact = false; // the hours add up to the stored alerts
+        QList<qint64> buckets; // hour starts with matching rows, ascending
         QList<qint64> prefix; // rows in the buckets before each; one more entry: the total
+        qint64 firstHour = 0; // the oldest stored alert's hour, counted from the alerts
+        qint64 lastBucket = 0; // the last hour read, matching or not
+        qint64 lastRows = 0; // all rows of lastBucket
+        qint64 unfilteredBefore = 0; // all rows of the hours before lastBucket
     };
+    Status buildHourIndex(HourIndex &index);
+    bool updateHourIndex(HourIndex &index);
+    Status scanHourRollup(HourIndex &index, TimestampMs from, bool inclusive);
     HourIndex m_hourIndex;
+    JumpStats m_jumpStats;
 
     QString m_path;
     StoreOptions m_options;
