@@ -8,6 +8,9 @@
 #include "widgettestsupport.h"
 
 #include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -136,6 +139,40 @@ private slots:
         QVERIFY(second.leavesChecked < second.treeSize);
         QVERIFY(second.treeSize >= first.treeSize + 15);
         QVERIFY(indicator.text().contains(QLocale().toString(second.treeSize)));
+    }
+
+    // A first check of a big store takes minutes of CPU: the verifier's thread runs at nice 10,
+    // below the views and the writer (Linux: QThread priorities do not apply to normal threads).
+    void verifierRunsBelowTheViews()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("thread nice values are read from /proc");
+#else
+        const QString path = m_dir.filePath(u"nice.db"_s);
+        QVERIFY(write(path, 0, 5));
+        VerificationIndicator indicator;
+        indicator.setStore(path);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            indicator.state(), VerificationIndicator::State::Verified, kWaitMs);
+        int found = 0;
+        for (const QFileInfo &task :
+            QDir(u"/proc/self/task"_s).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(task.filePath() + u"/comm"_s);
+            // The kernel keeps 15 characters of "lakeguard-verify".
+            if (!comm.open(QIODevice::ReadOnly)
+                || comm.readAll().trimmed() != QByteArray("lakeguard-verify").left(15)) {
+                continue;
+            }
+            QFile stat(task.filePath() + u"/stat"_s);
+            QVERIFY(stat.open(QIODevice::ReadOnly));
+            // Fields after the command's closing parenthesis: state is field 3, nice field 19.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            QCOMPARE(fields.value(19 - 3).toInt(), 10);
+            ++found;
+        }
+        QCOMPARE(found, 1);
+#endif
     }
 
     void tamperedStoreNamesTheRecord()
