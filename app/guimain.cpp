@@ -275,6 +275,8 @@ int main(int argc, char **argv)
     Storage::QueryService queries(windowOptions.storeLocation);
 
     App::MainWindow window(&queries, windowOptions);
+    // Screenshots wait for every page to have data, not only the one on screen.
+    window.setRefreshHiddenViews(screenshotMode);
     if (writer) {
         window.attachWriter(writer.get());
     }

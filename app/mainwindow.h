@@ -153,6 +153,10 @@ public:
     // Help ▸ About (non-modal, so tests and screenshots can look at it).
     QDialog *showAbout();
 
+    // Store changes refresh only the page on screen; the others refresh when shown. Screenshots
+    // (which wait for every page to have data) turn this off; presentation mode refreshes every
+    // page too, so that the cycling panels never show stale figures first.
+    void setRefreshHiddenViews(bool on) { m_refreshHiddenViews = on; }
     // Every view has data to show (used to time screenshots).
     bool isPopulated() const;
     // Renders each view (the whole window at `size`) to DIR/<view>.png. Spins the event loop
@@ -174,6 +178,8 @@ private:
     void restoreSettings();
     void saveSettings();
     void refreshStatus();
+    void refreshView(int view);
+    void refreshShownView(int view);
     void showCaption(const QString &english, const QString &chinese);
     void showSimulatedTime(qint64 simMs);
     void about();
@@ -234,6 +240,8 @@ private:
     QList<QAction *> m_themeActions; // in Theme::Mode order
     QAction *m_presentAction = nullptr;
     bool m_presenting = false;
+    bool m_refreshHiddenViews = false;
+    quint32 m_staleViews = 0; // bit per View: changed while hidden, refresh when shown
     Widgets::Theme::Mode m_themeBeforePresenting = Widgets::Theme::Mode::Light;
     QFont m_fontBeforePresenting;
     bool m_wasMaximized = false;
