@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// bench_store [--alerts N] [--batch B] [--baseline N] [--dir DIR] [--keep PATH | --store PATH]
+// bench_store [--alerts N] [--batch B] [--baseline N] [--dir DIR]
+//             [--keep PATH [--resume] | --store PATH]
 // Ingest rate of the store (dedup, indexes, full-text, roll-ups and whatever else writeBatch
 // does) against a plain SQLite insert of the same rows into a table without indexes, measured in
 // the same process; then the read paths the views use. Alerts come from the demo generator, one
@@ -9,7 +10,9 @@
 // written a day at a time, so 10 M alerts need no more memory than 1 M. The baselines run on the
 // first --baseline rows of the same stream (default all, at most 1 M; printed when a sample).
 // --keep PATH keeps the store; --store PATH skips generation and measures the read paths of an
-// existing store. SIGINT/SIGTERM during ingest stop it after the current batch and go on with the
+// existing store; --keep PATH --resume adds to the kept store until it holds N alerts (the stream
+// goes on from the day after its newest alert), so 10 M can be reached in several runs.
+// SIGINT/SIGTERM during ingest stop it after the current batch and go on with the
 // read paths on what was written.
 #include "alertstore.h"
 #include "benchsupport.h"
@@ -162,6 +165,8 @@ int main(int argc, char *argv[])
     p.addOption(
         { u"dir"_s, u"Where to put the stores (default: a temporary folder)."_s, u"DIR"_s });
     p.addOption({ u"keep"_s, u"Write the generated store to PATH and keep it."_s, u"PATH"_s });
+    p.addOption({ u"resume"_s,
+        u"With --keep: add to the existing store until it holds --alerts N (no baselines)."_s });
     p.addOption({ u"store"_s,
         u"Skip generation and ingest; measure the read paths on the existing store at PATH."_s,
         u"PATH"_s });
@@ -169,9 +174,10 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     qint64 n = p.value(u"alerts"_s).toLongLong();
     const qint64 batchSize = std::max<qint64>(1, p.value(u"batch"_s).toLongLong());
-    const qint64 sample = p.isSet(u"baseline"_s)
-        ? std::clamp<qint64>(p.value(u"baseline"_s).toLongLong(), 0, n)
-        : std::min<qint64>(n, 1'000'000);
+    const bool resume = p.isSet(u"resume"_s) && p.isSet(u"keep"_s);
+    const qint64 sample = resume ? 0
+        : p.isSet(u"baseline"_s) ? std::clamp<qint64>(p.value(u"baseline"_s).toLongLong(), 0, n)
+                                 : std::min<qint64>(n, 1'000'000);
     QTemporaryDir tmp;
     const QDir dir(p.isSet(u"dir"_s) ? p.value(u"dir"_s) : tmp.path());
     QDir().mkpath(dir.path());
@@ -184,14 +190,34 @@ int main(int argc, char *argv[])
     }
     QElapsedTimer t;
 
+    // --resume: what the kept store holds already, and where its stream stopped.
+    qint64 existing = 0;
+    Core::TimestampMs resumeAfter = 0;
+    if (resume && QFileInfo::exists(storePath)) {
+        auto created = Storage::createStore(storePath);
+        std::unique_ptr<Storage::AlertStore> old = std::move(created.value());
+        if (const Storage::Status s = old->open(Storage::AlertStore::Mode::ReadOnly); !s) {
+            out << "cannot open " << storePath << ": " << s.error() << Qt::endl;
+            return 1;
+        }
+        existing = old->countAlerts({}).value();
+        resumeAfter = old->stats().value().newest;
+    }
+
     if (!p.isSet(u"store"_s)) {
         QFile::remove(dir.filePath(u"bench-raw.db"_s));
         QFile::remove(dir.filePath(u"bench-raw-c.db"_s));
-        for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
-            QFile::remove(storePath + suffix);
+        if (!resume) {
+            for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
+                QFile::remove(storePath + suffix);
+            }
         }
         out << "bench_store: " << n << " alerts, batches of " << batchSize << ", store "
             << storePath << Qt::endl;
+        if (resume) {
+            out << "resuming: the store holds " << existing << " alerts; adding "
+                << std::max<qint64>(0, n - existing) << Qt::endl;
+        }
 
         // The baselines: the first `sample` rows of the very stream the store gets.
         double raw = 0;
@@ -234,7 +260,10 @@ int main(int argc, char *argv[])
                 out << "cannot open: " << s.error() << Qt::endl;
                 return 1;
             }
-            DemoStream stream(n);
+            DemoStream stream(std::max<qint64>(0, n - existing));
+            if (resume) {
+                stream.startAfter(resumeAfter);
+            }
             QElapsedTimer wall;
             QElapsedTimer progress;
             progress.start();
@@ -283,7 +312,7 @@ int main(int argc, char *argv[])
         if (g_stop) {
             out << "stopped by a signal after " << written << " of " << n << " alerts" << Qt::endl;
         }
-        n = written;
+        n = existing + written;
         print(out, "generator time (not in the rates)", double(genNs) / 1e6, "ms");
         const double rate = double(written) * 1e9 / double(std::max<qint64>(1, storeNs));
         print(out, "store.writeBatch (dedup, FTS, roll-ups, ...)", rate, "alerts/s");
@@ -321,15 +350,17 @@ int main(int argc, char *argv[])
     const Storage::AlertFilter all;
     printTimed(out, "first page (100, newest first)",
         timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, std::nullopt); }));
-    // A key half-way down, then the page after it.
-    const auto mid = store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 1).value();
+    // A jump (the table's scroll bar): alertsAt finds the hour from the hourly roll-up, then
+    // OFFSET within it; the first call builds the connection's hour index.
+    Storage::AlertPage mid;
+    printTimed(out, "jump to n/2 (alertsAt), first: builds the hour index",
+        timeMs(
+            [&] { mid = store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100).value(); },
+            1));
+    // The key half-way down, then the page after it.
     const Storage::PageKey key { mid.alerts.value(0).ts, 0, mid.alerts.value(0).id.value };
     printTimed(out, "page at depth n/2 (keyset)",
         timeMs([&] { store->alerts(all, Storage::AlertSort::TimeDesc, 100, key); }));
-    // A jump (the table's scroll bar): alertsAt finds the hour from the hourly roll-up, then
-    // OFFSET within it; the first call builds the connection's hour index.
-    printTimed(out, "jump to n/2 (alertsAt), first on connection",
-        timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }, 1));
     printTimed(out, "jump to n/2 (alertsAt), hour index cached",
         timeMs([&] { store->alertsAt(all, Storage::AlertSort::TimeDesc, n / 2, 100); }));
     printTimed(out, "jump to n - 100, the end (alertsAt)",

@@ -30,6 +30,16 @@ public:
     qint64 produced() const { return m_produced; }
     bool atEnd() const { return m_produced >= m_n; }
 
+    // Go on from the first day that starts after `ts` (the days before are skipped, not
+    // generated): bench_store --resume adds to a store this stream filled before.
+    void startAfter(Core::TimestampMs ts)
+    {
+        while (m_start <= ts) {
+            m_start += kDayMs;
+            ++m_seed;
+        }
+    }
+
     // The next simulated day's alerts (fewer when `n` is reached).
     QList<Core::Alert> nextDay()
     {
