@@ -36,7 +36,9 @@ if ! command -v "$cxx" >/dev/null; then
 fi
 if [[ ! -f $build/build.ninja ]]; then
     launcher=()
-    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    # ccache caches files built with a precompiled header only with this sloppiness.
+    command -v ccache >/dev/null \
+        && launcher=("-DCMAKE_CXX_COMPILER_LAUNCHER=env;CCACHE_SLOPPINESS=pch_defines,time_macros;ccache")
     CC=$cc CXX=$cxx cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DLAKEGUARD_FUZZ=ON -DBUILD_TESTING=OFF "${launcher[@]}" >/dev/null
 fi

@@ -4,8 +4,9 @@
 #
 # Static checks on the project's own code (core, storage, feeds, widgets, app, fuzz):
 #   scripts/static-checks.sh [cppcheck|clang-tidy|all] [FILES...]
-# cppcheck with .cppcheck-suppressions; clang-tidy (14) with .clang-tidy over build/'s
-# compile_commands.json (the dev preset; Qt's generated moc files are built first). Exits non-zero
+# cppcheck with .cppcheck-suppressions; clang-tidy (14) with .clang-tidy over the compile commands
+# of build-tidy/ (the dev preset without precompiled headers, which clang cannot read from GCC;
+# Qt's generated moc files are built first). Exits non-zero
 # on any finding. Tests and bench are not checked (Qt Test macros trip both tools).
 set -euo pipefail
 
@@ -37,15 +38,16 @@ fi
 if [[ $what == clang-tidy || $what == all ]]; then
     tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
     [[ -n $tidy ]] || { echo "static-checks: clang-tidy missing (apt-get install clang-tidy-14)" >&2; exit 1; }
-    if [[ ! -f build/compile_commands.json ]]; then
-        cmake --preset dev >/dev/null
+    tidy_build=build-tidy
+    if [[ ! -f $tidy_build/compile_commands.json ]]; then
+        cmake --preset dev -B "$tidy_build" -DLAKEGUARD_PCH=OFF >/dev/null
     fi
     # Generated moc sources some files include.
-    mapfile -t autogen < <(cmake --build build --target help | grep -oE '^lakeguard_[a-z_]+_autogen' | sort -u)
-    ((${#autogen[@]})) && cmake --build build --target "${autogen[@]}" >/dev/null
+    mapfile -t autogen < <(cmake --build "$tidy_build" --target help | grep -oE '^lakeguard_[a-z_]+_autogen' | sort -u)
+    ((${#autogen[@]})) && cmake --build "$tidy_build" --target "${autogen[@]}" >/dev/null
     echo "static-checks: clang-tidy on ${#files[@]} files" >&2
     out=$(mktemp)
-    printf '%s\n' "${files[@]}" | xargs -P "$jobs" -n 4 "$tidy" -p build --quiet \
+    printf '%s\n' "${files[@]}" | xargs -P "$jobs" -n 4 "$tidy" -p "$tidy_build" --quiet \
         --extra-arg=-Wno-unknown-warning-option >"$out" 2>/dev/null || true
     if grep -E ': (warning|error): ' "$out"; then
         status=1
