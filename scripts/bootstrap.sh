@@ -3,11 +3,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # One entry point for a fresh Debian 12 machine:
-#   scripts/bootstrap.sh demo   install what is missing, build, start the console on the demo
-#   scripts/bootstrap.sh test   install what is missing, build, run the whole test suite
-#   scripts/bootstrap.sh build  install what is missing and build
+#   scripts/bootstrap.sh demo   install what is missing, build the console (build/), start it on
+#                               the demo scenario
+#   scripts/bootstrap.sh test   install what is missing, build, run the whole test suite under
+#                               AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
+#   scripts/bootstrap.sh build  install what is missing and build everything in build/
 # Idempotent: with nothing missing and nothing changed it only re-checks and starts.
-# LAKEGUARD_WERROR=1 builds with warnings as errors (CI does).
+# LAKEGUARD_WERROR=1 builds build/ with warnings as errors (the sanitized tree always does).
+# LAKEGUARD_TEST_PLAIN=1 runs the suite on build/ instead, without the sanitizers (quicker).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,18 +53,23 @@ if ((${#missing[@]})); then
     fi
 fi
 
-configure_args=()
-if [[ ${LAKEGUARD_WERROR:-0} == 1 ]]; then
-    configure_args+=(-DLAKEGUARD_WERROR=ON)
-fi
-if [[ ! -f build/build.ninja ]] || ((${#configure_args[@]})); then
-    cmake --preset dev "${configure_args[@]}" >/dev/null
-fi
 jobs=$(nproc)
-cmake --build build -j"$jobs"
+# The normal tree (build/): the console and the CLI for `demo`, everything for `build` and for a
+# plain test run.
+build_normal() {
+    local configure_args=()
+    if [[ ${LAKEGUARD_WERROR:-0} == 1 ]]; then
+        configure_args+=(-DLAKEGUARD_WERROR=ON)
+    fi
+    if [[ ! -f build/build.ninja ]] || ((${#configure_args[@]})); then
+        cmake --preset dev "${configure_args[@]}" >/dev/null
+    fi
+    cmake --build build -j"$jobs" "$@"
+}
 
 case "$mode" in
 demo)
+    build_normal --target lakeguard lakeguard-cli
     if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
         echo "bootstrap: no display; start it on a desktop, or see the pictures with:" >&2
         echo "  build/bin/lakeguard -platform offscreen --demo --store /tmp/demo.db --screenshot /tmp/shots" >&2
@@ -71,11 +79,27 @@ demo)
     exec build/bin/lakeguard --demo --store "$store" "$@"
     ;;
 test)
-    scripts/install-peers.sh build/peers
     export QT_QPA_PLATFORM=offscreen
-    ctest --test-dir build --output-on-failure -j"$jobs" "$@"
+    if [[ ${LAKEGUARD_TEST_PLAIN:-0} == 1 ]]; then
+        build_normal
+        scripts/install-peers.sh build/peers
+        ctest --test-dir build --output-on-failure -j"$jobs" "$@"
+        exit
+    fi
+    # Debug (Q_ASSERT on) at -O0 with ASan+UBSan, warnings as errors (preset asan). Leaks fail a
+    # test too (ASan's exit status); UBSan stops at the first report.
+    if [[ ! -f build-asan/build.ninja ]]; then
+        cmake --preset asan >/dev/null
+    fi
+    cmake --build build-asan -j"$jobs"
+    scripts/install-peers.sh build-asan/peers
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+        UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+        ctest --preset asan -j"$jobs" "$@"
     ;;
-build) ;;
+build)
+    build_normal
+    ;;
 *)
     echo "usage: scripts/bootstrap.sh demo|test|build" >&2
     exit 2
