@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Lakeguard authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Static checks on the project's own code (core, storage, feeds, widgets, app, fuzz):
+# Static checks on the project's own code (core, storage, feeds, evidence, widgets, app, fuzz):
 #   scripts/static-checks.sh [cppcheck|clang-tidy|all] [FILES...]
 # cppcheck with .cppcheck-suppressions; clang-tidy (14) with .clang-tidy over the compile commands
 # of build-tidy/ (the dev preset without precompiled headers, which clang cannot read from GCC;
@@ -16,7 +16,8 @@ what=${1:-all}
 shift || true
 files=("$@")
 if ((${#files[@]} == 0)); then
-    mapfile -t files < <(git ls-files 'core/*.cpp' 'storage/*.cpp' 'feeds/*.cpp' 'widgets/*.cpp' \
+    mapfile -t files < <(git ls-files 'core/*.cpp' 'storage/*.cpp' 'feeds/*.cpp' 'evidence/*.cpp' \
+        'widgets/*.cpp' \
         'widgets/**/*.cpp' 'app/*.cpp' 'app/**/*.cpp' 'fuzz/*.cpp' | sort -u)
 fi
 jobs=${STATIC_JOBS:-2}
@@ -29,7 +30,7 @@ if [[ $what == cppcheck || $what == all ]]; then
     # and portability: the style class is .clang-format's and the reviewers' job.
     if ! cppcheck --enable=warning,performance,portability --std=c++20 --library=qt \
         --inline-suppr --suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
-        --quiet -j "$jobs" -I core -I storage -I feeds -I widgets -I widgets/models -I app \
+        --quiet -j "$jobs" -I core -I storage -I feeds -I evidence -I widgets -I widgets/models -I app \
         -D__GNUC__ -DQT_VERSION=0x060400 "${files[@]}"; then
         status=1
     fi
