@@ -115,8 +115,9 @@ void setUpParser(QCommandLineParser &parser, const CliOptions &o)
 
 void printLine(FILE *stream, const QString &text)
 {
-    std::fputs(qPrintable(text + u'\n'), stream);
-    std::fflush(stream);
+    // Nothing useful to do if the console's own output stream fails.
+    (void)std::fputs(qPrintable(text + u'\n'), stream);
+    (void)std::fflush(stream);
 }
 
 int fail(const QString &message, bool interactive, int code)

@@ -26,6 +26,7 @@ struct IncidentId
 {
     qint64 value = 0;
     friend bool operator==(IncidentId, IncidentId) = default;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted operator.
     friend auto operator<=>(IncidentId, IncidentId) = default;
 };
 

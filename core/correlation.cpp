@@ -17,7 +17,7 @@ const QStringList kFields { u"rule"_s, u"entity"_s, u"source"_s, u"feed"_s, u"ca
 QStringList stringList(const QJsonValue &v)
 {
     QStringList out;
-    for (const QJsonValue &item : v.toArray()) {
+    for (const QJsonValue item : v.toArray()) {
         out << item.toString();
     }
     return out;

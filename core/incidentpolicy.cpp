@@ -43,7 +43,7 @@ std::optional<IncidentPolicy> IncidentPolicy::fromJson(const QByteArray &json, Q
         return std::nullopt;
     }
     IncidentPolicy p;
-    for (const QJsonValue &v : o.value(u"correlation"_s).toArray()) {
+    for (const QJsonValue v : o.value(u"correlation"_s).toArray()) {
         const auto rule = CorrelationRule::fromJson(v.toObject(), error);
         if (!rule) {
             return std::nullopt;
@@ -64,7 +64,7 @@ std::optional<IncidentPolicy> IncidentPolicy::fromJson(const QByteArray &json, Q
     }
     if (o.contains(u"approval_severities"_s)) {
         p.approvalSeverities.clear();
-        for (const QJsonValue &v : o.value(u"approval_severities"_s).toArray()) {
+        for (const QJsonValue v : o.value(u"approval_severities"_s).toArray()) {
             const auto s = severityFromName(v.toString());
             if (!s) {
                 *error = u"approval_severities: unknown severity \"%1\""_s.arg(v.toString());
@@ -90,7 +90,7 @@ std::optional<IncidentPolicy> IncidentPolicy::fromJson(const QByteArray &json, Q
     p.risk.incidentScale = incidentScale;
     p.risk.scale = globalScale;
     QList<RiskModel::Asset> assets;
-    for (const QJsonValue &v : risk.value(u"assets"_s).toArray()) {
+    for (const QJsonValue v : risk.value(u"assets"_s).toArray()) {
         const QJsonObject a = v.toObject();
         const QString pattern = a.value(u"pattern"_s).toString();
         const double weight = a.value(u"weight"_s).toDouble(-1);

@@ -159,7 +159,7 @@ NormalizeResult WazuhNormalizer::normalize(const QByteArray &record,
     const QJsonObject data = o.value(u"data"_s).toObject();
     const QJsonObject agent = o.value(u"agent"_s).toObject();
     QStringList groups;
-    for (const QJsonValue &g : rule.value(u"groups"_s).toArray()) {
+    for (const QJsonValue g : rule.value(u"groups"_s).toArray()) {
         groups << g.toString();
     }
 

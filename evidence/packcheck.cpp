@@ -102,7 +102,7 @@ PackReport checkPackFiles(
     // ---- Files: listed, present, hashes; nothing extra ----
     QSet<QString> listed { mName, u"manifest.sig"_s };
     QHash<QString, QByteArray> contents;
-    for (const QJsonValue &v : m.value(u"files"_s).toArray()) {
+    for (const QJsonValue v : m.value(u"files"_s).toArray()) {
         const QJsonObject f = v.toObject();
         const QString name = f.value(u"name"_s).toString();
         if (name.isEmpty() || name.contains(u'/') || name.startsWith(u'.')) {
@@ -196,7 +196,7 @@ PackReport checkPackFiles(
         lineCount.insert(file, n);
     }
     QSet<QString> proven;
-    for (const QJsonValue &v : m.value(u"records"_s).toArray()) {
+    for (const QJsonValue v : m.value(u"records"_s).toArray()) {
         const QJsonObject r = v.toObject();
         const QString file = r.value(u"file"_s).toString();
         const QString type = r.value(u"type"_s).toString();
@@ -211,7 +211,7 @@ PackReport checkPackFiles(
             problems.add(mName, Tr::tr("%1: the encoding does not give the leaf hash").arg(what));
         }
         QList<QByteArray> proof;
-        for (const QJsonValue &p : r.value(u"proof"_s).toArray()) {
+        for (const QJsonValue p : r.value(u"proof"_s).toArray()) {
             proof << QByteArray::fromHex(p.toString().toLatin1());
         }
         if (checkpointOk

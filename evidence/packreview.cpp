@@ -127,7 +127,7 @@ class Rebuilder
 {
 public:
     Rebuilder(QSqlDatabase db, PackReview &review)
-        : m_db(std::move(db))
+        : m_db(db) // QSqlDatabase has no move constructor in Qt 6.4
         , m_review(review)
     { }
 
@@ -326,7 +326,7 @@ Storage::Result<PackReview> buildReviewStore(const QString &packPath, const QStr
     // 1. Every record exactly as signed, with its own id.
     Rebuilder rebuilder(db, review);
     const QJsonArray records = manifest.object().value(u"records"_s).toArray();
-    for (const QJsonValue &v : records) {
+    for (const QJsonValue v : records) {
         if (!rebuilder.insertRecord(v.toObject())) {
             ++review.skipped;
         }

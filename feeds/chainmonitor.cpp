@@ -65,7 +65,7 @@ ChainMonitorConfig ChainMonitorConfig::fromFeed(const FeedConfig &feed)
     c.expectedBlockMs = qint64(s.value(u"expected_block_s"_s).toDouble(12) * 1000);
     c.stallFactor = s.value(u"stall_factor"_s).toDouble(5);
     c.lagBlocks = s.value(u"lag_blocks"_s).toInteger(5);
-    for (const QJsonValue &w : s.value(u"watch"_s).toArray()) {
+    for (const QJsonValue w : s.value(u"watch"_s).toArray()) {
         const QJsonObject o = w.toObject();
         const QJsonValue min = o.value(u"min_value_eth"_s);
         // JSON numbers print in their shortest form ("0.1"), so no binary fraction leaks in.
@@ -460,8 +460,8 @@ ChainMonitor::Outcome ChainMonitor::evaluate(const QList<NodeSample> &samples, T
         const QJsonObject raw
             = QJsonDocument::fromJson(m_active.value(conditionKey(kFork, QString())).alert.raw)
                   .object();
-        for (const QJsonValue &b : raw.value(u"branches"_s).toArray()) {
-            for (const QJsonValue &n : b.toObject().value(u"nodes"_s).toArray()) {
+        for (const QJsonValue b : raw.value(u"branches"_s).toArray()) {
+            for (const QJsonValue n : b.toObject().value(u"nodes"_s).toArray()) {
                 forked.insert(n.toString());
             }
         }
@@ -547,7 +547,7 @@ QList<Alert> ChainMonitor::scanBlock(
     QList<Alert> alerts;
     const qint64 number = hexQuantity(block.value(u"number"_s).toString());
     const qint64 ts = hexQuantity(block.value(u"timestamp"_s).toString());
-    for (const QJsonValue &v : block.value(u"transactions"_s).toArray()) {
+    for (const QJsonValue v : block.value(u"transactions"_s).toArray()) {
         const QJsonObject tx = v.toObject();
         const QString from = tx.value(u"from"_s).toString().toLower();
         const QString to = tx.value(u"to"_s).toString().toLower();
@@ -600,7 +600,7 @@ QByteArray ChainMonitor::saveState() const
 void ChainMonitor::restoreState(const QByteArray &bytes)
 {
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-    for (const QJsonValue &v : o.value(u"active"_s).toArray()) {
+    for (const QJsonValue v : o.value(u"active"_s).toArray()) {
         const QJsonObject c = v.toObject();
         Alert a = makeAlert(c.value(u"rule"_s).toString(),
             Core::severityFromName(c.value(u"severity"_s).toString()).value_or(Severity::Medium),

@@ -116,7 +116,7 @@ Responses parseResponses(const QByteArray &body, QString *error)
         return out;
     }
     const QJsonArray items = doc.isArray() ? doc.array() : QJsonArray { doc.object() };
-    for (const QJsonValue &v : items) {
+    for (const QJsonValue v : items) {
         const QJsonObject o = v.toObject();
         out.insert(o.value(u"id"_s).toInteger(), o);
     }

@@ -70,7 +70,7 @@ Storage::Result<QJsonObject> withChainNode(
     }
     const QJsonArray feeds
         = QJsonDocument::fromJson(edited.value()).object().value(u"feeds"_s).toArray();
-    for (const QJsonValue &f : feeds) {
+    for (const QJsonValue f : feeds) {
         if (f.toObject().value(u"id"_s).toString() == feedId) {
             return f.toObject();
         }

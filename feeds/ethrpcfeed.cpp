@@ -50,7 +50,7 @@ EthRpcFeed::EthRpcFeed(FeedConfig config, Storage::StoreWriter *writer, QObject 
     , m_timer(this)
 {
     const QJsonObject &s = m_config.settings;
-    for (const QJsonValue &n : s.value(u"nodes"_s).toArray()) {
+    for (const QJsonValue n : s.value(u"nodes"_s).toArray()) {
         m_nodes.append(n.toString());
     }
     m_kind = s.value(u"kind"_s).toString(u"eth"_s);
@@ -329,7 +329,7 @@ void EthRpcFeed::rpcBatch(const QString &url, const QJsonArray &calls, bool asBa
     g->left = calls.size();
     g->reply.ok = true;
     g->reply.latencyMs = 0;
-    for (const QJsonValue &c : calls) {
+    for (const QJsonValue c : calls) {
         post(url, QJsonDocument(c.toObject()).toJson(QJsonDocument::Compact),
             [g, done](const Reply &r) {
                 g->reply.latencyMs = std::max(g->reply.latencyMs, r.latencyMs);
@@ -454,7 +454,7 @@ void EthRpcFeed::fetchHashes(quint64 round)
     m_outstanding = int(wanted.size());
     for (auto it = wanted.begin(); it != wanted.end(); ++it) {
         const int index = int(m_nodes.indexOf(it.key()));
-        const QList<qint64> heights = it.value();
+        const QList<qint64> &heights = it.value();
         QJsonArray calls;
         if (m_kind == u"fisco"_s) {
             for (const QJsonObject &c : FiscoBcos::hashRequests(m_group, heights)) {

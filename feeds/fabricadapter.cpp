@@ -71,7 +71,7 @@ bool parse(int healthStatus, const QByteArray &healthBody, const QByteArray &met
     const QJsonObject health = QJsonDocument::fromJson(healthBody).object();
     if (healthStatus != 200) {
         QStringList failed;
-        for (const QJsonValue &v : health.value(u"failed_checks"_s).toArray()) {
+        for (const QJsonValue v : health.value(u"failed_checks"_s).toArray()) {
             const QJsonObject c = v.toObject();
             failed.append(u"%1: %2"_s.arg(
                 c.value(u"component"_s).toString(), c.value(u"reason"_s).toString()));

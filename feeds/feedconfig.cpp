@@ -174,7 +174,7 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
     QList<FeedConfig> feeds;
     QSet<QString> ids;
     int index = 0;
-    for (const QJsonValue &v : top.value(u"feeds"_s).toArray()) {
+    for (const QJsonValue v : top.value(u"feeds"_s).toArray()) {
         const QString where = u"feed #%1"_s.arg(index++);
         if (!v.isObject()) {
             return R::failure(u"%1: must be an object"_s.arg(where));
@@ -334,7 +334,7 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
             if (nodes.isEmpty()) {
                 return R::failure(u"%1: \"nodes\" must name at least one node URL"_s.arg(name));
             }
-            for (const QJsonValue &n : nodes) {
+            for (const QJsonValue n : nodes) {
                 const QUrl url(n.toString(), QUrl::StrictMode);
                 if (!n.isString() || !url.isValid() || url.host().isEmpty()
                     || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
@@ -346,7 +346,7 @@ Storage::Result<QList<FeedConfig>> parseFeedsConfig(const QByteArray &json)
                 return R::failure(u"%1: \"kind\" must be eth, fisco or fabric"_s.arg(name));
             }
             static const QRegularExpression address(u"^0x[0-9a-fA-F]{40}$"_s);
-            for (const QJsonValue &w : o.value(u"watch"_s).toArray()) {
+            for (const QJsonValue w : o.value(u"watch"_s).toArray()) {
                 const QJsonObject entry = w.toObject();
                 const QJsonValue min = entry.value(u"min_value_eth"_s);
                 if (!w.isObject() || !address.match(entry.value(u"address"_s).toString()).hasMatch()) {

@@ -192,7 +192,7 @@ void FeedProbe::probeNodes(const FeedConfig &config)
     const int group = config.settings.value(u"group"_s).toInt(1);
     const QJsonArray nodes = config.settings.value(u"nodes"_s).toArray();
     m_pending = int(nodes.size());
-    for (const QJsonValue &node : nodes) {
+    for (const QJsonValue node : nodes) {
         QUrl url(node.toString());
         if (kind == u"fabric"_s) {
             url.setPath(u"/healthz"_s);

@@ -41,7 +41,7 @@ std::optional<QList<QByteArray>> parseTlsPins(const QJsonValue &value, QString *
 {
     QStringList texts;
     if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray()) {
+        for (const QJsonValue v : value.toArray()) {
             if (!v.isString()) {
                 *error = Tr::tr("a pin list holds strings only");
                 return std::nullopt;

@@ -185,7 +185,7 @@ AuditEntry auditEntryFrom(const QSqlQuery &q)
 }
 
 IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase has no move constructor in Qt 6.4
     , m_log(log)
     , m_policy(policy)
 { }

@@ -162,7 +162,7 @@ std::optional<Decoded> decode(const QByteArray &encoding)
     if (encoding.size() < 2 || encoding.at(0) != kVersion) {
         return std::nullopt;
     }
-    const int kindValue = encoding.at(1);
+    const int kindValue = static_cast<unsigned char>(encoding.at(1));
     const KindInfo *found = nullptr;
     for (const KindInfo &k : kKinds) {
         if (int(k.kind) == kindValue) {

@@ -112,7 +112,7 @@ QList<PrunedRange> parseRanges(qint64 prune, const QString &text)
 } // namespace
 
 MerkleLog::MerkleLog(QSqlDatabase db, QString storePath, StoreOptions options)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase has no move constructor in Qt 6.4
     , m_path(std::move(storePath))
     , m_options(options)
 {}

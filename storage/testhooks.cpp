@@ -21,8 +21,8 @@ void testPausePoint(const char *name)
     }
     bool ok = false;
     const int ms = qEnvironmentVariableIntValue("LAKEGUARD_TEST_PAUSE_MS", &ok);
-    std::fprintf(stderr, "lakeguard-test-pause: %s\n", name);
-    std::fflush(stderr);
+    (void)std::fprintf(stderr, "lakeguard-test-pause: %s\n", name);
+    (void)std::fflush(stderr);
     QThread::msleep(ok ? ulong(qMax(0, ms)) : 60'000UL);
 }
 

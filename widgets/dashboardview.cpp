@@ -477,7 +477,7 @@ void DashboardView::refreshAsOf()
             }
             constexpr qint64 kMinuteMs = 60'000;
             const Core::TimestampMs to = at - at % kMinuteMs + kMinuteMs;
-            const Storage::AsOfSnapshot snapshot = r.value();
+            const Storage::AsOfSnapshot &snapshot = r.value(); // copied into the callback
             Core::whenFinished(m_queries->dashboard(to - kWindowMs, to, kBucketMs, kTopEntities),
                 this,
                 [this, generation, snapshot](
@@ -563,7 +563,7 @@ void DashboardView::applyDashboard(const Storage::DashboardData &dashboard)
     QList<QList<QPointF>> lower(Core::kSeverityCount);
     qreal maxStack = 0;
     for (const Storage::SeverityBucket &bucket : dashboard.series) {
-        const qreal x = qreal(bucket.start + dashboard.bucketMs / 2);
+        const qreal x = qreal(bucket.start) + qreal(dashboard.bucketMs) / 2;
         qreal base = 0;
         for (int i = 0; i < Core::kSeverityCount; ++i) {
             const int severity = Core::kSeverityCount - 1 - i;

@@ -110,10 +110,10 @@ bool ForkView::branchesFromAlert(
         return false;
     }
     branches->clear();
-    for (const QJsonValue &v : list) {
+    for (const QJsonValue v : list) {
         ForkBranch b;
         b.hash = v.toObject().value(u"hash"_s).toString();
-        for (const QJsonValue &n : v.toObject().value(u"nodes"_s).toArray()) {
+        for (const QJsonValue n : v.toObject().value(u"nodes"_s).toArray()) {
             b.nodes.append(n.toString());
         }
         branches->append(b);
