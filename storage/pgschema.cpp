@@ -226,6 +226,9 @@ const QList<Migration> &postgresMigrations()
         { 8, {} },
         // SQLite v9: running risk sums over open incidents (docs/risk-model.md), kept by both.
         { 9, openRiskStatements(u"DOUBLE PRECISION"_s, u"BIGINT"_s) },
+        // SQLite v10: hour totals for the Alerts view's deep jumps and incident counts by status,
+        // both SQLite-only (PostgreSQL does not seek by hour and counts with its own plans).
+        { 10, {} },
     };
     return migrations;
 }

@@ -21,8 +21,9 @@ struct Migration
 };
 
 const QList<Migration> &sqliteMigrations();
-// Fill the hourly roll-ups from the minute ones and the running totals from the alerts (both
-// tables empty before): migration 8, and a store rebuilt from an evidence pack.
+// Fill the hourly roll-ups from the minute ones, the running totals from the alerts and the hour
+// totals from the hourly roll-ups (all three tables empty before, filled in this order):
+// migrations 8 and 10, a store rebuilt from an evidence pack, a `migrate` into SQLite.
 const QStringList &derivedCountStatements();
 // Migration 9's tables (running risk sums, openrisk.h) with the backend's column types.
 QStringList openRiskStatements(const QString &real, const QString &integer);

@@ -234,6 +234,7 @@ struct SqliteStore::Prepared
     // Roll-ups and totals: one upsert per distinct key and batch, also through the C API.
     SqliteStatement upsertMinute;
     SqliteStatement upsertHour;
+    SqliteStatement upsertHourTotal;
     SqliteStatement upsertEntity;
     SqliteStatement upsertTotal;
 };
@@ -391,6 +392,9 @@ Status SqliteStore::open(Mode mode)
                 "INSERT INTO rollup_hour (bucket, severity, category, feed, n)"
                 " VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (bucket, severity, category, feed) DO UPDATE SET n = n + excluded.n")
+            && p.upsertHourTotal.prepare(sqliteHandle(m_db),
+                "INSERT INTO rollup_hour_total (bucket, n) VALUES (?, ?)"
+                " ON CONFLICT (bucket) DO UPDATE SET n = n + excluded.n")
             && p.upsertEntity.prepare(sqliteHandle(m_db),
                 "INSERT INTO rollup_entity_hour (bucket, entity, n, weight, worst)"
                 " VALUES (?, ?, ?, ?, ?)"
@@ -635,6 +639,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
     using RollupKey = std::tuple<qint64, int, QByteArray, QByteArray>;
     std::map<RollupKey, qint64> minute;
     std::map<RollupKey, qint64> hour;
+    std::map<qint64, qint64> hourTotal;
     std::map<std::pair<int, QByteArray>, qint64> totals;
     struct EntityAgg
     {
@@ -730,6 +735,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
             const int severity = static_cast<int>(a.severity);
             minute[{ floorTo(a.ts, kMinuteMs), severity, category, feedUtf8 }] += 1;
             hour[{ floorTo(a.ts, kHourMs), severity, category, feedUtf8 }] += 1;
+            hourTotal[floorTo(a.ts, kHourMs)] += 1;
             totals[{ severity, category }] += 1;
             if (!a.entity.isEmpty()) {
                 EntityAgg &e = entity[{ floorTo(a.ts, kHourMs), entityUtf8 }];
@@ -769,6 +775,14 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         if (!q.exec()) {
                 return failC(q, u"roll-up"_s);
             }
+        }
+    }
+    for (const auto &[bucket, n] : hourTotal) {
+        SqliteStatement &q = p.upsertHourTotal;
+        q.bindInt(1, bucket);
+        q.bindInt(2, n);
+        if (!q.exec()) {
+            return failC(q, u"roll-up"_s);
         }
     }
     for (const auto &[key, n] : totals) {
@@ -1096,14 +1110,18 @@ AlertFilter rollupPart(const AlertFilter &f)
 Status SqliteStore::scanHourRollup(HourIndex &index, TimestampMs from, bool inclusive)
 {
     // One pass over the hourly roll-up gives both the store's hours (for the exactness check)
-    // and the filter's (for the prefix sums).
+    // and the filter's (for the prefix sums). Without a filter the hour totals (schema v10)
+    // answer both: one row per hour instead of one per severity, category and feed.
     const Where w = whereFor(rollupPart(index.filter));
-    const QString matches = w.clauses.isEmpty() ? u"1"_s : w.clauses.join(u" AND "_s);
+    const QString op = inclusive ? u">="_s : u">"_s;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(u"SELECT bucket, sum(n), sum(CASE WHEN %1 THEN n ELSE 0 END) FROM rollup_hour"
-                   " WHERE bucket %2 ? GROUP BY bucket ORDER BY bucket"_s.arg(
-                       matches, inclusive ? u">="_s : u">"_s))) {
+    const QString sql = w.clauses.isEmpty()
+        ? u"SELECT bucket, n, n FROM rollup_hour_total WHERE bucket %1 ? ORDER BY bucket"_s.arg(op)
+        : u"SELECT bucket, sum(n), sum(CASE WHEN %1 THEN n ELSE 0 END) FROM rollup_hour"
+          " WHERE bucket %2 ? GROUP BY bucket ORDER BY bucket"_s.arg(
+              w.clauses.join(u" AND "_s), op);
+    if (!q.prepare(sql)) {
         return Status::failure(errorText(q));
     }
     bindAll(q, w.values);

@@ -4,6 +4,7 @@
 
 #include "alertstore.h"
 #include "pgstore.h"
+#include "schema.h"
 #include "sqlitestore.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,8 @@ struct Tr
 };
 
 // Every table of schema v7 with its ordering key. Schema changes that add a table add it here,
-// unless it is derived (v8's rollup_hour and alert_totals, v9's entity_risk and risk_total).
+// unless it is derived (v8's rollup_hour and alert_totals, v9's entity_risk and risk_total, v10's
+// rollup_hour_total and incident_totals).
 struct TableInfo
 {
     const char *name;
@@ -278,8 +280,19 @@ Result<MigrationReport> migrateStore(const QString &from, const QString &to)
                     return fail(q.lastError().text());
                 }
             }
-        } else if (!q.exec(u"INSERT INTO alerts_fts (alerts_fts) VALUES ('rebuild')"_s)) {
-            return fail(q.lastError().text());
+        } else {
+            // SQLite's derived counts (schema v8 and v10): the copy brought the minute roll-ups
+            // and the alerts, not what the writer keeps beside them. (Incident counts by status
+            // followed the copied rows through their triggers.)
+            QStringList statements { u"DELETE FROM rollup_hour"_s, u"DELETE FROM alert_totals"_s,
+                u"DELETE FROM rollup_hour_total"_s };
+            statements << derivedCountStatements()
+                       << u"INSERT INTO alerts_fts (alerts_fts) VALUES ('rebuild')"_s;
+            for (const QString &statement : std::as_const(statements)) {
+                if (!q.exec(statement)) {
+                    return fail(q.lastError().text());
+                }
+            }
         }
         if (!target.commit()) {
             return fail(target.lastError().text());

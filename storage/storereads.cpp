@@ -93,7 +93,9 @@ Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals)
         return Result<StoreStats>::failure(q.lastError().text());
     }
     s.quarantined = q.value(0).toLongLong();
-    if (!q.exec(u"SELECT status, count(*) FROM incidents GROUP BY status"_s)) {
+    // SQLite keeps the counts by status (schema v10, triggers on incidents).
+    if (!q.exec(fromTotals ? u"SELECT status, n FROM incident_totals"_s
+                           : u"SELECT status, count(*) FROM incidents GROUP BY status"_s)) {
         return Result<StoreStats>::failure(q.lastError().text());
     }
     qint64 open = 0;

@@ -12,7 +12,7 @@ namespace Lakeguard::Storage {
 // names and types for these tables): each backend's AlertStore method forwards here.
 Result<QList<Core::AlertEvent>> readAlertEvents(const QSqlDatabase &db, Core::AlertId id);
 // `fromTotals`: counts by severity and category come from the running `alert_totals` table
-// (SQLite v8) instead of scanning every alert.
+// (SQLite v8) instead of scanning every alert, incidents by status from `incident_totals` (v10).
 Result<StoreStats> readStats(const QSqlDatabase &db, bool fromTotals = false);
 // The oldest and newest alert times (0, 0 when empty) as readStats reads them. Each aggregate is
 // a subquery of its own: SQLite answers min() or max() from one end of the time index only when

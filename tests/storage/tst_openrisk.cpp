@@ -7,6 +7,7 @@
 
 #include "incidentstore.h"
 #include "openrisk.h"
+#include "schema.h"
 #include "sqlitestore.h"
 
 #include <QFile>
@@ -414,13 +415,17 @@ private slots:
             QSqlQuery q(s->database());
             for (const QString &sql : { u"DROP TABLE entity_risk"_s, u"DROP TABLE risk_total"_s,
                      u"DROP INDEX incident_entities_entity"_s,
+                     // and what v10 added
+                     u"DROP TABLE rollup_hour_total"_s, u"DROP TRIGGER incident_totals_insert"_s,
+                     u"DROP TRIGGER incident_totals_delete"_s,
+                     u"DROP TRIGGER incident_totals_status"_s, u"DROP TABLE incident_totals"_s,
                      u"UPDATE meta SET value = '8' WHERE key = 'schema_version'"_s }) {
                 QVERIFY2(q.exec(sql), qPrintable(sql));
             }
         }
         auto s = open(name, 1);
         QVERIFY(s);
-        QCOMPARE(s->schemaVersion(), 9);
+        QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
         const Core::RiskModel m = model(path(name));
         const auto after = readOpenRisk(s->database(), m, newest, 10);
         QVERIFY2(after, qPrintable(after.error()));

@@ -186,7 +186,7 @@ private slots:
         QVERIFY(!location.isEmpty());
         auto store = openRw(location);
         QVERIFY(store);
-        QCOMPARE(store->schemaVersion(), 9);
+        QCOMPARE(store->schemaVersion(), postgresSchemaVersion());
         IngestBatch b;
         b.feed = u"test"_s;
         for (int i = 0; i < 120; ++i) {
@@ -259,7 +259,7 @@ private slots:
         store.reset();
         store = openRw(location);
         QVERIFY(store);
-        QCOMPARE(store->schemaVersion(), 9);
+        QCOMPARE(store->schemaVersion(), postgresSchemaVersion());
         QCOMPARE(openRiskMatches(*store, location, makeAlert(159).ts), QString());
     }
 
@@ -683,6 +683,25 @@ private slots:
         QCOMPARE(targetStats.json(), sourceStats.json());
         r = run({ u"--store"_s, location, u"verify"_s });
         QVERIFY2(r.code == 0, r.err.constData());
+        // And back into a new SQLite file: the counts SQLite keeps beside the rows (totals by
+        // severity, category and incident status, the hourly roll-ups) are there too.
+        {
+            const QString back = m_dir.filePath(u"back.db"_s);
+            r = run({ u"migrate"_s, u"--from"_s, location, u"--to"_s, back, u"--json"_s });
+            QVERIFY2(r.code == 0, r.err.constData());
+            QCOMPARE(r.json().value(u"verified"_s).toBool(), true);
+            const Run backStats = run({ u"--store"_s, back, u"--json"_s, u"stats"_s });
+            QCOMPARE(backStats.code, 0);
+            QCOMPARE(backStats.json(), sourceStats.json());
+            SqliteStore copy(back);
+            QVERIFY(copy.open(AlertStore::Mode::ReadOnly));
+            QSqlQuery q(copy.database());
+            QVERIFY(q.exec(u"SELECT (SELECT sum(n) FROM rollup_hour),"
+                           " (SELECT sum(n) FROM rollup_hour_total)"_s)
+                && q.next());
+            QCOMPARE(q.value(0).toInt(), 400);
+            QCOMPARE(q.value(1).toInt(), 400);
+        }
         r = run({ u"--store"_s, location, u"--json"_s, u"incident"_s, u"show"_s, id });
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.out.contains("checked"));

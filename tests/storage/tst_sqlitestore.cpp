@@ -5,6 +5,7 @@
 #include "storereads.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -88,6 +89,38 @@ private:
             }
         }
         return QString();
+    }
+
+    // What schema v10 added, as a v9 store has none of it.
+    static bool dropVersionTen(QSqlQuery &q)
+    {
+        for (const QString &sql : { u"DROP TABLE rollup_hour_total"_s,
+                 u"DROP TRIGGER incident_totals_insert"_s, u"DROP TRIGGER incident_totals_delete"_s,
+                 u"DROP TRIGGER incident_totals_status"_s, u"DROP TABLE incident_totals"_s }) {
+            if (!q.exec(sql)) {
+                qWarning() << sql << q.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The hour totals (schema v10) equal the hourly roll-ups summed by hour.
+    static QString hourTotalsMismatch(SqliteStore &s)
+    {
+        QSqlQuery q(s.database());
+        if (!q.exec(u"SELECT (SELECT count(*) FROM (SELECT bucket, sum(n) FROM rollup_hour"
+                    " GROUP BY bucket EXCEPT SELECT bucket, n FROM rollup_hour_total)),"
+                    " (SELECT count(*) FROM rollup_hour_total),"
+                    " (SELECT count(DISTINCT bucket) FROM rollup_hour)"_s)
+            || !q.next()) {
+            return q.lastError().text();
+        }
+        if (q.value(0).toInt() != 0 || q.value(1) != q.value(2)) {
+            return u"%1 hours differ; %2 hour totals for %3 hours"_s.arg(
+                q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        }
+        return q.value(1).toInt() > 0 ? QString() : u"no hours"_s;
     }
 
     std::unique_ptr<SqliteStore> openRw(const QString &name)
@@ -718,6 +751,7 @@ private slots:
         QVERIFY2(pruned, qPrintable(pruned.error()));
         QCOMPARE(pruned->alerts, 110);
         QCOMPARE(totals(), counted());
+        QCOMPARE(hourTotalsMismatch(*s), QString()); // both keep what a prune removed
         // The pruned range spans every severity of both categories: each key lost its own count.
         const auto after = totals();
         int changedKeys = 0;
@@ -890,6 +924,36 @@ private slots:
         }
     }
 
+    // A v9 store gets its hour totals and incident counts by status from what it holds, and
+    // the triggers keep the counts from then on.
+    void migrationTenFillsHourTotalsAndIncidentCounts()
+    {
+        {
+            auto s = filled(u"v9.db"_s);
+            QVERIFY(s);
+            QSqlQuery q(s->database());
+            QVERIFY(dropVersionTen(q));
+            QVERIFY(q.exec(u"UPDATE meta SET value = '9' WHERE key = 'schema_version'"_s));
+        }
+        auto s = openRw(u"v9.db"_s);
+        QVERIFY(s);
+        QCOMPARE(s->schemaVersion(), sqliteSchemaVersion());
+        QCOMPARE(hourTotalsMismatch(*s), QString());
+        const StoreStats st = s->stats().value();
+        QVERIFY(st.incidents.value(u"new"_s) > 0);
+        QCOMPARE(st.incidents.value(u"open"_s), s->countIncidents({}).value());
+        // New alerts after the migration: both still follow.
+        IngestBatch more;
+        more.feed = u"test"_s;
+        for (int i = 200; i < 400; ++i) {
+            more.alerts << makeAlert(i, Core::severityFromInt(i % 5), Core::Category::Intrusion);
+        }
+        QVERIFY(s->writeBatch(more).ok);
+        QCOMPARE(hourTotalsMismatch(*s), QString());
+        QCOMPARE(s->stats().value().incidents.value(u"open"_s), s->countIncidents({}).value());
+        QVERIFY(s->countIncidents({}).value() > st.incidents.value(u"open"_s));
+    }
+
     // A v7 store gets its hourly roll-ups and totals from what it already holds.
     void migrationEightFillsDerivedCounts()
     {
@@ -903,6 +967,7 @@ private slots:
             QVERIFY(q.exec(u"DROP TABLE entity_risk"_s));
             QVERIFY(q.exec(u"DROP TABLE risk_total"_s));
             QVERIFY(q.exec(u"DROP INDEX incident_entities_entity"_s));
+            QVERIFY(dropVersionTen(q));
             QVERIFY(q.exec(u"UPDATE meta SET value = '7' WHERE key = 'schema_version'"_s));
         }
         auto s = openRw(u"v7.db"_s);
