@@ -442,6 +442,20 @@ void MainWindow::attachWriter(Storage::StoreWriter *writer)
     connect(writer, &Storage::StoreWriter::writeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Write failed: %1").arg(error), 10000);
     });
+    // The verifier reads on a read-only connection and cannot save where it got to; the writer
+    // saves it, so the next start checks only what came after. (At 10 M alerts a first check
+    // takes minutes, and the log cannot be checkpointed past the snapshot it holds.)
+    if (!m_options.readOnly) {
+        connect(m_verification, &Widgets::VerificationIndicator::storeVerified, writer,
+            [this, writer](const QString &state) {
+                Core::whenFinished(
+                    writer->saveVerifiedState(state), this, [](const Storage::Status &s) {
+                        if (!s) {
+                            qWarning() << "cannot save the verification state:" << s.error();
+                        }
+                    });
+            });
+    }
     // ---- Incidents (issue 6) ----
     if (!m_options.readOnly) {
         m_incidents->setWriter(writer);

@@ -40,6 +40,15 @@ public:
     // only what was added since the last successful verification. A failure to run is an error;
     // a store that fails the check is a report with ok == false naming the first broken record.
     virtual Result<VerifyReport> verify(bool incremental) = 0;
+    // Read-write only: saves where the next incremental verification starts (VerifyReport::state
+    // of a successful run, typically the console's read-only verifier), so the next console or
+    // `verify` checks only what came after it. A state that names no stored checkpoint is
+    // refused; an older one than the saved state is ignored.
+    virtual Status saveVerifiedState(const QString &state)
+    {
+        Q_UNUSED(state);
+        return Status::failure(QStringLiteral("this store cannot save a verification state"));
+    }
     // The newest signed checkpoint's id, 0 when there is none (to decide whether to verify again).
     virtual Result<qint64> latestCheckpointId()
     {

@@ -729,17 +729,58 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
 
     if (report.ok && lastGood) {
         m_verifiedState = QString::number(lastGood->first.id) + u' ' + lastGood->second.serialize();
+        report.state = m_verifiedState;
     }
     if (report.ok && saveState && lastGood) {
-        QSqlQuery w(m_db);
-        w.prepare(u"INSERT INTO meta (key, value) VALUES ('verified_checkpoint', ?)"
-                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-        w.addBindValue(m_verifiedState);
-        if (!w.exec()) {
-            qCWarning(lcStore) << "cannot save the verification state:" << w.lastError().text();
+        if (const Status s = saveVerifiedState(m_verifiedState); !s) {
+            qCWarning(lcStore) << "cannot save the verification state:" << s.error();
         }
     }
     return report;
+}
+
+Status MerkleLog::saveVerifiedState(const QString &state)
+{
+    bool numeric = false;
+    const qint64 cpId = state.section(u' ', 0, 0).toLongLong(&numeric);
+    const auto frontier = MerkleFrontier::deserialize(state.section(u' ', 1));
+    if (!numeric || !frontier) {
+        return Status::failure(Tr::tr("not a verification state"));
+    }
+    if (!m_db.transaction()) {
+        return Status::failure(m_db.lastError().text());
+    }
+    TransactionGuard rollback { m_db };
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT tree_size, root FROM checkpoints WHERE id = ?"_s);
+    q.addBindValue(cpId);
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    if (!q.next() || q.value(0).toLongLong() != frontier->size()
+        || q.value(1).toByteArray() != frontier->root()) {
+        return Status::failure(
+            Tr::tr("the verification state does not match checkpoint %1").arg(cpId));
+    }
+    q.finish();
+    // A newer saved state stays: a slow run that started earlier must not move it back.
+    if (q.exec(u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s) && q.next()
+        && q.value(0).toString().section(u' ', 0, 0).toLongLong() > cpId) {
+        return Ok {};
+    }
+    q.finish();
+    q.prepare(u"INSERT INTO meta (key, value) VALUES ('verified_checkpoint', ?)"
+              " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    q.addBindValue(state);
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    q.finish();
+    if (!m_db.commit()) {
+        return Status::failure(m_db.lastError().text());
+    }
+    rollback.armed = false;
+    return Ok {};
 }
 
 QString MerkleLog::backfill(QSqlDatabase db)

@@ -56,6 +56,11 @@ public:
     // This connection also remembers the newest verified checkpoint itself, so an incremental
     // run on a read-only connection (the console's indicator) starts where its last one ended.
     Result<VerifyReport> verify(bool incremental, bool saveState);
+    // Records `state` (VerifyReport::state of a successful run, on any connection) as where the
+    // next incremental verification starts, unless the store already starts at a newer
+    // checkpoint. Refused when it does not name a stored checkpoint with its tree size and root.
+    // An incremental run still checks the saved frontier against the checkpoint's signature.
+    Status saveVerifiedState(const QString &state);
     // The newest checkpoint's id (0 when none): a cheap "is there something new to verify".
     Result<qint64> latestCheckpointId();
 

@@ -973,6 +973,14 @@ Result<VerifyReport> PgStore::verify(bool incremental)
     return report;
 }
 
+Status PgStore::saveVerifiedState(const QString &state)
+{
+    if (!m_log || m_mode != Mode::ReadWrite) {
+        return Status::failure(Tr::tr("store is not open for writing"));
+    }
+    return m_log->saveVerifiedState(state);
+}
+
 QString PgStore::tsQuery(const QString &text)
 {
     QStringList terms;

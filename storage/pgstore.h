@@ -40,6 +40,7 @@ public:
     // PostgreSQL's own tools back up a shared store (docs/team-deployment.md): refused here.
     Status backup(const QString &target) override;
     Result<VerifyReport> verify(bool incremental) override;
+    Status saveVerifiedState(const QString &state) override;
     Result<qint64> latestCheckpointId() override;
 
     Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,

@@ -950,6 +950,14 @@ Result<VerifyReport> SqliteStore::verify(bool incremental)
     return m_log->verify(incremental, m_mode == Mode::ReadWrite);
 }
 
+Status SqliteStore::saveVerifiedState(const QString &state)
+{
+    if (!m_prepared) {
+        return Status::failure(Tr::tr("store is not open for writing"));
+    }
+    return m_log->saveVerifiedState(state);
+}
+
 Result<qint64> SqliteStore::latestCheckpointId()
 {
     if (!m_log) {

@@ -32,6 +32,7 @@ public:
         const QString &lastError) override;
     Status checkpoint(bool force) override;
     Result<VerifyReport> verify(bool incremental) override;
+    Status saveVerifiedState(const QString &state) override;
     Result<qint64> latestCheckpointId() override;
 
     Result<AlertPage> alerts(const AlertFilter &filter, AlertSort sort, int limit,

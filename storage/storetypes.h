@@ -267,6 +267,10 @@ struct VerifyReport
     QByteArray publicKeyPem;
     qint64 prunedRecords = 0;      // leaves whose record a signed prune record removed
     qint64 pruneRecords = 0;       // prune records in the store
+    // When ok: "<checkpoint id> <frontier>" of the newest checkpoint verified, where the next
+    // incremental run may start. A read-only verifier hands it to the writer to save
+    // (AlertStore::saveVerifiedState).
+    QString state;
 };
 
 } // namespace Lakeguard::Storage

@@ -153,6 +153,14 @@ public:
         return r;
     }
 
+    Status saveVerifiedState(const QString &state)
+    {
+        if (!m_store) {
+            return Status::failure(Tr::tr("the store is closed"));
+        }
+        return m_store->saveVerifiedState(state);
+    }
+
     Status feedState(
         const QString &feed, const QString &type, FeedState state, const QString &error)
     {
@@ -271,6 +279,26 @@ QFuture<BatchResult> StoreWriter::submit(IngestBatch batch)
         m_worker,
         [worker = m_worker, promise, batch = std::move(batch)] {
             promise->addResult(worker->write(batch));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Status> StoreWriter::saveVerifiedState(QString state)
+{
+    auto promise = std::make_shared<QPromise<Status>>();
+    QFuture<Status> future = promise->future();
+    promise->start();
+    if (!m_worker || !m_thread.isRunning()) {
+        promise->addResult(Status::failure(Tr::tr("the store writer is not running")));
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, state] {
+            promise->addResult(worker->saveVerifiedState(state));
             promise->finish();
         },
         Qt::QueuedConnection);

@@ -38,6 +38,9 @@ public:
     QFuture<Status> setFeedState(QString feed, QString type, FeedState state, QString lastError);
     // One officer change (issue 6), in the writer's queue like every other write.
     QFuture<Result<IncidentChange>> changeIncident(IncidentCommand command);
+    // Where the next incremental verification starts (AlertStore::saveVerifiedState): the
+    // console's read-only verifier cannot save it itself.
+    QFuture<Status> saveVerifiedState(QString state);
 
     QString location() const { return m_location; }
 

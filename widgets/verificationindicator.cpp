@@ -94,6 +94,9 @@ void VerificationIndicator::setStore(const QString &location)
             m_report = report;
             m_error.clear();
             setState(report.ok ? State::Verified : State::Failed);
+            if (report.ok && !report.state.isEmpty()) {
+                emit storeVerified(report.state);
+            }
         });
     connect(m_verifier, &Storage::StoreVerifier::failed, this, [this](const QString &error) {
         m_error = error;

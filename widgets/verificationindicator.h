@@ -54,6 +54,9 @@ public:
 
 signals:
     void stateChanged(Lakeguard::Widgets::VerificationIndicator::State state);
+    // A run found the store intact up to a checkpoint: `state` (VerifyReport::state) is where
+    // the next incremental run may start. The console hands it to its writer to save.
+    void storeVerified(const QString &state);
 
 protected:
     void changeEvent(QEvent *event) override;

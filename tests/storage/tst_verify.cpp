@@ -490,6 +490,60 @@ private slots:
         QCOMPARE(r->leavesChecked, 220);
     }
 
+    // The console verifies on a read-only connection, which cannot save where it got to; its
+    // writer saves the report's state, and the next read-only run (the next console) checks
+    // only what came after. States that name no stored checkpoint are refused, older ones
+    // ignored.
+    void readOnlyRunSavedByTheWriter()
+    {
+        const QString name = u"handover.db"_s;
+        auto writer = open(name);
+        QVERIFY(writer);
+        QVERIFY(writer->writeBatch(batch(0, 100, 4)).ok);
+        QVERIFY(writer->checkpoint(true));
+        QString state;
+        {
+            auto reader = open(name, AlertStore::Mode::ReadOnly);
+            const auto r = reader->verify(true);
+            QVERIFY(r && r->ok);
+            QVERIFY(!r->incremental); // nothing saved yet: every leaf
+            QCOMPARE(r->leavesChecked, 104);
+            QVERIFY(!r->state.isEmpty());
+            state = r->state;
+            QVERIFY(!reader->saveVerifiedState(state)); // read-only
+        }
+        QVERIFY(writer->saveVerifiedState(state));
+        QVERIFY(writer->writeBatch(batch(100, 30)).ok);
+        QVERIFY(writer->checkpoint(true));
+        QString newer;
+        {
+            auto reader = open(name, AlertStore::Mode::ReadOnly);
+            const auto r = reader->verify(true);
+            QVERIFY2(r && r->ok, qPrintable(r ? r->firstProblem : r.error()));
+            QVERIFY(r->incremental);
+            QCOMPARE(r->fromLeaf, 104);
+            QCOMPARE(r->leavesChecked, 30);
+            newer = r->state;
+        }
+        QVERIFY(writer->saveVerifiedState(newer));
+        const auto saved = [&] {
+            return QString::number(scalar(name,
+                u"SELECT CAST(substr(value, 1, instr(value, ' ') - 1) AS INTEGER) FROM meta"
+                " WHERE key = 'verified_checkpoint'"_s));
+        };
+        const QString newerId = newer.section(u' ', 0, 0);
+        QCOMPARE(saved(), newerId);
+        // The older state again (a slow run that finished late): accepted, not saved.
+        QVERIFY(writer->saveVerifiedState(state));
+        QCOMPARE(saved(), newerId);
+        // Not a state; a frontier that is not the named checkpoint's.
+        QVERIFY(!writer->saveVerifiedState(u"garbage"_s));
+        const Status wrong = writer->saveVerifiedState(newerId + u' ' + state.section(u' ', 1));
+        QVERIFY(!wrong);
+        QVERIFY2(wrong.error().contains(u"does not match checkpoint"_s), qPrintable(wrong.error()));
+        QCOMPARE(saved(), newerId);
+    }
+
     void checkpointEveryIntervalAndOnStop()
     {
         // Interval 0: every batch that adds leaves is signed.

@@ -7,6 +7,9 @@
 #include "demofeed.h"
 #include "feedmanager.h"
 #include "mainwindow.h"
+#include "queryservice.h"
+#include "sqlitestore.h"
+#include "storewriter.h"
 #include "vault.h"
 #include "widgettestsupport.h"
 
@@ -15,19 +18,20 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QTcpServer>
-#include <QTimer>
-#include <QImage>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -45,6 +49,7 @@ private slots:
     void restoresLastView();
     void readOnlyBanner();
     void demoCaptionsAndRefresh();
+    void verifiedStateIsSavedByTheWriter();
     void screenshots();
     void vaultPassphraseIsAskedOnce();
 
@@ -186,6 +191,53 @@ void tst_MainWindow::demoCaptionsAndRefresh()
     QVERIFY(!window.captionText().isEmpty());
     QTRY_VERIFY(window.statusText().contains(
         QLocale().toString(window.alertsView()->model()->totalCount())));
+}
+
+// The console's verifier is read-only; its writer saves where the check got to, so the next
+// console start checks only what came after.
+void tst_MainWindow::verifiedStateIsSavedByTheWriter()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"verified.db"_s);
+    auto savedState = [&] {
+        Storage::SqliteStore store(path);
+        if (!store.open(Storage::AlertStore::Mode::ReadOnly)) {
+            return QString();
+        }
+        QSqlQuery q(store.database());
+        return q.exec(u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s) && q.next()
+            ? q.value(0).toString()
+            : QString();
+    };
+    {
+        Storage::SqliteStore store(path);
+        QVERIFY(store.open(Storage::AlertStore::Mode::ReadWrite));
+        Storage::IngestBatch batch;
+        batch.feed = u"ids"_s;
+        batch.alerts = Test::makeAlerts(0, 40, Test::kBaseTime, 1000);
+        QVERIFY(store.writeBatch(batch).ok);
+        QVERIFY(store.checkpoint(true));
+    }
+    QCOMPARE(savedState(), QString());
+    Storage::StoreWriter writer(path);
+    QVERIFY(writer.start());
+    Storage::QueryService queries(path);
+    MainWindow::Options o;
+    o.storeLocation = path;
+    {
+        MainWindow window(&queries, o);
+        window.attachWriter(&writer);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!savedState().isEmpty(), 30000);
+    }
+    writer.stop();
+    // What the next console's first run does: only the records after the saved checkpoint.
+    Storage::SqliteStore again(path);
+    QVERIFY(again.open(Storage::AlertStore::Mode::ReadOnly));
+    const auto report = again.verify(true);
+    QVERIFY(report && report->ok);
+    QVERIFY(report->incremental);
+    QVERIFY(report->fromLeaf >= 40);
 }
 
 void tst_MainWindow::screenshots()

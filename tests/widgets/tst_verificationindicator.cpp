@@ -80,6 +80,7 @@ private slots:
 
         // When the indicator verifies it
         VerificationIndicator indicator;
+        QSignalSpy verified(&indicator, &VerificationIndicator::storeVerified);
         indicator.setStore(path);
         QTRY_COMPARE_WITH_TIMEOUT(
             indicator.state(), VerificationIndicator::State::Verified, kWaitMs);
@@ -88,6 +89,10 @@ private slots:
         const auto report = indicator.report();
         QVERIFY(report);
         QVERIFY(report->ok);
+        // and hands on where the next check may start (the console's writer saves it)
+        QCOMPARE(verified.count(), 1);
+        QVERIFY(!report->state.isEmpty());
+        QCOMPARE(verified.first().first().toString(), report->state);
         QVERIFY(report->treeSize >= 30);
         QVERIFY(report->latest);
         QVERIFY(indicator.text().startsWith(u"Verified · "_s));
