@@ -148,6 +148,16 @@ private:
         return q.value(0).toLongLong();
     }
 
+    QString scalarText(const QString &name, const QString &sql)
+    {
+        auto s = open(name, AlertStore::Mode::ReadOnly);
+        QSqlQuery q(s->database());
+        if (!q.exec(sql) || !q.next()) {
+            return QString();
+        }
+        return q.value(0).toString();
+    }
+
     VerifyReport verifyReadOnly(const QString &name)
     {
         auto s = open(name, AlertStore::Mode::ReadOnly);
@@ -542,6 +552,75 @@ private slots:
         QVERIFY(!wrong);
         QVERIFY2(wrong.error().contains(u"does not match checkpoint"_s), qPrintable(wrong.error()));
         QCOMPARE(saved(), newerId);
+    }
+
+    // The saved state names the last record of each leaf kind, so an incremental run does not
+    // search the leaves backwards for them (for a kind without leaves, every leaf). With them it
+    // still catches a new leaf that repeats an old record; a state saved before they existed
+    // still works.
+    void incrementalStartsFromTheSavedRefs()
+    {
+        const QString name = u"refs.db"_s;
+        auto s = open(name);
+        QVERIFY(s->writeBatch(batch(0, 50, 4)).ok);
+        QVERIFY(s->checkpoint(true));
+        const auto first = s->verify(true);
+        QVERIFY(first && first->ok);
+        // Alerts (kind 1) end at id 50, chain observations (kind 2) at 4; no other kind yet.
+        QVERIFY2(first->state.endsWith(u" refs=1:50,2:4,3:0,4:0,5:0"_s), qPrintable(first->state));
+        QVERIFY(s->writeBatch(batch(50, 20)).ok);
+        QVERIFY(s->checkpoint(true));
+        const qint64 firstNew = first->treeSize;
+        s.reset();
+
+        // A fresh connection starts from the saved state: only the new leaves.
+        auto again = open(name, AlertStore::Mode::ReadOnly);
+        auto r = again->verify(true);
+        QVERIFY2(r && r->ok, qPrintable(r ? r->firstProblem : r.error()));
+        QVERIFY(r->incremental);
+        QCOMPARE(r->fromLeaf, firstNew);
+        QCOMPARE(r->leavesChecked, 20);
+        again.reset();
+
+        // The same from a state without refs (as an older Lakeguard saved it).
+        QVERIFY(tamper(name,
+            { u"UPDATE meta SET value = substr(value, 1, instr(value, ' refs=') - 1)"
+              " WHERE key = 'verified_checkpoint'"_s }));
+        QVERIFY(!scalarText(name, u"SELECT value FROM meta WHERE key = 'verified_checkpoint'"_s)
+                     .contains(u"refs="_s));
+        again = open(name, AlertStore::Mode::ReadOnly);
+        r = again->verify(true);
+        QVERIFY2(r && r->ok, qPrintable(r ? r->firstProblem : r.error()));
+        QVERIFY(r->incremental);
+        QCOMPARE(r->leavesChecked, 20);
+        again.reset();
+    }
+
+    // With the saved refs an incremental run still catches a new leaf that repeats an old
+    // record: only the saved last alert id (50) shows that alert 7 is out of order.
+    void savedRefsCatchARepeatedRecord()
+    {
+        const QString name = u"refs-tampered.db"_s;
+        auto s = open(name);
+        QVERIFY(s->writeBatch(batch(0, 50)).ok);
+        QVERIFY(s->checkpoint(true));
+        const auto first = s->verify(true); // read-write: saves the state
+        QVERIFY(first && first->ok);
+        QVERIFY(first->state.contains(u" refs=1:50,"_s));
+        QVERIFY(s->writeBatch(batch(50, 20)).ok);
+        QVERIFY(s->checkpoint(true));
+        s.reset();
+        QVERIFY(tamper(name,
+            { u"UPDATE leaves SET ref_id = 7, hash = (SELECT hash FROM leaves WHERE kind = 1"
+              " AND ref_id = 7) WHERE seq = %1"_s.arg(first->treeSize) }));
+        auto again = open(name, AlertStore::Mode::ReadOnly);
+        const auto r = again->verify(true);
+        QVERIFY(r);
+        QVERIFY(r->incremental);
+        QVERIFY(!r->ok);
+        QVERIFY2(r->firstProblem.contains(
+                     u"alert 7 (leaf %1) is out of order or repeated"_s.arg(first->treeSize)),
+            qPrintable(r->firstProblem));
     }
 
     void checkpointEveryIntervalAndOnStop()
