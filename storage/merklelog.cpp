@@ -23,10 +23,10 @@ namespace Lakeguard::Storage {
 
 namespace {
 
-// meta.verified_checkpoint: "<checkpoint id> <frontier> refs=<kind>:<ref>,…". The refs (since
-// session 7) are the last record id of each leaf kind in the verified tree, so an incremental
-// run need not search the leaves backwards for them: for a kind no leaf has, that search read
-// every leaf (3 s at 10 M). Older states without them still parse.
+// meta.verified_checkpoint: "<checkpoint id> <frontier> refs=<kind>:<ref>,…". The refs are the
+// last record id of each leaf kind in the verified tree, so an incremental run need not search
+// the leaves backwards for them: for a kind no leaf has, that search read every leaf (4 s at
+// 10 M). States saved without them (by earlier versions) still parse.
 struct VerifiedState
 {
     qint64 checkpoint = 0;
