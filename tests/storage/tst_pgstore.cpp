@@ -437,6 +437,52 @@ private slots:
         QVERIFY2(report->firstProblem.contains(u"alert 42"_s), qPrintable(report->firstProblem));
     }
 
+    // The console's read-only verifier on a shared store: its writer saves where the check got
+    // to, and the next read-only run starts there.
+    void verifiedStateSavedByTheWriter()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto writer = openRw(location);
+        QVERIFY(writer);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < 60; ++i) {
+            b.alerts << makeAlert(i);
+        }
+        QVERIFY(writer->writeBatch(b).ok);
+        QVERIFY(writer->checkpoint(true));
+        auto readOnly = [&] {
+            auto created = createStore(location);
+            if (!created || !created.value()->open(AlertStore::Mode::ReadOnly)) {
+                return std::unique_ptr<AlertStore>();
+            }
+            return std::move(created).value();
+        };
+        auto reader = readOnly();
+        QVERIFY(reader);
+        const auto first = reader->verify(true);
+        QVERIFY(first && first->ok);
+        QVERIFY(!first->incremental);
+        QVERIFY(!reader->saveVerifiedState(first->state)); // read-only
+        QVERIFY(writer->saveVerifiedState(first->state));
+        QVERIFY(!writer->saveVerifiedState(u"1 not-a-frontier"_s));
+
+        b.alerts.clear();
+        for (int i = 60; i < 75; ++i) {
+            b.alerts << makeAlert(i);
+        }
+        QVERIFY(writer->writeBatch(b).ok);
+        QVERIFY(writer->checkpoint(true));
+        auto next = readOnly();
+        QVERIFY(next);
+        const auto second = next->verify(true);
+        QVERIFY2(second && second->ok, qPrintable(second ? second->firstProblem : second.error()));
+        QVERIFY(second->incremental);
+        QCOMPARE(second->fromLeaf, 60);
+        QCOMPARE(second->leavesChecked, 15);
+    }
+
     // The batched ingest decides like one insert per alert: duplicates inside a batch and
     // against the store, and state changes (firing → resolved, never back) give SQLite's counts.
     void batchDuplicatesMatchSqlite()
