@@ -263,88 +263,65 @@ void StoreWriter::stop()
     m_worker = nullptr;
 }
 
-QFuture<BatchResult> StoreWriter::submit(IngestBatch batch)
+namespace {
+
+// One job in the writer's queue: the future gets what `job(worker)` returns on the writer
+// thread, or `notRunning` at once when the writer is not running.
+template<typename T, typename Job>
+QFuture<T> enqueue(WriterWorker *worker, bool running, T notRunning, Job job)
 {
-    auto promise = std::make_shared<QPromise<BatchResult>>();
-    QFuture<BatchResult> future = promise->future();
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
     promise->start();
-    if (!m_worker || !m_thread.isRunning()) {
-        BatchResult r;
-        r.error = Tr::tr("the store writer is not running");
-        promise->addResult(r);
+    if (!worker || !running) {
+        promise->addResult(std::move(notRunning));
         promise->finish();
         return future;
     }
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, batch = std::move(batch)] {
-            promise->addResult(worker->write(batch));
+        worker,
+        [worker, promise, job = std::move(job)] {
+            promise->addResult(job(worker));
             promise->finish();
         },
         Qt::QueuedConnection);
     return future;
 }
 
+QString notRunningText()
+{
+    return Tr::tr("the store writer is not running");
+}
+
+} // namespace
+
+QFuture<BatchResult> StoreWriter::submit(IngestBatch batch)
+{
+    BatchResult notRunning;
+    notRunning.error = notRunningText();
+    return enqueue(m_worker, m_thread.isRunning(), notRunning,
+        [batch = std::move(batch)](WriterWorker *w) { return w->write(batch); });
+}
+
 QFuture<Status> StoreWriter::saveVerifiedState(QString state)
 {
-    auto promise = std::make_shared<QPromise<Status>>();
-    QFuture<Status> future = promise->future();
-    promise->start();
-    if (!m_worker || !m_thread.isRunning()) {
-        promise->addResult(Status::failure(Tr::tr("the store writer is not running")));
-        promise->finish();
-        return future;
-    }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, state] {
-            promise->addResult(worker->saveVerifiedState(state));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
+    return enqueue(m_worker, m_thread.isRunning(), Status::failure(notRunningText()),
+        [state](WriterWorker *w) { return w->saveVerifiedState(state); });
 }
 
 QFuture<Status> StoreWriter::setFeedState(
     QString feed, QString type, FeedState state, QString lastError)
 {
-    auto promise = std::make_shared<QPromise<Status>>();
-    QFuture<Status> future = promise->future();
-    promise->start();
-    if (!m_worker || !m_thread.isRunning()) {
-        promise->addResult(Status::failure(Tr::tr("the store writer is not running")));
-        promise->finish();
-        return future;
-    }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, feed, type, state, lastError] {
-            promise->addResult(worker->feedState(feed, type, state, lastError));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
+    return enqueue(m_worker, m_thread.isRunning(), Status::failure(notRunningText()),
+        [feed, type, state, lastError](
+            WriterWorker *w) { return w->feedState(feed, type, state, lastError); });
 }
 
 QFuture<Result<IncidentChange>> StoreWriter::changeIncident(IncidentCommand command)
 {
-    auto promise = std::make_shared<QPromise<Result<IncidentChange>>>();
-    QFuture<Result<IncidentChange>> future = promise->future();
-    promise->start();
-    if (!m_worker || !m_thread.isRunning()) {
-        promise->addResult(
-            Result<IncidentChange>::failure(Tr::tr("the store writer is not running")));
-        promise->finish();
-        return future;
-    }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, command = std::move(command)] {
-            promise->addResult(worker->changeIncident(command));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
+    return enqueue(m_worker, m_thread.isRunning(),
+        Result<IncidentChange>::failure(notRunningText()),
+        [command = std::move(command)](WriterWorker *w) { return w->changeIncident(command); });
 }
 
 } // namespace Lakeguard::Storage
