@@ -4,6 +4,7 @@
 
 #include "alertdetailpanel.h"
 #include "alerttablemodel.h"
+#include "alerttableview.h"
 #include "chipdelegate.h"
 #include "futurecallback.h"
 #include "modelroles.h"
@@ -13,6 +14,7 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,7 +48,7 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     , m_searchTimer(new QTimer(this))
     , m_filterLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
-    , m_table(new QTableView(this))
+    , m_table(new AlertTableView(this))
     , m_detail(new AlertDetailPanel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
@@ -136,7 +138,16 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     tableLayout->setContentsMargins(16, 12, 16, 6);
     tableLayout->setSpacing(8);
     tableLayout->addLayout(bar);
-    tableLayout->addWidget(m_table, 1);
+    // The table and its store-wide scroll bar in one frame, as a table with its own bar looks.
+    auto *tableFrame = new QFrame(tablePane);
+    tableFrame->setFrameStyle(m_table->frameStyle());
+    m_table->setFrameShape(QFrame::NoFrame);
+    auto *frameLayout = new QHBoxLayout(tableFrame);
+    frameLayout->setContentsMargins(0, 0, 0, 0);
+    frameLayout->setSpacing(0);
+    frameLayout->addWidget(m_table, 1);
+    frameLayout->addWidget(m_table->storeScrollColumn());
+    tableLayout->addWidget(tableFrame, 1);
 
     m_splitter->addWidget(tablePane);
     m_splitter->addWidget(m_detail);
@@ -180,6 +191,11 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
 }
 
 AlertsView::~AlertsView() = default;
+
+QTableView *AlertsView::tableView() const
+{
+    return m_table;
+}
 
 void AlertsView::retranslateUi()
 {

@@ -21,6 +21,7 @@ namespace Lakeguard::Widgets {
 
 class AlertDetailPanel;
 class AlertTableModel;
+class AlertTableView;
 class RefreshThrottle;
 
 // The alert list: a filter bar, the paged table and the selected alert's details.
@@ -36,7 +37,8 @@ public:
     ~AlertsView() override;
 
     AlertTableModel *model() const { return m_model; }
-    QTableView *tableView() const { return m_table; }
+    QTableView *tableView() const;
+    AlertTableView *alertTable() const { return m_table; }
     AlertDetailPanel *detailPanel() const { return m_detail; }
     QComboBox *severityFilter() const { return m_severity; }
     QComboBox *categoryFilter() const { return m_category; }
@@ -73,7 +75,7 @@ private:
     QTimer *m_searchTimer;
     QLabel *m_filterLabel;
     QLabel *m_countLabel;
-    QTableView *m_table;
+    AlertTableView *m_table;
     AlertDetailPanel *m_detail;
     QSplitter *m_splitter;
     int m_sortColumn = 0;

@@ -3,6 +3,7 @@
 #include "alertdetailpanel.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
+#include "alerttableview.h"
 #include "modelroles.h"
 #include "widgettestsupport.h"
 
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -20,6 +22,7 @@ using namespace Lakeguard;
 using Widgets::AlertDetailPanel;
 using Widgets::AlertsView;
 using Widgets::AlertTableModel;
+using Widgets::AlertTableView;
 
 class tst_AlertsView : public QObject
 {
@@ -33,6 +36,7 @@ private slots:
     void feedFilterListsFeeds();
     void untrustedTextIsPlain();
     void headerSortsOnlyTimeAndSeverity();
+    void storeScrollBarCoversTheStore();
 
 private:
     static constexpr int kAlerts = 300;
@@ -165,6 +169,83 @@ void tst_AlertsView::headerSortsOnlyTimeAndSeverity()
     clickSection(AlertTableModel::TimeColumn);
     QVERIFY(view.model()->sortOrder() == Storage::AlertSort::TimeDesc
         || view.model()->sortOrder() == Storage::AlertSort::TimeAsc);
+}
+
+void tst_AlertsView::storeScrollBarCoversTheStore()
+{
+    AlertsView view(m_store.queries());
+    AlertTableModel *model = view.model();
+    AlertTableView *table = view.alertTable();
+    model->setWindowRows(60);
+    model->reload();
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(model->totalCount(), kAlerts + 1);
+    QCOMPARE(model->rowCount(), 60);
+    const auto expectedId = [this](qint64 storeRow) {
+        auto f = m_store.queries()->alertsAt({}, Storage::AlertSort::TimeDesc, storeRow, 1);
+        f.waitForFinished();
+        return f.result()->alerts.value(0).id.value;
+    };
+    const auto storeRowOf
+        = [&](const QModelIndex &index) { return model->windowStart() + index.row(); };
+
+    // The store bar covers all 301 alerts; the view's own bar, 60 rows of them, is hidden.
+    QScrollBar *bar = table->storeScrollBar();
+    QTRY_VERIFY(bar->isVisible());
+    QVERIFY(!table->verticalScrollBar()->isVisible());
+    QCOMPARE(bar->maximum() + bar->pageStep(), kAlerts + 1);
+    const int visible = bar->pageStep();
+    QVERIFY2(visible > 5 && visible < 30, qPrintable(QString::number(visible)));
+
+    // Dragging the store bar to alert 200: the window moves there and the view shows it on top.
+    bar->setValue(200);
+    QCOMPARE(table->topStoreRow(), 200);
+    QVERIFY(model->windowStart() > 0);
+    QCOMPARE(storeRowOf(table->indexAt(QPoint(5, 2))), 200);
+    QTRY_VERIFY(table->indexAt(QPoint(5, 2)).data(Widgets::LoadedRole).toBool());
+    QCOMPARE(table->indexAt(QPoint(5, 2)).data(Widgets::AlertIdRole).toLongLong(), expectedId(200));
+
+    // Scrolling to the window's first row moves the window up under the same rows.
+    const qint64 start = model->windowStart();
+    table->verticalScrollBar()->setValue(0);
+    QCOMPARE(table->topStoreRow(), start);
+    QVERIFY(model->windowStart() < start);
+    QCOMPARE(bar->value(), start);
+    QCOMPARE(storeRowOf(table->indexAt(QPoint(5, 2))), start);
+
+    // A page down inside the window moves the store bar with it.
+    table->verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    QCOMPARE(bar->value(), table->topStoreRow());
+    QVERIFY(table->topStoreRow() > start);
+
+    // Ctrl+End and Ctrl+Home reach the last and first alert of the store, not of the window.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(storeRowOf(table->currentIndex()), kAlerts);
+    QCOMPARE(bar->value(), bar->maximum());
+    QTRY_VERIFY(table->currentIndex().data(Widgets::LoadedRole).toBool());
+    QCOMPARE(table->currentIndex().data(Widgets::AlertIdRole).toLongLong(), expectedId(kAlerts));
+    QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(model->windowStart(), 0);
+    QCOMPARE(table->currentIndex().row(), 0);
+    QCOMPARE(bar->value(), 0);
+
+    // Arrow keys walk across the window's end: 100 rows down is store row 100.
+    for (int i = 0; i < 100; ++i) {
+        QTest::keyClick(table, Qt::Key_Down);
+    }
+    QCOMPARE(storeRowOf(table->currentIndex()), 100);
+    QVERIFY(model->windowStart() > 0);
+    QTRY_VERIFY(table->currentIndex().data(Widgets::LoadedRole).toBool());
+    QCOMPARE(table->currentIndex().data(Widgets::AlertIdRole).toLongLong(), expectedId(100));
+    // The details follow the current alert.
+    QTRY_COMPARE(view.detailPanel()->alertId().value_or(Core::AlertId {}).value, expectedId(100));
+
+    // scrollToStoreRow, as a jump from elsewhere does it.
+    table->scrollToStoreRow(250);
+    QCOMPARE(table->topStoreRow(), std::min<qint64>(250, bar->maximum()));
 }
 
 QTEST_MAIN(tst_AlertsView)

@@ -28,9 +28,16 @@ private slots:
     void onlyTimeAndSeveritySort();
     void filterCounts();
     void cacheIsBounded();
+    void windowShowsStoreRows();
+    void windowMoveKeepsSelection();
     void liveInsertKeepsSelection();
+    // These add alerts to the store: after the tests that count on kAlerts.
+    void liveInsertBelowTheTopMovesTheWindow();
+    void liveInsertAtTheTopDropsOverflow();
 
 private:
+    // The store's current count of all alerts.
+    qint64 storeCount();
     // Reads `row` (scheduling its page) and waits until it is loaded.
     static bool waitForRow(AlertTableModel &model, int row);
     Core::Alert expectedAt(
@@ -56,6 +63,13 @@ bool tst_AlertTableModel::waitForRow(AlertTableModel &model, int row)
     const QModelIndex index = model.index(row, 0);
     model.data(index, Qt::DisplayRole);
     return QTest::qWaitFor([&] { return model.data(index, Widgets::LoadedRole).toBool(); }, 5000);
+}
+
+qint64 tst_AlertTableModel::storeCount()
+{
+    auto f = m_store.queries()->countAlerts({});
+    f.waitForFinished();
+    return f.result().value();
 }
 
 Core::Alert tst_AlertTableModel::expectedAt(
@@ -195,6 +209,79 @@ void tst_AlertTableModel::cacheIsBounded()
     QVERIFY(model.cachedPageCount() <= AlertTableModel::kMaxCachedPages);
 }
 
+void tst_AlertTableModel::windowShowsStoreRows()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWindowRows(300);
+    model.reload();
+    // The model shows a window of 300 of the 1000 rows, at the top first.
+    QTRY_COMPARE(model.totalCount(), kAlerts);
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(model.windowStart(), 0);
+    QCOMPARE(model.maxWindowStart(), kAlerts - 300);
+
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QCOMPARE(model.setWindowStart(550), 550);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(model.modelRowOf(550), 0);
+    QCOMPARE(model.modelRowOf(849), 299);
+    QCOMPARE(model.modelRowOf(850), -1);
+    QCOMPARE(model.modelRowOf(549), -1);
+    // Model row r is store row 550 + r, across pages (550 sits in the page of 400..599).
+    for (int row : { 0, 49, 50, 299 }) {
+        QVERIFY(waitForRow(model, row));
+        const Core::Alert expected = expectedAt(Storage::AlertSort::TimeDesc, 550 + row);
+        QCOMPARE(model.index(row, 0).data(Widgets::AlertIdRole).toLongLong(), expected.id.value);
+    }
+    QCOMPARE(model.cachedRowOf(expectedAt(Storage::AlertSort::TimeDesc, 600).id), 50);
+    QCOMPARE(model.cachedRowOf(expectedAt(Storage::AlertSort::TimeDesc, 0).id), -1);
+
+    // Clamped at both ends; no layout change when it stays.
+    QCOMPARE(model.setWindowStart(5000), kAlerts - 300);
+    QCOMPARE(model.setWindowStart(-5), 0);
+    QCOMPARE(layout.size(), 3);
+    QCOMPARE(model.setWindowStart(0), 0);
+    QCOMPARE(layout.size(), 3);
+
+    // A filter with fewer rows than the window: all of them, and the window cannot move.
+    Storage::AlertFilter filter;
+    filter.categories = { u"fraud"_s };
+    model.setFilter(filter);
+    QTRY_COMPARE(model.rowCount(), kAlerts / 4);
+    QCOMPARE(model.maxWindowStart(), 0);
+    QCOMPARE(model.setWindowStart(100), 0);
+}
+
+void tst_AlertTableModel::windowMoveKeepsSelection()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWindowRows(300);
+    model.reload();
+    QTableView view;
+    view.setModel(&model);
+    QTRY_COMPARE(model.rowCount(), 300);
+    QVERIFY(waitForRow(model, 250));
+    view.selectRow(250);
+    const qint64 selectedId = model.index(250, 0).data(Widgets::AlertIdRole).toLongLong();
+
+    // The window moves 200 rows down: the selected alert is now model row 50.
+    model.setWindowStart(200);
+    QModelIndexList selected = view.selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().row(), 50);
+    QCOMPARE(view.currentIndex().row(), 50);
+    QVERIFY(waitForRow(model, 50));
+    QCOMPARE(model.index(50, 0).data(Widgets::AlertIdRole).toLongLong(), selectedId);
+
+    // Far enough that it leaves the window: nothing selected, nothing wrongly selected.
+    model.setWindowStart(600);
+    QVERIFY(view.selectionModel()->selectedRows().isEmpty());
+    QVERIFY(!view.currentIndex().isValid());
+}
+
 void tst_AlertTableModel::liveInsertKeepsSelection()
 {
     AlertTableModel model(m_store.queries());
@@ -227,6 +314,78 @@ void tst_AlertTableModel::liveInsertKeepsSelection()
     QVERIFY(waitForRow(model, 0));
     QCOMPARE(model.index(0, 0).data(Widgets::TimestampRole).toLongLong(),
         Test::kBaseTime + qint64(kAlerts + 9) * 1000);
+}
+
+void tst_AlertTableModel::liveInsertBelowTheTopMovesTheWindow()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWindowRows(300);
+    model.reload();
+    QTableView view;
+    view.setModel(&model);
+    const qint64 before = storeCount();
+    QTRY_COMPARE(model.totalCount(), before);
+    model.setWindowStart(400);
+    QVERIFY(waitForRow(model, 10));
+    view.selectRow(10);
+    const qint64 selectedId = model.index(10, 0).data(Widgets::AlertIdRole).toLongLong();
+    const qint64 firstId = model.index(0, 0).data(Widgets::AlertIdRole).toLongLong();
+
+    // When 25 newer alerts arrive while the window is below the top
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    const auto r = m_store.submitAlerts(Test::makeAlerts(int(before), 25, Test::kBaseTime, 1000));
+    QCOMPARE(r.accepted, 25);
+    model.refresh();
+
+    // Then the window moves down with its alerts: same rows, no row signal.
+    QTRY_COMPARE(model.totalCount(), before + 25);
+    QCOMPARE(model.windowStart(), 425);
+    QCOMPARE(model.rowCount(), 300);
+    QVERIFY(inserted.isEmpty());
+    QVERIFY(removed.isEmpty());
+    QVERIFY(layout.isEmpty());
+    QCOMPARE(view.selectionModel()->selectedRows().value(0).row(), 10);
+    // Shown from the old pages at once, then from the refetched ones: the same alerts.
+    QCOMPARE(model.index(0, 0).data(Widgets::AlertIdRole).toLongLong(), firstId);
+    QTRY_VERIFY(!model.hasPendingFetches());
+    QVERIFY(waitForRow(model, 10));
+    QCOMPARE(model.index(10, 0).data(Widgets::AlertIdRole).toLongLong(), selectedId);
+    QCOMPARE(model.index(0, 0).data(Widgets::AlertIdRole).toLongLong(), firstId);
+}
+
+void tst_AlertTableModel::liveInsertAtTheTopDropsOverflow()
+{
+    AlertTableModel model(m_store.queries());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWindowRows(300);
+    model.reload();
+    const qint64 before = storeCount();
+    QTRY_COMPARE(model.totalCount(), before);
+    QCOMPARE(model.rowCount(), 300);
+
+    // When 7 newer alerts arrive while the window is at the top
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const auto r = m_store.submitAlerts(Test::makeAlerts(int(before), 7, Test::kBaseTime, 1000));
+    QCOMPARE(r.accepted, 7);
+    model.refresh();
+
+    // Then they are inserted on top and the window's last 7 rows leave it.
+    QTRY_COMPARE(model.totalCount(), before + 7);
+    QCOMPARE(model.windowStart(), 0);
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 293);
+    QCOMPARE(removed.first().at(2).toInt(), 299);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 6);
+    QVERIFY(waitForRow(model, 0));
+    QCOMPARE(model.index(0, 0).data(Widgets::AlertIdRole).toLongLong(),
+        expectedAt(Storage::AlertSort::TimeDesc, 0).id.value);
 }
 
 QTEST_MAIN(tst_AlertTableModel)

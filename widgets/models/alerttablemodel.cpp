@@ -15,7 +15,6 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -48,10 +47,51 @@ AlertTableModel::~AlertTableModel() = default;
 
 int AlertTableModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid()) {
-        return 0;
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int AlertTableModel::rowsInWindow() const
+{
+    return int(std::clamp<qint64>(m_count - m_base, 0, m_windowRows));
+}
+
+void AlertTableModel::setWindowRows(int rows)
+{
+    m_windowRows = std::max(rows, 1);
+}
+
+qint64 AlertTableModel::maxWindowStart() const
+{
+    return std::max<qint64>(m_count - m_windowRows, 0);
+}
+
+int AlertTableModel::modelRowOf(qint64 storeRow) const
+{
+    const qint64 row = storeRow - m_base;
+    return row >= 0 && row < m_rows ? int(row) : -1;
+}
+
+qint64 AlertTableModel::setWindowStart(qint64 start)
+{
+    start = std::clamp<qint64>(start, 0, maxWindowStart());
+    if (start == m_base || m_resetPending) {
+        return m_base;
     }
-    return int(std::min<qint64>(m_count, std::numeric_limits<int>::max()));
+    // Only rows move, so the horizontal header can skip its bookkeeping (VerticalSortHint).
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const qint64 shift = m_base - start;
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        const qint64 row = index.row() + shift;
+        after.append(
+            row >= 0 && row < m_rows ? createIndex(int(row), index.column()) : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    m_base = start;
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    return m_base;
 }
 
 int AlertTableModel::columnCount(const QModelIndex &parent) const
@@ -59,11 +99,11 @@ int AlertTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const Core::Alert *AlertTableModel::alertForRow(int row) const
+const Core::Alert *AlertTableModel::alertForStoreRow(qint64 row) const
 {
-    const auto it = m_cache.constFind(row / kPageSize);
+    const auto it = m_cache.constFind(int(row / kPageSize));
     if (it != m_cache.cend()) {
-        const int offset = row % kPageSize;
+        const int offset = int(row % kPageSize);
         if (offset < it->alerts.size()) {
             it->lastUse = ++m_useClock;
             return &it->alerts.at(offset);
@@ -75,7 +115,10 @@ const Core::Alert *AlertTableModel::alertForRow(int row) const
 
 std::optional<Core::Alert> AlertTableModel::cachedAlert(int row) const
 {
-    if (const Core::Alert *a = alertForRow(row)) {
+    if (row < 0 || row >= m_rows) {
+        return std::nullopt;
+    }
+    if (const Core::Alert *a = alertForStoreRow(m_base + row)) {
         return *a;
     }
     return std::nullopt;
@@ -86,7 +129,7 @@ int AlertTableModel::cachedRowOf(Core::AlertId id) const
     for (auto it = m_cache.cbegin(); it != m_cache.cend(); ++it) {
         for (int i = 0; i < it->alerts.size(); ++i) {
             if (it->alerts.at(i).id == id) {
-                return it.key() * kPageSize + i;
+                return modelRowOf(qint64(it.key()) * kPageSize + i);
             }
         }
     }
@@ -98,10 +141,10 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const int row = index.row();
-    const Core::Alert *alert = alertForRow(row);
+    const qint64 row = m_base + index.row();
+    const Core::Alert *alert = alertForStoreRow(row);
     if (!alert) {
-        requestPage(row / kPageSize);
+        requestPage(int(row / kPageSize));
         for (const StaleSegment &segment : m_stale) {
             const qint64 offset = row - segment.firstRow;
             if (offset >= 0 && offset < segment.alerts.size()) {
@@ -311,6 +354,8 @@ void AlertTableModel::onCounted(
     if (purpose == CountPurpose::Reset) {
         beginResetModel();
         m_count = r.value();
+        m_base = 0;
+        m_rows = rowsInWindow();
         m_cache.clear();
         m_stale.clear();
         m_wanted.clear();
@@ -341,6 +386,8 @@ void AlertTableModel::applyLiveCount(qint64 count)
         m_inFlight.clear();
         beginResetModel();
         m_count = count;
+        m_base = std::min(m_base, maxWindowStart());
+        m_rows = rowsInWindow();
         m_cache.clear();
         m_stale.clear();
         m_wanted.clear();
@@ -350,32 +397,44 @@ void AlertTableModel::applyLiveCount(qint64 count)
     }
 
     const qint64 added = count - m_count;
-    const int oldRows = rowCount();
     // Every cached page may now sit at other rows: refetch what is visible, keep the old
     // contents as a fallback so the view does not flash placeholders.
     ++m_generation;
     m_inFlight.clear();
     m_wanted.clear();
-    const int newRows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
     if (isNewestFirst(m_sort)) {
-        // The rows move inside the insert bracket, so observers see the old layout before it.
-        if (newRows > oldRows) {
-            beginInsertRows({}, 0, newRows - oldRows - 1);
-        }
-        moveCacheToStale(added);
-        m_count = count;
-        if (newRows > oldRows) {
+        if (m_base > 0) {
+            // The window moves down with its alerts: the same rows, no signal but the count.
+            m_base += added;
+            moveCacheToStale(added);
+            m_count = count;
+        } else {
+            // At the top: the new rows are inserted, and as many leave at the window's end.
+            const int inserted = int(std::min<qint64>(added, m_windowRows));
+            const int overflow = m_rows + inserted - m_windowRows;
+            if (overflow > 0) {
+                beginRemoveRows({}, m_rows - overflow, m_rows - 1);
+                m_rows -= overflow;
+                endRemoveRows();
+            }
+            // The rows move inside the insert bracket, so observers see the old layout before.
+            beginInsertRows({}, 0, inserted - 1);
+            moveCacheToStale(added);
+            m_count = count;
+            m_rows += inserted;
             endInsertRows();
         }
     } else {
         // Oldest-first or by severity: new rows land at the end or anywhere; add them at the
-        // end and repaint everything (the selection keeps its row, not necessarily its alert).
-        if (newRows > oldRows) {
-            beginInsertRows({}, oldRows, newRows - 1);
-        }
+        // end of a window that reaches the end and repaint everything (the selection keeps its
+        // row, not necessarily its alert).
+        const int oldRows = m_rows;
         moveCacheToStale(0);
         m_count = count;
-        if (newRows > oldRows) {
+        const int grown = rowsInWindow() - oldRows;
+        if (grown > 0) {
+            beginInsertRows({}, oldRows, oldRows + grown - 1);
+            m_rows += grown;
             endInsertRows();
         }
         if (oldRows > 0) {
@@ -474,8 +533,9 @@ void AlertTableModel::onPageLoaded(
     m_cache.insert(page, entry);
     evictPages();
 
-    const int first = page * kPageSize;
-    const int last = std::min(first + int(entry.alerts.size()), rowCount()) - 1;
+    const qint64 firstRow = qint64(page) * kPageSize - m_base;
+    const int first = int(std::max<qint64>(firstRow, 0));
+    const int last = int(std::min<qint64>(firstRow + entry.alerts.size(), m_rows)) - 1;
     if (last >= first) {
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }

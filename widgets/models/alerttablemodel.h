@@ -17,10 +17,15 @@ class QueryService;
 
 namespace Lakeguard::Widgets {
 
-// The alert table over a store of any size: rowCount is the filter's count, rows are fetched
-// in pages of kPageSize off the GUI thread (keyset from the page before when cached, else by
-// offset) and kept in a small LRU cache. An uncached row shows a placeholder and schedules its
-// page; the page's arrival emits dataChanged. GUI thread only.
+// The alert table over a store of any size. The model shows a window of at most windowRows()
+// rows of the filter's result, starting at windowStart(): Qt's item views keep state for every
+// row (QHeaderView 8 bytes, shifted on each insert at the top), which at 10 M rows costs tens of
+// MiB and stalls the GUI on every live insert. AlertTableView moves the window as the user
+// scrolls and gives the whole result a scroll bar. "Store rows" below are positions in the
+// filter's full result; model rows are positions in the window.
+// Rows are fetched in pages of kPageSize off the GUI thread (keyset from the page before when
+// cached, else by offset) and kept in a small LRU cache. An uncached row shows a placeholder and
+// schedules its page; the page's arrival emits dataChanged. GUI thread only.
 class AlertTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,6 +48,7 @@ public:
     static constexpr int kPageSize = 200;
     static constexpr int kMaxCachedPages = 20;
     static constexpr int kMaxConcurrentFetches = 3;
+    static constexpr int kDefaultWindowRows = 100'000;
 
     explicit AlertTableModel(Storage::QueryService *queries, QObject *parent = nullptr);
     ~AlertTableModel() override;
@@ -67,13 +73,26 @@ public:
     void setSortOrder(Storage::AlertSort sort);
     Storage::AlertSort sortOrder() const { return m_sort; }
 
-    // The full count (rowCount is clamped to int).
+    // The full count of the filter's result (rowCount is the window's part of it).
     qint64 totalCount() const { return m_count; }
+
+    // The window: model row r is store row windowStart() + r.
+    int windowRows() const { return m_windowRows; }
+    // Tests use small windows; takes effect at the next reload.
+    void setWindowRows(int rows);
+    qint64 windowStart() const { return m_base; }
+    qint64 maxWindowStart() const;
+    // Moves the window to start at `start` (clamped to [0, maxWindowStart()]) and returns where
+    // it starts. Rows keep their alerts: persistent indexes (selection, current) follow their
+    // row, or become invalid when it leaves the window. Cached pages stay cached.
+    qint64 setWindowStart(qint64 start);
+    // The model row of a store row, or -1 outside the window.
+    int modelRowOf(qint64 storeRow) const;
     // True until the first count of the current filter arrived.
     bool isCounting() const { return m_resetPending || m_countInFlight; }
-    // The alert at `row` when its page is cached (no fetch is scheduled).
+    // The alert at model row `row` when its page is cached (no fetch is scheduled).
     std::optional<Core::Alert> cachedAlert(int row) const;
-    // The row of a cached alert, or -1.
+    // The model row of a cached alert in the window, or -1.
     int cachedRowOf(Core::AlertId id) const;
     int cachedPageCount() const { return int(m_cache.size()); }
     bool hasPendingFetches() const { return !m_inFlight.isEmpty() || !m_wanted.isEmpty(); }
@@ -81,8 +100,10 @@ public:
 public slots:
     // Filter or sort changed: count afresh, then reset the model once the count is known.
     void reload();
-    // The store changed: count again; new rows of a newest-first view are inserted at the top
-    // (persistent indexes and the selection follow), the cache is dropped and re-fetched.
+    // The store changed: count again. New rows of a newest-first view go on top: inserted when
+    // the window is at the top (rows pushed out of the window at its end are removed), else the
+    // window moves down with its alerts and no row changes. Persistent indexes and the
+    // selection follow; the cache is dropped and re-fetched.
     void refresh();
 
 signals:
@@ -104,12 +125,14 @@ private:
     // live update does not flash placeholders.
     struct StaleSegment
     {
-        qint64 firstRow = 0;
+        qint64 firstRow = 0; // store row
         QList<Core::Alert> alerts;
     };
     enum class CountPurpose { Reset, Live };
 
-    const Core::Alert *alertForRow(int row) const;
+    const Core::Alert *alertForStoreRow(qint64 row) const;
+    // The window's rows for m_count and m_base.
+    int rowsInWindow() const;
     void requestPage(int page) const;
     void fetchWanted();
     void fetchPage(int page);
@@ -125,6 +148,9 @@ private:
     Storage::AlertFilter m_filter;
     Storage::AlertSort m_sort = Storage::AlertSort::TimeDesc;
     qint64 m_count = 0;
+    qint64 m_base = 0; // store row of model row 0
+    int m_rows = 0; // rowCount(): changed only inside the begin/end brackets
+    int m_windowRows = kDefaultWindowRows;
     quint64 m_generation = 0;
     bool m_resetPending = false;
     bool m_countInFlight = false;

@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 The Lakeguard authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QTableView>
+
+class QScrollBar;
+
+namespace Lakeguard::Widgets {
+
+class AlertTableModel;
+
+// The alert table over an AlertTableModel's window. The view's own vertical scroll bar moves
+// inside the window and stays hidden; storeScrollBar() covers the filter's whole result (one
+// step per alert) and is what the user sees. Scrolling near either end of the window, dragging
+// the store bar, Ctrl+Home and Ctrl+End move the window so the rows around the view stay in it.
+// storeScrollColumn() holds the bar, aligned below the header; the owner lays it out beside
+// the table (AlertsView puts both in one frame).
+class AlertTableView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlertTableView)
+
+public:
+    explicit AlertTableView(QWidget *parent = nullptr);
+    ~AlertTableView() override;
+
+    // Must be an AlertTableModel (any other model gets a plain table).
+    void setModel(QAbstractItemModel *model) override;
+
+    QScrollBar *storeScrollBar() const { return m_bar; }
+    QWidget *storeScrollColumn() const { return m_column; }
+
+    // The store row at the top of the viewport.
+    qint64 topStoreRow() const;
+    // Moves the window as needed and scrolls so store row `row` shows as `hint` says.
+    void scrollToStoreRow(qint64 row, ScrollHint hint = PositionAtTop);
+
+protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    void updateGeometries() override;
+
+private:
+    int rowPixels() const;
+    int visibleRows() const;
+    // Centres the window on store row `row` when that row is within a quarter window of an end
+    // the window can move past (or outside it). Keeps the viewport on the same rows.
+    void keepInWindow(qint64 row);
+    void onViewScrolled();
+    void onStoreBarMoved(int value);
+    void syncStoreBar();
+
+    AlertTableModel *m_model = nullptr;
+    QWidget *m_column;
+    QScrollBar *m_bar;
+    bool m_syncing = false;
+};
+
+} // namespace Lakeguard::Widgets
