@@ -10,6 +10,7 @@
 #include "modelroles.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "textcelldelegate.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -86,6 +87,7 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
 
     // Table
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new TextCellDelegate(m_table));
     m_table->setItemDelegateForColumn(AlertTableModel::SeverityColumn, new ChipDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
