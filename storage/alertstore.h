@@ -61,6 +61,15 @@ public:
     virtual Result<AlertPage> alertsAt(const AlertFilter &filter, AlertSort sort, qint64 offset,
                                        int limit) = 0;
     virtual Result<qint64> countAlerts(const AlertFilter &filter) = 0;
+    // Readies what alertsAt needs for deep jumps under this filter and order, so that the first
+    // jump does not pay for it (SQLite: the connection's hour index, built or brought up to
+    // date). Backends with nothing to ready return Ok.
+    virtual Status prepareJumps(const AlertFilter &filter, AlertSort sort)
+    {
+        Q_UNUSED(filter);
+        Q_UNUSED(sort);
+        return Ok {};
+    }
     // Housekeeping a long-lived writer runs now and then and before it closes (SQLite: PRAGMA
     // optimize). Backends without any return Ok.
     virtual Status maintain() { return Ok{}; }

@@ -106,6 +106,16 @@ QFuture<Result<qint64>> QueryService::countAlerts(AlertFilter filter)
         &m_rowsPool, m_location, [=](AlertStore &s) { return s.countAlerts(filter); });
 }
 
+QFuture<Result<bool>> QueryService::prepareJumps(AlertFilter filter, AlertSort sort)
+{
+    return runQuery<bool>(&m_rowsPool, m_location, [=](AlertStore &s) -> Result<bool> {
+        if (const Status prepared = s.prepareJumps(filter, sort); !prepared) {
+            return Result<bool>::failure(prepared.error());
+        }
+        return true;
+    });
+}
+
 QFuture<Result<Alert>> QueryService::alert(Core::AlertId id)
 {
     return runQuery<Alert>(&m_rowsPool, m_location, [=](AlertStore &s) { return s.alert(id); });

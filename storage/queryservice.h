@@ -33,6 +33,8 @@ public:
     QFuture<Result<AlertPage>> alertsAt(
         AlertFilter filter, AlertSort sort, qint64 offset, int limit);
     QFuture<Result<qint64>> countAlerts(AlertFilter filter);
+    // AlertStore::prepareJumps on the alert rows' connection (the one alertsAt runs on).
+    QFuture<Result<bool>> prepareJumps(AlertFilter filter, AlertSort sort);
     QFuture<Result<Alert>> alert(Core::AlertId id);
     QFuture<Result<QList<Core::AlertEvent>>> alertEvents(Core::AlertId id);
     QFuture<Result<StoreStats>> stats();

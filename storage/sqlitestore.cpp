@@ -1328,6 +1328,20 @@ Result<AlertPage> SqliteStore::alertsAt(
     return finish(runPageQuery(within, sort, limit, std::nullopt, offset - seek.value()->before));
 }
 
+Status SqliteStore::prepareJumps(const AlertFilter &filter, AlertSort sort)
+{
+    // One snapshot for the totals and the hours, as in alertsAt.
+    const bool snapshot = m_db.transaction();
+    const Result<std::optional<HourSeek>> seek = seekByHour(filter, sort, kSeekFromOffset);
+    if (snapshot) {
+        m_db.rollback();
+    }
+    if (!seek) {
+        return Status::failure(seek.error());
+    }
+    return Ok {};
+}
+
 Result<qint64> SqliteStore::countAlerts(const AlertFilter &filter)
 {
     // Severity and category alone are answered by the running totals (schema v8): the Alerts

@@ -40,6 +40,7 @@ public:
     Result<AlertPage> alertsAt(
         const AlertFilter &filter, AlertSort sort, qint64 offset, int limit) override;
     Result<qint64> countAlerts(const AlertFilter &filter) override;
+    Status prepareJumps(const AlertFilter &filter, AlertSort sort) override;
     // How alertsAt found its deep pages on this connection (tests and bench_gui read it).
     struct JumpStats
     {

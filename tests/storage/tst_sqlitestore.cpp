@@ -524,6 +524,49 @@ private slots:
         QVERIFY(s->jumpStats().seeks > 0);
     }
 
+    // The console readies deep jumps behind its first page: the hour index is built then, and a
+    // jump afterwards only reads it.
+    void prepareJumpsBuildsTheHourIndex()
+    {
+        auto s = openRw(u"jumps-prepared.db"_s);
+        QVERIFY(s);
+        IngestBatch b;
+        b.feed = u"a"_s;
+        for (int i = 0; i < 5000; ++i) {
+            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
+        }
+        QVERIFY(s->writeBatch(b).ok);
+        QCOMPARE(s->jumpStats().indexBuilds, 0);
+
+        QVERIFY(s->prepareJumps({}, AlertSort::TimeDesc));
+        QCOMPARE(s->jumpStats().indexBuilds, 1);
+        const qint64 seeks = s->jumpStats().seeks;
+        const QList<qint64> rows = keysetOrder(*s, {}, AlertSort::TimeDesc);
+        const Result<AlertPage> deep = s->alertsAt({}, AlertSort::TimeDesc, 4000, 10);
+        QVERIFY(deep);
+        QCOMPARE(deep->alerts.first().id.value, rows.at(4000));
+        QCOMPARE(s->jumpStats().indexBuilds, 1);
+        QCOMPARE(s->jumpStats().seeks, seeks + 1);
+        QCOMPARE(s->jumpStats().offsets, 0);
+
+        // More alerts: readying again only reads the newest hours.
+        IngestBatch more;
+        more.feed = u"a"_s;
+        for (int i = 5000; i < 5100; ++i) {
+            more.alerts << makeAlert(i, Core::severityFromInt(i % 5));
+        }
+        QVERIFY(s->writeBatch(more).ok);
+        QVERIFY(s->prepareJumps({}, AlertSort::TimeDesc));
+        QCOMPARE(s->jumpStats().indexBuilds, 1);
+        QCOMPARE(s->jumpStats().indexUpdates, 1);
+
+        // A filter the roll-up cannot answer (by rule) has nothing to ready.
+        AlertFilter byRule;
+        byRule.rule = u"rule.1"_s;
+        QVERIFY(s->prepareJumps(byRule, AlertSort::TimeDesc));
+        QCOMPARE(s->jumpStats().indexBuilds, 1);
+    }
+
     void filters_data()
     {
         QTest::addColumn<AlertFilter>("filter");

@@ -314,6 +314,7 @@ void AlertTableModel::reload()
     // Pages of the previous filter still arriving are dropped by the generation check.
     ++m_generation;
     m_resetPending = true;
+    m_jumpsPrepared = false;
     m_inFlight.clear();
     m_wanted.clear();
     startCount(CountPurpose::Reset);
@@ -442,6 +443,9 @@ void AlertTableModel::applyLiveCount(qint64 count)
         }
     }
     emit countChanged(m_count);
+    if (m_jumpsPrepared) {
+        prepareJumps(); // brought up to date: the newest hours only
+    }
 }
 
 void AlertTableModel::moveCacheToStale(qint64 shift)
@@ -540,6 +544,23 @@ void AlertTableModel::onPageLoaded(
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
     emit pageLoaded(page);
+    if (!m_jumpsPrepared) {
+        m_jumpsPrepared = true;
+        prepareJumps();
+    }
+}
+
+void AlertTableModel::prepareJumps()
+{
+    if (m_count <= m_windowRows) {
+        return;
+    }
+    Core::whenFinished(
+        m_queries->prepareJumps(m_filter, m_sort), this, [](const Storage::Result<bool> &r) {
+            if (!r.ok()) {
+                qCDebug(lcAlertModel) << "could not ready deep jumps:" << r.error();
+            }
+        });
 }
 
 void AlertTableModel::evictPages()

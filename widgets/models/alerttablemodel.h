@@ -142,6 +142,9 @@ private:
     void applyLiveCount(qint64 count);
     void moveCacheToStale(qint64 shift);
     void evictPages();
+    // Once the first page is in and after the store grew: readies the store for deep jumps
+    // (its hour index) behind the pages on screen, when the window can move at all.
+    void prepareJumps();
     QVariant displayValue(const Core::Alert &alert, int column) const;
 
     Storage::QueryService *m_queries;
@@ -155,6 +158,7 @@ private:
     bool m_resetPending = false;
     bool m_countInFlight = false;
     bool m_refreshPending = false;
+    bool m_jumpsPrepared = false; // for the current filter and order
 
     QHash<int, Page> m_cache;
     QList<StaleSegment> m_stale;
