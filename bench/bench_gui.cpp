@@ -18,6 +18,7 @@
 #include "alertstore.h"
 #include "alertsview.h"
 #include "alerttablemodel.h"
+#include "alerttableview.h"
 #include "benchsupport.h"
 #include "dashboardview.h"
 #include "demostream.h"
@@ -34,6 +35,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QPointer>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
@@ -192,6 +195,14 @@ bool visibleRowsLoaded(QTableView *table, Widgets::AlertTableModel *model)
     return true;
 }
 
+void pressKey(QWidget *widget, Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QKeyEvent press(QEvent::KeyPress, key, modifiers);
+    QCoreApplication::sendEvent(widget, &press);
+    QKeyEvent release(QEvent::KeyRelease, key, modifiers);
+    QCoreApplication::sendEvent(widget, &release);
+}
+
 // After `move` changed the table's position: until the rows there are loaded and painted.
 template<typename Move>
 Stopwatch timeJump(QTableView *table, Widgets::AlertTableModel *model, Move move, bool *ok)
@@ -226,8 +237,11 @@ public:
             Core::Alert a = m_pool.at(qsizetype(m_seq % m_pool.size()));
             a.ts = m_start + m_seq * 1000 / m_rate;
             a.received = a.ts;
-            a.fingerprint = QCryptographicHash::hash(
-                QByteArray(a.fingerprint + QByteArray::number(m_seq)), QCryptographicHash::Sha256);
+            // The start time too: a second run on the same store must not repeat the first's.
+            a.fingerprint
+                = QCryptographicHash::hash(QByteArray(a.fingerprint + QByteArray::number(m_start)
+                                               + ':' + QByteArray::number(m_seq)),
+                    QCryptographicHash::Sha256);
             out.append(std::move(a));
         }
         return out;
@@ -275,9 +289,65 @@ bool generateStore(const QString &path, qint64 n)
 
 } // namespace
 
+// Times every event the GUI thread delivers (outermost only) while `recording`: which receiver
+// and event held the event loop longest during the ingest.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slow
+    {
+        double ms = 0;
+        double at = 0; // ms since recording started
+        QString what;
+    };
+    bool recording = false;
+    QElapsedTimer since;
+    QList<Slow> slowest; // the five longest, longest first
+    // With BENCH_GUI_EVENTS set: how many outermost events, by receiver class and event type.
+    const bool countEvents = qEnvironmentVariableIsSet("BENCH_GUI_EVENTS");
+    QHash<QString, int> counts;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!recording || m_depth > 0 || QThread::currentThread() != thread()) {
+            return QApplication::notify(receiver, event);
+        }
+        // Read before notify: a DeferredDelete deletes its receiver (meta-objects are static).
+        const QMetaObject *meta = receiver->metaObject();
+        const QPointer<QObject> alive(receiver);
+        const int type = int(event->type());
+        if (countEvents) {
+            ++counts[QString::fromLatin1(meta->className()) + u" "_s + QString::number(type)];
+        }
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        --m_depth;
+        if (slowest.size() < 5 || ms > slowest.last().ms) {
+            QString what = QString::fromLatin1(meta->className());
+            for (QObject *p = alive ? alive->parent() : nullptr; p; p = p->parent()) {
+                what += u" < "_s + QString::fromLatin1(p->metaObject()->className());
+            }
+            what += u", event type "_s + QString::number(type);
+            slowest.append({ ms, double(since.nsecsElapsed()) / 1e6, what });
+            std::sort(slowest.begin(), slowest.end(),
+                [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+            slowest.resize(std::min<qsizetype>(slowest.size(), 5));
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     // Its own settings, so the bench neither reads nor changes a person's window layout.
     QApplication::setApplicationName(u"lakeguard-bench-gui"_s);
     QApplication::setOrganizationName(u"LakeguardBench"_s);
@@ -384,9 +454,7 @@ int main(int argc, char *argv[])
                 table->verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
             } },
         { "jump to the middle (row n/2)",
-            [&] {
-                table->scrollTo(model->index(int(count / 2), 0), QAbstractItemView::PositionAtTop);
-            } },
+            [&] { alerts->alertTable()->scrollToStoreRow(count / 2); } },
         { "scroll down one page (from the middle)",
             [&] {
                 table->verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
@@ -396,21 +464,20 @@ int main(int argc, char *argv[])
                 table->verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub);
             } },
         { "jump to three quarters (row 3n/4)",
-            [&] {
-                table->scrollTo(
-                    model->index(int(count * 3 / 4), 0), QAbstractItemView::PositionAtTop);
-            } },
-        { "jump to the end (Ctrl+End)", [&] { table->scrollToBottom(); } },
+            [&] { alerts->alertTable()->scrollToStoreRow(count * 3 / 4); } },
+        { "jump to the end (Ctrl+End)",
+            [&] { pressKey(table, Qt::Key_End, Qt::ControlModifier); } },
         { "scroll up one page (from the end)",
             [&] {
                 table->verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub);
             } },
         { "jump to row n/3 (drag the scroll bar)",
             [&] {
-                QScrollBar *bar = table->verticalScrollBar();
+                QScrollBar *bar = alerts->alertTable()->storeScrollBar();
                 bar->setValue(int(qint64(bar->maximum()) / 3));
             } },
-        { "jump back to the top (Ctrl+Home)", [&] { table->scrollToTop(); } },
+        { "jump back to the top (Ctrl+Home)",
+            [&] { pressKey(table, Qt::Key_Home, Qt::ControlModifier); } },
     };
     for (const Jump &jump : jumps) {
         bool ok = false;
@@ -484,9 +551,20 @@ int main(int argc, char *argv[])
 
     // ---- Stall probe while alerts arrive ----
     window.showView(App::MainWindow::AlertsPage);
-    table->scrollToTop();
+    alerts->alertTable()->scrollToStoreRow(0);
     const Storage::StoreStats stats = queries.stats().result().value();
     LiveAlerts live(stats.newest + 60'000, rate);
+    QCoreApplication::processEvents();
+    for (int round = 0; round < 3; ++round) {
+        Stopwatch whole;
+        window.repaint();
+        whole.stop();
+        figure("repaint the whole window (Alerts shown)", whole, "-");
+        Stopwatch rows;
+        table->viewport()->repaint();
+        rows.stop();
+        figure("repaint the alert table's rows", rows, "-");
+    }
     out() << "ingest: " << rate << " alerts/s offered for " << ingestSeconds
           << " s through StoreWriter::submit, batches of " << rate / 20 << " every 50 ms ("
           << live.poolSize() << " demo alerts reused with new fingerprints)" << Qt::endl;
@@ -564,14 +642,20 @@ int main(int argc, char *argv[])
     });
     int changes = 0;
     QObject::connect(&writer, &Storage::StoreWriter::changed, [&changes] { ++changes; });
+    int hiddenDashboardRefreshes = 0;
+    QObject::connect(dash, &Widgets::DashboardView::refreshed,
+        [&hiddenDashboardRefreshes] { ++hiddenDashboardRefreshes; });
     Stopwatch ingestWatch;
     ingestClock.start();
     probeClock.start();
     probe.start();
+    app.recording = true;
+    app.since.start();
     QEventLoop loop;
     QTimer::singleShot(ingestSeconds * 1000, &loop, &QEventLoop::quit);
     loop.exec();
     probe.stop();
+    app.recording = false;
     stop = true;
     feeder.join();
     ingestWatch.stop();
@@ -588,16 +672,36 @@ int main(int argc, char *argv[])
     line("  event-loop stall, max", maxStall, "ms", "< 50 ms");
     line("  GUI thread CPU within the worst interval", worstCpu, "ms");
     line("  event-loop stall, p99", p99, "ms");
+    {
+        QList<std::pair<int, QString>> counted;
+        for (auto it = app.counts.cbegin(); it != app.counts.cend(); ++it) {
+            counted.append({ it.value(), it.key() });
+        }
+        std::sort(counted.rbegin(), counted.rend());
+        for (qsizetype i = 0; i < std::min<qsizetype>(counted.size(), 60); ++i) {
+            out() << "  events: " << counted.at(i).first << " × " << counted.at(i).second
+                  << Qt::endl;
+        }
+    }
+    for (const TimedApplication::Slow &slow : std::as_const(app.slowest)) {
+        out() << "  slow GUI event: " << slow.ms << " ms at " << qRound(slow.at) << " ms, "
+              << slow.what << Qt::endl;
+    }
     line("  alerts offered", double(offered), "alerts");
     line("  alerts committed (accepted)", double(accepted), "alerts");
     line("  ingest rate reached", reached, "alerts/s", "20,000/s offered");
     if (failed > 0) {
         line("  failed batches", double(failed), "batches");
     }
+    if (accepted == 0) {
+        out() << "  NOTHING WAS COMMITTED: the stall figures above are not of an ingest"
+              << Qt::endl;
+    }
     if (reached < 0.95 * double(rate)) {
         out() << "  the writer did not sustain " << rate << " alerts/s on this machine" << Qt::endl;
     }
     line("  writer change notices (StoreWriter::changed)", changes, "");
+    line("  refreshes of the hidden Dashboard", hiddenDashboardRefreshes, "", "0");
     line("  alerts in the view afterwards", double(model->totalCount()), "alerts");
     // The hour index behind deep jumps after the store grew: brought up to date from the newest
     // hours, not rebuilt.
@@ -605,11 +709,7 @@ int main(int argc, char *argv[])
         const qint64 now = model->totalCount();
         bool ok = false;
         const Stopwatch w = timeJump(
-            table, model,
-            [&] {
-                table->scrollTo(model->index(int(now / 2), 0), QAbstractItemView::PositionAtTop);
-            },
-            &ok);
+            table, model, [&] { alerts->alertTable()->scrollToStoreRow(now / 2); }, &ok);
         figure("jump to the middle after the ingest", w, "< 50 ms");
         if (!ok) {
             out() << "  (timed out)" << Qt::endl;
