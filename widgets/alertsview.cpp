@@ -15,7 +15,6 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -140,16 +139,7 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     tableLayout->setContentsMargins(16, 12, 16, 6);
     tableLayout->setSpacing(8);
     tableLayout->addLayout(bar);
-    // The table and its store-wide scroll bar in one frame, as a table with its own bar looks.
-    auto *tableFrame = new QFrame(tablePane);
-    tableFrame->setFrameStyle(m_table->frameStyle());
-    m_table->setFrameShape(QFrame::NoFrame);
-    auto *frameLayout = new QHBoxLayout(tableFrame);
-    frameLayout->setContentsMargins(0, 0, 0, 0);
-    frameLayout->setSpacing(0);
-    frameLayout->addWidget(m_table, 1);
-    frameLayout->addWidget(m_table->storeScrollColumn());
-    tableLayout->addWidget(tableFrame, 1);
+    tableLayout->addWidget(m_table->wrapInFrame(), 1);
 
     m_splitter->addWidget(tablePane);
     m_splitter->addWidget(m_detail);

@@ -4,6 +4,8 @@
 
 #include "alerttablemodel.h"
 
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QScopedValueRollback>
 #include <QScrollBar>
@@ -37,6 +39,19 @@ AlertTableView::~AlertTableView()
     if (!m_column->parent()) {
         delete m_column;
     }
+}
+
+QFrame *AlertTableView::wrapInFrame()
+{
+    auto *frame = new QFrame(parentWidget());
+    frame->setFrameStyle(frameStyle());
+    setFrameShape(QFrame::NoFrame);
+    auto *layout = new QHBoxLayout(frame);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(this, 1);
+    layout->addWidget(m_column);
+    return frame;
 }
 
 void AlertTableView::setModel(QAbstractItemModel *model)

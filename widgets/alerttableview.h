@@ -4,6 +4,7 @@
 
 #include <QTableView>
 
+class QFrame;
 class QScrollBar;
 
 namespace Lakeguard::Widgets {
@@ -14,8 +15,8 @@ class AlertTableModel;
 // inside the window and stays hidden; storeScrollBar() covers the filter's whole result (one
 // step per alert) and is what the user sees. Scrolling near either end of the window, dragging
 // the store bar, Ctrl+Home and Ctrl+End move the window so the rows around the view stay in it.
-// storeScrollColumn() holds the bar, aligned below the header; the owner lays it out beside
-// the table (AlertsView puts both in one frame).
+// storeScrollColumn() holds the bar, aligned below the header; wrapInFrame() lays both out in
+// one frame, as a table with its own bar looks.
 class AlertTableView final : public QTableView
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
 
     QScrollBar *storeScrollBar() const { return m_bar; }
     QWidget *storeScrollColumn() const { return m_column; }
+    // A new frame (child of the table's parent, with the table's frame style) holding the table
+    // and its store bar: add that to a layout instead of the table.
+    QFrame *wrapInFrame();
 
     // The store row at the top of the viewport.
     qint64 topStoreRow() const;

@@ -3,6 +3,7 @@
 #include "chainsview.h"
 
 #include "alerttablemodel.h"
+#include "alerttableview.h"
 #include "chainchart.h"
 #include "chainnodecard.h"
 #include "chipdelegate.h"
@@ -57,7 +58,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     , m_grid(new QGridLayout(m_cardArea))
     , m_cardScroll(new QScrollArea(this))
     , m_alertsModel(new AlertTableModel(queries, this))
-    , m_alertsTable(new QTableView(this))
+    , m_alertsTable(new AlertTableView(this))
     , m_chart(new ChainChart(this))
     , m_forkView(new ForkView(this))
     , m_addNode(new QPushButton(this))
@@ -136,7 +137,7 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     auto *alertsLayout = new QVBoxLayout(alertsPanel);
     alertsLayout->setContentsMargins(12, 10, 12, 8);
     alertsLayout->addWidget(m_alertsTitle);
-    alertsLayout->addWidget(m_alertsTable, 1);
+    alertsLayout->addWidget(m_alertsTable->wrapInFrame(), 1);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);

@@ -26,6 +26,7 @@ class FeedManager;
 namespace Lakeguard::Widgets {
 
 class AlertTableModel;
+class AlertTableView;
 class ChainChart;
 class ChainNodeCard;
 class ForkView;
@@ -106,7 +107,7 @@ private:
     QGridLayout *m_grid;
     QScrollArea *m_cardScroll;
     AlertTableModel *m_alertsModel;
-    QTableView *m_alertsTable;
+    AlertTableView *m_alertsTable;
     QList<ChainNodeCard *> m_cards;
     ChainChart *m_chart;
     ForkView *m_forkView;

@@ -3,6 +3,7 @@
 #include "incidentsview.h"
 
 #include "alerttablemodel.h"
+#include "alerttableview.h"
 #include "chipdelegate.h"
 #include "futurecallback.h"
 #include "incidenttablemodel.h"
@@ -172,7 +173,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     , m_title(new QLabel(this))
     , m_facts(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_alertsTable(new QTableView(this))
+    , m_alertsTable(new AlertTableView(this))
     , m_timeline(new QListWidget(this))
     , m_notes(new QListWidget(this))
     , m_noteEdit(new QLineEdit(this))
@@ -383,7 +384,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_audit->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_audit->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_audit->setWordWrap(false);
-    m_tabs->addTab(m_alertsTable, QString());
+    m_tabs->addTab(m_alertsTable->wrapInFrame(), QString());
     m_tabs->addTab(m_timeline, QString());
     m_tabs->addTab(notesPane, QString());
     m_tabs->addTab(m_audit, QString());

@@ -31,6 +31,7 @@ class StoreWriter;
 namespace Lakeguard::Widgets {
 
 class AlertTableModel;
+class AlertTableView;
 class IncidentTableModel;
 class RefreshThrottle;
 
@@ -143,7 +144,7 @@ private:
     QLabel *m_title;
     QLabel *m_facts;
     QTabWidget *m_tabs;
-    QTableView *m_alertsTable;
+    AlertTableView *m_alertsTable;
     QListWidget *m_timeline;
     QListWidget *m_notes;
     QLineEdit *m_noteEdit;
