@@ -1205,6 +1205,14 @@
         <source>cannot read CA certificates from %1</source>
         <translation>无法读取 %1 中的 CA 证书</translation>
     </message>
+    <message>
+        <source>not a verification state</source>
+        <translation>不是有效的验证状态</translation>
+    </message>
+    <message>
+        <source>the verification state does not match checkpoint %1</source>
+        <translation>验证状态与检查点 %1 不匹配</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -1938,6 +1946,18 @@
     <message>
         <source>This column is not sortable: sort by Time or Severity.</source>
         <translation>此列不可排序：请按“时间”或“严重级别”排序。</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::AlertTableView</name>
+    <message>
+        <source>Position in all alerts</source>
+        <translation>在全部告警中的位置</translation>
+    </message>
+    <message>
+        <source>Alert %1 of %2</source>
+        <comment>the store bar&apos;s tooltip while dragged</comment>
+        <translation>第 %1 条告警，共 %2 条</translation>
     </message>
 </context>
 <context>

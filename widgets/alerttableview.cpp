@@ -4,12 +4,16 @@
 
 #include "alerttablemodel.h"
 
+#include <QCursor>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSignalBlocker>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -31,6 +35,30 @@ AlertTableView::AlertTableView(QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &AlertTableView::onViewScrolled);
     connect(m_bar, &QScrollBar::valueChanged, this, &AlertTableView::onStoreBarMoved);
+    // Dragging through millions of alerts: say where the drag is.
+    connect(m_bar, &QScrollBar::sliderMoved, this,
+        [this](int value) { QToolTip::showText(QCursor::pos(), positionText(value), m_bar); });
+    retranslateUi();
+}
+
+void AlertTableView::retranslateUi()
+{
+    m_bar->setAccessibleName(tr("Position in all alerts"));
+}
+
+void AlertTableView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QTableView::changeEvent(event);
+}
+
+QString AlertTableView::positionText(qint64 row) const
+{
+    const qint64 total = m_model ? m_model->totalCount() : 0;
+    return tr("Alert %1 of %2", "the store bar's tooltip while dragged")
+        .arg(QLocale().toString(std::min(row + 1, total)), QLocale().toString(total));
 }
 
 // The column belongs to whoever laid it out; if nobody did, to us.

@@ -37,14 +37,18 @@ public:
 
     // The store row at the top of the viewport.
     qint64 topStoreRow() const;
+    // What the store bar's tooltip says while it is dragged to `row`.
+    QString positionText(qint64 row) const;
     // Moves the window as needed and scrolls so store row `row` shows as `hint` says.
     void scrollToStoreRow(qint64 row, ScrollHint hint = PositionAtTop);
 
 protected:
+    void changeEvent(QEvent *event) override;
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     void updateGeometries() override;
 
 private:
+    void retranslateUi();
     int rowPixels() const;
     int visibleRows() const;
     // Centres the window on store row `row` when that row is within a quarter window of an end

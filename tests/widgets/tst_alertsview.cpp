@@ -198,6 +198,9 @@ void tst_AlertsView::storeScrollBarCoversTheStore()
     QCOMPARE(bar->maximum() + bar->pageStep(), kAlerts + 1);
     const int visible = bar->pageStep();
     QVERIFY2(visible > 5 && visible < 30, qPrintable(QString::number(visible)));
+    QVERIFY(!bar->accessibleName().isEmpty());
+    QCOMPARE(table->positionText(200),
+        u"Alert %1 of %2"_s.arg(QLocale().toString(201), QLocale().toString(kAlerts + 1)));
 
     // Dragging the store bar to alert 200: the window moves there and the view shows it on top.
     bar->setValue(200);

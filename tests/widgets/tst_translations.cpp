@@ -16,10 +16,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -128,6 +130,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void tsIsComplete();
+    void tsMatchesTheSources();
     void embeddedCatalogueTranslates();
     void resolvesLanguage_data();
     void resolvesLanguage();
@@ -177,6 +180,60 @@ void tst_Translations::tsIsComplete()
         qPrintable(u"\n%1 problem(s) in %2 (run the lakeguard_gui_lupdate target, translate, "
                    "commit):\n  "_s.arg(problems.size())
                        .arg(tsPath())
+            + problems.join(u"\n  "_s)));
+}
+
+// A string added in the code without refreshing the .ts is not in the catalogue at all, so
+// tsIsComplete cannot see it: lupdate a copy, as the lakeguard_gui_lupdate target does, and
+// compare.
+void tst_Translations::tsMatchesTheSources()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(u"copy.ts"_s);
+    QVERIFY(QFile::copy(tsPath(), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    const QString root = QStringLiteral(LAKEGUARD_SOURCE_DIR);
+    // The folders app/CMakeLists.txt globs (subfolders included: widgets/models, app/cli).
+    QStringList args { u"-locations"_s, u"none"_s, u"-no-obsolete"_s, u"-silent"_s };
+    for (const char *folder : { "core", "storage", "feeds", "evidence", "widgets", "app" }) {
+        args << root + u'/' + QLatin1StringView(folder);
+    }
+    args << u"-ts"_s << copy;
+    QProcess lupdate;
+    lupdate.start(QStringLiteral(LAKEGUARD_LUPDATE), args);
+    QVERIFY2(lupdate.waitForFinished(120'000), qPrintable(lupdate.errorString()));
+    QCOMPARE(lupdate.exitCode(), 0);
+
+    QString error;
+    const QList<TsMessage> committed = readTs(tsPath(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QList<TsMessage> refreshed = readTs(copy, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto keys = [](const QList<TsMessage> &messages) {
+        std::set<QString> out;
+        for (const TsMessage &m : messages) {
+            out.insert(m.context + u'\x1f' + m.source + u'\x1f' + m.comment);
+        }
+        return out;
+    };
+    const std::set<QString> before = keys(committed);
+    const std::set<QString> after = keys(refreshed);
+    QStringList problems;
+    for (const QString &key : after) {
+        if (!before.count(key)) {
+            problems << u"in the code, not in the .ts: "_s
+                    + QString(key).replace(u'\x1f', u" | "_s);
+        }
+    }
+    for (const QString &key : before) {
+        if (!after.count(key)) {
+            problems << u"in the .ts, no longer in the code: "_s
+                    + QString(key).replace(u'\x1f', u" | "_s);
+        }
+    }
+    QVERIFY2(problems.isEmpty(),
+        qPrintable(u"\n(run the lakeguard_gui_lupdate target, translate, commit):\n  "_s
             + problems.join(u"\n  "_s)));
 }
 
