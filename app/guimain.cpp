@@ -15,6 +15,7 @@
 #include "theme.h"
 #include "uilanguage.h"
 #include "vault.h"
+#include "verificationindicator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -338,11 +339,25 @@ int main(int argc, char **argv)
         while (!window.isPopulated() && !deadline.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         }
+        // And until the verifier has checked a signed checkpoint (or failed), so the status bar
+        // does not show the state from before the demo's first checkpoint.
+        using Indicator = Widgets::VerificationIndicator;
+        const Indicator *indicator = window.verificationIndicator();
+        const auto settled = [indicator] {
+            const Indicator::State state = indicator->state();
+            return state == Indicator::State::Failed || state == Indicator::State::Unavailable
+                || (state == Indicator::State::Verified
+                    && (!indicator->report() || indicator->report()->latest)); // a pack: no report
+        };
+        while (!settled() && !deadline.hasExpired()) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
         window.refreshAll();
         QDeadlineTimer settle(600);
         while (!settle.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         }
+        const QString verification = indicator->text(); // what the pictures start with
         QString error;
         if (!window.saveScreenshots(directory, QSize(1440, 900), &error)) {
             status = fail(error, false, 1);
@@ -350,6 +365,7 @@ int main(int argc, char **argv)
             status = fail(error, false, 1);
         } else {
             printLine(stdout, Tr::tr("Screenshots written to %1").arg(directory));
+            printLine(stdout, Tr::tr("Verification shown: %1").arg(verification));
         }
     } else {
         window.show();

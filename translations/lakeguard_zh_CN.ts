@@ -1336,6 +1336,10 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Verification shown: %1</source>
+        <translation>显示的验证状态：%1</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App::MainWindow</name>
