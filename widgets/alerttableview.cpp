@@ -32,7 +32,6 @@ AlertTableView::AlertTableView(QWidget *parent)
     layout->addWidget(m_bar);
     m_column->hide();
     m_bar->setSingleStep(1);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &AlertTableView::onViewScrolled);
     connect(m_bar, &QScrollBar::valueChanged, this, &AlertTableView::onStoreBarMoved);
     // Dragging through millions of alerts: say where the drag is.
@@ -89,6 +88,8 @@ void AlertTableView::setModel(QAbstractItemModel *model)
     }
     QTableView::setModel(model);
     m_model = qobject_cast<AlertTableModel *>(model);
+    // Any other model has all its rows: the table's own bar serves it.
+    setVerticalScrollBarPolicy(m_model ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
     if (m_model) {
         connect(m_model, &AlertTableModel::countChanged, this, &AlertTableView::syncStoreBar);
         connect(m_model, &QAbstractItemModel::layoutChanged, this, &AlertTableView::syncStoreBar);

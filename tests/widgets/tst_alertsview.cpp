@@ -13,9 +13,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -37,6 +39,7 @@ private slots:
     void untrustedTextIsPlain();
     void headerSortsOnlyTimeAndSeverity();
     void storeScrollBarCoversTheStore();
+    void otherModelsKeepTheirOwnBar();
 
 private:
     static constexpr int kAlerts = 300;
@@ -249,6 +252,30 @@ void tst_AlertsView::storeScrollBarCoversTheStore()
     // scrollToStoreRow, as a jump from elsewhere does it.
     table->scrollToStoreRow(250);
     QCOMPARE(table->topStoreRow(), std::min<qint64>(250, bar->maximum()));
+}
+
+void tst_AlertsView::otherModelsKeepTheirOwnBar()
+{
+    QWidget window;
+    auto *table = new AlertTableView(&window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(table->wrapInFrame());
+    QStandardItemModel model(500, 2);
+    table->setModel(&model);
+    window.resize(400, 300);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // All 500 rows are in the model: the table's own bar, not the store bar.
+    QCOMPARE(table->verticalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
+    QTRY_VERIFY(table->verticalScrollBar()->isVisible());
+    QVERIFY(!table->storeScrollBar()->isVisible());
+
+    // An alert model again: the store bar.
+    AlertTableModel alerts(m_store.queries());
+    table->setModel(&alerts);
+    QCOMPARE(table->verticalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+    QTRY_COMPARE(alerts.totalCount(), kAlerts + 1);
+    QTRY_VERIFY(table->storeScrollBar()->isVisible());
 }
 
 QTEST_MAIN(tst_AlertsView)
