@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QTableView>
 
 class QFrame;
@@ -58,7 +59,8 @@ private:
     void onStoreBarMoved(int value);
     void syncStoreBar();
 
-    AlertTableModel *m_model = nullptr;
+    // Guarded: a model destroyed before the view must not be used by its last repaints.
+    QPointer<AlertTableModel> m_model;
     QWidget *m_column;
     QScrollBar *m_bar;
     bool m_syncing = false;
