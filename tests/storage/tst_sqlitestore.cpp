@@ -48,6 +48,17 @@ private:
     std::unique_ptr<SqliteStore> m_filters;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
+    // Alerts at minutes [from, to), severities cycling, in one batch of feed "a".
+    static bool writeMinutes(SqliteStore &s, int from, int to)
+    {
+        IngestBatch b;
+        b.feed = u"a"_s;
+        for (int i = from; i < to; ++i) {
+            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
+        }
+        return s.writeBatch(b).ok;
+    }
+
     // Every row of the order, a page of 500 at a time (keyset pagination).
     static QList<qint64> keysetOrder(SqliteStore &s, const AlertFilter &filter, AlertSort sort)
     {
@@ -502,12 +513,7 @@ private slots:
     {
         auto s = openRw(u"jumps-pruned.db"_s);
         QVERIFY(s);
-        IngestBatch b;
-        b.feed = u"a"_s;
-        for (int i = 0; i < 9000; ++i) {
-            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
-        }
-        QVERIFY(s->writeBatch(b).ok);
+        QVERIFY(writeMinutes(*s, 0, 9000));
         RetentionPolicy keep;
         keep.maxAlerts = 6010; // cuts an hour in two
         QVERIFY(s->prune(keep, Core::nowMs()));
@@ -530,12 +536,7 @@ private slots:
     {
         auto s = openRw(u"jumps-prepared.db"_s);
         QVERIFY(s);
-        IngestBatch b;
-        b.feed = u"a"_s;
-        for (int i = 0; i < 5000; ++i) {
-            b.alerts << makeAlert(i, Core::severityFromInt(i % 5));
-        }
-        QVERIFY(s->writeBatch(b).ok);
+        QVERIFY(writeMinutes(*s, 0, 5000));
         QCOMPARE(s->jumpStats().indexBuilds, 0);
 
         QVERIFY(s->prepareJumps({}, AlertSort::TimeDesc));
@@ -550,12 +551,7 @@ private slots:
         QCOMPARE(s->jumpStats().offsets, 0);
 
         // More alerts: readying again only reads the newest hours.
-        IngestBatch more;
-        more.feed = u"a"_s;
-        for (int i = 5000; i < 5100; ++i) {
-            more.alerts << makeAlert(i, Core::severityFromInt(i % 5));
-        }
-        QVERIFY(s->writeBatch(more).ok);
+        QVERIFY(writeMinutes(*s, 5000, 5100));
         QVERIFY(s->prepareJumps({}, AlertSort::TimeDesc));
         QCOMPARE(s->jumpStats().indexBuilds, 1);
         QCOMPARE(s->jumpStats().indexUpdates, 1);

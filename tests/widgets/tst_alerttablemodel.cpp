@@ -14,6 +14,20 @@ using namespace Qt::StringLiterals;
 using namespace Lakeguard;
 using Widgets::AlertTableModel;
 
+// A model over a window of 300 rows, checked by QAbstractItemModelTester from its first reload.
+struct Windowed
+{
+    explicit Windowed(Storage::QueryService *queries)
+        : model(queries)
+    {
+        model.setWindowRows(300);
+        model.reload();
+    }
+    AlertTableModel model;
+    QAbstractItemModelTester tester { &model,
+        QAbstractItemModelTester::FailureReportingMode::QtTest };
+};
+
 class tst_AlertTableModel : public QObject
 {
     Q_OBJECT
@@ -38,6 +52,8 @@ private slots:
 private:
     // The store's current count of all alerts.
     qint64 storeCount();
+    // Stores `count` alerts newer than every stored one and tells `model` the store changed.
+    void addNewerAlerts(AlertTableModel &model, int count);
     // Reads `row` (scheduling its page) and waits until it is loaded.
     static bool waitForRow(AlertTableModel &model, int row);
     Core::Alert expectedAt(
@@ -70,6 +86,15 @@ qint64 tst_AlertTableModel::storeCount()
     auto f = m_store.queries()->countAlerts({});
     f.waitForFinished();
     return f.result().value();
+}
+
+void tst_AlertTableModel::addNewerAlerts(AlertTableModel &model, int count)
+{
+    const qint64 before = storeCount();
+    const auto r
+        = m_store.submitAlerts(Test::makeAlerts(int(before), count, Test::kBaseTime, 1000));
+    QCOMPARE(r.accepted, count);
+    model.refresh();
 }
 
 Core::Alert tst_AlertTableModel::expectedAt(
@@ -211,10 +236,8 @@ void tst_AlertTableModel::cacheIsBounded()
 
 void tst_AlertTableModel::windowShowsStoreRows()
 {
-    AlertTableModel model(m_store.queries());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWindowRows(300);
-    model.reload();
+    Windowed windowed(m_store.queries());
+    AlertTableModel &model = windowed.model;
     // The model shows a window of 300 of the 1000 rows, at the top first.
     QTRY_COMPARE(model.totalCount(), kAlerts);
     QCOMPARE(model.rowCount(), 300);
@@ -256,10 +279,8 @@ void tst_AlertTableModel::windowShowsStoreRows()
 
 void tst_AlertTableModel::windowMoveKeepsSelection()
 {
-    AlertTableModel model(m_store.queries());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWindowRows(300);
-    model.reload();
+    Windowed windowed(m_store.queries());
+    AlertTableModel &model = windowed.model;
     QTableView view;
     view.setModel(&model);
     QTRY_COMPARE(model.rowCount(), 300);
@@ -318,10 +339,8 @@ void tst_AlertTableModel::liveInsertKeepsSelection()
 
 void tst_AlertTableModel::liveInsertBelowTheTopMovesTheWindow()
 {
-    AlertTableModel model(m_store.queries());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWindowRows(300);
-    model.reload();
+    Windowed windowed(m_store.queries());
+    AlertTableModel &model = windowed.model;
     QTableView view;
     view.setModel(&model);
     const qint64 before = storeCount();
@@ -336,9 +355,7 @@ void tst_AlertTableModel::liveInsertBelowTheTopMovesTheWindow()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
-    const auto r = m_store.submitAlerts(Test::makeAlerts(int(before), 25, Test::kBaseTime, 1000));
-    QCOMPARE(r.accepted, 25);
-    model.refresh();
+    addNewerAlerts(model, 25);
 
     // Then the window moves down with its alerts: same rows, no row signal.
     QTRY_COMPARE(model.totalCount(), before + 25);
@@ -358,10 +375,8 @@ void tst_AlertTableModel::liveInsertBelowTheTopMovesTheWindow()
 
 void tst_AlertTableModel::liveInsertAtTheTopDropsOverflow()
 {
-    AlertTableModel model(m_store.queries());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWindowRows(300);
-    model.reload();
+    Windowed windowed(m_store.queries());
+    AlertTableModel &model = windowed.model;
     const qint64 before = storeCount();
     QTRY_COMPARE(model.totalCount(), before);
     QCOMPARE(model.rowCount(), 300);
@@ -369,9 +384,7 @@ void tst_AlertTableModel::liveInsertAtTheTopDropsOverflow()
     // When 7 newer alerts arrive while the window is at the top
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    const auto r = m_store.submitAlerts(Test::makeAlerts(int(before), 7, Test::kBaseTime, 1000));
-    QCOMPARE(r.accepted, 7);
-    model.refresh();
+    addNewerAlerts(model, 7);
 
     // Then they are inserted on top and the window's last 7 rows leave it.
     QTRY_COMPARE(model.totalCount(), before + 7);
