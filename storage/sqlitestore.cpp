@@ -12,6 +12,7 @@
 #include "storereads.h"
 #include "timelinequeries.h"
 #include "transactionguard.h"
+#include "walcheckpointer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -267,6 +268,8 @@ SqliteStore::~SqliteStore()
     m_correlator.reset();
     m_log.reset();
     m_prepared.reset();
+    // Its connection closes first, so the writer's close is the last and merges the whole log.
+    m_walCheckpointer.reset();
     if (m_db.isValid()) {
         m_db.close();
     }
@@ -450,6 +453,10 @@ Status SqliteStore::open(Mode mode)
             return Status::failure(Tr::tr("store %1: %2").arg(m_path, s.error()));
         }
         m_correlator = std::make_unique<IncidentCorrelator>(m_db, &m_policy);
+        if (!m_options.mergeLogOnWriter) {
+            m_walCheckpointer = std::make_unique<WalCheckpointer>(m_path);
+            m_walCheckpointer->attach(sqliteHandle(m_db));
+        }
     }
     return Ok{};
 }

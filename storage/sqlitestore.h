@@ -15,6 +15,7 @@ namespace Lakeguard::Storage {
 class MerkleLog;
 class IncidentCorrelator;
 class IncidentStore;
+class WalCheckpointer;
 
 class SqliteStore final : public AlertStore
 {
@@ -146,6 +147,7 @@ private:
     int m_schemaVersion = 0;
     struct Prepared;
     std::unique_ptr<Prepared> m_prepared;
+    std::unique_ptr<WalCheckpointer> m_walCheckpointer; // read-write only
 };
 
 } // namespace Lakeguard::Storage

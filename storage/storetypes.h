@@ -231,6 +231,10 @@ struct StoreOptions
     // Applied by StoreWriter at start and every retentionIntervalMs.
     RetentionPolicy retention;
     qint64 retentionIntervalMs = 3'600'000;
+    // Read-write opens: merge the write-ahead log into the database on the writer's thread, as
+    // SQLite does by default, instead of on a thread beside it (WalCheckpointer). For the
+    // benchmark's comparison.
+    bool mergeLogOnWriter = false;
 };
 
 // One signed statement "the tree had `treeSize` leaves and this root at `ts`".
