@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // bench_gui [--alerts N] [--store PATH] [--dir DIR] [--rate R] [--ingest-seconds S]
+//           [--merge-beside-writer]
 // The console on a big store (issue 4, GUI side): the real MainWindow (with its writer attached,
 // as guimain wires it) over a store of N demo alerts, run offscreen (QT_QPA_PLATFORM=offscreen).
 // Prints, each with its target:
@@ -366,6 +367,9 @@ int main(int argc, char *argv[])
     p.addOption({ u"read-only"_s,
         u"Open the console read-only, without a writer, and skip the stall probe (a store "
         "another process is writing)."_s });
+    p.addOption({ u"merge-beside-writer"_s,
+        u"Merge the write-ahead log on a thread beside the writer (the headless default) instead "
+        "of on the writer's thread (the console's, as guimain sets it)."_s });
     p.process(app);
 
     QTemporaryDir tmp;
@@ -403,6 +407,9 @@ int main(int argc, char *argv[])
     // As guimain: the writer opens the store first, then the readers and the window.
     const bool readOnly = p.isSet(u"read-only"_s);
     Storage::StoreWriter writer(storePath);
+    Storage::StoreOptions options;
+    options.mergeLogOnWriter = !p.isSet(u"merge-beside-writer"_s);
+    writer.setOptions(options);
     if (!readOnly) {
         if (const Storage::Status s = writer.start(); !s) {
             out() << "cannot open the store: " << s.error() << Qt::endl;
