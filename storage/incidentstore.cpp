@@ -190,16 +190,50 @@ IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::Incide
     , m_policy(policy)
 { }
 
+namespace {
+
+// The page query of list(), prepared with its filter's values bound (limit and offset follow).
+bool prepareList(QSqlQuery &q, const IncidentFilter &filter, IncidentSort sort, bool explain)
+{
+    const Where w = whereFor(filter);
+    q.setForwardOnly(true);
+    if (!q.prepare((explain ? u"EXPLAIN QUERY PLAN SELECT "_s : u"SELECT "_s) + kColumns
+            + u" FROM incidents"_s + w.sql() + u" ORDER BY "_s + orderFor(sort)
+            + u" LIMIT ? OFFSET ?"_s)) {
+        return false;
+    }
+    for (const QVariant &v : w.values) {
+        q.addBindValue(v);
+    }
+    return true;
+}
+
+} // namespace
+
+Result<QStringList> IncidentStore::explainList(const IncidentFilter &filter, IncidentSort sort)
+{
+    QSqlQuery q(m_db);
+    if (!prepareList(q, filter, sort, true)) {
+        return Result<QStringList>::failure(q.lastError().text());
+    }
+    q.addBindValue(100);
+    q.addBindValue(0);
+    if (!q.exec()) {
+        return Result<QStringList>::failure(q.lastError().text());
+    }
+    QStringList plan;
+    while (q.next()) {
+        plan << q.value(3).toString();
+    }
+    return plan;
+}
+
 Result<QList<IncidentRow>> IncidentStore::list(
     const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
 {
-    const Where w = whereFor(filter);
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + kColumns + u" FROM incidents"_s + w.sql() + u" ORDER BY "_s
-        + orderFor(sort) + u" LIMIT ? OFFSET ?"_s);
-    for (const QVariant &v : w.values) {
-        q.addBindValue(v);
+    if (!prepareList(q, filter, sort, false)) {
+        return Result<QList<IncidentRow>>::failure(q.lastError().text());
     }
     q.addBindValue(limit > 0 ? limit : -1);
     q.addBindValue(std::max<qint64>(0, offset));

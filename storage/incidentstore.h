@@ -26,6 +26,8 @@ public:
     Result<QList<IncidentRow>> list(const IncidentFilter &filter, IncidentSort sort, int limit,
         qint64 offset, Core::TimestampMs now);
     Result<qint64> count(const IncidentFilter &filter);
+    // SQLite's EXPLAIN QUERY PLAN of the page query list() runs, one line per step.
+    Result<QStringList> explainList(const IncidentFilter &filter, IncidentSort sort);
     Result<IncidentDetail> detail(Core::IncidentId id, int alertLimit, Core::TimestampMs now);
     Result<QList<Suppression>> suppressions();
     // Global risk (0–100) and the riskiest entities at `now`, over open incidents.

@@ -229,6 +229,13 @@ const QList<Migration> &postgresMigrations()
         // SQLite v10: hour totals for the Alerts view's deep jumps and incident counts by status,
         // both SQLite-only (PostgreSQL does not seek by hour and counts with its own plans).
         { 10, {} },
+        // SQLite v11: an index in the Incidents view's default order, kept by both.
+        { 11,
+            {
+                u"CREATE INDEX IF NOT EXISTS incidents_open_risk ON incidents"
+                " ((status IN ('resolved', 'false_positive')), risk_rank DESC, id DESC)"_s,
+                u"DROP INDEX IF EXISTS incidents_risk"_s,
+            } },
     };
     return migrations;
 }

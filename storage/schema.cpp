@@ -371,6 +371,17 @@ const QList<Migration> &sqliteMigrations()
                 " INSERT INTO incident_totals (status, n) VALUES (new.status, 1)"
                 " ON CONFLICT (status) DO UPDATE SET n = n + 1; END"_s,
             } },
+        // Scale (issue 4): the Incidents view's default order (open before closed, then by
+        // risk) starts with an expression no index held, so every page sorted every incident:
+        // 0.87 s for the first page of 951,646 incidents. The index holds that order, and
+        // replaces (risk_rank, id), which no query used. Idempotent: tests roll stores back to
+        // older versions and migrate them again.
+        { 11,
+            {
+                u"CREATE INDEX IF NOT EXISTS incidents_open_risk ON incidents"
+                " ((status IN ('resolved', 'false_positive')), risk_rank DESC, id DESC)"_s,
+                u"DROP INDEX IF EXISTS incidents_risk"_s,
+            } },
     };
     return migrations;
 }

@@ -1102,6 +1102,11 @@ Result<QStringList> SqliteStore::explainAlerts(const AlertFilter &filter, AlertS
     return plan;
 }
 
+Result<QStringList> SqliteStore::explainIncidents(const IncidentFilter &filter, IncidentSort sort)
+{
+    return m_incidents->explainList(filter, sort);
+}
+
 Result<AlertPage> SqliteStore::alerts(
     const AlertFilter &filter, AlertSort sort, int limit, const std::optional<PageKey> &after)
 {

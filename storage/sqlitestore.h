@@ -85,6 +85,8 @@ public:
     // tests can show which index each view's query uses.
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
         const std::optional<PageKey> &after = std::nullopt);
+    // The same for the Incidents view's page query.
+    Result<QStringList> explainIncidents(const IncidentFilter &filter, IncidentSort sort);
 
     QSqlDatabase database() const override { return m_db; }
     QString signingKeyBase() const override { return location(); }
