@@ -59,8 +59,14 @@ public:
     // The time range the store holds, for views that follow the data rather than the wall clock.
     QFuture<Result<StoreStats>> range() { return stats(); }
 
-    // Blocks until every running query finished (tests, shutdown).
+    // Blocks until every running query finished (tests, shutdown). Qt's pools end their threads
+    // on that wait, so each reader's connection and caches start again afterwards.
     void waitForIdle();
+    // No query is running or queued; the readers keep their threads and connections.
+    bool isIdle() const
+    {
+        return m_pool.activeThreadCount() == 0 && m_rowsPool.activeThreadCount() == 0;
+    }
 
 private:
     QString m_location;
