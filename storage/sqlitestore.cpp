@@ -1846,6 +1846,34 @@ Result<QList<IncidentRow>> SqliteStore::incidents(
 
 Result<qint64> SqliteStore::countIncidents(const IncidentFilter &filter)
 {
+    // A filter on open statuses alone is answered by the counts by status (schema v10) instead
+    // of a scan: 0.34 s for 951,646 incidents, at every refresh of the Incidents view. Lists
+    // leave merged incidents out and the counts do not, but merging resolves an incident and
+    // refuses any later change of its status, so an open status never counts a merged one.
+    const bool statusOnly = !filter.includeMerged && filter.owner.isEmpty()
+        && filter.search.trimmed().isEmpty()
+        && (!filter.minSeverity || *filter.minSeverity == Core::Severity::Info);
+    QStringList open;
+    for (int i = 0; i < Core::kIncidentStatusCount; ++i) {
+        const auto s = Core::IncidentStatus(i);
+        if (!Core::isClosed(s) && (filter.statuses.isEmpty() || filter.statuses.contains(s))) {
+            open << Core::incidentStatusName(s);
+        }
+    }
+    const bool onlyOpen = filter.openOnly
+        || (!filter.statuses.isEmpty()
+            && std::none_of(filter.statuses.cbegin(), filter.statuses.cend(),
+                [](Core::IncidentStatus s) { return Core::isClosed(s); }));
+    if (statusOnly && onlyOpen && m_schemaVersion >= 10) {
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT coalesce(sum(n), 0) FROM incident_totals WHERE status IN (%1)"_s.arg(
+            QStringList(open.size(), u"?"_s).join(u", "_s)));
+        bindAll(q, QVariantList(open.cbegin(), open.cend()));
+        if (!q.exec() || !q.next()) {
+            return Result<qint64>::failure(errorText(q));
+        }
+        return q.value(0).toLongLong();
+    }
     return m_incidents->count(filter);
 }
 
