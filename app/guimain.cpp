@@ -251,7 +251,7 @@ int main(int argc, char **argv)
         // The console merges the write-ahead log on its writer thread, as SQLite does by default:
         // beside the GUI and its readers, a merge thread of its own made the writer slower, not
         // faster (bench_gui at 12.7 M alerts: 2,791-3,783 against 3,240-4,268 alerts/s; the
-        // headless writer gains 25-31 %, docs/store.md).
+        // headless writer gains 30-36 %, docs/store.md).
         Storage::StoreOptions storeOptions;
         storeOptions.mergeLogOnWriter = true;
         writer->setOptions(storeOptions);
