@@ -1864,7 +1864,7 @@ Result<qint64> SqliteStore::countIncidents(const IncidentFilter &filter)
         || (!filter.statuses.isEmpty()
             && std::none_of(filter.statuses.cbegin(), filter.statuses.cend(),
                 [](Core::IncidentStatus s) { return Core::isClosed(s); }));
-    if (statusOnly && onlyOpen && m_schemaVersion >= 10) {
+    if (statusOnly && onlyOpen) {
         QSqlQuery q(m_db);
         q.prepare(u"SELECT coalesce(sum(n), 0) FROM incident_totals WHERE status IN (%1)"_s.arg(
             QStringList(open.size(), u"?"_s).join(u", "_s)));
