@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -306,6 +307,11 @@ bool Ed25519Key::verify(const QByteArray &message, const QByteArray &signature) 
         size_t(message.size()));
     ERR_clear_error();
     return rc == 1;
+}
+
+void releaseThreadCrypto()
+{
+    OPENSSL_thread_stop();
 }
 
 QByteArray sha256(std::initializer_list<QByteArrayView> parts)

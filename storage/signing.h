@@ -56,4 +56,10 @@ private:
 // adds to ingest). Thread-safe.
 QByteArray sha256(std::initializer_list<QByteArrayView> parts);
 
+// Frees OpenSSL's state for the calling thread (its error queue and random generator). OpenSSL
+// also frees it from a thread-exit handler, but that runs after QThread::wait() has returned, so a
+// process that exits right after its threads finished can lose the race and leak it. Call it at
+// the end of signing or hashing work on a thread that is about to end or is not ours (a pool's).
+void releaseThreadCrypto();
+
 } // namespace Lakeguard::Storage

@@ -3,6 +3,7 @@
 #include "storeverifier.h"
 
 #include "alertstore.h"
+#include "signing.h"
 
 #include <QtGlobal>
 
@@ -79,6 +80,9 @@ StoreVerifier::StoreVerifier(QString location, QObject *parent)
     m_thread.setObjectName(QStringLiteral("lakeguard-verify"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Its checks hash and verify signatures: free OpenSSL's state for the thread in the thread.
+    connect(
+        &m_thread, &QThread::finished, this, [] { releaseThreadCrypto(); }, Qt::DirectConnection);
     connect(m_worker, &VerifierWorker::started, this, &StoreVerifier::started);
     connect(m_worker, &VerifierWorker::finished, this, [this](const VerifyReport &report) {
         emit finished(report);

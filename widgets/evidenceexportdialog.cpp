@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidenceexportdialog.h"
 
+#include "signing.h"
 #include "timeutil.h"
 #include "uilanguage.h"
 
@@ -191,8 +192,13 @@ void EvidenceExportDialog::startExport()
             Qt::QueuedConnection);
     };
     const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(
-        [o, progress, cancel] { return Evidence::exportPack(o, progress, cancel.get()); }));
+    m_watcher.setFuture(QtConcurrent::run([o, progress, cancel] {
+        Evidence::ExportOutcome r = Evidence::exportPack(o, progress, cancel.get());
+        // A pool thread: its OpenSSL state would otherwise be freed only as it ends, possibly
+        // after the process's leak check.
+        Storage::releaseThreadCrypto();
+        return r;
+    }));
 }
 
 void EvidenceExportDialog::finished()
