@@ -6,9 +6,33 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Feeds::Fabric {
+
+namespace {
+
+// A sample's value as an integer: NaN is 0 and values beyond T's range clamp to it (a cast of
+// such a double is undefined behaviour; fuzz_prometheus found 1e+52).
+template<typename T>
+T toInteger(double v)
+{
+    if (std::isnan(v)) {
+        return 0;
+    }
+    if (v >= double(std::numeric_limits<T>::max())) {
+        return std::numeric_limits<T>::max();
+    }
+    if (v <= double(std::numeric_limits<T>::min())) {
+        return std::numeric_limits<T>::min();
+    }
+    return T(v);
+}
+
+} // namespace
 
 // Text format: `# HELP`/`# TYPE` comments, then `name{k="v",…} value [timestamp]`; label values
 // escape \\, \" and \n.
@@ -86,15 +110,15 @@ bool parse(int healthStatus, const QByteArray &healthBody, const QByteArray &met
         const QString ch = m.labels.value(u"channel"_s);
         if (m.name == u"ledger_blockchain_height"_s && (e.channel.isEmpty() || ch == e.channel)) {
             e.channel = ch;
-            s.height = qint64(m.value);
+            s.height = toInteger<qint64>(m.value);
         } else if (m.name == u"consensus_etcdraft_leader_changes"_s
             && (channel.isEmpty() || ch == channel)) {
-            e.leaderChanges = qint64(m.value);
+            e.leaderChanges = toInteger<qint64>(m.value);
         } else if (m.name == u"consensus_etcdraft_is_leader"_s
             && (channel.isEmpty() || ch == channel)) {
-            e.isLeader = int(m.value);
+            e.isLeader = toInteger<int>(m.value);
         } else if (m.name == u"consensus_etcdraft_cluster_size"_s) {
-            s.peers = std::max(0, int(m.value) - 1);
+            s.peers = std::max(0, toInteger<int>(m.value) - 1);
         }
     }
     s.chainId = e.channel;

@@ -281,6 +281,24 @@ private slots:
         QCOMPARE(s.chainId, u"payments"_s);
     }
 
+    // Values beyond an integer's range clamp instead of overflowing the cast (fuzz_prometheus
+    // found 1e+52; UBSan reports the cast), NaN reads as 0.
+    void fabricOutOfRangeValuesClamp()
+    {
+        NodeSample s;
+        Fabric::Extra extra;
+        QVERIFY(Fabric::parse(200, data(u"fabric-healthz-ok.json"_s),
+            "ledger_blockchain_height{channel=\"payments\"} 1e+52\n"
+            "consensus_etcdraft_is_leader{channel=\"payments\"} -1e+52\n"
+            "consensus_etcdraft_leader_changes{channel=\"payments\"} NaN\n"
+            "consensus_etcdraft_cluster_size{channel=\"payments\"} 1e+52\n",
+            u"payments"_s, s, &extra));
+        QCOMPARE(s.height, std::numeric_limits<qint64>::max());
+        QCOMPARE(extra.isLeader, std::numeric_limits<int>::min());
+        QCOMPARE(extra.leaderChanges, 0);
+        QCOMPARE(s.peers, std::numeric_limits<int>::max() - 1);
+    }
+
     void fabricUnhealthy()
     {
         NodeSample s;
