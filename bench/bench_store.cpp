@@ -467,6 +467,45 @@ int main(int argc, char *argv[])
     }));
     printTimed(out, "dashboard, last 24 h (15-min buckets)",
         timeMs([&] { store->dashboard(stats.newest - kDay, stats.newest, 15 * 60 * 1000LL, 10); }));
+    // The Incidents list (keyset pagination): the first page in the view's order, a page
+    // half-way down read on from the row before it (the console's scrolling) and by OFFSET,
+    // and deep jumps, which count from the nearer end.
+    const Storage::IncidentFilter listed;
+    const Storage::IncidentSort byRisk = Storage::IncidentSort::RiskDesc;
+    const Storage::Result<qint64> incidentCount = store->countIncidents(listed);
+    const qint64 m = incidentCount ? incidentCount.value() : 0;
+    out << "incidents listed: " << m << Qt::endl;
+    if (m > 200) {
+        const auto pageAt = [&](const Storage::IncidentPageAt &at) {
+            return store->incidentPage(listed, byRisk, at, 100, stats.newest);
+        };
+        printTimed(out, "incidents, first page (by risk)", timeMs([&] { pageAt({}); }));
+        printTimed(out, "incidents, first page (by severity)", timeMs([&] {
+            store->incidentPage(listed, Storage::IncidentSort::SeverityDesc, {}, 100, stats.newest);
+        }));
+        printTimed(out, "incidents, first page (by deadline)", timeMs([&] {
+            store->incidentPage(listed, Storage::IncidentSort::DeadlineAsc, {}, 100, stats.newest);
+        }));
+        Storage::IncidentPageAt half;
+        half.offset = m / 2 - 1;
+        const auto before = pageAt(half);
+        half = {};
+        half.offset = m / 2;
+        half.after = before ? before->value(0) : Storage::IncidentRow();
+        const double keyset = timeMs([&] { pageAt(half); });
+        printTimed(out, "incidents, page at n/2 (keyset, after a row)", keyset);
+        half.after.reset();
+        const double offset = timeMs([&] { pageAt(half); }, 2);
+        printTimed(out, "incidents, page at n/2 (OFFSET, comparison)", offset);
+        print(out, "  ratio OFFSET / keyset at n/2", offset / std::max(0.001, keyset), "");
+        Storage::IncidentPageAt deep;
+        deep.offset = m * 3 / 4;
+        deep.total = m;
+        printTimed(
+            out, "incidents, jump to 3n/4 (OFFSET from the end)", timeMs([&] { pageAt(deep); }, 2));
+        deep.offset = (m - 1) / 100 * 100;
+        printTimed(out, "incidents, jump to the last page", timeMs([&] { pageAt(deep); }));
+    }
     print(out, "peak RSS of this process", double(peakRssKb()) / 1024.0, "MiB");
     print(out, "store size on disk", double(QFileInfo(storePath).size()) / 1048576.0, "MiB");
     return 0;

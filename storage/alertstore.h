@@ -111,10 +111,19 @@ public:
                                             int topN) = 0;
 
     // ---- Incidents (issue 6; docs/incidents.md) ----
-    // Risk figures are computed at `now` (UTC ms). Lists page with limit/offset: incident
-    // counts are small next to alerts, and the order (risk) is an index.
-    virtual Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort,
-                                                 int limit, qint64 offset, TimestampMs now) = 0;
+    // Risk figures are computed at `now` (UTC ms). A page starts at `at`: keyset from a
+    // neighbouring row the caller holds, else by offset (IncidentPageAt).
+    virtual Result<QList<IncidentRow>> incidentPage(const IncidentFilter &filter, IncidentSort sort,
+        const IncidentPageAt &at, int limit, TimestampMs now)
+        = 0;
+    // Rows [offset, offset+limit) of the list (limit -1: to the end).
+    Result<QList<IncidentRow>> incidents(
+        const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+    {
+        IncidentPageAt at;
+        at.offset = offset;
+        return incidentPage(filter, sort, at, limit, now);
+    }
     virtual Result<qint64> countIncidents(const IncidentFilter &filter) = 0;
     // The incident, its notes and audit trail, and its newest `alertLimit` alerts.
     virtual Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit,

@@ -14,6 +14,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Storage {
@@ -27,7 +30,7 @@ namespace {
 const QString kColumns
     = u"id, title, severity, severity_auto, severity_override, category, status, owner, tags, rule,"
       " entity, first_seen, last_seen, alert_count, risk_sum, risk_ref, deadline, created, updated,"
-      " pending_status, pending_by, pending_reason, merged_into, version"_s;
+      " pending_status, pending_by, pending_reason, merged_into, version, risk_rank"_s;
 
 IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, TimestampMs now)
 {
@@ -65,6 +68,7 @@ IncidentRow rowFrom(const QSqlQuery &q, const Core::IncidentPolicy &policy, Time
         r.mergedInto = IncidentId { q.value(22).toLongLong() };
     }
     r.version = q.value(23).toLongLong();
+    r.riskRank = q.value(24).toDouble();
     return r;
 }
 
@@ -114,22 +118,88 @@ Where whereFor(const IncidentFilter &f)
     return w;
 }
 
-QString orderFor(IncidentSort sort)
+// Closed incidents carry no risk and no deadline: the Risk and Deadline orders put them after
+// every open one. The spelling is the one of the index incidents_open_risk (schema v11).
+const QString kClosed = u"(status IN ('resolved', 'false_positive'))"_s;
+
+// The columns a list's order compares, after the closed flag when there is one.
+enum class KeyColumn { RiskRank, LastSeen, Severity, Deadline, Id };
+
+QString columnName(KeyColumn c)
 {
+    switch (c) {
+    case KeyColumn::RiskRank:
+        return u"risk_rank"_s;
+    case KeyColumn::LastSeen:
+        return u"last_seen"_s;
+    case KeyColumn::Severity:
+        return u"severity"_s;
+    case KeyColumn::Deadline:
+        return u"deadline"_s;
+    case KeyColumn::Id:
+        break;
+    }
+    return u"id"_s;
+}
+
+// A row's value in that column, as the row was read: where a keyset page starts.
+QVariant keyValue(const IncidentRow &r, KeyColumn c)
+{
+    switch (c) {
+    case KeyColumn::RiskRank:
+        return r.riskRank;
+    case KeyColumn::LastSeen:
+        return r.lastSeen;
+    case KeyColumn::Severity:
+        return int(r.severity);
+    case KeyColumn::Deadline:
+        return r.deadline;
+    case KeyColumn::Id:
+        break;
+    }
+    return r.id.value;
+}
+
+// A list's order: optionally open before closed, then columns that all run one way and end with
+// the unique id, so that a row's key names one place in the order (keyset pagination).
+struct ListOrder
+{
+    bool closedLast = false;
+    bool descending = true;
+    QList<KeyColumn> columns;
+};
+
+ListOrder listOrder(IncidentSort sort)
+{
+    using K = KeyColumn;
     switch (sort) {
     case IncidentSort::RiskDesc:
-        // Closed incidents carry no risk: they sort after every open one.
-        return u"(status IN ('resolved', 'false_positive')) ASC, risk_rank DESC, id DESC"_s;
+        return { true, true, { K::RiskRank, K::Id } };
     case IncidentSort::LastSeenDesc:
-        return u"last_seen DESC, id DESC"_s;
+        return { false, true, { K::LastSeen, K::Id } };
     case IncidentSort::SeverityDesc:
-        return u"severity DESC, risk_rank DESC, id DESC"_s;
+        return { false, true, { K::Severity, K::RiskRank, K::Id } };
     case IncidentSort::DeadlineAsc:
-        return u"(status IN ('resolved', 'false_positive')) ASC, deadline ASC, id ASC"_s;
+        return { true, false, { K::Deadline, K::Id } };
     case IncidentSort::IdDesc:
-        return u"id DESC"_s;
+        break;
     }
-    return u"id DESC"_s;
+    return { false, true, { K::Id } };
+}
+
+// `withClosed` false: a statement that reads one side of the closed flag leaves it out (SQLite
+// 3.40 would sort the rows again, though the flag is constant there).
+QString orderSql(const ListOrder &o, bool reversed, bool withClosed = true)
+{
+    QStringList parts;
+    if (o.closedLast && withClosed) {
+        parts << kClosed + (reversed ? u" DESC"_s : u" ASC"_s);
+    }
+    const bool descending = o.descending != reversed;
+    for (const KeyColumn c : o.columns) {
+        parts << columnName(c) + (descending ? u" DESC"_s : u" ASC"_s);
+    }
+    return parts.join(u", "_s);
 }
 
 QString idList(const QList<qint64> &ids)
@@ -192,17 +262,102 @@ IncidentStore::IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::Incide
 
 namespace {
 
-// The page query of list(), prepared with its filter's values bound (limit and offset follow).
-bool prepareList(QSqlQuery &q, const IncidentFilter &filter, IncidentSort sort, bool explain)
+// One statement of a page of list(): the filter, where the page starts, the order or its reverse.
+struct PageStatement
 {
-    const Where w = whereFor(filter);
+    QString sql;
+    QVariantList values;
+};
+
+// `from`: rows strictly after that row in the order read (the list's order, or its reverse when
+// `reversed`). `closed`: only open (false) or only closed (true) incidents; a keyset start in a
+// list ordered by the closed flag is read as two statements, one per side, so that each is a
+// range of the index.
+PageStatement pageStatement(const IncidentFilter &filter, const ListOrder &order, bool reversed,
+    const IncidentRow *from, std::optional<bool> closed, qint64 limit, qint64 offset)
+{
+    Where w = whereFor(filter);
+    if (closed) {
+        w.clauses << kClosed + (*closed ? u" = TRUE"_s : u" = FALSE"_s);
+    }
+    if (from) {
+        QStringList columns;
+        QStringList marks;
+        for (const KeyColumn c : order.columns) {
+            columns << columnName(c);
+            marks << u"?"_s;
+            w.values << keyValue(*from, c);
+        }
+        // Every key column runs one way: one row-value comparison, a range of the index.
+        const bool descending = order.descending != reversed;
+        w.clauses << u"(%1) %2 (%3)"_s.arg(
+            columns.join(u", "_s), descending ? u"<"_s : u">"_s, marks.join(u", "_s));
+    }
+    PageStatement st;
+    st.sql = u"SELECT "_s + kColumns + u" FROM incidents"_s + w.sql() + u" ORDER BY "_s
+        + orderSql(order, reversed, !closed) + u" LIMIT ? OFFSET ?"_s;
+    st.values = w.values;
+    // No limit: the largest one, as PostgreSQL refuses SQLite's -1 and SQLite a NULL.
+    st.values << (limit >= 0 ? limit : std::numeric_limits<qint64>::max())
+              << std::max<qint64>(0, offset);
+    return st;
+}
+
+// How list() reads a page: the statements in turn (a later one only for the rows still missing),
+// and whether the rows come in reverse and are turned round.
+struct PagePlan
+{
+    QList<PageStatement> statements;
+    bool reversed = false;
+    bool empty = false; // a page past the list's end: nothing to read
+};
+
+PagePlan pagePlan(
+    const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at, int limit)
+{
+    const ListOrder order = listOrder(sort);
+    const qint64 n = limit > 0 ? limit : -1;
+    PagePlan plan;
+    const IncidentRow *from = at.after ? &*at.after : (at.before ? &*at.before : nullptr);
+    if (from) {
+        plan.reversed = !at.after;
+        if (!order.closedLast) {
+            plan.statements << pageStatement(filter, order, plan.reversed, from, {}, n, 0);
+            return plan;
+        }
+        // Forward from an open row, the closed ones follow; backward from a closed row, the
+        // open ones come next.
+        const bool closed = Core::isClosed(from->status);
+        plan.statements << pageStatement(filter, order, plan.reversed, from, closed, n, 0);
+        if (closed == plan.reversed) {
+            plan.statements << pageStatement(filter, order, plan.reversed, nullptr, !closed, n, 0);
+        }
+        return plan;
+    }
+    qint64 offset = std::max<qint64>(0, at.offset);
+    if (n > 0 && at.total >= 0 && offset > at.total / 2) {
+        // Deep in the list: OFFSET from the end walks fewer rows. The last page may be short.
+        if (offset >= at.total) {
+            plan.empty = true;
+            return plan;
+        }
+        const qint64 end = std::min(at.total, offset + n);
+        plan.reversed = true;
+        plan.statements << pageStatement(
+            filter, order, true, nullptr, {}, end - offset, at.total - end);
+        return plan;
+    }
+    plan.statements << pageStatement(filter, order, false, nullptr, {}, n, offset);
+    return plan;
+}
+
+bool prepareStatement(QSqlQuery &q, const PageStatement &st, bool explain)
+{
     q.setForwardOnly(true);
-    if (!q.prepare((explain ? u"EXPLAIN QUERY PLAN SELECT "_s : u"SELECT "_s) + kColumns
-            + u" FROM incidents"_s + w.sql() + u" ORDER BY "_s + orderFor(sort)
-            + u" LIMIT ? OFFSET ?"_s)) {
+    if (!q.prepare((explain ? u"EXPLAIN QUERY PLAN "_s : QString()) + st.sql)) {
         return false;
     }
-    for (const QVariant &v : w.values) {
+    for (const QVariant &v : st.values) {
         q.addBindValue(v);
     }
     return true;
@@ -210,39 +365,45 @@ bool prepareList(QSqlQuery &q, const IncidentFilter &filter, IncidentSort sort, 
 
 } // namespace
 
-Result<QStringList> IncidentStore::explainList(const IncidentFilter &filter, IncidentSort sort)
+Result<QStringList> IncidentStore::explainList(
+    const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at)
 {
-    QSqlQuery q(m_db);
-    if (!prepareList(q, filter, sort, true)) {
-        return Result<QStringList>::failure(q.lastError().text());
-    }
-    q.addBindValue(100);
-    q.addBindValue(0);
-    if (!q.exec()) {
-        return Result<QStringList>::failure(q.lastError().text());
-    }
     QStringList plan;
-    while (q.next()) {
-        plan << q.value(3).toString();
+    for (const PageStatement &st : pagePlan(filter, sort, at, 100).statements) {
+        QSqlQuery q(m_db);
+        if (!prepareStatement(q, st, true) || !q.exec()) {
+            return Result<QStringList>::failure(q.lastError().text());
+        }
+        while (q.next()) {
+            plan << q.value(3).toString();
+        }
     }
     return plan;
 }
 
-Result<QList<IncidentRow>> IncidentStore::list(
-    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+Result<QList<IncidentRow>> IncidentStore::list(const IncidentFilter &filter, IncidentSort sort,
+    const IncidentPageAt &at, int limit, TimestampMs now)
 {
-    QSqlQuery q(m_db);
-    if (!prepareList(q, filter, sort, false)) {
-        return Result<QList<IncidentRow>>::failure(q.lastError().text());
-    }
-    q.addBindValue(limit > 0 ? limit : -1);
-    q.addBindValue(std::max<qint64>(0, offset));
-    if (!q.exec()) {
-        return Result<QList<IncidentRow>>::failure(q.lastError().text());
-    }
+    const PagePlan plan = pagePlan(filter, sort, at, limit);
     QList<IncidentRow> out;
-    while (q.next()) {
-        out.append(rowFrom(q, *m_policy, now));
+    for (const PageStatement &st : plan.statements) {
+        if (limit > 0 && out.size() >= limit) {
+            break;
+        }
+        PageStatement rest = st;
+        if (limit > 0 && !out.isEmpty()) { // the rows the statements before did not give
+            rest.values[rest.values.size() - 2] = limit - out.size();
+        }
+        QSqlQuery q(m_db);
+        if (!prepareStatement(q, rest, false) || !q.exec()) {
+            return Result<QList<IncidentRow>>::failure(q.lastError().text());
+        }
+        while (q.next()) {
+            out.append(rowFrom(q, *m_policy, now));
+        }
+    }
+    if (plan.reversed) {
+        std::reverse(out.begin(), out.end());
     }
     return out;
 }

@@ -23,11 +23,13 @@ public:
     IncidentStore(QSqlDatabase db, MerkleLog *log, const Core::IncidentPolicy *policy);
     Q_DISABLE_COPY_MOVE(IncidentStore)
 
-    Result<QList<IncidentRow>> list(const IncidentFilter &filter, IncidentSort sort, int limit,
-        qint64 offset, Core::TimestampMs now);
+    // A page of the list from `at` (keyset from a neighbouring row when it is given).
+    Result<QList<IncidentRow>> list(const IncidentFilter &filter, IncidentSort sort,
+        const IncidentPageAt &at, int limit, Core::TimestampMs now);
     Result<qint64> count(const IncidentFilter &filter);
-    // SQLite's EXPLAIN QUERY PLAN of the page query list() runs, one line per step.
-    Result<QStringList> explainList(const IncidentFilter &filter, IncidentSort sort);
+    // SQLite's EXPLAIN QUERY PLAN of the statements list() runs for a page, one line per step.
+    Result<QStringList> explainList(
+        const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at);
     Result<IncidentDetail> detail(Core::IncidentId id, int alertLimit, Core::TimestampMs now);
     Result<QList<Suppression>> suppressions();
     // Global risk (0–100) and the riskiest entities at `now`, over open incidents.

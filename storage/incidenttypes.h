@@ -33,6 +33,7 @@ struct IncidentRow
     qint64 alerts = 0;
     double risk = 0; // 0–100 at `riskAt` (RiskModel::incidentScore)
     double riskSum = 0; // decayed weight sum at `riskAt`
+    double riskRank = 0; // the stored order of the Risk sort (risk_rank; time-independent)
     Core::TimestampMs riskAt = 0;
     Core::TimestampMs deadline = 0;
     Core::TimestampMs created = 0;
@@ -86,6 +87,20 @@ struct IncidentFilter
     bool includeMerged = false; // incidents merged into another
 
     friend bool operator==(const IncidentFilter &, const IncidentFilter &) = default;
+};
+
+// Where a page of the Incidents list starts (keyset pagination; docs/store.md). `offset` is the
+// page's first row. When the caller holds the row just before the page (`after`) or the row
+// just after it (`before`), the store reads on from that row's place in the list's order, and
+// the cost of a page does not grow with its depth; `after` wins when both are given. Without
+// either, a page in the list's second half is read backwards from the end when `total` (the
+// list's length) is known, and any other page by OFFSET.
+struct IncidentPageAt
+{
+    qint64 offset = 0;
+    std::optional<IncidentRow> after;
+    std::optional<IncidentRow> before;
+    qint64 total = -1; // unknown
 };
 
 struct IncidentDetail

@@ -236,6 +236,14 @@ const QList<Migration> &postgresMigrations()
                 " ((status IN ('resolved', 'false_positive')), risk_rank DESC, id DESC)"_s,
                 u"DROP INDEX IF EXISTS incidents_risk"_s,
             } },
+        // SQLite v12: indexes in the Incidents view's orders by severity and by deadline.
+        { 12,
+            {
+                u"CREATE INDEX IF NOT EXISTS incidents_severity_risk ON incidents"
+                " (severity DESC, risk_rank DESC, id DESC)"_s,
+                u"CREATE INDEX IF NOT EXISTS incidents_open_deadline ON incidents"
+                " ((status IN ('resolved', 'false_positive')), deadline, id)"_s,
+            } },
     };
     return migrations;
 }

@@ -1256,10 +1256,10 @@ Result<DashboardData> PgStore::dashboard(
     return d;
 }
 
-Result<QList<IncidentRow>> PgStore::incidents(
-    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+Result<QList<IncidentRow>> PgStore::incidentPage(const IncidentFilter &filter, IncidentSort sort,
+    const IncidentPageAt &at, int limit, TimestampMs now)
 {
-    return m_incidents->list(filter, sort, limit, offset, now);
+    return m_incidents->list(filter, sort, at, limit, now);
 }
 
 Result<qint64> PgStore::countIncidents(const IncidentFilter &filter)

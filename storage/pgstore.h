@@ -61,8 +61,8 @@ public:
     Result<DashboardData> dashboard(
         TimestampMs from, TimestampMs to, qint64 bucketMs, int topN) override;
 
-    Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort, int limit,
-        qint64 offset, TimestampMs now) override;
+    Result<QList<IncidentRow>> incidentPage(const IncidentFilter &filter, IncidentSort sort,
+        const IncidentPageAt &at, int limit, TimestampMs now) override;
     Result<qint64> countIncidents(const IncidentFilter &filter) override;
     Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit, TimestampMs now) override;
     Result<QList<Suppression>> suppressions() override;

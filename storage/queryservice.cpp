@@ -167,10 +167,10 @@ QFuture<Result<DashboardData>> QueryService::dashboard(
 // ---- Incidents (issue 6) ----
 
 QFuture<Result<QList<IncidentRow>>> QueryService::incidents(
-    IncidentFilter filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+    IncidentFilter filter, IncidentSort sort, IncidentPageAt at, int limit, TimestampMs now)
 {
     return runQuery<QList<IncidentRow>>(&m_pool, m_location,
-        [=](AlertStore &s) { return s.incidents(filter, sort, limit, offset, now); });
+        [=](AlertStore &s) { return s.incidentPage(filter, sort, at, limit, now); });
 }
 
 QFuture<Result<qint64>> QueryService::countIncidents(IncidentFilter filter)

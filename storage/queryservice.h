@@ -47,8 +47,9 @@ public:
     QFuture<Result<DashboardData>> dashboard(
         TimestampMs from, TimestampMs to, qint64 bucketMs, int topN);
     // ---- Incidents (issue 6) ----
+    // A page of the Incidents list (keyset from a neighbouring row: IncidentPageAt).
     QFuture<Result<QList<IncidentRow>>> incidents(
-        IncidentFilter filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now);
+        IncidentFilter filter, IncidentSort sort, IncidentPageAt at, int limit, TimestampMs now);
     QFuture<Result<qint64>> countIncidents(IncidentFilter filter);
     QFuture<Result<IncidentDetail>> incident(Core::IncidentId id, int alertLimit, TimestampMs now);
 

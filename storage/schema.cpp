@@ -382,6 +382,16 @@ const QList<Migration> &sqliteMigrations()
                 " ((status IN ('resolved', 'false_positive')), risk_rank DESC, id DESC)"_s,
                 u"DROP INDEX IF EXISTS incidents_risk"_s,
             } },
+        // Scale (issue 4): the Incidents view's other orders, by severity and by deadline, had
+        // no index either: every page sorted every incident. With these, each is a range of an
+        // index, and a keyset page starts anywhere in it (IncidentPageAt).
+        { 12,
+            {
+                u"CREATE INDEX IF NOT EXISTS incidents_severity_risk ON incidents"
+                " (severity DESC, risk_rank DESC, id DESC)"_s,
+                u"CREATE INDEX IF NOT EXISTS incidents_open_deadline ON incidents"
+                " ((status IN ('resolved', 'false_positive')), deadline, id)"_s,
+            } },
     };
     return migrations;
 }

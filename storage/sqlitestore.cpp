@@ -1102,9 +1102,10 @@ Result<QStringList> SqliteStore::explainAlerts(const AlertFilter &filter, AlertS
     return plan;
 }
 
-Result<QStringList> SqliteStore::explainIncidents(const IncidentFilter &filter, IncidentSort sort)
+Result<QStringList> SqliteStore::explainIncidents(
+    const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at)
 {
-    return m_incidents->explainList(filter, sort);
+    return m_incidents->explainList(filter, sort, at);
 }
 
 Result<AlertPage> SqliteStore::alerts(
@@ -1838,10 +1839,10 @@ Result<DashboardData> SqliteStore::dashboard(
 
 // ---- Incidents (issue 6) ----
 
-Result<QList<IncidentRow>> SqliteStore::incidents(
-    const IncidentFilter &filter, IncidentSort sort, int limit, qint64 offset, TimestampMs now)
+Result<QList<IncidentRow>> SqliteStore::incidentPage(const IncidentFilter &filter,
+    IncidentSort sort, const IncidentPageAt &at, int limit, TimestampMs now)
 {
-    return m_incidents->list(filter, sort, limit, offset, now);
+    return m_incidents->list(filter, sort, at, limit, now);
 }
 
 Result<qint64> SqliteStore::countIncidents(const IncidentFilter &filter)

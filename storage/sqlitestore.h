@@ -66,8 +66,8 @@ public:
         TimestampMs from, TimestampMs to, qint64 bucketMs, int topN) override;
 
     // ---- Incidents (issue 6): storage/incidentstore.cpp does the work ----
-    Result<QList<IncidentRow>> incidents(const IncidentFilter &filter, IncidentSort sort, int limit,
-        qint64 offset, TimestampMs now) override;
+    Result<QList<IncidentRow>> incidentPage(const IncidentFilter &filter, IncidentSort sort,
+        const IncidentPageAt &at, int limit, TimestampMs now) override;
     Result<qint64> countIncidents(const IncidentFilter &filter) override;
     Result<IncidentDetail> incident(Core::IncidentId id, int alertLimit, TimestampMs now) override;
     Result<QList<Suppression>> suppressions() override;
@@ -85,8 +85,9 @@ public:
     // tests can show which index each view's query uses.
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
         const std::optional<PageKey> &after = std::nullopt);
-    // The same for the Incidents view's page query.
-    Result<QStringList> explainIncidents(const IncidentFilter &filter, IncidentSort sort);
+    // The same for the statements of a page of the Incidents view.
+    Result<QStringList> explainIncidents(
+        const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at = {});
 
     QSqlDatabase database() const override { return m_db; }
     QString signingKeyBase() const override { return location(); }

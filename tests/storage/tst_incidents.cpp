@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidentpaging.h"
 #include "sqlitestore.h"
 
 #include <QFile>
@@ -759,6 +760,58 @@ private slots:
         QCOMPARE(page1.first().id.value, 7);
         QCOMPARE(page3.size(), 1);
         QCOMPARE(page3.first().id.value, 1);
+    }
+
+    // Keyset pages (IncidentPageAt::after / before) and pages read backwards from the end give
+    // exactly the rows of the same pages by OFFSET, in every order and under filters, with ties
+    // in every key column and open and closed incidents on both sides of each page boundary.
+    void keysetPagesMatchOffsetPages_data()
+    {
+        QTest::addColumn<int>("sort");
+        QTest::addColumn<int>("filter");
+        const char *sorts[] = { "risk", "last-seen", "severity", "deadline", "id" };
+        const char *filters[] = { "all", "open", "high-up", "closed" };
+        for (int sort = 0; sort < 5; ++sort) {
+            for (int filter = 0; filter < 4; ++filter) {
+                QTest::addRow("%s/%s", sorts[sort], filters[filter]) << sort << filter;
+            }
+        }
+    }
+
+    void keysetPagesMatchOffsetPages()
+    {
+        QFETCH(int, sort);
+        QFETCH(int, filter);
+        const QString name = u"keyset.db"_s;
+        auto s = openRw(name);
+        QVERIFY(s);
+        if (s->countIncidents({}).value() == 0) { // the rows are written once for every case
+            const char *severities[] = { "low", "medium", "high" };
+            QList<Core::Alert> alerts;
+            for (int i = 0; i < 61; ++i) {
+                // Few minutes and severities: many incidents share risk, last seen and deadline.
+                alerts << alertFrom(
+                    u"k%1|x%1|%2|%3"_s.arg(i).arg(i % 4).arg(QLatin1String(severities[i % 3])));
+            }
+            const BatchResult r = s->writeBatch(batchOf(alerts));
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(s->countIncidents({}).value(), 61);
+            for (qint64 id = 1; id <= 61; id += 4) {
+                const auto closed = move(*s, id,
+                    id % 3 ? IncidentTransition::Resolve : IncidentTransition::FalsePositive);
+                QVERIFY2(closed && !closed->refused,
+                    qPrintable(closed ? closed->message : closed.error()));
+            }
+        }
+        IncidentFilter f;
+        if (filter == 1) {
+            f.openOnly = true;
+        } else if (filter == 2) {
+            f.minSeverity = Severity::High;
+        } else if (filter == 3) {
+            f.statuses = { IncidentStatus::Resolved, IncidentStatus::FalsePositive };
+        }
+        QCOMPARE(Test::keysetPagesMatch(*s, f, IncidentSort(sort), 7, kT0), QString());
     }
 
     // The built-in policy groups fraud waves by rule alone: alerts without an entity open

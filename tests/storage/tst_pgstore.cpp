@@ -4,6 +4,7 @@
 #include "pgserver.h"
 
 #include "alertstore.h"
+#include "incidentpaging.h"
 #include "incidentstore.h"
 #include "openrisk.h"
 #include "pgstore.h"
@@ -574,6 +575,48 @@ private slots:
         QVERIFY2(report->ok, qPrintable(report->firstProblem));
         // Leaves: 17 alerts, 2 first events (50, 60), 2 changes.
         QCOMPARE(report->treeSize, 21);
+    }
+
+    // Schema v12 and keyset pages on PostgreSQL: every order of the Incidents list, read forward
+    // and backward from a neighbouring row and by offset from the nearer end, equals the list
+    // read whole (booleans order false before true there, as 0 before 1 in SQLite).
+    void incidentKeysetPages()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        auto store = openRw(location);
+        QVERIFY(store);
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < 40; ++i) {
+            // Four minutes, two severities: ties in risk, last seen and deadline.
+            Alert a = makeAlert(i % 4, i % 2 ? Severity::High : Severity::Medium);
+            a.rule = u"paging.%1"_s.arg(i);
+            a.entity = u"node-%1"_s.arg(i);
+            a.fingerprint = Core::fingerprintOf(u"paging", QByteArray::number(i));
+            b.alerts << a;
+        }
+        const BatchResult r = store->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const qint64 now = makeAlert(4).ts;
+        const auto listed = store->incidents({}, IncidentSort::IdDesc, -1, 0, now);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 40);
+        for (qsizetype i = 0; i < listed->size(); i += 5) {
+            IncidentCommand close;
+            close.id = listed->at(i).id;
+            close.transition = Core::IncidentTransition::Resolve;
+            close.actor = u"alice"_s;
+            const auto c = store->changeIncident(close);
+            QVERIFY2(c && !c->refused, qPrintable(c ? c->message : c.error()));
+        }
+        for (const IncidentSort sort : { IncidentSort::RiskDesc, IncidentSort::LastSeenDesc,
+                 IncidentSort::SeverityDesc, IncidentSort::DeadlineAsc, IncidentSort::IdDesc }) {
+            QCOMPARE(Test::keysetPagesMatch(*store, {}, sort, 6, now), QString());
+        }
+        IncidentFilter open;
+        open.openOnly = true;
+        QCOMPARE(Test::keysetPagesMatch(*store, open, IncidentSort::RiskDesc, 6, now), QString());
     }
 
     // Two lakeguard-cli processes ingest the same file at the same moment: each alert once.

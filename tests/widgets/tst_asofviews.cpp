@@ -92,7 +92,8 @@ private slots:
             Test::makeObservation(u"n1"_s, 120, u"healthy"_s, 3, Test::kBaseTime + 25 * kMinute) };
         QVERIFY(store.submit(chain).ok);
         auto listed = store.queries()
-                          ->incidents({}, Storage::IncidentSort::IdDesc, 100, 0, Core::nowMs())
+                          ->incidents({}, Storage::IncidentSort::IdDesc, Storage::IncidentPageAt(),
+                              100, Core::nowMs())
                           .result();
         QVERIFY2(listed.ok() && !listed->isEmpty(), qPrintable(listed.error()));
         Storage::IncidentRow first = listed->constFirst();
