@@ -235,6 +235,56 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 1, 10000);
     }
 
+    // The model reads a page on from a cached neighbour (keyset) and jumps from the nearer end of
+    // the list: either way its rows are the store's list, row for row, scrolling down from the
+    // top and up from the bottom.
+    void pagesFollowTheStoreOrder()
+    {
+        Test::TestStore store;
+        QVERIFY(store.open());
+        const Core::TimestampMs now = Core::nowMs();
+        QList<Core::Alert> alerts;
+        for (int i = 0; i < 350; ++i) {
+            // Nine minutes and two severities (medium and up open incidents): many incidents
+            // tie on risk.
+            Core::Alert a
+                = Test::makeAlert(1000 + i, now - (i % 9) * 60'000, Core::Severity(2 + i % 2));
+            a.rule = u"paging:%1"_s.arg(i);
+            a.entity = u"node-%1.bank.example"_s.arg(i);
+            alerts << a;
+        }
+        QCOMPARE(store.submitAlerts(alerts).accepted, 350);
+        auto listed = store.queries()->incidents(
+            {}, Storage::IncidentSort::RiskDesc, Storage::IncidentPageAt(), -1, now);
+        listed.waitForFinished();
+        QVERIFY(listed.result().ok());
+        QList<qint64> expected;
+        for (const Storage::IncidentRow &r : listed.result().value()) {
+            expected << r.id.value;
+        }
+        QVERIFY(expected.size() > 3 * IncidentTableModel::kPageSize);
+        const int pages = int((expected.size() - 1) / IncidentTableModel::kPageSize) + 1;
+        for (const bool upward : { false, true }) {
+            IncidentTableModel model(store.queries());
+            QAbstractItemModelTester tester(
+                &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.reload();
+            QTRY_COMPARE_WITH_TIMEOUT(model.totalCount(), expected.size(), 10000);
+            for (int i = 0; i < pages; ++i) {
+                const int page = upward ? pages - 1 - i : i;
+                const int first = page * IncidentTableModel::kPageSize;
+                model.index(first, 0).data(); // asks for the page
+                QTRY_VERIFY_WITH_TIMEOUT(model.cachedIncident(first).has_value(), 10000);
+                const int end
+                    = std::min<int>(first + IncidentTableModel::kPageSize, expected.size());
+                for (int row = first; row < end; ++row) {
+                    QCOMPARE(model.cachedIncident(row).value_or(Storage::IncidentRow()).id.value,
+                        expected.at(row));
+                }
+            }
+        }
+    }
+
     void untrustedText_data() { Test::addUntrustedTextRows(); }
 
     // An incident's title comes from its alerts, its owner and notes from officers: the list,

@@ -14,6 +14,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Widgets {
@@ -219,9 +221,21 @@ void IncidentTableModel::fetchPage(int page) const
     m_inFlight.insert(page);
     auto *self = const_cast<IncidentTableModel *>(this);
     const quint64 generation = m_generation;
-    Core::whenFinished(m_queries->incidents(
-                           m_filter, m_sort, kPageSize, qint64(page) * kPageSize, referenceTime()),
-        self, [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
+    // Keyset from a cached neighbour: scrolling reads each page from the index at the place
+    // where the one before (or after) it ended, at any depth. Jumps go by offset, from whichever
+    // end of the list is nearer.
+    Storage::IncidentPageAt at;
+    at.offset = qint64(page) * kPageSize;
+    at.total = m_count;
+    if (const auto prev = m_cache.constFind(page - 1);
+        prev != m_cache.cend() && prev->size() == kPageSize) {
+        at.after = prev->last();
+    } else if (const auto next = m_cache.constFind(page + 1);
+               next != m_cache.cend() && !next->isEmpty()) {
+        at.before = next->first();
+    }
+    Core::whenFinished(m_queries->incidents(m_filter, m_sort, at, kPageSize, referenceTime()), self,
+        [self, page, generation](const Storage::Result<QList<Storage::IncidentRow>> &r) {
             if (generation != self->m_generation) {
                 return;
             }
@@ -230,8 +244,15 @@ void IncidentTableModel::fetchPage(int page) const
                 emit self->queryFailed(r.error());
                 return;
             }
-            if (self->m_cache.size() >= kMaxCachedPages) {
-                self->m_cache.clear();
+            // Full: drop the page farthest from this one, so that neighbours stay for keysets.
+            while (self->m_cache.size() >= kMaxCachedPages) {
+                auto farthest = self->m_cache.begin();
+                for (auto it = self->m_cache.begin(); it != self->m_cache.end(); ++it) {
+                    if (std::abs(it.key() - page) > std::abs(farthest.key() - page)) {
+                        farthest = it;
+                    }
+                }
+                self->m_cache.erase(farthest);
             }
             self->m_cache.insert(page, *r);
             const int first = page * kPageSize;

@@ -18,8 +18,8 @@ class QueryService;
 namespace Lakeguard::Widgets {
 
 // The incident list: rowCount is the filter's count; rows come in pages of kPageSize fetched off
-// the GUI thread by offset (incident counts are small and the risk order is an index) and kept
-// in a small cache. The deadline column counts down: every 30 s its cells are announced changed.
+// the GUI thread (keyset from a cached neighbouring page, else by offset) and kept in a small
+// cache. The deadline column counts down: every 30 s its cells are announced changed.
 // GUI thread only.
 class IncidentTableModel final : public QAbstractTableModel
 {
