@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Cli {
@@ -155,6 +157,29 @@ std::optional<qint64> parseId(const QString &text)
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
+// One line (or JSON object) of `incidents`.
+void printIncident(Io &io, const IncidentRow &r, Core::TimestampMs now)
+{
+    if (io.json) {
+        io.printJson(incidentJson(r, now));
+        return;
+    }
+    QString status = Core::incidentStatusName(r.status);
+    if (r.pendingStatus) {
+        status += u" (→%1?)"_s.arg(Core::incidentStatusName(*r.pendingStatus));
+    }
+    io.out << u"#%1  %2  %3  risk %4  %5 alerts  %6  due %7%8  %9"_s.arg(r.id.value)
+                  .arg(Core::severityName(r.severity), -8)
+                  .arg(status, -13)
+                  .arg(r.risk, 5, 'f', 1)
+                  .arg(r.alerts)
+                  .arg(r.owner.isEmpty() ? u"-"_s : oneLine(r.owner))
+                  .arg(Core::formatIsoTimestamp(r.deadline))
+                  .arg(r.overdue(now) ? u" OVERDUE"_s : QString())
+                  .arg(oneLine(r.title))
+           << '\n';
+}
+
 } // namespace
 
 QString incidentsSynopsis()
@@ -233,29 +258,23 @@ int runIncidentsCommand(
         return io.fail(name, s.error());
     }
     const Core::TimestampMs now = Core::nowMs();
-    const auto rows = s.value()->incidents(filter, sort[sortIndex], limit, 0, now);
-    if (!rows) {
-        return io.fail(name, rows.error(), ProblemFound);
-    }
-    for (const IncidentRow &r : *rows) {
-        if (io.json) {
-            io.printJson(incidentJson(r, now));
-            continue;
+    // Keyset pages of 1,000: memory stays flat however many incidents are listed.
+    constexpr int kPage = 1000;
+    Storage::IncidentPageAt at;
+    for (qint64 printed = 0; limit == 0 || printed < limit;) {
+        const int want = limit == 0 ? kPage : int(std::min<qint64>(kPage, limit - printed));
+        const auto rows = s.value()->incidentPage(filter, sort[sortIndex], at, want, now);
+        if (!rows) {
+            return io.fail(name, rows.error(), ProblemFound);
         }
-        QString status = Core::incidentStatusName(r.status);
-        if (r.pendingStatus) {
-            status += u" (→%1?)"_s.arg(Core::incidentStatusName(*r.pendingStatus));
+        for (const IncidentRow &r : *rows) {
+            printIncident(io, r, now);
         }
-        io.out << u"#%1  %2  %3  risk %4  %5 alerts  %6  due %7%8  %9"_s.arg(r.id.value)
-                      .arg(Core::severityName(r.severity), -8)
-                      .arg(status, -13)
-                      .arg(r.risk, 5, 'f', 1)
-                      .arg(r.alerts)
-                      .arg(r.owner.isEmpty() ? u"-"_s : oneLine(r.owner))
-                      .arg(Core::formatIsoTimestamp(r.deadline))
-                      .arg(r.overdue(now) ? u" OVERDUE"_s : QString())
-                      .arg(oneLine(r.title))
-               << '\n';
+        printed += rows->size();
+        if (rows->size() < want) {
+            break;
+        }
+        at.after = rows->constLast();
     }
     return Success;
 }
