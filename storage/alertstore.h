@@ -99,7 +99,10 @@ public:
     virtual Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) = 0;
 
     virtual Result<StoreStats> stats() = 0;
-    virtual Result<QList<QuarantineEntry>> quarantine(int limit) = 0;
+    // Quarantined records, newest first: at most `limit` (0: all) with ids below `beforeId`
+    // (0: from the newest). The last id of a page is where the next starts (keyset).
+    virtual Result<QList<QuarantineEntry>> quarantinePage(int limit, qint64 beforeId) = 0;
+    Result<QList<QuarantineEntry>> quarantine(int limit) { return quarantinePage(limit, 0); }
     virtual Result<QList<FeedStatus>> feeds() = 0;
     virtual Result<QList<ChainObservation>> chainStatus() = 0;
     // History of one chain node in [since, until], oldest first, at most `limit` newest points.

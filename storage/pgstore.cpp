@@ -1131,12 +1131,15 @@ Result<StoreStats> PgStore::stats()
     return readStats(m_db);
 }
 
-Result<QList<QuarantineEntry>> PgStore::quarantine(int limit)
+Result<QList<QuarantineEntry>> PgStore::quarantinePage(int limit, qint64 beforeId)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"
-              " ORDER BY id DESC LIMIT ?"_s);
+    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"_s
+        + (beforeId > 0 ? u" WHERE id < ?"_s : QString()) + u" ORDER BY id DESC LIMIT ?"_s);
+    if (beforeId > 0) {
+        q.addBindValue(beforeId);
+    }
     q.addBindValue(limit > 0 ? QVariant(qint64(limit)) : nullInt()); // NULL: no limit
     if (!q.exec()) {
         return Result<QList<QuarantineEntry>>::failure(errorText(q));

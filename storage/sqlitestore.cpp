@@ -1686,12 +1686,15 @@ Result<StoreStats> SqliteStore::stats()
     return readStats(m_db, true);
 }
 
-Result<QList<QuarantineEntry>> SqliteStore::quarantine(int limit)
+Result<QList<QuarantineEntry>> SqliteStore::quarantinePage(int limit, qint64 beforeId)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"
-              " ORDER BY id DESC LIMIT ?"_s);
+    q.prepare(u"SELECT id, received, feed, source, reason, raw FROM quarantine"_s
+        + (beforeId > 0 ? u" WHERE id < ?"_s : QString()) + u" ORDER BY id DESC LIMIT ?"_s);
+    if (beforeId > 0) {
+        q.addBindValue(beforeId);
+    }
     q.addBindValue(limit > 0 ? limit : -1);
     if (!q.exec()) {
         return Result<QList<QuarantineEntry>>::failure(errorText(q));

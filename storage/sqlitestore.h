@@ -57,7 +57,7 @@ public:
     Status backup(const QString &target) override;
     Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;
-    Result<QList<QuarantineEntry>> quarantine(int limit) override;
+    Result<QList<QuarantineEntry>> quarantinePage(int limit, qint64 beforeId) override;
     Result<QList<FeedStatus>> feeds() override;
     Result<QList<ChainObservation>> chainStatus() override;
     Result<QList<ChainHistoryPoint>> chainHistory(const QString &chain, const QString &node,

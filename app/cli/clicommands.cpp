@@ -33,6 +33,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -467,6 +468,28 @@ int cmdStats(Context &ctx, const QStringList &args)
 }
 
 // ---- quarantine ----
+// One quarantined record of `quarantine`: a JSON object, or two lines.
+void printQuarantined(Context &ctx, const Storage::QuarantineEntry &e)
+{
+    if (ctx.json) {
+        ctx.printJson(
+            { { u"id"_s, e.id }, { u"received"_s, Core::formatIsoTimestamp(e.record.received) },
+                { u"feed"_s, e.record.feed }, { u"source"_s, e.record.source },
+                { u"reason"_s, e.record.reason },
+                { u"raw"_s, QString::fromLatin1(e.record.raw.toBase64()) } });
+        return;
+    }
+    // Raw bytes may hold anything: show them escaped on one line.
+    QString preview = QString::fromUtf8(e.record.raw.left(120));
+    for (QChar &c : preview) {
+        if (!c.isPrint()) {
+            c = u'·';
+        }
+    }
+    ctx.out << e.id << "  " << Core::formatIsoTimestamp(e.record.received) << "  " << e.record.feed
+            << "  " << e.record.reason << "\n    " << preview << '\n';
+}
+
 int cmdQuarantine(Context &ctx, const QStringList &args)
 {
     const QString name = u"quarantine"_s;
@@ -487,28 +510,23 @@ int cmdQuarantine(Context &ctx, const QStringList &args)
     if (!store) {
         return ctx.fail(name, store.error());
     }
-    const auto entries = store.value()->quarantine(limit);
-    if (!entries) {
-        return ctx.fail(name, entries.error(), ProblemFound);
-    }
-    for (const Storage::QuarantineEntry &e : *entries) {
-        if (ctx.json) {
-            ctx.printJson(
-                { { u"id"_s, e.id }, { u"received"_s, Core::formatIsoTimestamp(e.record.received) },
-                    { u"feed"_s, e.record.feed }, { u"source"_s, e.record.source },
-                    { u"reason"_s, e.record.reason },
-                    { u"raw"_s, QString::fromLatin1(e.record.raw.toBase64()) } });
-        } else {
-            // Raw bytes may hold anything: show them escaped on one line.
-            QString preview = QString::fromUtf8(e.record.raw.left(120));
-            for (QChar &c : preview) {
-                if (!c.isPrint()) {
-                    c = u'·';
-                }
-            }
-            ctx.out << e.id << "  " << Core::formatIsoTimestamp(e.record.received) << "  "
-                    << e.record.feed << "  " << e.record.reason << "\n    " << preview << '\n';
+    // Keyset pages of 500 (raw records can be large): memory stays flat however many there are.
+    constexpr int kPage = 500;
+    qint64 before = 0;
+    for (qint64 printed = 0; limit == 0 || printed < limit;) {
+        const int want = limit == 0 ? kPage : int(std::min<qint64>(kPage, limit - printed));
+        const auto entries = store.value()->quarantinePage(want, before);
+        if (!entries) {
+            return ctx.fail(name, entries.error(), ProblemFound);
         }
+        for (const Storage::QuarantineEntry &e : *entries) {
+            printQuarantined(ctx, e);
+        }
+        printed += entries->size();
+        if (entries->size() < want) {
+            break;
+        }
+        before = entries->constLast().id;
     }
     return Success;
 }

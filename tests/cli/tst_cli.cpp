@@ -402,6 +402,31 @@ private slots:
         QCOMPARE(r.json().value(u"tree_size"_s).toInt(), 4 + 6); // alerts + six audit entries
     }
 
+    // `quarantine` reads in keyset pages of 500: every record once, newest first, across pages.
+    void quarantineListedInPages()
+    {
+        const QString db = store(u"many-quarantined.db"_s);
+        QByteArray input;
+        for (int i = 0; i < 1'100; ++i) {
+            input += "not json " + QByteArray::number(i) + '\n';
+        }
+        Run r = run({ u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s }, input);
+        QCOMPARE(r.json().value(u"quarantined"_s).toInt(), 1'100);
+        const QList<QJsonObject> all
+            = run({ u"--store"_s, db, u"quarantine"_s, u"--json"_s, u"--limit"_s, u"0"_s }).lines();
+        QCOMPARE(all.size(), 1'100);
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            QVERIFY(
+                all.at(i - 1).value(u"id"_s).toInteger() > all.at(i).value(u"id"_s).toInteger());
+        }
+        QCOMPARE(QByteArray::fromBase64(all.constFirst().value(u"raw"_s).toString().toLatin1()),
+            QByteArray("not json 1099"));
+        const QList<QJsonObject> first
+            = run({ u"--store"_s, db, u"quarantine"_s, u"--json"_s, u"--limit"_s, u"600"_s })
+                  .lines();
+        QCOMPARE(first, all.mid(0, 600));
+    }
+
     // `incidents` reads the list in keyset pages of 1,000: --limit 0 prints every incident once,
     // in the list's order across page boundaries, and a limit past a page stops where it says.
     void incidentsListedInPages()

@@ -405,6 +405,9 @@ private slots:
         QVERIFY2(q, qPrintable(q.error()));
         QCOMPARE(q->size(), 1);
         QCOMPARE(q->first().record.raw, bad.raw);
+        // Keyset: the page below its id is empty, the page below the next id holds it.
+        QCOMPARE(s->quarantinePage(10, q->first().id).value().size(), 0);
+        QCOMPARE(s->quarantinePage(10, q->first().id + 1).value().size(), 1);
 
         auto feeds = s->feeds();
         QVERIFY2(feeds, qPrintable(feeds.error()));

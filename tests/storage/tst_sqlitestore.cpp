@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
 using namespace Lakeguard::Storage;
@@ -635,6 +637,42 @@ private slots:
         const auto st = s->stats().value();
         QCOMPARE(st.quarantined, 1);
         QCOMPARE(s->feeds().value().at(0).skipped, 4);
+    }
+
+    // The quarantine pages by key: each page starts below the last id of the one before, and
+    // the pages together are the whole list, newest first.
+    void quarantinePagesByKey()
+    {
+        auto s = openRw(u"quarantine-pages.db"_s);
+        QVERIFY(s);
+        IngestBatch b;
+        b.feed = u"ids"_s;
+        for (int i = 0; i < 25; ++i) {
+            b.quarantined << Quarantined { u"ids"_s, u"eve"_s, u"invalid JSON"_s,
+                QByteArray::number(i), 100 + i };
+        }
+        QVERIFY(s->writeBatch(b).ok);
+        const QList<QuarantineEntry> all = s->quarantine(0).value();
+        QCOMPARE(all.size(), 25);
+        QList<qint64> paged;
+        qint64 before = 0;
+        for (int guard = 0; guard < 10; ++guard) {
+            const QList<QuarantineEntry> page = s->quarantinePage(10, before).value();
+            for (const QuarantineEntry &e : page) {
+                paged << e.id;
+            }
+            if (page.size() < 10) {
+                break;
+            }
+            before = page.last().id;
+        }
+        QList<qint64> expected;
+        for (const QuarantineEntry &e : all) {
+            expected << e.id;
+        }
+        QCOMPARE(paged, expected);
+        QVERIFY(std::is_sorted(expected.rbegin(), expected.rend()));
+        QCOMPARE(all.first().record.raw, QByteArray("24"));
     }
 
     void cursorCommitsWithBatch()
