@@ -307,9 +307,8 @@ PageStatement pageStatement(const IncidentFilter &filter, const ListOrder &order
 // and whether the rows come in reverse and are turned round.
 struct PagePlan
 {
-    QList<PageStatement> statements;
+    QList<PageStatement> statements; // none: a page past the list's end
     bool reversed = false;
-    bool empty = false; // a page past the list's end: nothing to read
 };
 
 PagePlan pagePlan(
@@ -334,11 +333,10 @@ PagePlan pagePlan(
         }
         return plan;
     }
-    qint64 offset = std::max<qint64>(0, at.offset);
+    const qint64 offset = std::max<qint64>(0, at.offset);
     if (n > 0 && at.total >= 0 && offset > at.total / 2) {
         // Deep in the list: OFFSET from the end walks fewer rows. The last page may be short.
         if (offset >= at.total) {
-            plan.empty = true;
             return plan;
         }
         const qint64 end = std::min(at.total, offset + n);
