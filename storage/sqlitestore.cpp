@@ -268,8 +268,23 @@ SqliteStore::~SqliteStore()
     m_correlator.reset();
     m_log.reset();
     m_prepared.reset();
-    // Its connection closes first, so the writer's close is the last and merges the whole log.
+    // Its connection closes first. SQLite merges the whole log and removes it only at the close
+    // of the last connection, and readers (the console's) may still be open: a read-only close
+    // cannot merge, and the next open then reads the whole log to index it (4 s for a 3 GB log
+    // left by the console at 10 M alerts). So the writer merges and empties it itself. A reader
+    // in the middle of a read holds the log: wait for it a quarter of a second, not the 5 s of
+    // the busy timeout, so that closing the console does not hang.
     m_walCheckpointer.reset();
+    if (m_db.isOpen() && m_mode == Mode::ReadWrite) {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"PRAGMA busy_timeout=250"_s)
+            || !q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s)) {
+            qCWarning(lcStore) << "closing merge of the write-ahead log failed:" << errorText(q);
+        } else if (q.next() && q.value(0).toInt() != 0) {
+            qCInfo(lcStore) << "closing merge of the write-ahead log waited on a reader; the"
+                               " next writer merges the rest";
+        }
+    }
     if (m_db.isValid()) {
         m_db.close();
     }

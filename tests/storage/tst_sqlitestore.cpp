@@ -4,6 +4,7 @@
 #include "sqlitestore.h"
 #include "storereads.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -637,6 +638,25 @@ private slots:
         const auto st = s->stats().value();
         QCOMPARE(st.quarantined, 1);
         QCOMPARE(s->feeds().value().at(0).skipped, 4);
+    }
+
+    // A writer that closes while a reader is still open merges and empties the write-ahead log
+    // itself: SQLite does that only at the last connection's close, a read-only close cannot,
+    // and the next open would read the whole log to index it.
+    void writerClosesBesideAReaderWithAnEmptyLog()
+    {
+        const QString name = u"close-beside-reader.db"_s;
+        auto writer = filled(name);
+        QVERIFY(writer);
+        SqliteStore reader(path(name));
+        QVERIFY(reader.open(AlertStore::Mode::ReadOnly));
+        QCOMPARE(reader.countAlerts({}).value(), 100);
+        const QFileInfo wal(path(name) + u"-wal"_s);
+        QVERIFY(wal.exists());
+        QCOMPARE_GT(wal.size(), 0);
+        writer.reset();
+        QCOMPARE(QFileInfo(wal.filePath()).size(), 0);
+        QCOMPARE(reader.countAlerts({}).value(), 100); // the rows are in the database file now
     }
 
     // The quarantine pages by key: each page starts below the last id of the one before, and
