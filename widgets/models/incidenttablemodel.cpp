@@ -57,9 +57,9 @@ bool IncidentTableModel::isSortable(int column)
 
 void IncidentTableModel::sort(int column, Qt::SortOrder)
 {
-    // One direction per column: the one an officer triages by.
-    // NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores): every case assigns or returns; the
-    // initial value keeps -Wmaybe-uninitialized quiet.
+    // One direction per column: the one an officer triages by. Every case assigns or returns;
+    // the initial value keeps -Wmaybe-uninitialized quiet.
+    // NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores)
     Storage::IncidentSort next = m_sort;
     switch (column) {
     case IdColumn:
