@@ -39,7 +39,12 @@ public:
     // Full: every record against its leaf, every checkpoint's root and signature. Incremental:
     // only what was added since the last successful verification. A failure to run is an error;
     // a store that fails the check is a report with ok == false naming the first broken record.
-    virtual Result<VerifyReport> verify(bool incremental) = 0;
+    Result<VerifyReport> verify(bool incremental) { return verifyInSteps(incremental, {}); }
+    // The same, with the leaves read in steps of one read transaction each (VerifySteps). One
+    // long read keeps SQLite from starting its write-ahead log again while a writer goes on, so
+    // the log grows by everything written meanwhile: the console's verifier, which runs beside
+    // the writer, reads in steps. Later steps see what was added since the first.
+    virtual Result<VerifyReport> verifyInSteps(bool incremental, VerifySteps steps) = 0;
     // Read-write only: saves where the next incremental verification starts (VerifyReport::state
     // of a successful run, typically the console's read-only verifier), so the next console or
     // `verify` checks only what came after it. A state that names no stored checkpoint is

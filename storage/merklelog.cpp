@@ -8,12 +8,17 @@
 #include "transactionguard.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlError>
 
+#include <algorithm>
+#include <limits>
 #include <map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -139,6 +144,7 @@ struct PrunedRange
     qint64 last = 0;
     qint64 rows = 0;
     qint64 seen = 0; // leaves found without their row in this range
+    bool late = false; // found by a later step of a check in steps: some leaves came before it
 };
 
 // "KIND:FIRST-LAST:ROWS;…" (schema version 6); malformed items are skipped (the record's own
@@ -441,50 +447,69 @@ Result<qint64> MerkleLog::latestCheckpointId()
     return q.value(0).toLongLong();
 }
 
-Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
+Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifySteps steps)
 {
     using R = Result<VerifyReport>;
     VerifyReport report;
     Problems problems(report);
-    // One read transaction: the whole check sees one snapshot while writers go on (WAL).
+    // One read transaction sees one snapshot while writers go on (WAL). In steps, each step is
+    // one; the log is append-only, so a later step sees the same leaves and more after them.
     if (!m_db.transaction()) {
         return R::failure(m_db.lastError().text());
     }
+    report.readTransactions = 1;
     TransactionGuard rollback{m_db};
 
-    // Public keys: those recorded in the store, plus the .pub file beside it.
+    // Public keys: those recorded in the store, plus the .pub file beside it (read again at
+    // each step: a key may be added meanwhile).
     QHash<QString, Ed25519Key> keys;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT key_id, public_pem FROM signing_keys ORDER BY created"_s)) {
-        return R::failure(q.lastError().text());
-    }
-    while (q.next()) {
-        const QString id = q.value(0).toString();
-        const auto key = Ed25519Key::fromPem(q.value(1).toString().toLatin1());
-        if (!key || key->keyId() != id) {
-            problems.add(Tr::tr("the public key recorded as %1 does not match its id").arg(id));
-            continue;
+    QSet<QString> badKeys;
+    auto loadKeys = [&]() -> Status {
+        if (!q.exec(u"SELECT key_id, public_pem FROM signing_keys ORDER BY created"_s)) {
+            return Status::failure(q.lastError().text());
         }
-        keys.insert(id, key.value());
-    }
-    if (const auto file = Ed25519Key::load(publicKeyPath(m_path)); file) {
-        keys.insert(file->keyId(), file.value());
+        while (q.next()) {
+            const QString id = q.value(0).toString();
+            const auto key = Ed25519Key::fromPem(q.value(1).toString().toLatin1());
+            if (!key || key->keyId() != id) {
+                if (!badKeys.contains(id)) {
+                    badKeys.insert(id);
+                    problems.add(
+                        Tr::tr("the public key recorded as %1 does not match its id").arg(id));
+                }
+                continue;
+            }
+            keys.insert(id, key.value());
+        }
+        q.finish();
+        if (const auto file = Ed25519Key::load(publicKeyPath(m_path)); file) {
+            keys.insert(file->keyId(), file.value());
+        }
+        return Ok {};
+    };
+    if (const Status s = loadKeys(); !s) {
+        return R::failure(s.error());
     }
 
     auto checkpoints = loadCheckpoints();
     if (!checkpoints) {
         return R::failure(checkpoints.error());
     }
-    for (qsizetype i = 1; i < checkpoints->size(); ++i) {
-        if (checkpoints->at(i).treeSize < checkpoints->at(i - 1).treeSize) {
-            problems.add(Tr::tr("checkpoint %1 (tree size %2) is smaller than checkpoint %3 "
-                                "before it: the log was rolled back")
-                             .arg(checkpoints->at(i).id)
-                             .arg(checkpoints->at(i).treeSize)
-                             .arg(checkpoints->at(i - 1).id));
+    // Checkpoints in id order: a later one over a smaller tree means the log was cut back.
+    auto checkRollback = [&](const QList<Checkpoint> &list, qsizetype from) {
+        for (qsizetype i = std::max<qsizetype>(from, 1); i < list.size(); ++i) {
+            if (list.at(i).treeSize < list.at(i - 1).treeSize) {
+                problems.add(Tr::tr("checkpoint %1 (tree size %2) is smaller than checkpoint %3 "
+                                    "before it: the log was rolled back")
+                                 .arg(list.at(i).id)
+                                 .arg(list.at(i).treeSize)
+                                 .arg(list.at(i - 1).id));
+            }
         }
-    }
+    };
+    checkRollback(*checkpoints, 1);
     if (!checkpoints->isEmpty()) {
         report.latest = checkpoints->constLast();
     }
@@ -507,15 +532,28 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     };
 
     // Prune records (schema version 6), read before the leaves so a row they removed is known
-    // as pruned when its leaf comes up. Each record is also a leaf, checked in its turn.
+    // as pruned when its leaf comes up. Each record is also a leaf, checked in its turn. A step
+    // reads those added since the step before; a prune's count is checked only when every leaf
+    // of its ranges was read after it (below).
     QList<PrunedRange> pruned;
-    if (q.exec(u"SELECT id, ranges FROM prunes ORDER BY id"_s)) {
-        while (q.next()) {
-            ++report.pruneRecords;
-            pruned += parseRanges(q.value(0).toLongLong(), q.value(1).toString());
+    qint64 lastPrune = 0;
+    auto loadPrunes = [&](bool late) {
+        q.prepare(u"SELECT id, ranges FROM prunes WHERE id > ? ORDER BY id"_s);
+        q.addBindValue(lastPrune);
+        if (q.exec()) {
+            while (q.next()) {
+                ++report.pruneRecords;
+                lastPrune = q.value(0).toLongLong();
+                QList<PrunedRange> ranges = parseRanges(lastPrune, q.value(1).toString());
+                for (PrunedRange &r : ranges) {
+                    r.late = late;
+                }
+                pruned += ranges;
+            }
         }
-    }
-    q.finish();
+        q.finish();
+    };
+    loadPrunes(false);
     auto prunedRange = [&](int kind, qint64 ref) -> PrunedRange * {
         for (PrunedRange &r : pruned) {
             if (r.kind == kind && ref >= r.first && ref <= r.last) {
@@ -587,7 +625,58 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
             }
         }
     }
-    const std::map<int, qint64> startRef = lastRef;
+    // Records without a leaf, inserted behind Lakeguard's back: the rows of each kind after the
+    // last one checked so far, up to the last one the leaves read name (`to`; every row after
+    // it with none), must be the rows those leaves matched. Checked on the snapshot the leaves
+    // were read in, so at the end of each step.
+    // Named after the leaves' own problems, the first ten of each kind, as one read would.
+    std::map<int, qint64> rangeStart = lastRef;
+    std::map<int, qint64> rangeMatched = matched;
+    std::map<int, QList<qint64>> withoutLeaf;
+    auto checkRowsHaveLeaves = [&](const std::map<int, qint64> *to) -> Status {
+        for (const LeafKind kind : kinds) {
+            const int k = int(kind);
+            QList<qint64> &found = withoutLeaf[k];
+            if ((to && to->at(k) == rangeStart.at(k)) || found.size() >= 10) {
+                continue; // no leaf of this kind in the range
+            }
+            const QString table = LeafEncoding::table(kind);
+            const QString range = to ? u"t.id > ? AND t.id <= ?"_s : u"t.id > ?"_s;
+            q.prepare(u"SELECT count(*) FROM "_s + table + u" t WHERE "_s + range);
+            q.addBindValue(rangeStart.at(k));
+            if (to) {
+                q.addBindValue(to->at(k));
+            }
+            if (!q.exec() || !q.next()) {
+                return Status::failure(q.lastError().text());
+            }
+            const qint64 rows = q.value(0).toLongLong();
+            q.finish();
+            if (rows == matched.at(k) - rangeMatched.at(k)) {
+                continue;
+            }
+            q.prepare(u"SELECT t.id FROM "_s + table + u" t WHERE "_s + range
+                + u" AND NOT EXISTS (SELECT 1 FROM leaves l"
+                  " WHERE l.kind = ? AND l.ref_id = t.id) ORDER BY t.id LIMIT 10"_s);
+            q.addBindValue(rangeStart.at(k));
+            if (to) {
+                q.addBindValue(to->at(k));
+            }
+            q.addBindValue(k);
+            if (!q.exec()) {
+                return Status::failure(q.lastError().text());
+            }
+            while (q.next() && found.size() < 10) {
+                found.append(q.value(0).toLongLong());
+            }
+            q.finish();
+        }
+        if (to) {
+            rangeStart = *to;
+            rangeMatched = matched;
+        }
+        return Ok {};
+    };
 
     // Checkpoints in tree order; those before the starting point are not re-checked.
     QList<Checkpoint> pending;
@@ -596,10 +685,11 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
             pending.append(c);
         }
     }
-    std::stable_sort(pending.begin(), pending.end(), [](const Checkpoint &a, const Checkpoint &b) {
-        return a.treeSize < b.treeSize;
-    });
+    auto byTreeSize
+        = [](const Checkpoint &a, const Checkpoint &b) { return a.treeSize < b.treeSize; };
+    std::stable_sort(pending.begin(), pending.end(), byTreeSize);
     qsizetype nextCp = 0;
+    qint64 lastCheckpointId = checkpoints->isEmpty() ? 0 : checkpoints->constLast().id;
     struct Good
     {
         Checkpoint checkpoint;
@@ -647,56 +737,56 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         columnsAt[int(kind)] = {at, cols};
         at += cols;
     }
-    QSqlQuery leaves(m_db);
-    leaves.setForwardOnly(true);
-    leaves.prepare(select + u" FROM leaves l"_s + joins + u" WHERE l.seq >= ? ORDER BY l.seq"_s);
-    leaves.addBindValue(frontier.size());
-    if (!leaves.exec()) {
-        return R::failure(leaves.lastError().text());
-    }
-    while (leaves.next()) {
-        const qint64 seq = leaves.value(0).toLongLong();
-        const int kindValue = leaves.value(1).toInt();
-        const qint64 ref = leaves.value(2).toLongLong();
-        const QByteArray stored = leaves.value(3).toByteArray();
-        if (seq != frontier.size()) {
+    // A leaf as read, with its record's columns (none when the row is gone).
+    struct ReadLeaf
+    {
+        qint64 seq = 0;
+        int kind = 0;
+        qint64 ref = 0;
+        QByteArray stored;
+        bool present = false;
+        QVariantList values;
+    };
+    auto checkLeaf = [&](const ReadLeaf &leaf) {
+        if (leaf.seq != frontier.size()) {
             problems.add(Tr::tr("leaves %1 to %2 are missing: records were removed")
                              .arg(frontier.size())
-                             .arg(seq - 1));
+                             .arg(leaf.seq - 1));
             // Go on from here so later problems are still named; roots no longer match.
         }
         ++report.leavesChecked;
-        QByteArray hash = stored;
-        const auto known = columnsAt.find(kindValue);
-        if (known == columnsAt.end()) {
-            problems.add(Tr::tr("leaf %1 has an unknown kind %2").arg(seq).arg(kindValue));
+        QByteArray hash = leaf.stored;
+        if (!columnsAt.contains(leaf.kind)) {
+            problems.add(Tr::tr("leaf %1 has an unknown kind %2").arg(leaf.seq).arg(leaf.kind));
         } else {
-            const auto kind = static_cast<LeafKind>(kindValue);
+            const auto kind = static_cast<LeafKind>(leaf.kind);
             const QString what = LeafEncoding::recordName(kind);
-            const auto [first, cols] = known->second;
-            if (ref <= lastRef[kindValue]) {
+            if (leaf.ref <= lastRef[leaf.kind]) {
                 problems.add(Tr::tr("%1 %2 (leaf %3) is out of order or repeated: leaves were "
                                     "reordered or inserted")
                                  .arg(what)
-                                 .arg(ref)
-                                 .arg(seq));
+                                 .arg(leaf.ref)
+                                 .arg(leaf.seq));
             } else {
-                lastRef[kindValue] = ref;
-                if (leaves.value(first).isNull()) {
-                    if (PrunedRange *range = prunedRange(kindValue, ref)) {
+                lastRef[leaf.kind] = leaf.ref;
+                if (!leaf.present) {
+                    if (PrunedRange *range = prunedRange(leaf.kind, leaf.ref)) {
                         ++range->seen; // removed by a signed prune: the stored hash stands in
                         ++report.prunedRecords;
                     } else {
-                        problems.add(
-                            Tr::tr("%1 %2 (leaf %3) was deleted").arg(what).arg(ref).arg(seq));
+                        problems.add(Tr::tr("%1 %2 (leaf %3) was deleted")
+                                         .arg(what)
+                                         .arg(leaf.ref)
+                                         .arg(leaf.seq));
                     }
                 } else {
-                    ++matched[kindValue];
-                    hash = merkleLeafHash(
-                        LeafEncoding::encode(kind, rowValues(leaves, first, cols)));
-                    if (hash != stored) {
-                        problems.add(
-                            Tr::tr("%1 %2 (leaf %3) was modified").arg(what).arg(ref).arg(seq));
+                    ++matched[leaf.kind];
+                    hash = merkleLeafHash(LeafEncoding::encode(kind, leaf.values));
+                    if (hash != leaf.stored) {
+                        problems.add(Tr::tr("%1 %2 (leaf %3) was modified")
+                                         .arg(what)
+                                         .arg(leaf.ref)
+                                         .arg(leaf.seq));
                     }
                 }
             }
@@ -705,14 +795,127 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
         // themselves, not only for the stored leaf hashes.
         frontier.append(hash);
         checkCheckpointsAt(frontier.size());
+    };
+
+    // Leaves are read in chunks and checked chunk by chunk. In steps, a step's read transaction
+    // ends once its last chunk is read, before that chunk is hashed: the hashing, most of the
+    // work, holds no snapshot, and the writer's merge of its log finds the pause it needs.
+    constexpr qsizetype kChunk = 5000;
+    QSqlQuery leaves(m_db);
+    leaves.setForwardOnly(true);
+    const QString leavesSql
+        = select + u" FROM leaves l"_s + joins + u" WHERE l.seq >= ? ORDER BY l.seq LIMIT ?"_s;
+    // No limit: the largest 64-bit integer (PostgreSQL refuses SQLite's -1).
+    const qint64 perRead = steps.leaves > 0 ? steps.leaves : std::numeric_limits<qint64>::max();
+    qint64 nextSeq = frontier.size(); // after a gap the frontier lags behind the leaves read
+    QElapsedTimer stepTime;
+    std::vector<ReadLeaf> chunk;
+    chunk.reserve(size_t(std::min<qint64>(kChunk, perRead)));
+    for (;;) {
+        stepTime.start();
+        leaves.prepare(leavesSql);
+        leaves.addBindValue(nextSeq);
+        leaves.addBindValue(perRead);
+        if (!leaves.exec()) {
+            return R::failure(leaves.lastError().text());
+        }
+        qint64 read = 0;
+        bool timeUp = false;
+        bool lastStep = false;
+        for (;;) {
+            chunk.clear();
+            bool more = true;
+            while (qsizetype(chunk.size()) < kChunk && (more = leaves.next())) {
+                ReadLeaf leaf;
+                leaf.seq = leaves.value(0).toLongLong();
+                leaf.kind = leaves.value(1).toInt();
+                leaf.ref = leaves.value(2).toLongLong();
+                leaf.stored = leaves.value(3).toByteArray();
+                if (const auto known = columnsAt.find(leaf.kind); known != columnsAt.end()) {
+                    const auto [first, cols] = known->second;
+                    leaf.present = !leaves.value(first).isNull();
+                    if (leaf.present) {
+                        leaf.values = rowValues(leaves, first, cols);
+                    }
+                }
+                chunk.push_back(std::move(leaf));
+                ++read;
+                nextSeq = chunk.back().seq + 1;
+                // A step given little CPU (the console's verifier runs at a low priority
+                // beside the writer) still ends in time.
+                if (steps.milliseconds > 0 && stepTime.elapsed() >= steps.milliseconds) {
+                    timeUp = true;
+                    break;
+                }
+            }
+            const bool stepEnds = !more || timeUp;
+            if (stepEnds) {
+                leaves.finish();
+                lastStep = read < perRead && !timeUp;
+                if (!lastStep) {
+                    // The next step, in a new read transaction: SQLite may start its log again
+                    // meanwhile. The checks after the leaves run on the last step's snapshot.
+                    m_db.rollback();
+                    if (m_betweenReads) {
+                        m_betweenReads();
+                    }
+                }
+            }
+            for (const ReadLeaf &leaf : chunk) {
+                checkLeaf(leaf);
+            }
+            if (steps.cancel && steps.cancel->load()) {
+                return R::failure(Tr::tr("the check was stopped"));
+            }
+            if (stepEnds) {
+                break;
+            }
+        }
+        if (lastStep) {
+            break;
+        }
+        if (!m_db.transaction()) {
+            return R::failure(m_db.lastError().text());
+        }
+        ++report.readTransactions;
+        if (const Status s = loadKeys(); !s) {
+            return R::failure(s.error());
+        }
+        loadPrunes(true);
+        auto now = loadCheckpoints();
+        if (!now) {
+            return R::failure(now.error());
+        }
+        // Checkpoints signed since: checked when the tree reaches their size.
+        qsizetype firstNew = now->size();
+        for (qsizetype i = 0; i < now->size(); ++i) {
+            if (now->at(i).id > lastCheckpointId) {
+                firstNew = i;
+                break;
+            }
+        }
+        checkRollback(*now, firstNew);
+        for (qsizetype i = firstNew; i < now->size(); ++i) {
+            pending.append(now->at(i));
+        }
+        if (!now->isEmpty()) {
+            report.latest = now->constLast();
+            lastCheckpointId = std::max(lastCheckpointId, now->constLast().id);
+        }
+        std::stable_sort(pending.begin() + nextCp, pending.end(), byTreeSize);
+        checkCheckpointsAt(frontier.size());
+        // The rows of the range the last step checked, on this newer snapshot: rows only go
+        // (a prune) or come behind Lakeguard's back, and either is seen here.
+        if (const Status s = checkRowsHaveLeaves(&lastRef); !s) {
+            return R::failure(s.error());
+        }
     }
-    leaves.finish();
     report.treeSize = frontier.size();
     // A prune removed exactly the rows it counted: more missing rows in its range were deleted
     // outside it. Only a full check sees every leaf of a range.
     if (report.fromLeaf == 0) {
         for (const PrunedRange &r : std::as_const(pruned)) {
-            if (r.seen != r.rows) {
+            if (!r.late && r.seen != r.rows) {
                 problems.add(Tr::tr("prune record %1 removed %2 %3 records (ids %4 to %5) but %6 "
                                     "are missing there: records were deleted outside a prune")
                                  .arg(r.prune)
@@ -726,30 +929,14 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState)
     }
     report.root = frontier.root();
 
-    // Records without a leaf: inserted behind Lakeguard's back.
+    if (const Status s = checkRowsHaveLeaves(nullptr); !s) {
+        return R::failure(s.error());
+    }
     for (const LeafKind kind : kinds) {
-        const QString table = LeafEncoding::table(kind);
-        q.prepare(u"SELECT count(*) FROM "_s + table + u" WHERE id > ?"_s);
-        q.addBindValue(startRef.at(int(kind)));
-        if (!q.exec() || !q.next()) {
-            return R::failure(q.lastError().text());
-        }
-        const qint64 rows = q.value(0).toLongLong();
-        if (rows == matched[int(kind)]) {
-            continue;
-        }
-        q.prepare(u"SELECT t.id FROM "_s + table
-                  + u" t WHERE t.id > ? AND NOT EXISTS (SELECT 1 FROM leaves l"
-                    " WHERE l.kind = ? AND l.ref_id = t.id) ORDER BY t.id LIMIT 10"_s);
-        q.addBindValue(startRef.at(int(kind)));
-        q.addBindValue(int(kind));
-        if (!q.exec()) {
-            return R::failure(q.lastError().text());
-        }
-        while (q.next()) {
+        for (const qint64 id : std::as_const(withoutLeaf[int(kind)])) {
             problems.add(Tr::tr("%1 %2 has no leaf: it was added outside Lakeguard")
                              .arg(LeafEncoding::recordName(kind))
-                             .arg(q.value(0).toLongLong()));
+                             .arg(id));
         }
     }
     // An alert's current state is outside its leaf (it changes); it must be the state of its

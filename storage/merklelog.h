@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -55,7 +56,11 @@ public:
     // checkpoint). `saveState` records the newest verified checkpoint for the next incremental.
     // This connection also remembers the newest verified checkpoint itself, so an incremental
     // run on a read-only connection (the console's indicator) starts where its last one ended.
-    Result<VerifyReport> verify(bool incremental, bool saveState);
+    // `steps` bounds each read transaction of the pass over the leaves (AlertStore::
+    // verifyInSteps); the checks after the leaves run on the last one's snapshot.
+    Result<VerifyReport> verify(bool incremental, bool saveState, VerifySteps steps = {});
+    // For tests: runs between two read transactions of a check in steps, when none is open.
+    void setBetweenReads(std::function<void()> hook) { m_betweenReads = std::move(hook); }
     // Records `state` (VerifyReport::state of a successful run, on any connection) as where the
     // next incremental verification starts, unless the store already starts at a newer
     // checkpoint. Refused when it does not name a stored checkpoint with its tree size and root.
@@ -89,6 +94,7 @@ private:
     QList<PendingLeaf> m_pending;    // appended, not yet inserted (flushed in chunks)
     qint64 m_checkpointSize = 0;
     QString m_verifiedState; // "<checkpoint id> <frontier>" of this connection's last good verify
+    std::function<void()> m_betweenReads;
     TimestampMs m_checkpointTs = 0;
     std::unique_ptr<SqliteStatement> m_insertLeaf;   // C API: one row per step (SQLite)
     std::unique_ptr<PgRows> m_insertLeafRows;         // the same, many rows a statement (PostgreSQL)

@@ -955,18 +955,18 @@ QString pgBackupMessage(const QString &location)
         .arg(location);
 }
 
-Result<VerifyReport> PgStore::verify(bool incremental)
+Result<VerifyReport> PgStore::verifyInSteps(bool incremental, VerifySteps steps)
 {
     if (!m_log) {
         return Result<VerifyReport>::failure(Tr::tr("store is not open"));
     }
-    // One snapshot for the whole check (the Merkle log runs it in one transaction): writers go
-    // on, the check sees one consistent tree.
+    // One snapshot for each of the check's read transactions (one, unless it reads in steps):
+    // writers go on, each step sees one consistent tree.
     QSqlQuery q(m_db);
     if (!q.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s)) {
         return Result<VerifyReport>::failure(errorText(q));
     }
-    auto report = m_log->verify(incremental, m_mode == Mode::ReadWrite);
+    auto report = m_log->verify(incremental, m_mode == Mode::ReadWrite, steps);
     if (!q.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"_s)) {
         qCWarning(lcStore) << "cannot reset the isolation level:" << errorText(q);
     }

@@ -39,7 +39,7 @@ public:
     Status checkpoint(bool force) override;
     // PostgreSQL's own tools back up a shared store (docs/team-deployment.md): refused here.
     Status backup(const QString &target) override;
-    Result<VerifyReport> verify(bool incremental) override;
+    Result<VerifyReport> verifyInSteps(bool incremental, VerifySteps steps) override;
     Status saveVerifiedState(const QString &state) override;
     Result<qint64> latestCheckpointId() override;
 

@@ -964,12 +964,12 @@ Status SqliteStore::checkpoint(bool force)
     return m_log->checkpoint(force);
 }
 
-Result<VerifyReport> SqliteStore::verify(bool incremental)
+Result<VerifyReport> SqliteStore::verifyInSteps(bool incremental, VerifySteps steps)
 {
     if (!m_log) {
         return Result<VerifyReport>::failure(Tr::tr("store is not open"));
     }
-    return m_log->verify(incremental, m_mode == Mode::ReadWrite);
+    return m_log->verify(incremental, m_mode == Mode::ReadWrite, steps);
 }
 
 Status SqliteStore::saveVerifiedState(const QString &state)

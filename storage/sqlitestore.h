@@ -32,7 +32,7 @@ public:
     Status setFeedState(const QString &feed, const QString &type, FeedState state,
         const QString &lastError) override;
     Status checkpoint(bool force) override;
-    Result<VerifyReport> verify(bool incremental) override;
+    Result<VerifyReport> verifyInSteps(bool incremental, VerifySteps steps) override;
     Status saveVerifiedState(const QString &state) override;
     Result<qint64> latestCheckpointId() override;
 

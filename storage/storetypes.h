@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <array>
+#include <atomic>
 #include <optional>
 #include <utility>
 
@@ -253,6 +254,25 @@ struct Checkpoint
 
 // What `verify` found. `firstProblem` names the first record that breaks, in leaf order, e.g.
 // "alert 1234 (leaf 17) was modified"; `problems` lists up to 100 in the order found.
+// How long one read transaction of a verification lasts: it ends after `leaves` leaves or
+// `milliseconds`, whichever comes first (0: no bound). Both 0: the whole check in one. When
+// `cancel` is set (from another thread), the check stops after the chunk it is in, with an error.
+struct VerifySteps
+{
+    qint64 leaves = 0;
+    qint64 milliseconds = 0;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+// The steps of a check beside a running writer: the console's verifier and `lakeguard-cli
+// verify`. The writer's log cannot start again from its beginning while a read is open, so it
+// grows by all that is written meanwhile: a first check of 10 M leaves in one read (95 s) let it
+// grow by 1.9 GB in 20 s of ingest (docs/store.md). A step reads 5,000 leaves (one chunk) and
+// ends before hashing them, which leaves the writer's merge a pause; the time bound matters when
+// the console's verifier, at nice 10 beside a busy writer, gets little CPU
+// (WalCheckpointer::kRestartWaitMs is longer).
+inline constexpr VerifySteps kVerifyBesideWriter { .leaves = 5000, .milliseconds = 100 };
+
 struct VerifyReport
 {
     bool ok = false;
@@ -271,6 +291,7 @@ struct VerifyReport
     QByteArray publicKeyPem;
     qint64 prunedRecords = 0;      // leaves whose record a signed prune record removed
     qint64 pruneRecords = 0;       // prune records in the store
+    qint64 readTransactions = 0; // read transactions the check ran in (one, unless in steps)
     // When ok: "<checkpoint id> <frontier>" of the newest checkpoint verified, where the next
     // incremental run may start. A read-only verifier hands it to the writer to save
     // (AlertStore::saveVerifiedState).

@@ -23,8 +23,9 @@ class VerifierWorker final : public QObject
     Q_DISABLE_COPY_MOVE(VerifierWorker)
 
 public:
-    explicit VerifierWorker(QString location)
+    VerifierWorker(QString location, const std::atomic<bool> *cancel)
         : m_location(std::move(location))
+        , m_cancel(cancel)
     { }
 
     void run(bool full, bool onlyIfNew)
@@ -51,7 +52,9 @@ public:
             }
         }
         emit started();
-        const auto report = m_store->verify(!full);
+        VerifySteps steps = kVerifyBesideWriter;
+        steps.cancel = m_cancel;
+        const auto report = m_store->verifyInSteps(!full, steps);
         if (!report) {
             emit failed(report.error());
             return;
@@ -68,6 +71,7 @@ signals:
 
 private:
     QString m_location;
+    const std::atomic<bool> *m_cancel;
     std::unique_ptr<AlertStore> m_store;
     qint64 m_verifiedCheckpoint = -1; // the newest checkpoint the last finished run saw
 };
@@ -75,7 +79,7 @@ private:
 StoreVerifier::StoreVerifier(QString location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
-    , m_worker(new VerifierWorker(m_location))
+    , m_worker(new VerifierWorker(m_location, &m_cancel))
 {
     m_thread.setObjectName(QStringLiteral("lakeguard-verify"));
     m_worker->moveToThread(&m_thread);
@@ -111,6 +115,7 @@ StoreVerifier::StoreVerifier(QString location, QObject *parent)
 
 StoreVerifier::~StoreVerifier()
 {
+    m_cancel = true; // a first check of millions of records would hold the console's close
     m_thread.quit();
     m_thread.wait();
 }

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
+
 namespace Lakeguard::Storage {
 
 class VerifierWorker;
@@ -24,7 +26,7 @@ class StoreVerifier final : public QObject
 
 public:
     explicit StoreVerifier(QString location, QObject *parent = nullptr);
-    ~StoreVerifier() override; // waits for a running check to end
+    ~StoreVerifier() override; // stops a running check, waits for it to end
 
     QString location() const { return m_location; }
 
@@ -48,6 +50,7 @@ private:
     void runEnded();
 
     QString m_location;
+    std::atomic<bool> m_cancel = false; // set when closing: a running check stops
     QThread m_thread;
     VerifierWorker *m_worker = nullptr;
     bool m_running = false;

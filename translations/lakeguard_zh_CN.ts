@@ -1213,6 +1213,10 @@
         <source>the verification state does not match checkpoint %1</source>
         <translation>验证状态与检查点 %1 不匹配</translation>
     </message>
+    <message>
+        <source>the check was stopped</source>
+        <translation>检查已中止</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>

@@ -1066,7 +1066,8 @@ int cmdVerify(Context &ctx, const QStringList &args)
     if (!store) {
         return ctx.fail(name, store.error());
     }
-    const auto report = store.value()->verify(incremental);
+    // In steps: `serve` may be writing to the store meanwhile (storetypes.h).
+    const auto report = store.value()->verifyInSteps(incremental, Storage::kVerifyBesideWriter);
     if (!report) {
         return ctx.fail(name, report.error(), ProblemFound);
     }

@@ -429,6 +429,14 @@ private slots:
         QVERIFY2(report->ok, qPrintable(report->firstProblem));
         QCOMPARE(report->treeSize, 100);
         QCOMPARE(report->signedSize, 100);
+        // In steps of 7 leaves (15 read transactions): the same check.
+        const auto inSteps = s->verifyInSteps(false, { .leaves = 7 });
+        QVERIFY2(inSteps, qPrintable(inSteps.error()));
+        QVERIFY2(inSteps->ok, qPrintable(inSteps->firstProblem));
+        QCOMPARE(inSteps->readTransactions, 15);
+        QCOMPARE(inSteps->leavesChecked, 100);
+        QCOMPARE(inSteps->root, report->root);
+        QCOMPARE(inSteps->checkpointsChecked, report->checkpointsChecked);
 
         // A change behind Lakeguard's back is found and named.
         auto *pg = dynamic_cast<PgStore *>(s.get());
@@ -439,6 +447,9 @@ private slots:
         QVERIFY(report);
         QVERIFY(!report->ok);
         QVERIFY2(report->firstProblem.contains(u"alert 42"_s), qPrintable(report->firstProblem));
+        const auto tamperedInSteps = s->verifyInSteps(false, { .leaves = 7 });
+        QVERIFY(tamperedInSteps);
+        QCOMPARE(tamperedInSteps->problems, report->problems);
     }
 
     // The console's read-only verifier on a shared store: its writer saves where the check got

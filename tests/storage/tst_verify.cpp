@@ -448,6 +448,172 @@ private slots:
                                  "were removed"_s);
     }
 
+    // A check in steps (the console's verifier) finds what a check in one read finds, in the
+    // same words and order, whatever the step: a gap or a tampered record across a step's end.
+    void stepsFindWhatOneReadFinds_data()
+    {
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<bool>("pruned");
+        QTest::addRow("clean") << QStringList() << false;
+        QTest::addRow("modified") << QStringList {
+            u"UPDATE alerts SET title = 'x' WHERE id = 123"_s
+        } << false;
+        QTest::addRow("deleted") << QStringList { u"DELETE FROM alerts WHERE id = 77"_s } << false;
+        QTest::addRow("inserted") << QStringList {
+            u"INSERT INTO alerts (ts, received, feed, source, severity, category,"
+            " rule, title, message, entity, fingerprint, raw) VALUES (1, 1, 't',"
+            " 'jsonl', 4, 'fraud', 'r', 'planted', '', '', x'00', x'00')"_s
+        } << false;
+        QTest::addRow("reordered") << QStringList { u"UPDATE leaves SET seq = -1 WHERE seq = 5"_s,
+            u"UPDATE leaves SET seq = 5 WHERE seq = 6"_s,
+            u"UPDATE leaves SET seq = 6 WHERE seq = -1"_s }
+                                   << false;
+        QTest::addRow("leaves missing")
+            << QStringList { u"DELETE FROM leaves WHERE seq BETWEEN 48 AND 53"_s } << false;
+        QTest::addRow("truncated") << QStringList { u"DELETE FROM alerts WHERE id > 184"_s,
+            u"DELETE FROM chain_history WHERE id > 16"_s, u"DELETE FROM leaves WHERE seq >= 200"_s }
+                                   << false;
+        QTest::addRow("checkpoint root")
+            << QStringList { u"UPDATE checkpoints SET root = zeroblob(32) WHERE id = 2"_s }
+            << false;
+        QTest::addRow("pruned") << QStringList() << true;
+        QTest::addRow("pruned, one more deleted")
+            << QStringList { u"DELETE FROM alerts WHERE id = 190"_s } << true;
+    }
+
+    void stepsFindWhatOneReadFinds()
+    {
+        QFETCH(QStringList, sql);
+        QFETCH(bool, pruned);
+        const QString name = u"steps-%1.db"_s.arg(
+            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').remove(u','));
+        QVERIFY(filled(name));
+        if (pruned) {
+            RetentionPolicy keep50;
+            keep50.maxAlerts = 50;
+            const auto r = open(name)->prune(keep50, kBase);
+            QVERIFY2(r && r->alerts == 150, r ? "" : qPrintable(r.error()));
+        }
+        QVERIFY(sql.isEmpty() || tamper(name, sql));
+        auto s = open(name, AlertStore::Mode::ReadOnly);
+        const auto whole = s->verify(false);
+        QVERIFY2(whole, qPrintable(whole.error()));
+        QCOMPARE(whole->readTransactions, 1);
+        QCOMPARE(whole->ok, sql.isEmpty());
+        for (const qint64 step : { 1, 7, 50, 219, 220, 1000 }) {
+            const auto r = s->verifyInSteps(false, { .leaves = step });
+            QVERIFY2(r, qPrintable(r.error()));
+            QCOMPARE(r->readTransactions, r->leavesChecked / step + 1);
+            QCOMPARE(r->problems, whole->problems);
+            QCOMPARE(r->problemCount, whole->problemCount);
+            QCOMPARE(r->firstProblem, whole->firstProblem);
+            QCOMPARE(r->ok, whole->ok);
+            QCOMPARE(r->leavesChecked, whole->leavesChecked);
+            QCOMPARE(r->treeSize, whole->treeSize);
+            QCOMPARE(r->signedSize, whole->signedSize);
+            QCOMPARE(r->root, whole->root);
+            QCOMPARE(r->checkpointsChecked, whole->checkpointsChecked);
+            QCOMPARE(r->prunedRecords, whole->prunedRecords);
+            QCOMPARE(r->pruneRecords, whole->pruneRecords);
+            QCOMPARE(r->state, whole->state);
+        }
+    }
+
+    // Steps bounded by time: a read ends when its time is up, wherever it is in the leaves.
+    void stepsEndInTime()
+    {
+        const QString name = u"steps-time.db"_s;
+        {
+            auto s = open(name);
+            QVERIFY(s);
+            for (int b = 0; b < 10; ++b) {
+                QVERIFY(s->writeBatch(batch(b * 300, 300, 10)).ok);
+            }
+        }
+        auto s = open(name, AlertStore::Mode::ReadOnly);
+        const auto whole = s->verify(false);
+        QVERIFY(whole && whole->ok);
+        QCOMPARE(whole->leavesChecked, 3100);
+        const auto r = s->verifyInSteps(false, { .milliseconds = 1 });
+        QVERIFY2(r, qPrintable(r.error()));
+        // Hashing 3,100 records takes well over a millisecond on any machine.
+        QVERIFY2(r->readTransactions > 1, qPrintable(QString::number(r->readTransactions)));
+        QVERIFY(r->readTransactions <= 3101);
+        QVERIFY2(r->ok, qPrintable(r->firstProblem));
+        QCOMPARE(r->leavesChecked, whole->leavesChecked);
+        QCOMPARE(r->root, whole->root);
+        QCOMPARE(r->checkpointsChecked, whole->checkpointsChecked);
+        QCOMPARE(r->state, whole->state);
+    }
+
+    // A check told to stop (the console closing) stops after the chunk it is in, in steps or
+    // not, and says so; it saves nothing.
+    void stopsWhenTold()
+    {
+        QVERIFY(filled(u"stop.db"_s));
+        auto s = open(u"stop.db"_s);
+        const std::atomic<bool> stop = true;
+        for (const qint64 leaves : { 0, 7 }) {
+            const auto r = s->verifyInSteps(false, { .leaves = leaves, .cancel = &stop });
+            QVERIFY(!r);
+            QCOMPARE(r.error(), u"the check was stopped"_s);
+        }
+        QCOMPARE(
+            scalar(u"stop.db"_s, u"SELECT count(*) FROM meta WHERE key = 'verified_checkpoint'"_s),
+            0);
+        const std::atomic<bool> goOn = false;
+        const auto r = s->verifyInSteps(false, { .leaves = 7, .cancel = &goOn });
+        QVERIFY(r && r->ok);
+    }
+
+    // Between two steps no read is open, so the writer can merge its write-ahead log and start
+    // it again from the beginning; what it writes meanwhile (new leaves, checkpoints, a prune)
+    // is checked by the later steps.
+    void stepsLetTheWriterStartItsLogAgain()
+    {
+        const QString name = u"steps-live.db"_s;
+        QVERIFY(filled(name));
+        auto writer = open(name);
+        auto reader = open(name, AlertStore::Mode::ReadOnly);
+        QVERIFY(writer && reader);
+        MerkleLog log(reader->database(), path(name), smallCheckpoints());
+        int calls = 0;
+        QStringList merges;
+        log.setBetweenReads([&] {
+            ++calls;
+            if (calls <= 3) {
+                const BatchResult b = writer->writeBatch(batch(1000 + calls * 40, 40, 4));
+                QVERIFY2(b.ok, qPrintable(b.error));
+            }
+            if (calls == 2) {
+                // Alerts the reader has not reached yet, and some it has.
+                RetentionPolicy keep100;
+                keep100.maxAlerts = 100;
+                const auto pruned = writer->prune(keep100, kBase);
+                QVERIFY2(pruned && pruned->alerts > 0, pruned ? "" : qPrintable(pruned.error()));
+            }
+            // busy, log frames, frames merged: 0 0 0 when nothing holds the log.
+            QSqlQuery q(writer->database());
+            QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s) && q.next());
+            merges << u"%1 %2 %3"_s.arg(q.value(0).toInt())
+                          .arg(q.value(1).toInt())
+                          .arg(q.value(2).toInt());
+        });
+        const auto r = log.verify(false, false, { .leaves = 60 });
+        QVERIFY2(r, qPrintable(r.error()));
+        QVERIFY2(r->ok, qPrintable(r->problems.join(u"; "_s)));
+        QCOMPARE(merges, QStringList(calls, u"0 0 0"_s));
+        QCOMPARE(r->readTransactions, calls + 1);
+        // Every leaf written during the check was checked, and every checkpoint signed.
+        const qint64 leaves = scalar(name, u"SELECT count(*) FROM leaves"_s);
+        QCOMPARE(leaves, 220 + 3 * 44 + 1); // three batches and the prune record's leaf
+        QCOMPARE(r->treeSize, leaves);
+        QCOMPARE(r->leavesChecked, leaves);
+        QCOMPARE(r->checkpointsChecked, scalar(name, u"SELECT count(*) FROM checkpoints"_s));
+        QCOMPARE(r->pruneRecords, 1);
+        QVERIFY(r->prunedRecords > 0);
+    }
+
     void incrementalChecksOnlyNewLeaves()
     {
         auto s = open(u"incr.db"_s);
