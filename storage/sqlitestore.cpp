@@ -274,6 +274,16 @@ SqliteStore::~SqliteStore()
     // left by the console at 10 M alerts). So the writer merges and empties it itself. A reader
     // in the middle of a read holds the log: wait for it a quarter of a second, not the 5 s of
     // the busy timeout, so that closing the console does not hang.
+    if (m_walCheckpointer) {
+        m_walCheckpointer->detach();
+        const WalCheckpointer::Stats st = m_walCheckpointer->stats();
+        if (st.restarts > 0 || st.restartsBusy > 0) {
+            qCInfo(lcStore).nospace()
+                << "write-ahead log: " << st.merges << " merges beside the writer, "
+                << st.writerMerges << " by the writer; " << st.restarts
+                << " restarts past readers, " << st.restartsBusy << " gave up waiting for one";
+        }
+    }
     m_walCheckpointer.reset();
     if (m_db.isOpen() && m_mode == Mode::ReadWrite) {
         QSqlQuery q(m_db);
@@ -468,10 +478,15 @@ Status SqliteStore::open(Mode mode)
             return Status::failure(Tr::tr("store %1: %2").arg(m_path, s.error()));
         }
         m_correlator = std::make_unique<IncidentCorrelator>(m_db, &m_policy);
-        if (!m_options.mergeLogOnWriter) {
+        if (m_options.mergeLogOnWriter) {
+            // On the writer's thread at SQLite's default 1,000 pages, with the restart past
+            // readers that SQLite's own merge lacks (WalCheckpointer).
+            m_walCheckpointer
+                = std::make_unique<WalCheckpointer>(m_path, 0, WalCheckpointer::kStartPages);
+        } else {
             m_walCheckpointer = std::make_unique<WalCheckpointer>(m_path);
-            m_walCheckpointer->attach(sqliteHandle(m_db));
         }
+        m_walCheckpointer->attach(sqliteHandle(m_db));
     }
     return Ok{};
 }

@@ -4,14 +4,18 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <chrono>
+
 #include <sqlite3.h>
 
 namespace Lakeguard::Storage {
 
-WalCheckpointer::WalCheckpointer(QString path, int startPages, int writerLimit)
+WalCheckpointer::WalCheckpointer(QString path, int startPages, int writerLimit, int restartPages)
     : m_path(std::move(path))
     , m_startPages(startPages)
     , m_writerLimit(writerLimit)
+    , m_restartPages(restartPages)
 { }
 
 WalCheckpointer::~WalCheckpointer()
@@ -26,7 +30,9 @@ void WalCheckpointer::attach(sqlite3 *writer)
     }
     m_writer = writer;
     m_stop = false;
-    m_thread = std::thread([this] { run(); });
+    if (m_startPages > 0) {
+        m_thread = std::thread([this] { run(); });
+    }
     sqlite3_wal_hook(writer, &WalCheckpointer::hook, this);
 }
 
@@ -42,7 +48,9 @@ void WalCheckpointer::detach()
         m_stop = true;
     }
     m_wake.notify_all();
-    m_thread.join();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
 }
 
 WalCheckpointer::Stats WalCheckpointer::stats() const
@@ -63,12 +71,19 @@ int WalCheckpointer::hook(void *self, sqlite3 *db, const char *schema, int pages
     auto *c = static_cast<WalCheckpointer *>(self);
     if (pages >= c->m_writerLimit) {
         // What SQLite's default does at every 1,000 pages, here only as the bound.
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        const std::lock_guard lock(c->m_mutex);
-        ++c->m_stats.writerMerges;
+        int logPages = 0;
+        const int result
+            = sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &logPages, nullptr);
+        {
+            const std::lock_guard lock(c->m_mutex);
+            ++c->m_stats.writerMerges;
+        }
+        if (result == SQLITE_OK) {
+            c->restartIfHeldBack(db, logPages);
+        }
         return SQLITE_OK;
     }
-    if (pages >= c->m_startPages) {
+    if (c->m_startPages > 0 && pages >= c->m_startPages) {
         {
             const std::lock_guard lock(c->m_mutex);
             c->m_requested = true;
@@ -76,6 +91,49 @@ int WalCheckpointer::hook(void *self, sqlite3 *db, const char *schema, int pages
         c->m_wake.notify_one();
     }
     return SQLITE_OK;
+}
+
+int WalCheckpointer::pollUntil(void *deadline, int /*tries*/)
+{
+    if (std::chrono::steady_clock::now()
+        >= *static_cast<std::chrono::steady_clock::time_point *>(deadline)) {
+        return 0; // SQLITE_BUSY
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+}
+
+void WalCheckpointer::restartIfHeldBack(sqlite3 *db, int logPages)
+{
+    using Clock = std::chrono::steady_clock;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (logPages < m_restartPages || Clock::now() < m_restartAfter) {
+            return;
+        }
+    }
+    // SQLite's own busy wait polls up to 100 ms apart and misses the short pauses between a
+    // stepped reader's reads: poll every millisecond instead.
+    auto deadline = Clock::now() + std::chrono::milliseconds(kRestartWaitMs);
+    sqlite3_busy_handler(db, &WalCheckpointer::pollUntil, &deadline);
+    const int restart
+        = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+    sqlite3_busy_handler(db, nullptr, nullptr);
+    const std::lock_guard lock(m_mutex);
+    if (restart == SQLITE_BUSY) {
+        // Waited for a read in vain: not again for a while, twice as long each time.
+        ++m_stats.restartsBusy;
+        m_restartAfter = Clock::now() + m_restartBackoff;
+        m_restartBackoff
+            = std::min(m_restartBackoff * 2, std::chrono::milliseconds(kRestartBackoffMaxMs));
+        return;
+    }
+    m_restartBackoff = std::chrono::milliseconds(kRestartBackoffMinMs);
+    if (restart == SQLITE_OK) {
+        ++m_stats.restarts;
+    } else {
+        m_stats.lastError = QString::fromUtf8(sqlite3_errmsg(db));
+    }
 }
 
 void WalCheckpointer::run()
@@ -107,8 +165,12 @@ void WalCheckpointer::run()
         lock.unlock();
         // PASSIVE: copies what no reader still needs, never waits for a lock and never blocks
         // the writer; the next commit after a complete merge starts the log from its beginning.
+        int logPages = 0;
         const int result
-            = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, nullptr);
+        if (result == SQLITE_OK) {
+            restartIfHeldBack(db, logPages);
+        }
         lock.lock();
         m_running = false;
         ++m_stats.merges;
