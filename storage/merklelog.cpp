@@ -848,7 +848,9 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
                     break;
                 }
             }
-            const bool stepEnds = !more || timeUp;
+            // A full step ends here, not at the next read: its last chunk is hashed after the
+            // read transaction ends.
+            const bool stepEnds = !more || timeUp || read >= perRead;
             if (stepEnds) {
                 leaves.finish();
                 lastStep = read < perRead && !timeUp;
