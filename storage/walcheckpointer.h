@@ -33,10 +33,10 @@ namespace Lakeguard::Storage {
 // (this one, or the writer's) therefore runs a RESTART merge: it waits up to kRestartWaitMs for
 // the readers of old snapshots to end (new ones read the database file), holding the writer back
 // meanwhile, and starts the log again. It looks every millisecond: it gets a reader's lock only
-// in a pause between two reads. When a reader holds on for longer,
-// it gives up and waits before the next try: kRestartBackoffMinMs, doubled after each try in
-// vain up to kRestartBackoffMaxMs, so that one long read holds the writer back for at most
-// kRestartWaitMs in every kRestartBackoffMaxMs.
+// in a pause between two reads. When a reader holds on for longer, it gives up and waits before
+// the next try: kRestartBackoffMinMs, doubled after each try in vain up to kRestartBackoffMaxMs,
+// so that one long read holds the writer back for at most kRestartWaitMs in every
+// kRestartBackoffMaxMs.
 class WalCheckpointer final
 {
 public:
@@ -63,7 +63,7 @@ public:
     {
         qint64 merges = 0; // merges this thread ran
         qint64 writerMerges = 0; // merges the writer ran at writerLimit
-        qint64 restarts = 0; // RESTART merges past writerLimit that started the log again
+        qint64 restarts = 0; // RESTART merges (past restartPages) that started the log again
         qint64 restartsBusy = 0; // … that gave up waiting for a reader
         QString lastError; // of this thread's connection, empty when none
     };
