@@ -423,12 +423,14 @@ Status MerkleLog::checkpoint(bool force)
     return Ok{};
 }
 
-Result<QList<Checkpoint>> MerkleLog::loadCheckpoints()
+Result<QList<Checkpoint>> MerkleLog::loadCheckpoints(qint64 afterId)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT id, tree_size, root, ts, signature, key_id FROM checkpoints"
-                " ORDER BY id"_s)) {
+    q.prepare(u"SELECT id, tree_size, root, ts, signature, key_id FROM checkpoints"
+              " WHERE id > ? ORDER BY id"_s);
+    q.addBindValue(afterId);
+    if (!q.exec()) {
         return Result<QList<Checkpoint>>::failure(q.lastError().text());
     }
     QList<Checkpoint> out;
@@ -460,8 +462,8 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
     report.readTransactions = 1;
     TransactionGuard rollback{m_db};
 
-    // Public keys: those recorded in the store, plus the .pub file beside it (read again at
-    // each step: a key may be added meanwhile).
+    // Public keys: those recorded in the store, plus the .pub file beside it (read again by a
+    // later step that meets a checkpoint under a key not known yet).
     QHash<QString, Ed25519Key> keys;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -497,19 +499,22 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
     if (!checkpoints) {
         return R::failure(checkpoints.error());
     }
-    // Checkpoints in id order: a later one over a smaller tree means the log was cut back.
-    auto checkRollback = [&](const QList<Checkpoint> &list, qsizetype from) {
-        for (qsizetype i = std::max<qsizetype>(from, 1); i < list.size(); ++i) {
-            if (list.at(i).treeSize < list.at(i - 1).treeSize) {
+    // Checkpoints in id order, after those seen before (report.latest): a later one over a
+    // smaller tree means the log was cut back.
+    auto checkRollback = [&](const QList<Checkpoint> &list) {
+        const Checkpoint *before = report.latest ? &*report.latest : nullptr;
+        for (const Checkpoint &c : list) {
+            if (before && c.treeSize < before->treeSize) {
                 problems.add(Tr::tr("checkpoint %1 (tree size %2) is smaller than checkpoint %3 "
                                     "before it: the log was rolled back")
-                                 .arg(list.at(i).id)
-                                 .arg(list.at(i).treeSize)
-                                 .arg(list.at(i - 1).id));
+                                 .arg(c.id)
+                                 .arg(c.treeSize)
+                                 .arg(before->id));
             }
+            before = &c;
         }
     };
-    checkRollback(*checkpoints, 1);
+    checkRollback(*checkpoints);
     if (!checkpoints->isEmpty()) {
         report.latest = checkpoints->constLast();
     }
@@ -627,9 +632,9 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
     }
     // Records without a leaf, inserted behind Lakeguard's back: the rows of each kind after the
     // last one checked so far, up to the last one the leaves read name (`to`; every row after
-    // it with none), must be the rows those leaves matched. Checked on the snapshot the leaves
-    // were read in, so at the end of each step.
-    // Named after the leaves' own problems, the first ten of each kind, as one read would.
+    // it with none), must be the rows those leaves matched. In steps, a step's range is counted
+    // on the next step's snapshot. Named after the leaves' own problems, the first ten of each
+    // kind, as one read names them.
     std::map<int, qint64> rangeStart = lastRef;
     std::map<int, qint64> rangeMatched = matched;
     std::map<int, QList<qint64>> withoutLeaf;
@@ -638,7 +643,7 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
             const int k = int(kind);
             QList<qint64> &found = withoutLeaf[k];
             if ((to && to->at(k) == rangeStart.at(k)) || found.size() >= 10) {
-                continue; // no leaf of this kind in the range
+                continue; // no leaf of this kind in the range, or ten named already
             }
             const QString table = LeafEncoding::table(kind);
             const QString range = to ? u"t.id > ? AND t.id <= ?"_s : u"t.id > ?"_s;
@@ -689,7 +694,6 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
         = [](const Checkpoint &a, const Checkpoint &b) { return a.treeSize < b.treeSize; };
     std::stable_sort(pending.begin(), pending.end(), byTreeSize);
     qsizetype nextCp = 0;
-    qint64 lastCheckpointId = checkpoints->isEmpty() ? 0 : checkpoints->constLast().id;
     struct Good
     {
         Checkpoint checkpoint;
@@ -880,29 +884,23 @@ Result<VerifyReport> MerkleLog::verify(bool incremental, bool saveState, VerifyS
             return R::failure(m_db.lastError().text());
         }
         ++report.readTransactions;
-        if (const Status s = loadKeys(); !s) {
-            return R::failure(s.error());
-        }
         loadPrunes(true);
-        auto now = loadCheckpoints();
-        if (!now) {
-            return R::failure(now.error());
-        }
         // Checkpoints signed since: checked when the tree reaches their size.
-        qsizetype firstNew = now->size();
-        for (qsizetype i = 0; i < now->size(); ++i) {
-            if (now->at(i).id > lastCheckpointId) {
-                firstNew = i;
-                break;
+        auto added = loadCheckpoints(report.latest ? report.latest->id : 0);
+        if (!added) {
+            return R::failure(added.error());
+        }
+        checkRollback(*added);
+        const bool newKey = std::any_of(added->cbegin(), added->cend(),
+            [&](const Checkpoint &c) { return !keys.contains(c.keyId); });
+        if (newKey) {
+            if (const Status s = loadKeys(); !s) {
+                return R::failure(s.error());
             }
         }
-        checkRollback(*now, firstNew);
-        for (qsizetype i = firstNew; i < now->size(); ++i) {
-            pending.append(now->at(i));
-        }
-        if (!now->isEmpty()) {
-            report.latest = now->constLast();
-            lastCheckpointId = std::max(lastCheckpointId, now->constLast().id);
+        pending += *added;
+        if (!added->isEmpty()) {
+            report.latest = added->constLast();
         }
         std::stable_sort(pending.begin() + nextCp, pending.end(), byTreeSize);
         checkCheckpointsAt(frontier.size());

@@ -74,7 +74,7 @@ public:
     static QString backfill(QSqlDatabase db);
 
 private:
-    Result<QList<Checkpoint>> loadCheckpoints();
+    Result<QList<Checkpoint>> loadCheckpoints(qint64 afterId = 0); // in id order
     QString saveFrontier();
     Status flushLeaves();
 
