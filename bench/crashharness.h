@@ -43,6 +43,7 @@ struct CrashHarnessFigures
     qint64 unknown = 0; // stored alerts the harness never sent (must be 0)
     int integrityFailures = 0; // PRAGMA integrity_check not "ok"
     int verifyFailures = 0; // lakeguard-cli verify exit status not 0
+    int killsBeforeSchema = 0; // kills before the store's migrations committed: no verify
     int finalMissing = 0; // after the clean final run: file lines or acked alerts missing
     int serveFailures = 0; // a serve that exited on its own before the kill, or final != 0
     QList<qint64> restartMs; // process start to the first commit of new data, per restart
