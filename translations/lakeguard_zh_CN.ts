@@ -2739,10 +2739,6 @@
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <source>overdue by %1</source>
-        <translation>已逾期 %1</translation>
-    </message>
-    <message>
         <source>New</source>
         <comment>incident status</comment>
         <translation>新建</translation>
@@ -2810,6 +2806,11 @@
     <message>
         <source>Last seen</source>
         <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <comment>deadline passed</comment>
+        <translation>逾期 %1</translation>
     </message>
 </context>
 <context>

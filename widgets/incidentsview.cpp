@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHash>
@@ -277,26 +278,7 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    const QFontMetrics fm = m_table->fontMetrics();
-    const auto widthFor
-        = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    m_table->setColumnWidth(IncidentTableModel::IdColumn, widthFor(u"#00000"_s));
-    m_table->setColumnWidth(IncidentTableModel::SeverityColumn, widthFor(u"Critical"_s) + 24);
-    m_table->setColumnWidth(IncidentTableModel::StatusColumn, widthFor(u"Investigating"_s));
-    m_table->setColumnWidth(IncidentTableModel::OwnerColumn, widthFor(u"unassigned"_s) - 8);
-    m_table->setColumnWidth(IncidentTableModel::AlertsColumn, widthFor(u"Alerts"_s));
-    m_table->setColumnWidth(IncidentTableModel::RiskColumn, widthFor(u"100.0"_s));
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    const QFontMetrics boldFm(bold); // overdue deadlines are bold
-    m_table->setColumnWidth(IncidentTableModel::DeadlineColumn,
-        std::max(boldFm.horizontalAdvance(u"overdue by 23 h 59 min"_s),
-            boldFm.horizontalAdvance(IncidentTableModel::countdownText(0, 86'340'000)))
-            + 28);
-    m_table->setColumnWidth(
-        IncidentTableModel::TitleColumn, widthFor(u"Wave of fraud.account_take"_s));
-    m_table->setColumnWidth(IncidentTableModel::LastSeenColumn,
-        widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
+    fitColumns();
     // The title takes what is left, so the deadline and the last activity stay in view at any
     // window width and in either language (long titles elide; the detail pane has them whole).
     header->setStretchLastSection(false);
@@ -342,10 +324,14 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_alertsTable->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_alertsTable->verticalHeader()->hide();
     m_alertsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_alertsTable->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+    m_alertsTable->verticalHeader()->setDefaultSectionSize(
+        m_alertsTable->fontMetrics().height() + 8);
     m_alertsTable->horizontalHeader()->setSectionResizeMode(
         AlertTableModel::TitleColumn, QHeaderView::Stretch);
     m_alertsTable->setWordWrap(false);
+    const auto widthFor = [this](const QString &sample) {
+        return m_alertsTable->fontMetrics().horizontalAdvance(sample) + 24;
+    };
     m_alertsTable->setColumnWidth(
         AlertTableModel::TimeColumn, widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
     m_alertsTable->setColumnWidth(AlertTableModel::SeverityColumn, widthFor(u"Critical"_s) + 16);
@@ -399,9 +385,10 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
 
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(detailPane);
-    m_splitter->setStretchFactor(0, 2);
+    // The list is what a wider window is for; the detail pane wraps its text.
+    m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ 900, 420 });
+    m_splitter->setSizes({ 1000, 330 });
     m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -462,6 +449,7 @@ void IncidentsView::setWriter(Storage::StoreWriter *writer)
 
 void IncidentsView::retranslateUi()
 {
+    fitColumns();
     const QStringList statuses { tr("Open incidents"), tr("All incidents") };
     for (int i = 0; i < m_status->count(); ++i) {
         m_status->setItemText(i,
@@ -646,6 +634,51 @@ bool IncidentsView::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void IncidentsView::fitColumns()
+{
+    // Fixed columns fit their longest text in the current language (Chinese words are shorter)
+    // and their header with room for the sort arrow; the title gets what is left.
+    const QFontMetrics fm = m_table->fontMetrics();
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold); // overdue deadlines are bold
+    const QFontMetrics headerFm(m_table->horizontalHeader()->font());
+    const auto fitColumn = [&](int column, const QStringList &texts, int extra = 0,
+                               const QFontMetrics *metrics = nullptr) {
+        int widest = 0;
+        for (const QString &t : texts) {
+            widest = std::max(widest, (metrics ? *metrics : fm).horizontalAdvance(t));
+        }
+        const int headerWidth
+            = headerFm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
+        m_table->setColumnWidth(column, std::max(widest + 14 + extra, headerWidth + 30));
+    };
+    QStringList severities;
+    for (int s = 0; s < Core::kSeverityCount; ++s) {
+        severities << Core::severityDisplayName(Core::severityFromInt(s));
+    }
+    QStringList statuses;
+    for (const Core::IncidentStatus s : { Core::IncidentStatus::New,
+             Core::IncidentStatus::Acknowledged, Core::IncidentStatus::Investigating,
+             Core::IncidentStatus::Resolved, Core::IncidentStatus::FalsePositive }) {
+        statuses << IncidentTableModel::statusName(s);
+    }
+    const QLocale locale;
+    fitColumn(IncidentTableModel::IdColumn, { u"#00000"_s });
+    fitColumn(IncidentTableModel::SeverityColumn, severities, 24); // the chip's padding
+    fitColumn(IncidentTableModel::StatusColumn, statuses);
+    fitColumn(IncidentTableModel::OwnerColumn, { IncidentTableModel::tr("unassigned") });
+    fitColumn(IncidentTableModel::AlertsColumn, { locale.toString(9'999) });
+    fitColumn(IncidentTableModel::RiskColumn, { locale.toString(100.0, 'f', 1) });
+    // The widest countdown: 23 h 59 min past the deadline, in bold.
+    fitColumn(IncidentTableModel::DeadlineColumn,
+        { IncidentTableModel::countdownText(0, 86'340'000) }, 0, &boldFm);
+    // Today's times to the second, older ones to the minute with their date (full in the tooltip).
+    fitColumn(
+        IncidentTableModel::LastSeenColumn, { Theme::formatCompactTime(Core::nowMs(), 0, locale) });
+    fitTitleColumn();
+}
+
 void IncidentsView::fitTitleColumn()
 {
     const QHeaderView *header = m_table->horizontalHeader();
@@ -783,6 +816,18 @@ void IncidentsView::showCurrent()
     }
     if (m_shown != row->id) {
         m_shown = row->id;
+        // The incident's alerts show the time of day when they fall on its last day, which the
+        // facts above name; the column narrows when the whole incident falls on that day.
+        m_alertsModel->setCompactTimeReference(row->lastSeen);
+        const auto dayOf = [](Core::TimestampMs ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date();
+        };
+        const QFontMetrics fm = m_alertsTable->fontMetrics();
+        const QString widest = dayOf(row->firstSeen) == dayOf(row->lastSeen)
+            ? Theme::formatCompactTime(row->lastSeen, row->lastSeen, QLocale())
+            : Theme::formatCompactTime(row->lastSeen, 0, QLocale());
+        m_alertsTable->setColumnWidth(
+            AlertTableModel::TimeColumn, fm.horizontalAdvance(widest) + 24);
         m_alertsModel->setFilter(alertFilterFor(row->id));
     }
     loadDetail();

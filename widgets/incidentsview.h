@@ -114,6 +114,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Widths of the fixed columns for the current language; the title takes the rest.
+    void fitColumns();
     void fitTitleColumn();
     void retranslateUi();
     void applyFilter();

@@ -282,6 +282,16 @@ QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale)
         + locale.toString(local.time(), u"HH:mm:ss"_s);
 }
 
+QString formatCompactTime(Core::TimestampMs ms, Core::TimestampMs reference, const QLocale &locale)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    if (local.date() == QDateTime::fromMSecsSinceEpoch(reference).toLocalTime().date()) {
+        return locale.toString(local.time(), u"HH:mm:ss"_s);
+    }
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), u"HH:mm"_s);
+}
+
 QString shortHash(const QString &hash)
 {
     if (hash.size() <= 14) {

@@ -35,6 +35,9 @@ QColor chartTextColor();
 
 // Local time for display: locale's short date plus seconds.
 QString formatLocalTime(Core::TimestampMs ms, const QLocale &locale);
+// For narrow list columns: the local time with seconds when it falls on `reference`'s local
+// date, else the short date and the time to the minute. Give the full time as the tooltip.
+QString formatCompactTime(Core::TimestampMs ms, Core::TimestampMs reference, const QLocale &locale);
 // "0x1234…abcd"; short strings unchanged.
 QString shortHash(const QString &hash);
 // A tooltip that shows untrusted `text` literally: tooltips auto-detect rich text, so the text

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerttablemodel.h"
 #include "modelroles.h"
+#include "theme.h"
 #include "widgettestsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -40,6 +41,7 @@ private slots:
     void rowsMatchQueryService();
     void sortBySeverity();
     void onlyTimeAndSeveritySort();
+    void compactTimeAgainstAReference();
     void filterCounts();
     void cacheIsBounded();
     void windowShowsStoreRows();
@@ -205,6 +207,39 @@ void tst_AlertTableModel::onlyTimeAndSeveritySort()
     QTRY_VERIFY(!model.isCounting());
     QVERIFY(waitForRow(model, 0));
     QCOMPARE(model.index(0, 0).data(Widgets::TimestampRole).toLongLong(), Test::kBaseTime);
+}
+
+// The incident pane's alerts show the time of day on the incident's last day (dataChanged
+// tells the view), the date and minute on other days, and the full time without a reference.
+void tst_AlertTableModel::compactTimeAgainstAReference()
+{
+    AlertTableModel model(m_store.queries());
+    model.sort(AlertTableModel::TimeColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(!model.isCounting());
+    QVERIFY(waitForRow(model, 0));
+    const QModelIndex first = model.index(0, AlertTableModel::TimeColumn);
+    QCOMPARE(first.data(Widgets::TimestampRole).toLongLong(), Test::kBaseTime);
+    const QLocale locale;
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(Test::kBaseTime).toLocalTime();
+    QCOMPARE(first.data().toString(), Widgets::Theme::formatLocalTime(Test::kBaseTime, locale));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setCompactTimeReference(Test::kBaseTime + 1000);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(AlertTableModel::TimeColumn));
+    QCOMPARE(first.data().toString(), locale.toString(local.time(), u"HH:mm:ss"_s));
+    model.setCompactTimeReference(Test::kBaseTime + 1000);
+    QCOMPARE(changed.size(), 1); // the same reference changes nothing
+
+    model.setCompactTimeReference(Test::kBaseTime + 3 * 24 * 3'600'000LL);
+    QCOMPARE(first.data().toString(),
+        locale.toString(local.date(), QLocale::ShortFormat) + u' '
+            + locale.toString(local.time(), u"HH:mm"_s));
+    // The tooltip keeps the full time whichever form the cell shows.
+    QCOMPARE(first.data(Qt::ToolTipRole).toString(), Core::formatIsoTimestamp(Test::kBaseTime));
+
+    model.setCompactTimeReference(std::nullopt);
+    QCOMPARE(first.data().toString(), Widgets::Theme::formatLocalTime(Test::kBaseTime, locale));
 }
 
 void tst_AlertTableModel::filterCounts()

@@ -87,7 +87,7 @@ private slots:
         QTest::addRow("minutes") << 5 * 60'000LL << u"in 5 min"_s;
         QTest::addRow("hours") << (3 * 60 + 20) * 60'000LL << u"in 3 h 20 min"_s;
         QTest::addRow("days") << (26 * 60) * 60'000LL << u"in 1 d 2 h"_s;
-        QTest::addRow("overdue") << -45 * 60'000LL << u"overdue by 45 min"_s;
+        QTest::addRow("overdue") << -45 * 60'000LL << u"45 min overdue"_s;
     }
     void countdown()
     {

@@ -7,17 +7,21 @@
 #include "feedsview.h"
 #include "feedtablemodel.h"
 #include "guisettings.h"
+#include "incidentsview.h"
+#include "incidenttablemodel.h"
 #include "mainwindow.h"
 #include "uilanguage.h"
 #include "widgettestsupport.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -135,6 +139,7 @@ private slots:
     void resolvesLanguage_data();
     void resolvesLanguage();
     void switchesMainWindowAtRunTime();
+    void incidentColumnsFitInBothLanguages();
 
 private:
     Test::TestStore m_store;
@@ -333,6 +338,83 @@ void tst_Translations::switchesMainWindowAtRunTime()
     QCOMPARE(window.alertsView()->countText(), u"50 alerts"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     QCOMPARE(Widgets::GuiSettings::language(), u"en"_s);
+}
+
+// The incident list at 1440 × 900, in English and after switching to Chinese at run time: no
+// column scrolls out of view, the fixed columns hold their longest text, and the title keeps
+// room for about twenty characters (titles elide; the detail pane has them whole).
+void tst_Translations::incidentColumnsFitInBothLanguages()
+{
+    using Widgets::IncidentTableModel;
+    MainWindow window(m_store.queries(), { m_store.path(), true });
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showView(MainWindow::IncidentsPage);
+    QTableView *table = window.incidentsView()->tableView();
+    const auto check = [&](const QString &language) -> QString {
+        QCoreApplication::processEvents();
+        const QHeaderView *header = table->horizontalHeader();
+        QStringList problems;
+        if (table->horizontalScrollBar()->maximum() > 0) {
+            problems << u"columns need %1 px, the list shows %2"_s.arg(header->length())
+                            .arg(table->viewport()->width());
+        }
+        const QFontMetrics fm = table->fontMetrics();
+        if (header->sectionSize(IncidentTableModel::TitleColumn) < fm.averageCharWidth() * 20) {
+            problems << u"title column %1 px"_s.arg(
+                header->sectionSize(IncidentTableModel::TitleColumn));
+        }
+        QFont bold = table->font();
+        bold.setBold(true);
+        const QList<std::tuple<int, QString, QFont>> texts {
+            { IncidentTableModel::StatusColumn,
+                IncidentTableModel::statusName(Core::IncidentStatus::Acknowledged), table->font() },
+            { IncidentTableModel::StatusColumn,
+                IncidentTableModel::statusName(Core::IncidentStatus::FalsePositive),
+                table->font() },
+            { IncidentTableModel::OwnerColumn, IncidentTableModel::tr("unassigned"),
+                table->font() },
+            { IncidentTableModel::DeadlineColumn, IncidentTableModel::countdownText(0, 86'340'000),
+                bold },
+            { IncidentTableModel::DeadlineColumn, IncidentTableModel::countdownText(86'340'000, 0),
+                table->font() },
+        };
+        for (const auto &[column, text, font] : texts) {
+            if (QFontMetrics(font).horizontalAdvance(text) + 8 > header->sectionSize(column)) {
+                problems << u"\"%1\" does not fit in %2 px"_s.arg(text).arg(
+                    header->sectionSize(column));
+            }
+        }
+        for (int c = 0; c < header->count(); ++c) {
+            const QString name = table->model()->headerData(c, Qt::Horizontal).toString();
+            if (c != IncidentTableModel::TitleColumn
+                && header->fontMetrics().horizontalAdvance(name) + 8 > header->sectionSize(c)) {
+                problems << u"header \"%1\" does not fit in %2 px"_s.arg(name).arg(
+                    header->sectionSize(c));
+            }
+        }
+        return problems.isEmpty() ? QString() : language + u": "_s + problems.join(u"; "_s);
+    };
+    QTRY_VERIFY(table->viewport()->width() > 0);
+    QString problems = check(u"English"_s);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+
+    window.languageAction(UiLanguage::Language::SimplifiedChinese)->trigger();
+    QTRY_COMPARE(
+        table->model()->headerData(IncidentTableModel::StatusColumn, Qt::Horizontal).toString(),
+        u"状态"_s);
+    problems = check(u"Chinese"_s);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(IncidentTableModel::countdownText(0, 45 * 60'000), u"逾期 45 分钟"_s);
+
+    // Back to English: the columns grow again for the longer words.
+    window.languageAction(UiLanguage::Language::English)->trigger();
+    QTRY_COMPARE(
+        table->model()->headerData(IncidentTableModel::StatusColumn, Qt::Horizontal).toString(),
+        u"Status"_s);
+    problems = check(u"English again"_s);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 QTEST_MAIN(tst_Translations)

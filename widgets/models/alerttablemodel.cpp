@@ -212,7 +212,9 @@ QVariant AlertTableModel::displayValue(const Core::Alert &alert, int column) con
 {
     switch (column) {
     case TimeColumn:
-        return Theme::formatLocalTime(alert.ts, QLocale());
+        return m_compactTimeReference
+            ? Theme::formatCompactTime(alert.ts, *m_compactTimeReference, QLocale())
+            : Theme::formatLocalTime(alert.ts, QLocale());
     case SeverityColumn:
         return Core::severityDisplayName(alert.severity);
     case CategoryColumn:
@@ -573,6 +575,18 @@ void AlertTableModel::evictPages()
             }
         }
         m_cache.erase(oldest);
+    }
+}
+
+void AlertTableModel::setCompactTimeReference(std::optional<Core::TimestampMs> reference)
+{
+    if (reference == m_compactTimeReference) {
+        return;
+    }
+    m_compactTimeReference = reference;
+    if (rowCount() > 0) {
+        emit dataChanged(
+            index(0, TimeColumn), index(rowCount() - 1, TimeColumn), { Qt::DisplayRole });
     }
 }
 

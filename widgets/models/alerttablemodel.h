@@ -72,6 +72,9 @@ public:
     const Storage::AlertFilter &filter() const { return m_filter; }
     void setSortOrder(Storage::AlertSort sort);
     Storage::AlertSort sortOrder() const { return m_sort; }
+    // With a reference, Time shows only the time of day for alerts on the reference's local date
+    // (Theme::formatCompactTime); without one, the full date and time.
+    void setCompactTimeReference(std::optional<Core::TimestampMs> reference);
 
     // The full count of the filter's result (rowCount is the window's part of it).
     qint64 totalCount() const { return m_count; }
@@ -150,6 +153,7 @@ private:
     Storage::QueryService *m_queries;
     Storage::AlertFilter m_filter;
     Storage::AlertSort m_sort = Storage::AlertSort::TimeDesc;
+    std::optional<Core::TimestampMs> m_compactTimeReference;
     qint64 m_count = 0;
     qint64 m_base = 0; // store row of model row 0
     int m_rows = 0; // rowCount(): changed only inside the begin/end brackets

@@ -311,7 +311,7 @@ QString IncidentTableModel::countdownText(Core::TimestampMs deadline, Core::Time
         span = tr("%1 min").arg(mins);
     }
     return deadline >= now ? tr("in %1", "deadline countdown").arg(span)
-                           : tr("overdue by %1").arg(span);
+                           : tr("%1 overdue", "deadline passed").arg(span);
 }
 
 QString IncidentTableModel::statusName(Core::IncidentStatus s)
@@ -358,7 +358,7 @@ QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int col
         return r.isOpen() ? countdownText(r.deadline, referenceTime())
                           : Theme::formatLocalTime(r.deadline, locale);
     case LastSeenColumn:
-        return Theme::formatLocalTime(r.lastSeen, locale);
+        return Theme::formatCompactTime(r.lastSeen, referenceTime(), locale);
     }
     return {};
 }
@@ -389,6 +389,9 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == DeadlineColumn) {
             return Theme::plainToolTip(Theme::formatLocalTime(r.deadline, QLocale()));
+        }
+        if (index.column() == LastSeenColumn) {
+            return Theme::plainToolTip(Theme::formatLocalTime(r.lastSeen, QLocale()));
         }
         return {};
     case Qt::TextAlignmentRole:

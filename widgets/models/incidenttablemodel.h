@@ -81,7 +81,7 @@ public:
 
     // The translated name of a status.
     static QString statusName(Core::IncidentStatus s);
-    // "in 3 h 20 min", "overdue by 45 min" (the deadline relative to `now`).
+    // "in 3 h 20 min", "45 min overdue" (the deadline relative to `now`).
     static QString countdownText(Core::TimestampMs deadline, Core::TimestampMs now);
 
 public slots:
