@@ -10,6 +10,7 @@
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
+#include "displayclock.h"
 #include "evidenceexportdialog.h"
 #include "feedmanager.h"
 #include "feedsview.h"
@@ -221,6 +222,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 
 MainWindow::~MainWindow()
 {
+    if (m_simulatedMs >= 0) {
+        Widgets::DisplayClock::followWallClock();
+    }
     if (m_changesThread) {
         m_changesThread->quit();
         m_changesThread->wait();
@@ -715,6 +719,8 @@ void MainWindow::showCaption(const QString &english, const QString &chinese)
 void MainWindow::showSimulatedTime(qint64 simMs)
 {
     m_simulatedMs = simMs;
+    // Deadlines and risk in the views count from the story's time, as the label shows it.
+    Widgets::DisplayClock::followStory(simMs);
     m_clockLabel->setText(
         tr("Demo time %1").arg(Widgets::Theme::formatLocalTime(simMs, QLocale())));
     m_clockLabel->show();

@@ -5,6 +5,7 @@
 #include "alerttablemodel.h"
 #include "alerttableview.h"
 #include "chipdelegate.h"
+#include "displayclock.h"
 #include "futurecallback.h"
 #include "incidenttablemodel.h"
 #include "modelroles.h"
@@ -843,8 +844,9 @@ void IncidentsView::loadDetail()
     m_alertsModel->refresh();
     const std::optional<Core::TimestampMs> asOf = m_asOf;
     Core::
-        whenFinished(m_queries->incident(*m_shown, kDetailAlerts, asOf.value_or(Core::nowMs())),
-            this, [this, generation, asOf](const Storage::Result<Storage::IncidentDetail> &result) {
+        whenFinished(
+            m_queries->incident(*m_shown, kDetailAlerts, asOf.value_or(DisplayClock::now())), this,
+            [this, generation, asOf](const Storage::Result<Storage::IncidentDetail> &result) {
                 if (generation != m_detailGeneration) {
                     return;
                 }
@@ -870,7 +872,7 @@ void IncidentsView::loadDetail()
                 }
                 const Storage::IncidentRow &i = r->incident;
                 const QLocale locale;
-                const Core::TimestampMs now = asOf.value_or(Core::nowMs());
+                const Core::TimestampMs now = asOf.value_or(DisplayClock::now());
                 m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(Core::displayText(i.title)));
                 QStringList facts;
                 facts << tr("Severity: %1%2")

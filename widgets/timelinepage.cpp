@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinepage.h"
 
+#include "displayclock.h"
 #include "futurecallback.h"
 #include "icons.h"
 
@@ -318,7 +319,7 @@ void TimelinePage::refreshNow()
     ++m_inFlight;
     if (m_period->currentIndex() == OneIncident) {
         const Core::IncidentId id { m_incident->value() };
-        Core::whenFinished(m_queries->incident(id, 0, Core::nowMs()), this,
+        Core::whenFinished(m_queries->incident(id, 0, DisplayClock::now()), this,
             [this, generation](const Storage::Result<Storage::IncidentDetail> &r) {
                 --m_inFlight;
                 m_throttle->done();

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "displayclock.h"
 #include "incidentsview.h"
 #include "incidenttablemodel.h"
 #include "widgettestsupport.h"
@@ -233,6 +234,34 @@ private slots:
         const int resolved = view.statusFilter()->findData(int(Core::IncidentStatus::Resolved));
         view.statusFilter()->setCurrentIndex(resolved);
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 1, 10000);
+    }
+
+    // While the demo plays, countdowns and risk count from the story's time (the status bar's
+    // "Demo time"), not from the wall clock a day later; without a story, from the wall clock.
+    void countsFromTheStoryClock()
+    {
+        IncidentsView view(m_store.queries());
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->cachedIncident(0).has_value(), 10000);
+        const Storage::IncidentRow first = *view.model()->cachedIncident(0);
+        QVERIFY(first.isOpen());
+        const QModelIndex deadline = view.model()->index(0, IncidentTableModel::DeadlineColumn);
+        QCOMPARE(deadline.data().toString(),
+            IncidentTableModel::countdownText(first.deadline, Core::nowMs()));
+
+        DisplayClock::followStory(first.deadline - (3 * 60 + 20) * 60'000LL);
+        QCOMPARE(view.model()->referenceTime(), first.deadline - (3 * 60 + 20) * 60'000LL);
+        QCOMPARE(deadline.data().toString(), u"in 3 h 20 min"_s);
+        QVERIFY(!deadline.data(Qt::ForegroundRole).isValid());
+
+        DisplayClock::followStory(first.deadline + 45 * 60'000LL);
+        QCOMPARE(deadline.data().toString(), u"45 min overdue"_s);
+        QVERIFY(deadline.data(Qt::ForegroundRole).isValid()); // red
+
+        DisplayClock::followWallClock();
+        QVERIFY(!DisplayClock::followsStory());
+        QCOMPARE(deadline.data().toString(),
+            IncidentTableModel::countdownText(first.deadline, Core::nowMs()));
     }
 
     // The model reads a page on from a cached neighbour (keyset) and jumps from the nearer end of

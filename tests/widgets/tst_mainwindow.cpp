@@ -5,7 +5,10 @@
 #include "chainsview.h"
 #include "dashboardview.h"
 #include "demofeed.h"
+#include "displayclock.h"
 #include "feedmanager.h"
+#include "incidentsview.h"
+#include "incidenttablemodel.h"
 #include "mainwindow.h"
 #include "queryservice.h"
 #include "sqlitestore.h"
@@ -75,6 +78,8 @@ void tst_MainWindow::initTestCase()
 void tst_MainWindow::cleanup()
 {
     QSettings(u"Lakeguard"_s, u"lakeguard"_s).clear();
+    // A closed window that showed a demo leaves the views on the wall clock.
+    QVERIFY(!Widgets::DisplayClock::followsStory());
 }
 
 void tst_MainWindow::keyboardSwitchesViews()
@@ -191,6 +196,10 @@ void tst_MainWindow::demoCaptionsAndRefresh()
     QVERIFY(!window.captionText().isEmpty());
     QTRY_VERIFY(window.statusText().contains(
         QLocale().toString(window.alertsView()->model()->totalCount())));
+    // The views count deadlines from the story's time, which the status bar shows.
+    QCOMPARE(Widgets::DisplayClock::now(), Test::kBaseTime + 12LL * 3600 * 1000);
+    QCOMPARE(window.incidentsView()->model()->referenceTime(), Widgets::DisplayClock::now());
+    QVERIFY(Widgets::DisplayClock::followsStory());
 }
 
 // The console's verifier is read-only; its writer saves where the check got to, so the next

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidenttablemodel.h"
 
+#include "displayclock.h"
 #include "futurecallback.h"
 #include "modelroles.h"
 #include "queryservice.h"
@@ -97,7 +98,7 @@ void IncidentTableModel::setFilter(const Storage::IncidentFilter &filter)
 
 Core::TimestampMs IncidentTableModel::referenceTime() const
 {
-    return m_asOf.value_or(Core::nowMs());
+    return m_asOf.value_or(DisplayClock::now());
 }
 
 void IncidentTableModel::setAsOf(std::optional<Core::TimestampMs> at)
