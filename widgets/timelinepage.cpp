@@ -85,7 +85,7 @@ TimelinePage::TimelinePage(Storage::QueryService *queries, QWidget *parent)
     , m_lanes(new QComboBox(this))
     , m_severityLabel(new QLabel(this))
     , m_severity(new QComboBox(this))
-    , m_kinds(new QToolButton(this))
+    , m_kinds(new QPushButton(this))
     , m_search(new QLineEdit(this))
     , m_zoomIn(new QToolButton(this))
     , m_zoomOut(new QToolButton(this))
@@ -111,7 +111,6 @@ TimelinePage::TimelinePage(Storage::QueryService *queries, QWidget *parent)
     m_incident->setRange(1, std::numeric_limits<int>::max());
     m_incident->setVisible(false);
     m_search->setClearButtonEnabled(true);
-    m_kinds->setPopupMode(QToolButton::InstantPopup);
     m_zoomIn->setIcon(Icons::icon(Icons::Icon::ZoomIn));
     m_zoomOut->setIcon(Icons::icon(Icons::Icon::ZoomOut));
     m_fit->setIcon(Icons::icon(Icons::Icon::ZoomFit));

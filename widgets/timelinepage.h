@@ -88,7 +88,7 @@ private:
     QComboBox *m_lanes;
     QLabel *m_severityLabel;
     QComboBox *m_severity;
-    QToolButton *m_kinds;
+    QPushButton *m_kinds; // a menu of item kinds, with its arrow beside the text
     QList<QAction *> m_kindActions;
     QLineEdit *m_search;
     QToolButton *m_zoomIn;
