@@ -8,6 +8,7 @@
 #include "alerttablemodel.h"
 #include "asofbar.h"
 #include "chainsview.h"
+#include "columnchooser.h"
 #include "dashboardview.h"
 #include "demofeed.h"
 #include "displayclock.h"
@@ -851,6 +852,10 @@ void MainWindow::restoreSettings()
     }
     restoreState(Widgets::GuiSettings::windowState());
     m_alerts->restoreState(Widgets::GuiSettings::alertsSplitterState());
+    m_incidents->restoreState(Widgets::GuiSettings::incidentsSplitterState());
+    m_alerts->columnChooser()->setHiddenColumns(Widgets::GuiSettings::hiddenColumns(u"alerts"_s));
+    m_incidents->columnChooser()->setHiddenColumns(
+        Widgets::GuiSettings::hiddenColumns(u"incidents"_s));
     showView(std::clamp(Widgets::GuiSettings::lastView(), 0, ViewCount - 1));
 }
 
@@ -859,6 +864,10 @@ void MainWindow::saveSettings()
     Widgets::GuiSettings::setWindowGeometry(saveGeometry());
     Widgets::GuiSettings::setWindowState(saveState());
     Widgets::GuiSettings::setAlertsSplitterState(m_alerts->saveState());
+    Widgets::GuiSettings::setIncidentsSplitterState(m_incidents->saveState());
+    Widgets::GuiSettings::setHiddenColumns(u"alerts"_s, m_alerts->columnChooser()->hiddenColumns());
+    Widgets::GuiSettings::setHiddenColumns(
+        u"incidents"_s, m_incidents->columnChooser()->hiddenColumns());
     Widgets::GuiSettings::setLastView(currentView());
 }
 

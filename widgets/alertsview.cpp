@@ -6,6 +6,7 @@
 #include "alerttablemodel.h"
 #include "alerttableview.h"
 #include "chipdelegate.h"
+#include "columnchooser.h"
 #include "futurecallback.h"
 #include "modelroles.h"
 #include "queryservice.h"
@@ -133,6 +134,8 @@ AlertsView::AlertsView(Storage::QueryService *queries, QWidget *parent)
     m_table->setColumnWidth(AlertTableModel::DestIpColumn, widthFor(u"203.0.113.25"_s));
     header->setSortIndicator(AlertTableModel::TimeColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
+    m_columns
+        = new ColumnChooser(m_table, { AlertTableModel::TimeColumn, AlertTableModel::TitleColumn });
 
     auto *tablePane = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tablePane);

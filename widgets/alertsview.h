@@ -22,6 +22,7 @@ namespace Lakeguard::Widgets {
 class AlertDetailPanel;
 class AlertTableModel;
 class AlertTableView;
+class ColumnChooser;
 class RefreshThrottle;
 
 // The alert list: a filter bar, the paged table and the selected alert's details.
@@ -39,6 +40,8 @@ public:
     AlertTableModel *model() const { return m_model; }
     QTableView *tableView() const;
     AlertTableView *alertTable() const { return m_table; }
+    // The header's menu of columns to show (the time and the title stay).
+    ColumnChooser *columnChooser() const { return m_columns; }
     AlertDetailPanel *detailPanel() const { return m_detail; }
     QComboBox *severityFilter() const { return m_severity; }
     QComboBox *categoryFilter() const { return m_category; }
@@ -78,6 +81,7 @@ private:
     AlertTableView *m_table;
     AlertDetailPanel *m_detail;
     QSplitter *m_splitter;
+    ColumnChooser *m_columns = nullptr;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QString m_error;

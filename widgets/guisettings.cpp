@@ -72,6 +72,39 @@ void GuiSettings::setAlertsSplitterState(const QByteArray &state)
     writeValue(u"alerts/splitter"_s, state);
 }
 
+QByteArray GuiSettings::incidentsSplitterState()
+{
+    return readBytes(u"incidents/splitter"_s);
+}
+
+void GuiSettings::setIncidentsSplitterState(const QByteArray &state)
+{
+    writeValue(u"incidents/splitter"_s, state);
+}
+
+QList<int> GuiSettings::hiddenColumns(const QString &list)
+{
+    QList<int> columns;
+    const QStringList saved = settings().value(list + u"/hiddenColumns"_s).toStringList();
+    for (const QString &c : saved) {
+        bool ok = false;
+        const int column = c.toInt(&ok);
+        if (ok && column >= 0) {
+            columns << column;
+        }
+    }
+    return columns;
+}
+
+void GuiSettings::setHiddenColumns(const QString &list, const QList<int> &columns)
+{
+    QStringList saved;
+    for (const int c : columns) {
+        saved << QString::number(c);
+    }
+    writeValue(list + u"/hiddenColumns"_s, saved);
+}
+
 QString GuiSettings::language()
 {
     return settings().value(u"ui/language"_s).toString();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace Lakeguard::Widgets {
@@ -20,6 +21,12 @@ public:
     static void setLastView(int view);
     static QByteArray alertsSplitterState();
     static void setAlertsSplitterState(const QByteArray &state);
+    static QByteArray incidentsSplitterState();
+    static void setIncidentsSplitterState(const QByteArray &state);
+    // Columns hidden from a list's header menu (ColumnChooser), by column number; `list` is
+    // "alerts" or "incidents". None by default.
+    static QList<int> hiddenColumns(const QString &list);
+    static void setHiddenColumns(const QString &list, const QList<int> &columns);
     static QString language(); // "en", "zh_CN"; empty (the default) follows the system
     static void setLanguage(const QString &code);
     static QString theme(); // "light" (the default) or "dark" (View ▸ Theme)

@@ -5,6 +5,7 @@
 #include "alerttablemodel.h"
 #include "alerttableview.h"
 #include "chipdelegate.h"
+#include "columnchooser.h"
 #include "displayclock.h"
 #include "futurecallback.h"
 #include "incidenttablemodel.h"
@@ -284,6 +285,9 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     // window width and in either language (long titles elide; the detail pane has them whole).
     header->setStretchLastSection(false);
     m_table->viewport()->installEventFilter(this);
+    m_columns = new ColumnChooser(
+        m_table, { IncidentTableModel::IdColumn, IncidentTableModel::TitleColumn });
+    connect(m_columns, &ColumnChooser::columnsChanged, this, &IncidentsView::fitTitleColumn);
     header->setSortIndicator(IncidentTableModel::RiskColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {

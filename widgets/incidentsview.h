@@ -32,6 +32,7 @@ namespace Lakeguard::Widgets {
 
 class AlertTableModel;
 class AlertTableView;
+class ColumnChooser;
 class IncidentTableModel;
 class RefreshThrottle;
 
@@ -80,6 +81,8 @@ public:
 
     IncidentTableModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }
+    // The header's menu of columns to show (the id and the title stay).
+    ColumnChooser *columnChooser() const { return m_columns; }
     QAction *action(Action a) const { return m_actions.value(a); }
     // "Export evidence pack…" for the selected incidents: emits exportRequested (works
     // read-only too: exporting changes nothing an officer sees).
@@ -143,6 +146,7 @@ private:
     QLabel *m_message;
     QTableView *m_table;
     QSplitter *m_splitter;
+    ColumnChooser *m_columns = nullptr;
     QLabel *m_title;
     QLabel *m_facts;
     QTabWidget *m_tabs;

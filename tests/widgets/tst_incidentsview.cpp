@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "columnchooser.h"
 #include "displayclock.h"
 #include "incidentsview.h"
 #include "incidenttablemodel.h"
@@ -8,6 +9,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSignalSpy>
 #include <QLabel>
 #include <QListWidget>
 #include <QStandardPaths>
@@ -234,6 +238,45 @@ private slots:
         const int resolved = view.statusFilter()->findData(int(Core::IncidentStatus::Resolved));
         view.statusFilter()->setCurrentIndex(resolved);
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->totalCount(), 1, 10000);
+    }
+
+    // The header's menu shows and hides columns; the id and the title stay, and the title takes
+    // the room a hidden column leaves.
+    void headerMenuHidesColumns()
+    {
+        IncidentsView view(m_store.queries());
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QHeaderView *header = view.tableView()->horizontalHeader();
+        const int titleBefore = header->sectionSize(IncidentTableModel::TitleColumn);
+        const int ownerWidth = header->sectionSize(IncidentTableModel::OwnerColumn);
+
+        std::unique_ptr<QMenu> menu(view.columnChooser()->createMenu(nullptr));
+        const QList<QAction *> actions = menu->actions();
+        QCOMPARE(actions.size(), int(IncidentTableModel::ColumnCount));
+        QCOMPARE(actions.at(IncidentTableModel::OwnerColumn)->text(), u"Owner"_s);
+        QVERIFY(!actions.at(IncidentTableModel::IdColumn)->isEnabled());
+        QVERIFY(!actions.at(IncidentTableModel::TitleColumn)->isEnabled());
+        QVERIFY(actions.at(IncidentTableModel::OwnerColumn)->isChecked());
+
+        QSignalSpy changed(view.columnChooser(), &ColumnChooser::columnsChanged);
+        actions.at(IncidentTableModel::OwnerColumn)->trigger();
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(header->isSectionHidden(IncidentTableModel::OwnerColumn));
+        QCOMPARE(view.columnChooser()->hiddenColumns(),
+            QList<int>({ IncidentTableModel::OwnerColumn }));
+        QCOMPARE(header->sectionSize(IncidentTableModel::TitleColumn), titleBefore + ownerWidth);
+
+        // Kept and unknown columns are ignored when restored from settings.
+        view.columnChooser()->setHiddenColumns(
+            { IncidentTableModel::TitleColumn, IncidentTableModel::RiskColumn, 99 });
+        QVERIFY(!header->isSectionHidden(IncidentTableModel::TitleColumn));
+        QVERIFY(!header->isSectionHidden(IncidentTableModel::OwnerColumn));
+        QCOMPARE(view.columnChooser()->hiddenColumns(),
+            QList<int>({ IncidentTableModel::RiskColumn }));
+        view.columnChooser()->setHiddenColumns({});
+        QCOMPARE(header->sectionSize(IncidentTableModel::TitleColumn), titleBefore);
     }
 
     // While the demo plays, countdowns and risk count from the story's time (the status bar's

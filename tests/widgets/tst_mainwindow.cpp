@@ -3,6 +3,7 @@
 #include "alertsview.h"
 #include "alerttablemodel.h"
 #include "chainsview.h"
+#include "columnchooser.h"
 #include "dashboardview.h"
 #include "demofeed.h"
 #include "displayclock.h"
@@ -126,11 +127,21 @@ void tst_MainWindow::restoresLastView()
         window.show();
         window.showView(MainWindow::ChainsPage);
         window.resize(1200, 760);
+        // Columns hidden from the headers' menus.
+        window.incidentsView()->columnChooser()->setHiddenColumns(
+            { Widgets::IncidentTableModel::OwnerColumn, Widgets::IncidentTableModel::AlertsColumn });
+        window.alertsView()->columnChooser()->setHiddenColumns(
+            { Widgets::AlertTableModel::DestIpColumn });
         window.close();
     }
     MainWindow window(m_store.queries(), options());
     QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
     QCOMPARE(window.size(), QSize(1200, 760));
+    QCOMPARE(window.incidentsView()->columnChooser()->hiddenColumns(),
+        QList<int>({ Widgets::IncidentTableModel::OwnerColumn,
+            Widgets::IncidentTableModel::AlertsColumn }));
+    QCOMPARE(window.alertsView()->columnChooser()->hiddenColumns(),
+        QList<int>({ Widgets::AlertTableModel::DestIpColumn }));
 }
 
 void tst_MainWindow::readOnlyBanner()
