@@ -53,21 +53,17 @@ Status IncidentCorrelator::begin(Core::TimestampMs now)
     m_newRows.clear();
     m_maxTs = 0;
     if (!m_findKey) {
-        m_findKey.emplace(m_db);
-        m_findIncident.emplace(m_db);
-        m_findEntity.emplace(m_db);
-        const bool ok
-            = m_findKey->prepare(u"SELECT k.incident, k.first_seen, k.last_seen, i.status,"
-                                 " i.merged_into FROM incident_keys k"
-                                 " LEFT JOIN incidents i ON i.id = k.incident WHERE k.key = ?"_s)
-            && m_findIncident->prepare(
-                u"SELECT severity_auto, severity_override, first_seen, last_seen, alert_count,"
-                " risk_sum, risk_ref, rule, title FROM incidents WHERE id = ?"_s)
-            && m_findEntity->prepare(u"SELECT risk_sum, risk_ref, alerts FROM incident_entities"
-                                     " WHERE incident = ? AND entity = ?"_s);
-        if (!ok) {
-            return Status::failure(m_db.lastError().text());
-        }
+        m_findKey = std::make_unique<PgRows>(
+            u"SELECT k.incident, k.first_seen, k.last_seen, i.status, i.merged_into"
+            " FROM incident_keys k LEFT JOIN incidents i ON i.id = k.incident WHERE k.key = "_s,
+            u"?"_s, 1);
+        m_findIncident = std::make_unique<PgRows>(
+            u"SELECT severity_auto, severity_override, first_seen, last_seen, alert_count,"
+            " risk_sum, risk_ref, rule, title FROM incidents WHERE id = "_s,
+            u"?"_s, 1);
+        m_findEntity = std::make_unique<PgRows>(
+            u"SELECT risk_sum, risk_ref, alerts FROM incident_entities WHERE "_s,
+            u"incident = ? AND entity = ?"_s, 2);
     }
     QSqlQuery q(m_db);
     q.prepare(u"SELECT id, rule, entity, until, reason, created, actor FROM suppressions"
@@ -98,20 +94,17 @@ Result<IncidentCorrelator::KeyState *> IncidentCorrelator::key(const QString &k)
     if (it != m_keys.end()) {
         return &it.value();
     }
-    QSqlQuery &q = *m_findKey;
-    q.addBindValue(k);
-    if (!q.exec()) {
-        return Result<KeyState *>::failure(sqlError(q));
-    }
     KeyState s;
-    if (q.next()) {
+    const Status found = m_findKey->run(m_db, { k }, [&s](const RowValues &q) {
         s.incident = q.value(0).toLongLong();
         s.first = q.value(1).toLongLong();
         s.last = q.value(2).toLongLong();
         const auto status = Core::incidentStatusFromName(q.value(3).toString());
         s.open = status && !Core::isClosed(*status) && q.value(4).isNull();
+    });
+    if (!found) {
+        return Result<KeyState *>::failure(found.error());
     }
-    q.finish();
     return &m_keys.insert(k, s).value();
 }
 
@@ -126,30 +119,31 @@ Result<IncidentCorrelator::Agg *> IncidentCorrelator::incident(qint64 id)
         m_incidentRows.erase(row);
         return &m_incidents.emplace(id, a).first->second;
     }
-    QSqlQuery &q = *m_findIncident;
-    q.addBindValue(id);
-    if (!q.exec()) {
-        return Result<Agg *>::failure(sqlError(q));
+    std::optional<Agg> read;
+    const Status found = m_findIncident->run(m_db, { id }, [&read](const RowValues &q) {
+        Agg a;
+        a.severityAuto = q.value(0).toInt();
+        if (!q.value(1).isNull()) {
+            a.severityOverride = q.value(1).toInt();
+        }
+        a.severityBefore = effective(a.severityAuto, a.severityOverride);
+        a.autoBefore = a.severityAuto;
+        a.first = q.value(2).toLongLong();
+        a.last = q.value(3).toLongLong();
+        a.count = q.value(4).toLongLong();
+        a.riskSum = q.value(5).toDouble();
+        a.riskRef = q.value(6).toLongLong();
+        a.rule = q.value(7).toString();
+        a.title = q.value(8).toString();
+        read = a;
+    });
+    if (!found) {
+        return Result<Agg *>::failure(found.error());
     }
-    if (!q.next()) {
-        q.finish();
+    if (!read) {
         return Result<Agg *>::failure(u"incident %1 vanished"_s.arg(id));
     }
-    Agg a;
-    a.severityAuto = q.value(0).toInt();
-    if (!q.value(1).isNull()) {
-        a.severityOverride = q.value(1).toInt();
-    }
-    a.severityBefore = effective(a.severityAuto, a.severityOverride);
-    a.autoBefore = a.severityAuto;
-    a.first = q.value(2).toLongLong();
-    a.last = q.value(3).toLongLong();
-    a.count = q.value(4).toLongLong();
-    a.riskSum = q.value(5).toDouble();
-    a.riskRef = q.value(6).toLongLong();
-    a.rule = q.value(7).toString();
-    a.title = q.value(8).toString();
-    q.finish();
+    Agg a = *read;
     return &m_incidents.emplace(id, a).first->second;
 }
 
@@ -172,18 +166,15 @@ Result<IncidentCorrelator::EntityAgg *> IncidentCorrelator::entity(
         // An incident this batch opens (a fresh id): no stored entity rows to read.
         return &m_entities.emplace(k, agg).first->second;
     }
-    QSqlQuery &q = *m_findEntity;
-    q.addBindValue(incidentId);
-    q.addBindValue(text(e));
-    if (!q.exec()) {
-        return Result<EntityAgg *>::failure(sqlError(q));
+    const Status found
+        = m_findEntity->run(m_db, { incidentId, text(e) }, [&agg](const RowValues &q) {
+              agg.sum = q.value(0).toDouble();
+              agg.ref = q.value(1).toLongLong();
+              agg.alerts = q.value(2).toLongLong();
+          });
+    if (!found) {
+        return Result<EntityAgg *>::failure(found.error());
     }
-    if (q.next()) {
-        agg.sum = q.value(0).toDouble();
-        agg.ref = q.value(1).toLongLong();
-        agg.alerts = q.value(2).toLongLong();
-    }
-    q.finish();
     return &m_entities.emplace(k, agg).first->second;
 }
 
@@ -227,7 +218,7 @@ Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
         values << it.key();
         m_keys.insert(it.key(), KeyState {}); // not stored unless the query says otherwise
     }
-    Status s = m_prefetchKeys->run(m_db, values, [this](const QSqlQuery &q) {
+    Status s = m_prefetchKeys->run(m_db, values, [this](const RowValues &q) {
         KeyState st;
         st.incident = q.value(1).toLongLong();
         st.first = q.value(2).toLongLong();
@@ -255,7 +246,7 @@ Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
     for (const qint64 id : std::as_const(incidents)) {
         values << id;
     }
-    s = m_prefetchIncidents->run(m_db, values, [this](const QSqlQuery &q) {
+    s = m_prefetchIncidents->run(m_db, values, [this](const RowValues &q) {
         Agg a;
         a.severityAuto = q.value(1).toInt();
         if (!q.value(2).isNull()) {
@@ -282,7 +273,7 @@ Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
             m_entityRows.emplace(std::make_pair(id, e), EntityAgg {}); // none stored yet
         }
     }
-    return m_prefetchEntities->run(m_db, values, [this](const QSqlQuery &q) {
+    return m_prefetchEntities->run(m_db, values, [this](const RowValues &q) {
         m_entityRows[{ q.value(0).toLongLong(), q.value(1).toString() }]
             = EntityAgg { q.value(2).toDouble(), q.value(3).toLongLong(), q.value(4).toLongLong() };
     });
@@ -417,32 +408,6 @@ void IncidentCorrelator::commit(const Decision &d, const Core::Alert &a)
     }
 }
 
-namespace {
-
-// Runs `sql` once per row of `values` (`columns` values each): SQLite's path, where a statement
-// step is cheap and one row a step keeps its plans simple.
-Status execRows(QSqlDatabase db, const QString &sql, const QVariantList &values, int columns)
-{
-    if (values.isEmpty()) {
-        return Ok {};
-    }
-    QSqlQuery q(db);
-    if (!q.prepare(sql)) {
-        return Status::failure(sqlError(q));
-    }
-    for (qsizetype at = 0; at + columns <= values.size(); at += columns) {
-        for (int c = 0; c < columns; ++c) {
-            q.addBindValue(values.at(at + c));
-        }
-        if (!q.exec()) {
-            return Status::failure(sqlError(q));
-        }
-    }
-    return Ok {};
-}
-
-} // namespace
-
 Status IncidentCorrelator::finish(
     Core::TimestampMs now, QList<IncidentNotice> *notices, int *touched)
 {
@@ -547,19 +512,27 @@ Status IncidentCorrelator::finish(
             s = m_upsertEntities->run(m_db, entities);
         }
     } else {
-        s = execRows(m_db, insertHead + insertRow, inserts, 16);
-        if (s) {
-            s = execRows(m_db,
+        // One row a statement (maxRows 1): SQLite runs them through its C API.
+        if (!m_insertIncident) {
+            m_insertIncident = std::make_unique<PgRows>(insertHead, insertRow, 16, QString(), 1);
+            m_updateIncident = std::make_unique<PgRows>(
                 u"UPDATE incidents SET severity = ?, severity_auto = ?, first_seen = ?,"
                 " last_seen = ?, alert_count = ?, risk_sum = ?, risk_ref = ?,"
                 " risk_rank = ?, updated = ?, rule = ?, title = ? WHERE id = ?"_s,
-                updates, 12);
+                QString(), 12, QString(), 1);
+            m_upsertKey = std::make_unique<PgRows>(keysHead, u"(?, ?, ?, ?)"_s, 4, keysTail, 1);
+            m_upsertEntity
+                = std::make_unique<PgRows>(entitiesHead, u"(?, ?, ?, ?, ?)"_s, 5, entitiesTail, 1);
+        }
+        s = m_insertIncident->run(m_db, inserts);
+        if (s) {
+            s = m_updateIncident->run(m_db, updates);
         }
         if (s) {
-            s = execRows(m_db, keysHead + u"(?, ?, ?, ?)"_s + keysTail, keys, 4);
+            s = m_upsertKey->run(m_db, keys);
         }
         if (s) {
-            s = execRows(m_db, entitiesHead + u"(?, ?, ?, ?, ?)"_s + entitiesTail, entities, 5);
+            s = m_upsertEntity->run(m_db, entities);
         }
     }
     if (s) {

@@ -108,9 +108,15 @@ private:
     QList<std::pair<qint64, QString>> m_newRows;
     qint64 m_nextId = 1;
     Core::TimestampMs m_maxTs = 0;
-    std::optional<QSqlQuery> m_findKey;
-    std::optional<QSqlQuery> m_findIncident;
-    std::optional<QSqlQuery> m_findEntity;
+    // One-row look-ups (PgRows: the SQLite C API on a QSQLITE connection).
+    std::unique_ptr<PgRows> m_findKey;
+    std::unique_ptr<PgRows> m_findIncident;
+    std::unique_ptr<PgRows> m_findEntity;
+    // finish()'s one-row-a-step writes on SQLite, kept prepared across batches.
+    std::unique_ptr<PgRows> m_insertIncident;
+    std::unique_ptr<PgRows> m_updateIncident;
+    std::unique_ptr<PgRows> m_upsertKey;
+    std::unique_ptr<PgRows> m_upsertEntity;
     // Rows read by prefetch(): consulted before the one-row lookups; not written back unless
     // an alert touches them (then they move into m_incidents / m_entities).
     std::map<qint64, Agg> m_incidentRows;

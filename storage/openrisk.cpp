@@ -83,7 +83,9 @@ const QString kEntityColumns
     = u"entity, risk_sum, risk_ref, risk_rank, alerts, incidents, sev0, sev1, sev2, sev3, sev4"_s;
 constexpr int kEntityColumnCount = 11;
 
-OpenRiskSum sumFrom(const QSqlQuery &q, int at)
+// Q: QSqlQuery or RowValues (PgRows).
+template<typename Q>
+OpenRiskSum sumFrom(const Q &q, int at)
 {
     OpenRiskSum s;
     s.sum = q.value(at).toDouble();
@@ -159,7 +161,7 @@ Result<std::map<QString, OpenRiskSum>> readEntities(
 {
     std::map<QString, OpenRiskSum> out;
     const Status s = select.run(
-        db, entities, [&out](const QSqlQuery &q) { out[q.value(0).toString()] = sumFrom(q, 1); });
+        db, entities, [&out](const RowValues &q) { out[q.value(0).toString()] = sumFrom(q, 1); });
     if (!s) {
         return Result<std::map<QString, OpenRiskSum>>::failure(s.error());
     }

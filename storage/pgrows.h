@@ -8,11 +8,23 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+struct sqlite3;
+
 #include <functional>
 #include <map>
 #include <memory>
 
 namespace Lakeguard::Storage {
+
+class SqliteStatement;
+
+// One result row of PgRows::run, whichever way the statement ran.
+class RowValues
+{
+public:
+    virtual ~RowValues() = default;
+    virtual QVariant value(int column) const = 0;
+};
 
 // A multi-row statement for PostgreSQL: `head` + "(?, …), (?, …)" + `tail`, so one round trip
 // carries many rows. Statements are prepared for power-of-two row counts up to `maxRows` and
@@ -29,11 +41,16 @@ public:
 
     // Runs the statement over `values` (row-major, a multiple of `columns`); `onRow`, when
     // given, sees every result row (RETURNING or SELECT) in the order the server sends them.
+    // On a QSQLITE connection the statements run through the SQLite C API on the same handle
+    // (same transaction), which saves QtSql's per-value costs on the writer's path.
     Status run(const QSqlDatabase &db, const QVariantList &values,
-        const std::function<void(const QSqlQuery &)> &onRow = {});
+        const std::function<void(const RowValues &)> &onRow = {});
 
 private:
+    QString sql(int rows) const;
     Result<QSqlQuery *> statement(const QSqlDatabase &db, int rows);
+    Status runSqlite(sqlite3 *db, const QVariantList &values,
+        const std::function<void(const RowValues &)> &onRow);
 
     QString m_head;
     QString m_row;
@@ -41,6 +58,7 @@ private:
     QString m_tail;
     int m_maxRows;
     std::map<int, std::unique_ptr<QSqlQuery>> m_prepared;
+    std::map<int, std::unique_ptr<SqliteStatement>> m_sqlitePrepared;
 };
 
 } // namespace Lakeguard::Storage

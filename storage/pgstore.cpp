@@ -599,7 +599,7 @@ BatchResult PgStore::writeBatch(const IngestBatch &batch)
                 fingerprints << a.fingerprint;
             }
         }
-        const Status s = p.findAlerts.run(m_db, fingerprints, [&](const QSqlQuery &q) {
+        const Status s = p.findAlerts.run(m_db, fingerprints, [&](const RowValues &q) {
             known.insert(q.value(0).toByteArray(),
                 Known { q.value(1).toLongLong(), -1, q.value(2).toString() });
         });

@@ -64,6 +64,87 @@ public:
             m_stmt, i, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
     }
 
+    // Binds as QSQLITE would: a null or invalid value (a null QString too) as NULL, integers and
+    // booleans as integers, floating point as real, QByteArray as a blob, anything else as text.
+    // Text and blobs are copied, so `v` need not outlive the step.
+    void bindVariant(int i, const QVariant &v)
+    {
+        if (!v.isValid() || v.isNull()) {
+            sqlite3_bind_null(m_stmt, i);
+            return;
+        }
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+        case QMetaType::Char:
+        case QMetaType::UChar:
+            sqlite3_bind_int64(m_stmt, i, v.toLongLong());
+            return;
+        case QMetaType::ULongLong:
+        case QMetaType::ULong:
+            sqlite3_bind_int64(m_stmt, i, qint64(v.toULongLong()));
+            return;
+        case QMetaType::Double:
+        case QMetaType::Float:
+            sqlite3_bind_double(m_stmt, i, v.toDouble());
+            return;
+        case QMetaType::QByteArray: {
+            const QByteArray b = v.toByteArray();
+            if (b.isNull()) {
+                sqlite3_bind_null(m_stmt, i);
+            } else {
+                sqlite3_bind_blob64(m_stmt, i, b.constData(), quint64(b.size()), SQLITE_TRANSIENT);
+            }
+            return;
+        }
+        default: {
+            const QString s = v.toString();
+            if (s.isNull()) {
+                sqlite3_bind_null(m_stmt, i);
+                return;
+            }
+            const QByteArray utf8 = s.toUtf8();
+            sqlite3_bind_text64(
+                m_stmt, i, utf8.constData(), quint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            return;
+        }
+        }
+    }
+    // One step: SQLITE_ROW (read the row with columnValue), SQLITE_DONE or an error code.
+    int step() { return sqlite3_step(m_stmt); }
+    // Ready for the next bindings.
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    // The current row's column as QSQLITE gives it (NULL as an invalid QVariant).
+    QVariant columnValue(int i) const
+    {
+        switch (sqlite3_column_type(m_stmt, i)) {
+        case SQLITE_INTEGER:
+            return QVariant(qint64(sqlite3_column_int64(m_stmt, i)));
+        case SQLITE_FLOAT:
+            return QVariant(sqlite3_column_double(m_stmt, i));
+        case SQLITE_TEXT:
+            return QVariant(
+                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
+                    sqlite3_column_bytes(m_stmt, i)));
+        case SQLITE_BLOB: {
+            const void *data = sqlite3_column_blob(m_stmt, i);
+            return QVariant(QByteArray(
+                static_cast<const char *>(data), data ? sqlite3_column_bytes(m_stmt, i) : 0));
+        }
+        default:
+            return QVariant();
+        }
+    }
+
     // Runs to completion (no rows expected); resets and clears bindings either way.
     bool exec()
     {
