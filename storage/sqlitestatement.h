@@ -64,8 +64,9 @@ public:
             m_stmt, i, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
     }
 
-    // Binds as QSQLITE would: a null or invalid value (a null QString too) as NULL, integers and
-    // booleans as integers, floating point as real, QByteArray as a blob, anything else as text.
+    // Binds as QSQLITE (Qt 6.4) does: a null or invalid value (a null QString or QByteArray too)
+    // as NULL; int and bool as integers, unsigned int and qint64 as 64-bit integers, double as
+    // real, QByteArray as a blob, anything else (quint64 and float included) as its text.
     // Text and blobs are copied, so `v` need not outlive the step.
     void bindVariant(int i, const QVariant &v)
     {
@@ -77,20 +78,10 @@ public:
         case QMetaType::Bool:
         case QMetaType::Int:
         case QMetaType::UInt:
-        case QMetaType::Long:
         case QMetaType::LongLong:
-        case QMetaType::Short:
-        case QMetaType::UShort:
-        case QMetaType::Char:
-        case QMetaType::UChar:
             sqlite3_bind_int64(m_stmt, i, v.toLongLong());
             return;
-        case QMetaType::ULongLong:
-        case QMetaType::ULong:
-            sqlite3_bind_int64(m_stmt, i, qint64(v.toULongLong()));
-            return;
         case QMetaType::Double:
-        case QMetaType::Float:
             sqlite3_bind_double(m_stmt, i, v.toDouble());
             return;
         case QMetaType::QByteArray: {
