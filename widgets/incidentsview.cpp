@@ -907,9 +907,9 @@ void IncidentsView::loadDetail()
                     facts << tr("Tags: %1").arg(Core::displayText(i.tags.join(u", "_s)));
                 }
                 m_facts->setText(facts.join(u'\n'));
-                const QString overdueRed
-                    = Theme::mode() == Theme::Mode::Dark ? u"#f87171"_s : u"#b91c1c"_s;
-                m_facts->setStyleSheet(i.overdue(now) ? u"color: %1;"_s.arg(overdueRed) : QString());
+                m_facts->setStyleSheet(i.overdue(now)
+                        ? u"color: %1;"_s.arg(Theme::failureTextColor().name())
+                        : QString());
 
                 // Timeline: its alerts and its audit entries in time order.
                 struct Event

@@ -181,6 +181,11 @@ QColor mutedTextColor()
     return s_mode == Mode::Dark ? QColor(0x94, 0xa3, 0xb8) : QColor(0x64, 0x74, 0x8b);
 }
 
+QColor failureTextColor()
+{
+    return s_mode == Mode::Dark ? QColor(0xf8, 0x71, 0x71) : QColor(0xb9, 0x1c, 0x1c);
+}
+
 QColor panelBorderColor()
 {
     return s_mode == Mode::Dark ? QColor(0x33, 0x41, 0x55) : QColor(0xdd, 0xe3, 0xea);

@@ -29,6 +29,8 @@ QColor textOn(const QColor &background);
 
 QColor accentColor();
 QColor mutedTextColor();
+// Text that reports a failure or a missed deadline, readable on the current mode's background.
+QColor failureTextColor();
 QColor panelBorderColor();
 // Text drawn on a chart's background (legends, value labels) in the current mode.
 QColor chartTextColor();

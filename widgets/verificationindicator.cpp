@@ -27,11 +27,6 @@ namespace {
 // New checkpoints are looked for at most this often while the writer commits.
 constexpr int kChangeCoalesceMs = 2000;
 
-QColor failureColor()
-{
-    return Theme::mode() == Theme::Mode::Dark ? QColor(0xf8, 0x71, 0x71) : QColor(0xb9, 0x1c, 0x1c);
-}
-
 QColor successColor()
 {
     return Theme::mode() == Theme::Mode::Dark ? QColor(0x4a, 0xde, 0x80) : QColor(0x15, 0x80, 0x3d);
@@ -170,7 +165,7 @@ void VerificationIndicator::updateUi()
         break;
     case State::Failed:
         icon = Icons::Icon::VerifyFailed;
-        color = failureColor();
+        color = Theme::failureTextColor();
         label = tr("Verification failed: %1")
                     .arg(m_pack ? m_pack->problems.value(0)
                                 : (m_report ? m_report->firstProblem : QString()));

@@ -402,7 +402,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == DeadlineColumn && r.overdue(referenceTime())) {
-            return QColor(0xb9, 0x1c, 0x1c);
+            return Theme::failureTextColor(); // the dark mode's red is lighter
         }
         if (!r.isOpen()) {
             return Theme::mutedTextColor();
