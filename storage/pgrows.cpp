@@ -122,6 +122,11 @@ Status PgRows::run(const QSqlDatabase &db, const QVariantList &values,
 Status PgRows::runSqlite(
     sqlite3 *db, const QVariantList &values, const std::function<void(const RowValues &)> &onRow)
 {
+    if (db != m_sqliteDb) {
+        // Statements belong to the connection that prepared them.
+        m_sqlitePrepared.clear();
+        m_sqliteDb = db;
+    }
     const qsizetype total = values.size() / m_columns;
     qsizetype done = 0;
     while (done < total) {

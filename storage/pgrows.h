@@ -59,6 +59,7 @@ private:
     int m_maxRows;
     std::map<int, std::unique_ptr<QSqlQuery>> m_prepared;
     std::map<int, std::unique_ptr<SqliteStatement>> m_sqlitePrepared;
+    sqlite3 *m_sqliteDb = nullptr; // the handle m_sqlitePrepared belongs to
 };
 
 } // namespace Lakeguard::Storage

@@ -197,6 +197,23 @@ void tst_PgRows::reportsErrorsAndCarriesOn()
     QSqlQuery q(m_db);
     QVERIFY(q.exec(u"SELECT count(*) FROM u"_s) && q.next());
     QCOMPARE(q.value(0).toInt(), 2);
+    // On another connection the kept statements are prepared again for it.
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pgrows-other"_s);
+        other.setDatabaseName(m_dir.filePath(u"other.db"_s));
+        QVERIFY(other.open());
+        QSqlQuery create(other);
+        QVERIFY(create.exec(u"CREATE TABLE u (k TEXT PRIMARY KEY, n INTEGER NOT NULL)"_s));
+        QVERIFY(insert.run(other, { u"a"_s, 1 }));
+        QVERIFY(create.exec(u"SELECT count(*) FROM u"_s) && create.next());
+        QCOMPARE(create.value(0).toInt(), 1);
+        QVERIFY(insert.run(m_db, { u"d"_s, 4 }));
+        create.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"pgrows-other"_s);
+    QVERIFY(q.exec(u"SELECT count(*) FROM u"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 3);
     // SQL that does not compile is an error, not a crash.
     PgRows broken(u"INSERT INTO nowhere VALUES "_s, u"(?)"_s, 1);
     QVERIFY(!broken.run(m_db, { 1 }));
