@@ -300,12 +300,18 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
         menu.exec(m_table->viewport()->mapToGlobal(at));
     });
 
+    // The filters and the actions span the whole view, above the list and the detail: the row of
+    // action buttons no longer sets the list's minimum width, so the detail pane keeps room for
+    // its tabs on a 1440 px screen.
+    auto *top = new QVBoxLayout;
+    top->setContentsMargins(16, 12, 8, 0);
+    top->setSpacing(8);
+    top->addLayout(bar);
+    top->addLayout(actionsBar);
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->setContentsMargins(16, 12, 8, 6);
+    listLayout->setContentsMargins(16, 0, 8, 6);
     listLayout->setSpacing(8);
-    listLayout->addLayout(bar);
-    listLayout->addLayout(actionsBar);
     listLayout->addWidget(m_table, 1);
 
     // The detail
@@ -397,7 +403,9 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_splitter);
+    layout->setSpacing(8);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_restoreSelection.clear();

@@ -10,14 +10,16 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
-#include <QMenu>
-#include <QSignalSpy>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Lakeguard;
 using namespace Lakeguard::Widgets;
@@ -277,6 +279,31 @@ private slots:
             QList<int>({ IncidentTableModel::RiskColumn }));
         view.columnChooser()->setHiddenColumns({});
         QCOMPARE(header->sectionSize(IncidentTableModel::TitleColumn), titleBefore);
+    }
+
+    // The filters and the action buttons span the view above the splitter: the row of nine
+    // buttons (about 900 px in English) does not set the list's minimum width, so the splitter
+    // can give the detail pane room on a 1440 px screen.
+    void actionsDoNotWidenTheList()
+    {
+        IncidentsView view(m_store.queries());
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *splitter = view.findChild<QSplitter *>();
+        QVERIFY(splitter);
+        int buttons = 0;
+        for (const QToolButton *b : view.findChildren<QToolButton *>()) {
+            if (!b->defaultAction()) {
+                continue;
+            }
+            buttons += b->sizeHint().width();
+        }
+        QVERIFY(buttons > 600);
+        QVERIFY2(splitter->widget(0)->minimumSizeHint().width() < buttons / 2,
+            qPrintable(u"list minimum %1 px, buttons %2 px"_s
+                           .arg(splitter->widget(0)->minimumSizeHint().width())
+                           .arg(buttons)));
     }
 
     // While the demo plays, countdowns and risk count from the story's time (the status bar's
