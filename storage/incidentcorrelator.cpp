@@ -108,6 +108,25 @@ Result<IncidentCorrelator::KeyState *> IncidentCorrelator::key(const QString &k)
     return &m_keys.insert(k, s).value();
 }
 
+IncidentCorrelator::Agg IncidentCorrelator::aggFrom(const RowValues &q, int at)
+{
+    Agg a;
+    a.severityAuto = q.value(at).toInt();
+    if (!q.value(at + 1).isNull()) {
+        a.severityOverride = q.value(at + 1).toInt();
+    }
+    a.severityBefore = effective(a.severityAuto, a.severityOverride);
+    a.autoBefore = a.severityAuto;
+    a.first = q.value(at + 2).toLongLong();
+    a.last = q.value(at + 3).toLongLong();
+    a.count = q.value(at + 4).toLongLong();
+    a.riskSum = q.value(at + 5).toDouble();
+    a.riskRef = q.value(at + 6).toLongLong();
+    a.rule = q.value(at + 7).toString();
+    a.title = q.value(at + 8).toString();
+    return a;
+}
+
 Result<IncidentCorrelator::Agg *> IncidentCorrelator::incident(qint64 id)
 {
     auto it = m_incidents.find(id);
@@ -120,23 +139,8 @@ Result<IncidentCorrelator::Agg *> IncidentCorrelator::incident(qint64 id)
         return &m_incidents.emplace(id, a).first->second;
     }
     std::optional<Agg> read;
-    const Status found = m_findIncident->run(m_db, { id }, [&read](const RowValues &q) {
-        Agg a;
-        a.severityAuto = q.value(0).toInt();
-        if (!q.value(1).isNull()) {
-            a.severityOverride = q.value(1).toInt();
-        }
-        a.severityBefore = effective(a.severityAuto, a.severityOverride);
-        a.autoBefore = a.severityAuto;
-        a.first = q.value(2).toLongLong();
-        a.last = q.value(3).toLongLong();
-        a.count = q.value(4).toLongLong();
-        a.riskSum = q.value(5).toDouble();
-        a.riskRef = q.value(6).toLongLong();
-        a.rule = q.value(7).toString();
-        a.title = q.value(8).toString();
-        read = a;
-    });
+    const Status found
+        = m_findIncident->run(m_db, { id }, [&read](const RowValues &q) { read = aggFrom(q, 0); });
     if (!found) {
         return Result<Agg *>::failure(found.error());
     }
@@ -247,21 +251,7 @@ Status IncidentCorrelator::prefetch(const QList<Core::Alert> &alerts)
         values << id;
     }
     s = m_prefetchIncidents->run(m_db, values, [this](const RowValues &q) {
-        Agg a;
-        a.severityAuto = q.value(1).toInt();
-        if (!q.value(2).isNull()) {
-            a.severityOverride = q.value(2).toInt();
-        }
-        a.severityBefore = effective(a.severityAuto, a.severityOverride);
-        a.autoBefore = a.severityAuto;
-        a.first = q.value(3).toLongLong();
-        a.last = q.value(4).toLongLong();
-        a.count = q.value(5).toLongLong();
-        a.riskSum = q.value(6).toDouble();
-        a.riskRef = q.value(7).toLongLong();
-        a.rule = q.value(8).toString();
-        a.title = q.value(9).toString();
-        m_incidentRows.emplace(q.value(0).toLongLong(), a);
+        m_incidentRows.emplace(q.value(0).toLongLong(), aggFrom(q, 1));
     });
     if (!s) {
         return s;

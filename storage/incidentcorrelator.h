@@ -19,6 +19,7 @@ namespace Lakeguard::Storage {
 
 class MerkleLog;
 class PgRows;
+class RowValues;
 
 // Groups alerts into incidents inside the writer's batch transaction (docs/incidents.md), so an
 // alert and the incident it joins commit together. Per batch: begin, then for each alert
@@ -93,6 +94,9 @@ private:
 
     Result<KeyState *> key(const QString &k);
     Result<Agg *> incident(qint64 id);
+    // An incident as stored: severity_auto, severity_override, first_seen, last_seen,
+    // alert_count, risk_sum, risk_ref, rule, title from column `at` on.
+    static Agg aggFrom(const RowValues &q, int at);
     Result<EntityAgg *> entity(qint64 incident, const QString &e);
 
     QSqlDatabase m_db;
