@@ -252,8 +252,6 @@ struct Checkpoint
     QByteArray message() const;
 };
 
-// What `verify` found. `firstProblem` names the first record that breaks, in leaf order, e.g.
-// "alert 1234 (leaf 17) was modified"; `problems` lists up to 100 in the order found.
 // How long one read transaction of a verification lasts: it ends after `leaves` leaves or
 // `milliseconds`, whichever comes first (0: no bound). Both 0: the whole check in one. When
 // `cancel` is set (from another thread), the check stops after the chunk it is in, with an error.
@@ -273,6 +271,8 @@ struct VerifySteps
 // (WalCheckpointer::kRestartWaitMs is longer).
 inline constexpr VerifySteps kVerifyBesideWriter { .leaves = 5000, .milliseconds = 100 };
 
+// What `verify` found. `firstProblem` names the first record that breaks, in leaf order, e.g.
+// "alert 1234 (leaf 17) was modified"; `problems` lists up to 100 in the order found.
 struct VerifyReport
 {
     bool ok = false;
