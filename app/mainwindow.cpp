@@ -299,6 +299,7 @@ void MainWindow::createMenus()
         connect(action, &QAction::triggered, this, [this, mode] { setThemeMode(mode); });
         m_themeActions.append(action);
     }
+    m_viewMenu->addAction(m_incidents->detailBesideAction());
     m_viewMenu->addSeparator();
     m_presentAction
         = m_viewMenu->addAction(Widgets::Icons::icon(Widgets::Icons::Icon::Present), QString());

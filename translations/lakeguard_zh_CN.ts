@@ -3099,6 +3099,14 @@
         <source>Read-only: the incidents as they were at %1.</source>
         <translation>只读：%1 时的事件状态。</translation>
     </message>
+    <message>
+        <source>Incident details &amp;beside the list</source>
+        <translation>事件详情显示在列表右侧(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the selected incident beside the list instead of below it</source>
+        <translation>在列表右侧而不是下方显示所选事件</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::RiskGauge</name>

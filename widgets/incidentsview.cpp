@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDataStream>
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -32,6 +33,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
@@ -346,7 +348,6 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_alertsTable->setColumnWidth(
         AlertTableModel::TimeColumn, widthFor(Theme::formatLocalTime(Core::nowMs(), QLocale())));
     m_alertsTable->setColumnWidth(AlertTableModel::SeverityColumn, widthFor(u"Critical"_s) + 16);
-    m_alertsTable->setColumnWidth(AlertTableModel::EntityColumn, widthFor(u"ib-web-01.dmz"_s));
     for (int c : { int(AlertTableModel::FeedColumn), int(AlertTableModel::SourceIpColumn),
              int(AlertTableModel::DestIpColumn), int(AlertTableModel::CategoryColumn),
              int(AlertTableModel::RuleColumn) }) {
@@ -386,21 +387,29 @@ IncidentsView::IncidentsView(Storage::QueryService *queries, QWidget *parent)
     m_tabs->addTab(notesPane, QString());
     m_tabs->addTab(m_audit, QString());
 
+    // The title and the facts: above the tabs beside the list, left of them below it.
+    m_detailHeader = new QWidget(this);
+    auto *headerLayout = new QVBoxLayout(m_detailHeader);
+    headerLayout->setContentsMargins(0, 0, 0, 0);
+    headerLayout->setSpacing(6);
+    headerLayout->addWidget(m_title);
+    headerLayout->addWidget(m_facts);
+    headerLayout->addStretch(1);
     auto *detailPane = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detailPane);
-    detailLayout->setContentsMargins(8, 12, 16, 6);
-    detailLayout->setSpacing(6);
-    detailLayout->addWidget(m_title);
-    detailLayout->addWidget(m_facts);
-    detailLayout->addWidget(m_tabs, 1);
+    m_detailLayout = new QBoxLayout(QBoxLayout::TopToBottom, detailPane);
+    m_detailLayout->addWidget(m_detailHeader, 0);
+    m_detailLayout->addWidget(m_tabs, 1);
 
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(detailPane);
-    // The list is what a wider window is for; the detail pane wraps its text.
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ 1000, 330 });
     m_splitter->setChildrenCollapsible(false);
+    m_besideAction = new QAction(this);
+    m_besideAction->setCheckable(true);
+    m_besideAction->setObjectName(u"detailBesideAction"_s);
+    connect(m_besideAction, &QAction::toggled, this, [this](bool beside) {
+        setDetailPlacement(beside ? DetailPlacement::Beside : DetailPlacement::Below);
+    });
+    applyPlacement(DetailPlacement::Below);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
@@ -491,6 +500,9 @@ void IncidentsView::retranslateUi()
     m_tabs->setTabText(1, tr("Timeline"));
     m_tabs->setTabText(2, tr("Notes"));
     m_tabs->setTabText(3, tr("Audit trail"));
+    m_besideAction->setText(tr("Incident details &beside the list"));
+    m_besideAction->setToolTip(
+        tr("Show the selected incident beside the list instead of below it"));
     m_noteEdit->setPlaceholderText(tr("Add a note (plain text; links are shown, never opened)"));
     m_addNote->setText(tr("Add note"));
     m_status->setAccessibleName(tr("Incidents shown"));
@@ -997,16 +1009,84 @@ void IncidentsView::restoreSelection()
     showCurrent();
 }
 
+void IncidentsView::setDetailPlacement(DetailPlacement placement)
+{
+    if (placement != m_placement) {
+        m_placementSizes[int(m_placement)] = m_splitter->sizes();
+        applyPlacement(placement);
+    }
+}
+
+void IncidentsView::applyPlacement(DetailPlacement placement)
+{
+    m_placement = placement;
+    const bool below = placement == DetailPlacement::Below;
+    {
+        const QSignalBlocker blocker(m_besideAction);
+        m_besideAction->setChecked(!below);
+    }
+    m_splitter->setOrientation(below ? Qt::Vertical : Qt::Horizontal);
+    m_detailLayout->setDirection(below ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    m_detailLayout->setContentsMargins(below ? QMargins(16, 4, 8, 6) : QMargins(8, 12, 16, 6));
+    m_detailLayout->setSpacing(below ? 16 : 6);
+    // Below, the facts take a column about forty characters wide and the tabs the rest.
+    const int column = m_facts->fontMetrics().averageCharWidth() * 40;
+    m_detailHeader->setMinimumWidth(below ? column * 3 / 4 : 0);
+    m_detailHeader->setMaximumWidth(below ? column : QWIDGETSIZE_MAX);
+    // Beside, the list takes three quarters of any extra width; below, the list takes any extra
+    // height and the detail keeps about a dozen alert rows.
+    // The alerts' entity: whole host names below, where the tabs span the view.
+    m_alertsTable->setColumnWidth(AlertTableModel::EntityColumn,
+        m_alertsTable->fontMetrics().horizontalAdvance(
+            below ? u"mapi-gw-01.dmz.bank.example"_s : u"ib-web-01.dmz"_s)
+            + 24);
+    m_splitter->setStretchFactor(0, below ? 1 : 3);
+    m_splitter->setStretchFactor(1, below ? 0 : 1);
+    const QList<int> &kept = m_placementSizes[int(placement)];
+    if (!kept.isEmpty()) {
+        m_splitter->setSizes(kept);
+    } else if (below) {
+        const int rows = m_alertsTable->verticalHeader()->defaultSectionSize();
+        m_splitter->setSizes({ std::max(m_splitter->height(), 800), rows * 13 + 40 });
+    } else {
+        m_splitter->setSizes({ 1000, 330 });
+    }
+    fitTitleColumn();
+}
+
+namespace {
+constexpr quint32 kStateMagic = 0x4c474931; // "LGI1": placement, then sizes per placement
+}
+
 QByteArray IncidentsView::saveState() const
 {
-    return m_splitter->saveState();
+    QList<int> sizes[2] = { m_placementSizes[0], m_placementSizes[1] };
+    sizes[int(m_placement)] = m_splitter->sizes();
+    QByteArray out;
+    QDataStream stream(&out, QIODevice::WriteOnly);
+    stream.setVersion(QDataStream::Qt_6_4);
+    stream << kStateMagic << qint32(m_placement) << sizes[0] << sizes[1];
+    return out;
 }
 
 void IncidentsView::restoreState(const QByteArray &state)
 {
-    if (!state.isEmpty()) {
-        m_splitter->restoreState(state);
+    QDataStream stream(state);
+    stream.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    qint32 placement = -1;
+    QList<int> sizes[2];
+    stream >> magic >> placement >> sizes[0] >> sizes[1];
+    if (stream.status() != QDataStream::Ok || magic != kStateMagic || placement < 0
+        || placement > 1) {
+        return; // none saved, or the splitter's own state from before placements: defaults
     }
+    for (int p = 0; p < 2; ++p) {
+        const bool usable = sizes[p].size() == 2
+            && std::all_of(sizes[p].cbegin(), sizes[p].cend(), [](int v) { return v > 0; });
+        m_placementSizes[p] = usable ? sizes[p] : QList<int>();
+    }
+    applyPlacement(DetailPlacement(placement));
 }
 
 } // namespace Lakeguard::Widgets

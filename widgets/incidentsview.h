@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QBoxLayout;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -98,6 +99,17 @@ public:
     // Change requests still waiting for the writer.
     int pendingChanges() const { return m_pending; }
 
+    // Where the selected incident's detail goes: below the list (the default: the list gets the
+    // window's width, the detail lays its facts beside its tabs) or beside it, as an e-mail
+    // client's reading pane. Each placement keeps its own splitter sizes.
+    enum class DetailPlacement { Below, Beside };
+    void setDetailPlacement(DetailPlacement placement);
+    DetailPlacement detailPlacement() const { return m_placement; }
+    // View ▸ "Incident details beside the list", checked when beside.
+    QAction *detailBesideAction() const { return m_besideAction; }
+
+    // The placement and each placement's splitter sizes (restoreState ignores what it cannot
+    // read, such as the bare splitter state saved before the placement existed).
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
@@ -120,6 +132,8 @@ private:
     // Widths of the fixed columns for the current language; the title takes the rest.
     void fitColumns();
     void fitTitleColumn();
+    // Lays the detail out for `placement` with its kept sizes (or the defaults).
+    void applyPlacement(DetailPlacement placement);
     void retranslateUi();
     void applyFilter();
     void updateActions();
@@ -146,6 +160,11 @@ private:
     QLabel *m_message;
     QTableView *m_table;
     QSplitter *m_splitter;
+    QBoxLayout *m_detailLayout = nullptr;
+    QWidget *m_detailHeader = nullptr;
+    QAction *m_besideAction = nullptr;
+    DetailPlacement m_placement = DetailPlacement::Below;
+    QList<int> m_placementSizes[2]; // by DetailPlacement: sizes the splitter had there
     ColumnChooser *m_columns = nullptr;
     QLabel *m_title;
     QLabel *m_facts;

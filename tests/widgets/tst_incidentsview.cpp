@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -304,6 +306,82 @@ private slots:
             qPrintable(u"list minimum %1 px, buttons %2 px"_s
                            .arg(splitter->widget(0)->minimumSizeHint().width())
                            .arg(buttons)));
+    }
+
+    // By default the detail sits below the list: the list has the view's width, so the title
+    // column holds a long title whole, and the detail's four tabs show without scroll arrows.
+    // Beside it (View ▸ "Incident details beside the list"), the splitter turns; each placement
+    // keeps its own sizes, and saveState/restoreState carry the placement and both sizes.
+    void detailBelowOrBeside()
+    {
+        IncidentsView view(m_store.queries());
+        view.resize(1250, 780);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *splitter = view.findChild<QSplitter *>();
+        QVERIFY(splitter);
+        QCOMPARE(view.detailPlacement(), IncidentsView::DetailPlacement::Below);
+        QCOMPARE(splitter->orientation(), Qt::Vertical);
+        QVERIFY(!view.detailBesideAction()->isChecked());
+        const QHeaderView *header = view.tableView()->horizontalHeader();
+        const QFontMetrics fm = view.tableView()->fontMetrics();
+        const int longTitle
+            = fm.horizontalAdvance(u"LG Online banking login failure burst from single source"_s);
+        QVERIFY2(header->sectionSize(IncidentTableModel::TitleColumn) > longTitle,
+            qPrintable(u"title column %1 px, a long title %2 px"_s
+                           .arg(header->sectionSize(IncidentTableModel::TitleColumn))
+                           .arg(longTitle)));
+        QTabBar *tabs = view.detailTabs()->tabBar();
+        QVERIFY2(tabs->sizeHint().width() <= view.detailTabs()->width(),
+            qPrintable(u"tabs need %1 px, have %2"_s.arg(tabs->sizeHint().width())
+                           .arg(view.detailTabs()->width())));
+        // The detail keeps room for about a dozen alerts; the list has the rest.
+        const int rowHeight = view.tableView()->verticalHeader()->defaultSectionSize();
+        QVERIFY2(splitter->sizes().at(1) >= 10 * rowHeight,
+            qPrintable(u"detail %1 px"_s.arg(splitter->sizes().at(1))));
+        QVERIFY(splitter->sizes().at(0) > splitter->sizes().at(1));
+        QTest::qWait(0);
+        const int titleBelow = header->sectionSize(IncidentTableModel::TitleColumn);
+
+        splitter->setSizes({ 400, 300 });
+        const QList<int> belowSizes = splitter->sizes();
+        view.detailBesideAction()->trigger();
+        QCOMPARE(view.detailPlacement(), IncidentsView::DetailPlacement::Beside);
+        QCOMPARE(splitter->orientation(), Qt::Horizontal);
+        QCoreApplication::processEvents();
+        QVERIFY2(header->sectionSize(IncidentTableModel::TitleColumn) < titleBelow,
+            qPrintable(u"title beside %1 px, below %2"_s
+                           .arg(header->sectionSize(IncidentTableModel::TitleColumn))
+                           .arg(titleBelow)));
+        splitter->setSizes({ 800, 400 });
+        const QList<int> besideSizes = splitter->sizes();
+        const QByteArray state = view.saveState();
+
+        // Back below: the sizes it had there.
+        view.detailBesideAction()->trigger();
+        QCOMPARE(splitter->orientation(), Qt::Vertical);
+        QCOMPARE(splitter->sizes(), belowSizes);
+
+        IncidentsView restored(m_store.queries());
+        restored.resize(1250, 780);
+        restored.restoreState(state);
+        restored.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        auto *restoredSplitter = restored.findChild<QSplitter *>();
+        QCOMPARE(restored.detailPlacement(), IncidentsView::DetailPlacement::Beside);
+        QVERIFY(restored.detailBesideAction()->isChecked());
+        QCOMPARE(restoredSplitter->orientation(), Qt::Horizontal);
+        QCOMPARE(restoredSplitter->sizes(), besideSizes);
+        restored.setDetailPlacement(IncidentsView::DetailPlacement::Below);
+        QCOMPARE(restoredSplitter->sizes(), belowSizes);
+
+        // What cannot be read (nothing saved, a bare splitter state from an older build, a
+        // truncated blob) leaves the defaults.
+        for (const QByteArray &bad : { QByteArray(), splitter->saveState(), state.left(9) }) {
+            IncidentsView fresh(m_store.queries());
+            fresh.restoreState(bad);
+            QCOMPARE(fresh.detailPlacement(), IncidentsView::DetailPlacement::Below);
+        }
     }
 
     // While the demo plays, countdowns and risk count from the story's time (the status bar's

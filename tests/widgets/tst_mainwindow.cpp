@@ -29,6 +29,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlQuery>
@@ -132,9 +134,21 @@ void tst_MainWindow::restoresLastView()
             { Widgets::IncidentTableModel::OwnerColumn, Widgets::IncidentTableModel::AlertsColumn });
         window.alertsView()->columnChooser()->setHiddenColumns(
             { Widgets::AlertTableModel::DestIpColumn });
+        // View ▸ "Incident details beside the list".
+        bool inAMenu = false;
+        for (const QAction *menu : window.menuBar()->actions()) {
+            inAMenu = inAMenu
+                || (menu->menu()
+                    && menu->menu()->actions().contains(
+                        window.incidentsView()->detailBesideAction()));
+        }
+        QVERIFY(inAMenu);
+        window.incidentsView()->detailBesideAction()->trigger();
         window.close();
     }
     MainWindow window(m_store.queries(), options());
+    QCOMPARE(
+        window.incidentsView()->detailPlacement(), Widgets::IncidentsView::DetailPlacement::Beside);
     QCOMPARE(window.currentView(), int(MainWindow::ChainsPage));
     QCOMPARE(window.size(), QSize(1200, 760));
     QCOMPARE(window.incidentsView()->columnChooser()->hiddenColumns(),
