@@ -21,6 +21,7 @@
 #include "icons.h"
 #include "incidentsview.h"
 #include "incidenttablemodel.h"
+#include "incidenttitle.h"
 #include "presentationcontroller.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -472,7 +473,9 @@ void MainWindow::attachWriter(Storage::StoreWriter *writer)
 void MainWindow::notifyCritical(const QList<Storage::IncidentNotice> &incidents)
 {
     for (const Storage::IncidentNotice &n : incidents) {
-        m_lastNotification = tr("Critical incident #%1: %2").arg(n.id.value).arg(n.title);
+        m_lastNotification = tr("Critical incident #%1: %2")
+                                 .arg(n.id.value)
+                                 .arg(Widgets::IncidentTitle::display(n.title, n.rule));
         if (!QSystemTrayIcon::isSystemTrayAvailable()) {
             statusBar()->showMessage(m_lastNotification, 15000);
             continue;

@@ -435,7 +435,7 @@ Status IncidentCorrelator::finish(
                     << a.riskRef << rank << now << text(a.rule) << text(a.title) << id;
         }
         if (sev == int(Core::Severity::Critical) && a.severityBefore < sev && notices) {
-            notices->append({ Core::IncidentId { id }, a.title, Core::Severity::Critical });
+            notices->append({ Core::IncidentId { id }, a.title, Core::Severity::Critical, a.rule });
         }
     }
     if (touched) {

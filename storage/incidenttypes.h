@@ -162,6 +162,7 @@ struct IncidentNotice
     Core::IncidentId id;
     QString title;
     Core::Severity severity = Core::Severity::Critical;
+    QString rule; // the correlation rule that titled it (IncidentRow::rule)
 };
 
 } // namespace Lakeguard::Storage

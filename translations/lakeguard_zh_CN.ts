@@ -344,6 +344,24 @@
     </message>
 </context>
 <context>
+    <name>IncidentTitle</name>
+    <message>
+        <source>Several alerts on %1</source>
+        <extracomment>An incident&apos;s title: several alerts on one host, user or account (%1).</extracomment>
+        <translation>%1 上的多条告警</translation>
+    </message>
+    <message>
+        <source>Wave of %1</source>
+        <extracomment>An incident&apos;s title: many alerts of one detection rule (%1) in a short time.</extracomment>
+        <translation>集中告警：%1</translation>
+    </message>
+    <message>
+        <source>%1 on chain %2</source>
+        <extracomment>An incident&apos;s title: a chain condition (%1, a rule id such as chain.lag) on a blockchain (%2).</extracomment>
+        <translation>链 %2 上的 %1</translation>
+    </message>
+</context>
+<context>
     <name>Lakeguard</name>
     <message>
         <source>Info</source>
@@ -2811,6 +2829,12 @@
         <source>%1 overdue</source>
         <comment>deadline passed</comment>
         <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>%1
+Stored as: %2</source>
+        <translation>%1
+存储原文：%2</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "displayclock.h"
 #include "futurecallback.h"
 #include "incidenttablemodel.h"
+#include "incidenttitle.h"
 #include "modelroles.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
@@ -897,7 +898,9 @@ void IncidentsView::loadDetail()
                 const Storage::IncidentRow &i = r->incident;
                 const QLocale locale;
                 const Core::TimestampMs now = asOf.value_or(DisplayClock::now());
-                m_title->setText(u"#%1  %2"_s.arg(i.id.value).arg(Core::displayText(i.title)));
+                m_title->setText(
+                    u"#%1  %2"_s.arg(i.id.value)
+                        .arg(Core::displayText(IncidentTitle::display(i.title, i.rule))));
                 QStringList facts;
                 facts << tr("Severity: %1%2")
                              .arg(Core::severityDisplayName(i.severity),

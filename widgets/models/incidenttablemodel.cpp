@@ -4,6 +4,7 @@
 
 #include "displayclock.h"
 #include "futurecallback.h"
+#include "incidenttitle.h"
 #include "modelroles.h"
 #include "queryservice.h"
 #include "sensitivemask.h"
@@ -348,7 +349,7 @@ QVariant IncidentTableModel::displayValue(const Storage::IncidentRow &r, int col
         return s;
     }
     case TitleColumn:
-        return Core::displayText(SensitiveMask::apply(r.title));
+        return Core::displayText(SensitiveMask::apply(IncidentTitle::display(r.title, r.rule)));
     case OwnerColumn:
         return r.owner.isEmpty() ? tr("unassigned") : Core::displayText(r.owner);
     case AlertsColumn:
@@ -385,7 +386,14 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayValue(r, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == TitleColumn || index.column() == OwnerColumn) {
+        if (index.column() == TitleColumn) {
+            // A translated title names the stored one, which is what the search field finds.
+            const QString shown = displayValue(r, index.column()).toString();
+            const QString stored = Core::displayText(SensitiveMask::apply(r.title));
+            return Theme::plainToolTip(
+                shown == stored ? shown : tr("%1\nStored as: %2").arg(shown, stored));
+        }
+        if (index.column() == OwnerColumn) {
             return Theme::plainToolTip(displayValue(r, index.column()).toString());
         }
         if (index.column() == DeadlineColumn) {
