@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chainchart.h"
 
+#include "chartlabels.h"
 #include "textsupport.h"
 #include "theme.h"
 
@@ -25,6 +26,7 @@ namespace {
 QChart *makeChart(QDateTimeAxis **x, QValueAxis **y)
 {
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true); // 43,264,982, as the node cards write heights
     chart->setBackgroundRoundness(6);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -63,7 +65,8 @@ ChainChart::ChainChart(QWidget *parent)
     m_intervalY->setLabelFormat(u"%.1f"_s);
     for (QChartView *v : { m_heightView, m_intervalView }) {
         v->setRenderHint(QPainter::Antialiasing);
-        v->setMinimumHeight(220);
+        v->setMinimumHeight(260);
+        keepAxisLabels(v);
     }
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -152,8 +152,8 @@ ChainsView::ChainsView(Storage::QueryService *queries, QWidget *parent)
     layout->addWidget(m_empty);
     layout->addWidget(m_cardScroll);
     layout->addWidget(m_forkView);
-    layout->addWidget(m_chart);
-    layout->addWidget(alertsPanel, 1);
+    layout->addWidget(m_chart, 3); // room for both axes and the legend; taller on taller screens
+    layout->addWidget(alertsPanel, 2);
     m_empty->hide();
 
     retranslateUi();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardview.h"
 
+#include "chartlabels.h"
 #include "chipdelegate.h"
 #include "futurecallback.h"
 #include "kpitile.h"
@@ -53,6 +54,7 @@ void styleChart(QChart *chart)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocalizeNumbers(true); // counts grouped as in the tiles: 1,000
 }
 
 // The view a chart is shown in (to name and describe it for screen readers).
@@ -122,7 +124,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     styleChart(m_severityChart);
     m_severityTimeAxis->setFormat(u"HH:mm"_s);
     m_severityTimeAxis->setTickCount(9);
-    m_severityCountAxis->setLabelFormat(u"%d"_s);
+    m_severityCountAxis->setLabelFormat(u"%.0f"_s);
     m_severityCountAxis->setMin(0);
     styleAxis(m_severityTimeAxis);
     styleAxis(m_severityCountAxis);
@@ -159,7 +161,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     categorySeries->setLabelsFormat(u"@value"_s);
     categorySeries->setBarWidth(0.7);
     m_categoryChart->addSeries(categorySeries);
-    m_categoryValueAxis->setLabelFormat(u"%d"_s);
+    m_categoryValueAxis->setLabelFormat(u"%.0f"_s);
     m_categoryValueAxis->setMin(0);
     styleAxis(m_categoryAxis);
     styleAxis(m_categoryValueAxis);
@@ -179,7 +181,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     auto *riskAxis = new QValueAxis;
     riskAxis->setRange(0, 100);
     riskAxis->setTickCount(6);
-    riskAxis->setLabelFormat(u"%d"_s);
+    riskAxis->setLabelFormat(u"%.0f"_s);
     styleAxis(riskAxis);
     m_riskTimeAxis->setFormat(u"HH:mm"_s);
     m_riskTimeAxis->setTickCount(7);
@@ -357,6 +359,7 @@ QChartView *DashboardView::makeChartView(QChart *chart)
     view->setRenderHint(QPainter::Antialiasing);
     view->setFrameShape(QFrame::NoFrame);
     view->setMinimumHeight(180);
+    keepAxisLabels(view);
     return view;
 }
 

@@ -2,16 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedsview.h"
 
+#include "chartlabels.h"
+#include "chipdelegate.h"
 #include "feededitdialog.h"
 #include "feedmanager.h"
 #include "feedprobe.h"
-#include "futurecallback.h"
-#include "textsupport.h"
-
-#include "chipdelegate.h"
 #include "feedtablemodel.h"
+#include "futurecallback.h"
 #include "queryservice.h"
 #include "refreshthrottle.h"
+#include "textsupport.h"
 #include "theme.h"
 
 #include <QBarCategoryAxis>
@@ -82,6 +82,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
 
     // What each feed's records became.
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true); // 1,000, as the table writes counts
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -99,7 +100,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     }
     series->setBarWidth(0.6);
     chart->addSeries(series);
-    m_countAxis->setLabelFormat(u"%d"_s);
+    m_countAxis->setLabelFormat(u"%.0f"_s);
     m_countAxis->setLabelsColor(Theme::mutedTextColor());
     m_countAxis->setGridLineColor(Theme::panelBorderColor());
     m_feedAxis->setLabelsColor(Theme::chartTextColor());
@@ -115,6 +116,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setFrameShape(QFrame::NoFrame);
     chartView->setMinimumHeight(200);
+    keepAxisLabels(chartView);
 
     auto *chartPanel = new QFrame(this);
     chartPanel->setObjectName(u"feedChartPanel"_s);

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,6 +40,7 @@ private slots:
     void refreshesOnChange();
     void chartsAndForkView();
     void downsampleKeepsEnds();
+    void axesAreLabelled();
     void addNodeEditsFeeds();
     void untrustedText_data();
     void untrustedText();
@@ -238,6 +240,53 @@ void tst_ChainsView::downsampleKeepsEnds()
     QCOMPARE(out.first(), points.first());
     QCOMPARE(out.last(), points.last());
     QCOMPARE(Widgets::ChainChart::downsample(points.mid(0, 5), 600).size(), 5);
+}
+
+// Both charts label their time axis (HH:mm) and their value axis, at the size the Chains view
+// gives them; heights read with the locale's digit grouping, as on the node cards.
+void tst_ChainsView::axesAreLabelled()
+{
+    Widgets::ChainChart chart;
+    QMap<QString, QList<Storage::ChainHistoryPoint>> history;
+    const Core::TimestampMs start = Test::kBaseTime;
+    for (const QString &node : { u"validator-1"_s, u"validator-2"_s }) {
+        for (int i = 0; i < 120; ++i) {
+            Storage::ChainHistoryPoint p;
+            p.observed = start + i * 30'000LL;
+            p.height = 43'250'000 + i * 15;
+            p.blockTime = p.observed - 1000;
+            history[node].append(p);
+        }
+    }
+    // Laid out first at a size too small for any label (a page not yet shown), as the Chains
+    // view is when its data comes before the page is opened.
+    chart.resize(120, 60);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setHistory(history);
+    QTest::qWait(50);
+    chart.resize(1160, 260);
+    QTest::qWait(50);
+    const QList<QChartView *> views = chart.findChildren<QChartView *>();
+    QCOMPARE(views.size(), 2);
+    for (QChartView *view : views) {
+        QStringList times;
+        QStringList values;
+        for (const QString &t : Test::visibleChartLabels(view)) {
+            if (QRegularExpression(u"^\\d\\d:\\d\\d$"_s).match(t).hasMatch()) {
+                times << t;
+            } else if (QRegularExpression(u"^[\\d,.]+$"_s).match(t).hasMatch()) {
+                values << t;
+            }
+        }
+        QVERIFY2(times.size() >= 3, qPrintable(u"time labels: %1"_s.arg(times.join(u", "_s))));
+        QVERIFY2(values.size() >= 3, qPrintable(u"value labels: %1"_s.arg(values.join(u", "_s))));
+        if (view->chart()->title() == u"Block height") {
+            QVERIFY2(std::any_of(values.cbegin(), values.cend(),
+                         [](const QString &v) { return v.startsWith(u"43,2"_s); }),
+                qPrintable(values.join(u", "_s)));
+        }
+    }
 }
 
 void tst_ChainsView::addNodeEditsFeeds()

@@ -7,6 +7,7 @@
 #include "widgettestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QChartView>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -81,6 +82,24 @@ void tst_DashboardView::showsData()
     QCOMPARE(charted, data.total);
     QVERIFY(data.total > 0);
     QVERIFY(Test::distinctColours(view) > 20);
+
+    // Every chart labels its value axis with numbers (a format the chart cannot localise
+    // leaves them blank).
+    const QList<QChartView *> charts = view.findChildren<QChartView *>();
+    QCOMPARE(charts.size(), 3);
+    for (QChartView *chart : charts) {
+        QStringList numbers;
+        for (const QString &label : Test::visibleChartLabels(chart)) {
+            bool ok = false;
+            locale.toLongLong(label, &ok);
+            if (ok) {
+                numbers << label;
+            }
+        }
+        QVERIFY2(numbers.size() >= 3,
+            qPrintable(chart->chart()->title() + u": "_s
+                + Test::visibleChartLabels(chart).join(u" | "_s)));
+    }
 }
 
 void tst_DashboardView::windowFollowsTheData()

@@ -10,6 +10,9 @@
 #include "storewriter.h"
 
 #include <QDateTime>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -171,6 +174,20 @@ inline int distinctColours(QWidget &widget)
         }
     }
     return int(colours.size());
+}
+
+// The axis labels a chart view shows (Qt Charts draws them as text items in the view's scene).
+inline QStringList visibleChartLabels(QGraphicsView *view)
+{
+    QStringList out;
+    const auto items = view->scene()->items();
+    for (const QGraphicsItem *item : items) {
+        const auto *text = dynamic_cast<const QGraphicsTextItem *>(item);
+        if (text && text->isVisible() && !text->toPlainText().isEmpty()) {
+            out << text->toPlainText();
+        }
+    }
+    return out;
 }
 
 } // namespace Lakeguard::Test
