@@ -6,12 +6,14 @@
 #include "textsupport.h"
 #include "theme.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
-#include <QDateTimeAxis>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -23,7 +25,7 @@ namespace Lakeguard::Widgets {
 
 namespace {
 
-QChart *makeChart(QDateTimeAxis **x, QValueAxis **y)
+QChart *makeChart(QCategoryAxis **x, QValueAxis **y)
 {
     auto *chart = new QChart;
     chart->setLocalizeNumbers(true); // 43,264,982, as the node cards write heights
@@ -33,9 +35,9 @@ QChart *makeChart(QDateTimeAxis **x, QValueAxis **y)
     QFont small = chart->legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     chart->legend()->setFont(small);
-    *x = new QDateTimeAxis;
-    (*x)->setFormat(u"HH:mm"_s);
-    (*x)->setTickCount(5);
+    // Time in ms as the x value; labels at round local times (setHistory).
+    *x = new QCategoryAxis;
+    (*x)->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     (*x)->setLabelsFont(small);
     *y = new QValueAxis;
     (*y)->setLabelFormat(u"%.0f"_s);
@@ -111,6 +113,31 @@ QList<QPointF> ChainChart::downsample(const QList<QPointF> &points, int max)
     return out;
 }
 
+QList<qint64> ChainChart::timeTicks(qint64 fromMs, qint64 toMs, int max)
+{
+    constexpr qint64 kMinute = 60'000;
+    static constexpr qint64 kSteps[] = { kMinute, 2 * kMinute, 5 * kMinute, 10 * kMinute,
+        15 * kMinute, 30 * kMinute, 60 * kMinute, 120 * kMinute, 180 * kMinute, 360 * kMinute,
+        720 * kMinute, 1440 * kMinute };
+    QList<qint64> out;
+    if (toMs <= fromMs || max < 1) {
+        return out;
+    }
+    // Round in local time: the offset from UTC at the start (a daylight-saving change inside
+    // the range shifts the later labels by an hour at most, and they stay labelled right).
+    const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc()) * 1000;
+    for (const qint64 step : kSteps) {
+        const qint64 first = ((fromMs + offset + step - 1) / step) * step - offset;
+        if ((toMs - first) / step + 1 <= max || step == kSteps[std::size(kSteps) - 1]) {
+            for (qint64 t = first; t <= toMs && out.size() < max; t += step) {
+                out.append(t);
+            }
+            break;
+        }
+    }
+    return out;
+}
+
 QList<QPointF> ChainChart::blockIntervals(const QList<Storage::ChainHistoryPoint> &history)
 {
     QList<QPointF> out;
@@ -172,9 +199,28 @@ void ChainChart::setHistory(const QMap<QString, QList<Storage::ChainHistoryPoint
     if (tMax <= tMin) {
         tMax = tMin + 60'000;
     }
-    for (QDateTimeAxis *x : { m_heightX, m_intervalX }) {
-        x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(tMin)),
-            QDateTime::fromMSecsSinceEpoch(qint64(tMax)));
+    const QList<qint64> ticks = timeTicks(qint64(tMin), qint64(tMax), 7);
+    // Over more than a day, midnight reads as the date.
+    const bool days = tMax - tMin > 24.0 * 3'600'000;
+    for (QCategoryAxis *x : { m_heightX, m_intervalX }) {
+        const QStringList old = x->categoriesLabels();
+        for (const QString &label : old) {
+            x->remove(label);
+        }
+        x->setStartValue(tMin);
+        for (const qint64 t : ticks) {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(t);
+            QString label = days && at.time() == QTime(0, 0)
+                ? QLocale().toString(at.date(), QLocale::ShortFormat)
+                : at.toString(u"HH:mm"_s);
+            // QCategoryAxis refuses a label it has (12:00 on two days): an invisible
+            // zero-width space keeps each one apart.
+            while (x->categoriesLabels().contains(label)) {
+                label += QChar(0x200B);
+            }
+            x->append(label, double(t));
+        }
+        x->setRange(tMin, tMax);
     }
     m_heightY->setRange(hMin, std::max(hMax, hMin + 1));
     m_heightY->applyNiceNumbers();

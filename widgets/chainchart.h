@@ -9,7 +9,7 @@
 
 class QChart;
 class QChartView;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QValueAxis;
 
 namespace Lakeguard::Widgets {
@@ -34,6 +34,9 @@ public:
 
     // Keeps every ⌈n/max⌉th point plus the last one.
     static QList<QPointF> downsample(const QList<QPointF> &points, int max);
+    // Round local times (every 1, 2, 5, 10, 15 or 30 minutes, 1, 2, 3, 6 or 12 hours, or a day)
+    // inside [fromMs, toMs], at most `max` of them: where the time axis puts its labels.
+    static QList<qint64> timeTicks(qint64 fromMs, qint64 toMs, int max);
     // (time ms, seconds per block) between successive rows where the height grew.
     static QList<QPointF> blockIntervals(const QList<Storage::ChainHistoryPoint> &history);
 
@@ -47,9 +50,9 @@ private:
     QChart *m_intervals;
     QChartView *m_heightView;
     QChartView *m_intervalView;
-    QDateTimeAxis *m_heightX;
+    QCategoryAxis *m_heightX;
     QValueAxis *m_heightY;
-    QDateTimeAxis *m_intervalX;
+    QCategoryAxis *m_intervalX;
     QValueAxis *m_intervalY;
     QMap<QString, QList<QPointF>> m_intervalData;
 };

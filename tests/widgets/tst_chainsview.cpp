@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegendMarker>
 
@@ -41,6 +42,7 @@ private slots:
     void chartsAndForkView();
     void downsampleKeepsEnds();
     void axesAreLabelled();
+    void timeTicksAreRound();
     void addNodeEditsFeeds();
     void untrustedText_data();
     void untrustedText();
@@ -268,6 +270,27 @@ void tst_ChainsView::axesAreLabelled()
     chart.resize(1160, 260);
     QTest::qWait(50);
     const QList<QChartView *> views = chart.findChildren<QChartView *>();
+    // Three days of history: midnights read as dates, and 12:00 is a label on each day.
+    {
+        QMap<QString, QList<Storage::ChainHistoryPoint>> days;
+        for (int i = 0; i <= 72; ++i) {
+            Storage::ChainHistoryPoint p;
+            p.observed
+                = QDateTime(QDate(2026, 11, 27), QTime(6, 0)).toMSecsSinceEpoch() + i * 3'600'000LL;
+            p.height = 1000 + i;
+            days[u"validator-1"_s].append(p);
+        }
+        chart.setHistory(days);
+        auto *axis
+            = qobject_cast<QCategoryAxis *>(views.first()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->count(), 6);
+        const QStringList labels = axis->categoriesLabels();
+        QCOMPARE(labels.at(1), QLocale().toString(QDate(2026, 11, 28), QLocale::ShortFormat));
+        QCOMPARE(labels.at(0).trimmed(), u"12:00"_s);
+        QCOMPARE(QString(labels.at(2)).remove(QChar(0x200B)), u"12:00"_s);
+        chart.setHistory(history);
+    }
     QCOMPARE(views.size(), 2);
     for (QChartView *view : views) {
         QStringList times;
@@ -280,11 +303,54 @@ void tst_ChainsView::axesAreLabelled()
             }
         }
         QVERIFY2(times.size() >= 3, qPrintable(u"time labels: %1"_s.arg(times.join(u", "_s))));
+        for (const QString &t : std::as_const(times)) { // round times: every 10 minutes here
+            QVERIFY2(t.endsWith(u'0'), qPrintable(times.join(u", "_s)));
+        }
         QVERIFY2(values.size() >= 3, qPrintable(u"value labels: %1"_s.arg(values.join(u", "_s))));
         if (view->chart()->title() == u"Block height") {
             QVERIFY2(std::any_of(values.cbegin(), values.cend(),
                          [](const QString &v) { return v.startsWith(u"43,2"_s); }),
                 qPrintable(values.join(u", "_s)));
+        }
+    }
+}
+
+void tst_ChainsView::timeTicksAreRound()
+{
+    using Widgets::ChainChart;
+    const QDateTime start = QDateTime(QDate(2026, 11, 27), QTime(6, 9, 41));
+    const qint64 from = start.toMSecsSinceEpoch();
+    const auto labels = [](const QList<qint64> &ticks) {
+        QStringList out;
+        for (const qint64 t : ticks) {
+            out << QDateTime::fromMSecsSinceEpoch(t).toString(u"dd HH:mm"_s);
+        }
+        return out.join(u' ');
+    };
+    // Six hours: on the hour.
+    QCOMPARE(labels(ChainChart::timeTicks(from, from + 6 * 3'600'000LL - 90'000, 7)),
+        u"27 07:00 27 08:00 27 09:00 27 10:00 27 11:00 27 12:00"_s);
+    // One hour: every ten minutes.
+    QCOMPARE(labels(ChainChart::timeTicks(from, from + 3'600'000LL, 7)),
+        u"27 06:10 27 06:20 27 06:30 27 06:40 27 06:50 27 07:00"_s);
+    // Twenty minutes: every five.
+    QCOMPARE(labels(ChainChart::timeTicks(from, from + 20 * 60'000LL, 7)),
+        u"27 06:10 27 06:15 27 06:20 27 06:25"_s);
+    // Three days: every twelve hours, from midnight; a week: local midnights.
+    QCOMPARE(labels(ChainChart::timeTicks(from, from + 3 * 86'400'000LL, 7)),
+        u"27 12:00 28 00:00 28 12:00 29 00:00 29 12:00 30 00:00"_s);
+    QCOMPARE(labels(ChainChart::timeTicks(from, from + 6 * 86'400'000LL, 7)),
+        u"28 00:00 29 00:00 30 00:00 01 00:00 02 00:00 03 00:00"_s);
+    // Nothing round inside: no tick; an empty range: none either.
+    QVERIFY(ChainChart::timeTicks(from, from + 10'000, 7).isEmpty());
+    QVERIFY(ChainChart::timeTicks(from, from, 7).isEmpty());
+    // Never more than asked, always inside the range and ascending.
+    for (const qint64 span : { 90'000LL, 7'200'000LL, 50'000'000LL, 400'000'000LL }) {
+        const QList<qint64> ticks = ChainChart::timeTicks(from, from + span, 5);
+        QVERIFY(ticks.size() <= 5);
+        QVERIFY(std::is_sorted(ticks.cbegin(), ticks.cend()));
+        for (const qint64 t : ticks) {
+            QVERIFY(t >= from && t <= from + span);
         }
     }
 }
