@@ -55,6 +55,8 @@ namespace {
 constexpr int kRefreshMs = 1000;
 constexpr int kSearchDebounceMs = 300;
 constexpr int kDetailAlerts = 200;
+// saveState(): this, the detail's placement, then the splitter's sizes for each placement.
+constexpr quint32 kStateMagic = 0x4c474931; // "LGI1"
 
 // Status filter entries: -2 open, -1 any, else an IncidentStatus.
 constexpr int kOpen = -2;
@@ -1036,13 +1038,13 @@ void IncidentsView::applyPlacement(DetailPlacement placement)
     const int column = m_facts->fontMetrics().averageCharWidth() * 40;
     m_detailHeader->setMinimumWidth(below ? column * 3 / 4 : 0);
     m_detailHeader->setMaximumWidth(below ? column : QWIDGETSIZE_MAX);
-    // Beside, the list takes three quarters of any extra width; below, the list takes any extra
-    // height and the detail keeps about a dozen alert rows.
     // The alerts' entity: whole host names below, where the tabs span the view.
     m_alertsTable->setColumnWidth(AlertTableModel::EntityColumn,
         m_alertsTable->fontMetrics().horizontalAdvance(
             below ? u"mapi-gw-01.dmz.bank.example"_s : u"ib-web-01.dmz"_s)
             + 24);
+    // Beside, the list takes three quarters of any extra width; below, the list takes any extra
+    // height and the detail keeps about a dozen alert rows.
     m_splitter->setStretchFactor(0, below ? 1 : 3);
     m_splitter->setStretchFactor(1, below ? 0 : 1);
     const QList<int> &kept = m_placementSizes[int(placement)];
@@ -1055,10 +1057,6 @@ void IncidentsView::applyPlacement(DetailPlacement placement)
         m_splitter->setSizes({ 1000, 330 });
     }
     fitTitleColumn();
-}
-
-namespace {
-constexpr quint32 kStateMagic = 0x4c474931; // "LGI1": placement, then sizes per placement
 }
 
 QByteArray IncidentsView::saveState() const
