@@ -17,6 +17,8 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcChainFeed, "lakeguard.feeds.chain")
@@ -283,6 +285,7 @@ void EthRpcFeed::post(const QString &url, const QByteArray &body, ReplyHandler d
                 r.error = u"incomplete answer: %1"_s.arg(reply->errorString());
             } else {
                 got->body += reply->readAll();
+                m_answerBytes += got->body.size();
                 r.body = std::move(got->body);
                 if (r.body.size() > kMaxBodyBytes) {
                     r.ok = false;
@@ -536,6 +539,7 @@ void EthRpcFeed::submit(ChainMonitor::Outcome outcome)
     batch.alerts = std::move(outcome.alerts);
     batch.chain = std::move(outcome.observations);
     batch.cursor = m_monitor.saveState();
+    batch.bytes = std::exchange(m_answerBytes, 0);
     const int alerts = int(batch.alerts.size());
     const quint64 round = m_round;
     Core::whenFinished(m_writer->submit(std::move(batch)), this,

@@ -97,6 +97,8 @@ private:
     bool m_again = false; // a head arrived during a round: run another at once
     quint64 m_round = 0;
     int m_outstanding = 0;
+    // Bytes of the nodes' answers since the last batch: the batch's `bytes` (Feeds view).
+    qint64 m_answerBytes = 0;
     QList<NodeSample> m_samples;
     std::vector<std::unique_ptr<WsNode>> m_ws;
     Storage::FeedState m_state = Storage::FeedState::Stopped;

@@ -182,6 +182,13 @@ private slots:
         QVERIFY(o.latencyMs >= 0);
         QCOMPARE(chainAlertCount(), 0);
         QCOMPARE(m_feed->webSocketCount(), 0); // polling only
+        // The Feeds view's bytes: the nodes' JSON-RPC answers (several hundred bytes a round).
+        const auto s = store();
+        QVERIFY(s);
+        const auto feeds = s->feeds();
+        QVERIFY(feeds && feeds->size() == 1);
+        QVERIFY2(
+            feeds->first().bytes > 3 * 200, qPrintable(u"%1 bytes"_s.arg(feeds->first().bytes)));
     }
 
     // newHeads over WebSocket: with a 60 s poll interval only a pushed head can start a round.
