@@ -556,7 +556,8 @@ void IncidentsView::applyFilter()
     if (severity >= 0) {
         f.minSeverity = Core::Severity(severity);
     }
-    f.search = m_search->text().trimmed();
+    // Titles the console shows translated are searched as stored.
+    f.search = IncidentTitle::storedSearch(m_search->text()).trimmed();
     m_model->setFilter(f);
 }
 

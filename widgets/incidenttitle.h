@@ -19,6 +19,11 @@ class IncidentTitle final
 
 public:
     static QString display(const QString &stored, const QString &rule);
+    // The Incidents search runs on the stored titles: a query typed as the console shows them
+    // ("db-01 上的多条告警", or just "多条告警") becomes the stored English ("Several alerts
+    // on db-01", "Several alerts on"). Anything else, and every query in English, is returned as
+    // typed.
+    static QString storedSearch(const QString &query);
 };
 
 } // namespace Lakeguard::Widgets

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
@@ -469,6 +470,46 @@ void tst_Translations::generatedIncidentTitles()
         ++translated;
     }
     QVERIFY2(translated > 0, "the test store should hold incidents the built-in policy titled");
+
+    // The search runs on the stored English: a query typed as shown finds what is shown.
+    QCOMPARE(IncidentTitle::storedSearch(u"ws-dba-0112 上的多条告警"_s),
+        u"Several alerts on ws-dba-0112"_s);
+    QCOMPARE(IncidentTitle::storedSearch(u"集中告警：eve:2010937"_s), u"Wave of eve:2010937"_s);
+    QCOMPARE(IncidentTitle::storedSearch(u"链 fisco-1 上的 chain.lag"_s),
+        u"chain.lag on chain fisco-1"_s);
+    QCOMPARE(IncidentTitle::storedSearch(u"多条告警"_s), u"Several alerts on"_s);
+    QCOMPARE(IncidentTitle::storedSearch(u"集中告警"_s), u"Wave of"_s);
+    // Words of more than one template, one character, or anything else: as typed.
+    for (const QString &q : { u"告警"_s, u"上的"_s, u"链"_s, u"ws-dba-0112"_s, u"登录失败"_s }) {
+        QCOMPARE(IncidentTitle::storedSearch(q), q);
+    }
+    // Typed into the view: the list shows the incidents whose stored titles match.
+    QString stored; // one incident's title as stored, and how many titles contain it
+    qint64 matching = 0;
+    qint64 several = 0; // titles of the "Several alerts on" form
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto r = model->cachedIncident(row);
+        if (r && stored.isEmpty() && r->rule == u"same-entity") {
+            stored = r->title;
+        }
+        several += r && r->title.startsWith(u"Several alerts on "_s) ? 1 : 0;
+    }
+    QVERIFY(stored.startsWith(u"Several alerts on "_s));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto r = model->cachedIncident(row);
+        matching += r && r->title.contains(stored) ? 1 : 0;
+    }
+    view.searchEdit()->setText(IncidentTitle::display(stored, u"same-entity"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), matching, 10000);
+    view.searchEdit()->setText(u"多条告警"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), several, 10000);
+    view.searchEdit()->setText(u"多条告警 X"_s); // not a title form: searched as typed
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 0, 10000);
+
+    UiLanguage::apply(UiLanguage::Language::English);
+    QCOMPARE(IncidentTitle::storedSearch(u"多条告警"_s), u"多条告警"_s);
+    QCOMPARE(
+        IncidentTitle::storedSearch(u"Several alerts on db-01"_s), u"Several alerts on db-01"_s);
 }
 
 QTEST_MAIN(tst_Translations)
