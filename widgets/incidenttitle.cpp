@@ -4,35 +4,81 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Widgets {
 
+namespace {
+
+// The built-in policy's title forms, by the rule that writes them: one table for both ways.
+struct Form
+{
+    const char *rule;
+    const char *text; // the English template; tr() gives the shown one
+};
+
+constexpr Form kForms[] = {
+    //: An incident's title: several alerts on one host, user or account (%1).
+    { "same-entity", QT_TRANSLATE_NOOP("IncidentTitle", "Several alerts on %1") },
+    //: An incident's title: many alerts of one detection rule (%1) in a short time.
+    { "same-rule-wave", QT_TRANSLATE_NOOP("IncidentTitle", "Wave of %1") },
+    //: An incident's title: a chain condition (%1, a rule id such as chain.lag) on a
+    //: blockchain (%2).
+    { "chain-condition", QT_TRANSLATE_NOOP("IncidentTitle", "%1 on chain %2") },
+};
+
+const QRegularExpression &placeholder()
+{
+    static const QRegularExpression re(u"%([12])"_s);
+    return re;
+}
+
+// The values of `title` when it has the form of `text` (each %n one or more characters),
+// in placeholder order; empty when it has not.
+QStringList valuesOf(const QString &text, const QString &title)
+{
+    QString pattern;
+    QList<int> order;
+    qsizetype at = 0;
+    for (auto it = placeholder().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        pattern += QRegularExpression::escape(text.mid(at, m.capturedStart() - at)) + u"(.+)"_s;
+        order << m.captured(1).toInt();
+        at = m.capturedEnd();
+    }
+    pattern += QRegularExpression::escape(text.mid(at));
+    const QRegularExpressionMatch whole = QRegularExpression(u'^' + pattern + u'$').match(title);
+    if (!whole.hasMatch()) {
+        return {};
+    }
+    // Sized by the highest number, so a catalogue that repeats a placeholder cannot overrun.
+    QStringList values(order.isEmpty() ? 0 : *std::max_element(order.cbegin(), order.cend()));
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        values[order.at(i) - 1] = whole.captured(int(i) + 1);
+    }
+    return values;
+}
+
+QString filled(const QString &text, const QStringList &values)
+{
+    return values.size() == 2 ? text.arg(values.at(0), values.at(1)) : text.arg(values.value(0));
+}
+
+QString shownText(const Form &f)
+{
+    return QCoreApplication::translate("IncidentTitle", f.text);
+}
+
+} // namespace
+
 QString IncidentTitle::display(const QString &stored, const QString &rule)
 {
-    // The value sits after a fixed English prefix, or before a fixed infix: exactly the
-    // built-in templates' forms, so nothing else is rewritten.
-    const auto after = [&](QStringView prefix) -> QString {
-        return stored.size() > prefix.size() && stored.startsWith(prefix)
-            ? stored.mid(prefix.size())
-            : QString();
-    };
-    if (rule == u"same-entity") {
-        if (const QString entity = after(u"Several alerts on "); !entity.isEmpty()) {
-            //: An incident's title: several alerts on one host, user or account (%1).
-            return tr("Several alerts on %1").arg(entity);
-        }
-    } else if (rule == u"same-rule-wave") {
-        if (const QString detection = after(u"Wave of "); !detection.isEmpty()) {
-            //: An incident's title: many alerts of one detection rule (%1) in a short time.
-            return tr("Wave of %1").arg(detection);
-        }
-    } else if (rule == u"chain-condition") {
-        const qsizetype at = stored.indexOf(u" on chain "_s);
-        if (at > 0 && at + 10 < stored.size()) {
-            //: An incident's title: a chain condition (%1, a rule id such as chain.lag) on a
-            //: blockchain (%2).
-            return tr("%1 on chain %2").arg(stored.left(at), stored.mid(at + 10));
+    for (const Form &f : kForms) {
+        if (rule == QLatin1StringView(f.rule)) {
+            const QStringList values = valuesOf(QString::fromLatin1(f.text), stored);
+            return values.isEmpty() ? stored : filled(shownText(f), values);
         }
     }
     return stored;
@@ -44,48 +90,30 @@ QString IncidentTitle::storedSearch(const QString &query)
     if (q.isEmpty()) {
         return query;
     }
-    // The templates display() translates (the same source texts, so the same translations).
-    static const char *const kTemplates[]
-        = { "Several alerts on %1", "Wave of %1", "%1 on chain %2" };
-    static const QRegularExpression placeholder(u"%([12])"_s);
-    QList<qsizetype> partial; // templates whose fixed words contain the query
-    for (qsizetype t = 0; t < qsizetype(std::size(kTemplates)); ++t) {
-        const QString english = QString::fromLatin1(kTemplates[t]);
-        // A variable source text: translate() (lupdate takes the literals from display()).
-        const QString shown = QCoreApplication::translate("IncidentTitle", kTemplates[t]);
+    QList<const Form *> partial; // forms whose fixed words contain the query
+    for (const Form &f : kForms) {
+        const QString english = QString::fromLatin1(f.text);
+        const QString shown = shownText(f);
         if (shown == english) {
             continue; // English, or not translated: the query is already the stored text
         }
         // The whole title as shown: its values, put back into the English.
-        QString pattern;
-        QList<int> order;
-        qsizetype at = 0;
-        for (auto it = placeholder.globalMatch(shown); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            pattern
-                += QRegularExpression::escape(shown.mid(at, m.capturedStart() - at)) + u"(.+)"_s;
-            order << m.captured(1).toInt();
-            at = m.capturedEnd();
-        }
-        pattern += QRegularExpression::escape(shown.mid(at));
-        const QRegularExpressionMatch whole = QRegularExpression(u'^' + pattern + u'$').match(q);
-        if (whole.hasMatch()) {
-            QStringList values(order.size());
-            for (qsizetype i = 0; i < order.size(); ++i) {
-                values[order.at(i) - 1] = whole.captured(int(i) + 1).trimmed();
+        QStringList values = valuesOf(shown, q);
+        if (!values.isEmpty()) {
+            for (QString &v : values) {
+                v = v.trimmed();
             }
-            return values.size() == 2 ? english.arg(values.at(0), values.at(1))
-                                      : english.arg(values.at(0));
+            return filled(english, values);
         }
         // Only the fixed words (or a part of them of two characters or more).
-        const QString words = QString(shown).remove(placeholder).remove(u'：').trimmed();
+        const QString words = QString(shown).remove(placeholder()).remove(u'：').trimmed();
         if (q.size() >= 2 && words.contains(q)) {
-            partial << t;
+            partial << &f;
         }
     }
     if (partial.size() == 1) {
         // The English words around the value: "Several alerts on", "Wave of", "on chain".
-        return QString::fromLatin1(kTemplates[partial.first()]).remove(placeholder).trimmed();
+        return QString::fromLatin1(partial.first()->text).remove(placeholder()).trimmed();
     }
     return query;
 }
