@@ -894,7 +894,8 @@ void MainWindow::openAlert(Core::AlertId id)
 void MainWindow::openIncident(Core::IncidentId id)
 {
     showView(IncidentsPage);
-    // The Incidents view finds incidents by title or entity: search for this one's title.
+    // The Incidents view finds incidents by title or entity: search for this one's title, as
+    // the list shows it (the search maps a translated title back to the stored one).
     Core::whenFinished(m_queries->incident(id, 0, Core::nowMs()), this,
         [this, id](const Storage::Result<Storage::IncidentDetail> &r) {
             if (!r.ok()) {
@@ -902,7 +903,8 @@ void MainWindow::openIncident(Core::IncidentId id)
                     tr("Incident #%1 could not be read: %2").arg(id.value).arg(r.error()), 10000);
                 return;
             }
-            m_incidents->searchEdit()->setText(r->incident.title);
+            m_incidents->searchEdit()->setText(
+                Widgets::IncidentTitle::display(r->incident.title, r->incident.rule));
         });
 }
 

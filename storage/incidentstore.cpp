@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -107,12 +108,13 @@ Where whereFor(const IncidentFilter &f)
         w.clauses << u"owner = ?"_s;
         w.values << f.owner;
     }
-    const QString search = f.search.trimmed();
-    if (!search.isEmpty()) {
-        QString like = search;
+    for (QString like : incidentSearchWords(f.search)) {
         like.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
         like = u'%' + like + u'%';
-        w.clauses << u"(title LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\')"_s;
+        // lower() on both sides: PostgreSQL's LIKE tells case apart, SQLite's folds ASCII only
+        // (and its lower() too, so SQLite matches as before).
+        w.clauses << u"(lower(title) LIKE lower(CAST(? AS TEXT)) ESCAPE '\\'"
+                     " OR lower(entity) LIKE lower(CAST(? AS TEXT)) ESCAPE '\\')"_s;
         w.values << like << like;
     }
     return w;
@@ -362,6 +364,20 @@ bool prepareStatement(QSqlQuery &q, const PageStatement &st, bool explain)
 }
 
 } // namespace
+
+QStringList incidentSearchWords(const QString &search)
+{
+    static const QRegularExpression space(u"\\s+"_s);
+    return search.split(space, Qt::SkipEmptyParts);
+}
+
+bool matchesIncidentSearch(const IncidentRow &row, const QStringList &words)
+{
+    return std::all_of(words.cbegin(), words.cend(), [&row](const QString &w) {
+        return row.title.contains(w, Qt::CaseInsensitive)
+            || row.entity.contains(w, Qt::CaseInsensitive);
+    });
+}
 
 Result<QStringList> IncidentStore::explainList(
     const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at)

@@ -83,7 +83,9 @@ struct IncidentFilter
     bool openOnly = false;
     std::optional<Core::Severity> minSeverity;
     QString owner; // exact; empty: any
-    QString search; // in title or entity (substring)
+    // Words, each of which must be in the title or in the entity: a case-insensitive substring
+    // (incidentSearchWords). Alerts are searched the same way, word by word.
+    QString search;
     bool includeMerged = false; // incidents merged into another
 
     friend bool operator==(const IncidentFilter &, const IncidentFilter &) = default;
@@ -164,6 +166,13 @@ struct IncidentNotice
     Core::Severity severity = Core::Severity::Critical;
     QString rule; // the correlation rule that titled it (IncidentRow::rule)
 };
+
+// The words of IncidentFilter::search: split at white space, empty when it has none.
+QStringList incidentSearchWords(const QString &search);
+
+// Whether a row holds every word in its title or its entity, as the stores' search does (they
+// fold only ASCII letters; this folds others too).
+bool matchesIncidentSearch(const IncidentRow &row, const QStringList &words);
 
 } // namespace Lakeguard::Storage
 

@@ -4112,10 +4112,6 @@ Copies the store with SQLite&apos;s online backup API: one consistent snapshot, 
         <translation>仅此负责人。</translation>
     </message>
     <message>
-        <source>Text in the title or entity.</source>
-        <translation>标题或实体中的文本。</translation>
-    </message>
-    <message>
         <source>Order (default risk).</source>
         <translation>排序（默认按风险）。</translation>
     </message>
@@ -4620,6 +4616,10 @@ terminal without echo. A secret is never taken from the command line.
     <message>
         <source>removed %1 from %2</source>
         <translation>已从 %2 移除 %1</translation>
+    </message>
+    <message>
+        <source>Words, each in the title or the entity (any case).</source>
+        <translation>若干词语，每个词都须出现在标题或实体中（不区分大小写）。</translation>
     </message>
 </context>
 </TS>

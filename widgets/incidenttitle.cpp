@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +72,37 @@ QString shownText(const Form &f)
     return QCoreApplication::translate("IncidentTitle", f.text);
 }
 
+// `q` (a whole query, or one word of it) in the stored English: a whole title in a translated
+// form, with its values put back, or the fixed words of one form alone (or a part of them of two
+// characters or more). Nothing when it is neither.
+std::optional<QString> storedForm(const QString &q)
+{
+    QList<const Form *> partial; // forms whose fixed words contain the query
+    for (const Form &f : kForms) {
+        const QString english = QString::fromLatin1(f.text);
+        const QString shown = shownText(f);
+        if (shown == english) {
+            continue; // English, or not translated: the query is already the stored text
+        }
+        QStringList values = valuesOf(shown, q);
+        if (!values.isEmpty()) {
+            for (QString &v : values) {
+                v = v.trimmed();
+            }
+            return filled(english, values);
+        }
+        const QString words = QString(shown).remove(placeholder()).remove(u'：').trimmed();
+        if (q.size() >= 2 && words.contains(q)) {
+            partial << &f;
+        }
+    }
+    if (partial.size() == 1) {
+        // The English words around the value: "Several alerts on", "Wave of", "on chain".
+        return QString::fromLatin1(partial.first()->text).remove(placeholder()).trimmed();
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString IncidentTitle::display(const QString &stored, const QString &rule)
@@ -90,32 +122,22 @@ QString IncidentTitle::storedSearch(const QString &query)
     if (q.isEmpty()) {
         return query;
     }
-    QList<const Form *> partial; // forms whose fixed words contain the query
-    for (const Form &f : kForms) {
-        const QString english = QString::fromLatin1(f.text);
-        const QString shown = shownText(f);
-        if (shown == english) {
-            continue; // English, or not translated: the query is already the stored text
-        }
-        // The whole title as shown: its values, put back into the English.
-        QStringList values = valuesOf(shown, q);
-        if (!values.isEmpty()) {
-            for (QString &v : values) {
-                v = v.trimmed();
+    if (const std::optional<QString> whole = storedForm(q)) {
+        return *whole;
+    }
+    // Word by word: "多条告警 db-01" is one form's fixed words and a word of the user's own.
+    static const QRegularExpression space(u"\\s+"_s);
+    QStringList words = q.split(space, Qt::SkipEmptyParts);
+    bool mapped = false;
+    if (words.size() > 1) {
+        for (QString &w : words) {
+            if (const std::optional<QString> stored = storedForm(w)) {
+                w = *stored;
+                mapped = true;
             }
-            return filled(english, values);
-        }
-        // Only the fixed words (or a part of them of two characters or more).
-        const QString words = QString(shown).remove(placeholder()).remove(u'：').trimmed();
-        if (q.size() >= 2 && words.contains(q)) {
-            partial << &f;
         }
     }
-    if (partial.size() == 1) {
-        // The English words around the value: "Several alerts on", "Wave of", "on chain".
-        return QString::fromLatin1(partial.first()->text).remove(placeholder()).trimmed();
-    }
-    return query;
+    return mapped ? words.join(u' ') : query;
 }
 
 } // namespace Lakeguard::Widgets

@@ -21,8 +21,9 @@ public:
     static QString display(const QString &stored, const QString &rule);
     // The Incidents search runs on the stored titles: a query typed as the console shows them
     // ("db-01 上的多条告警", or just "多条告警") becomes the stored English ("Several alerts
-    // on db-01", "Several alerts on"). Anything else, and every query in English, is returned as
-    // typed.
+    // on db-01", "Several alerts on"). The search matches word by word, so each word of a longer
+    // query is mapped on its own too ("多条告警 db-01" → "Several alerts on db-01"). Anything
+    // else, and every query in English, is returned as typed.
     static QString storedSearch(const QString &query);
 };
 

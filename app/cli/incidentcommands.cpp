@@ -208,7 +208,8 @@ int runIncidentsCommand(
     p.addOption({ u"open"_s, Tr::tr("Only open incidents (not resolved or false positive).") });
     p.addOption({ u"min-severity"_s, Tr::tr("Lowest severity."), u"S"_s });
     p.addOption({ u"owner"_s, Tr::tr("Only this owner."), u"O"_s });
-    p.addOption({ u"search"_s, Tr::tr("Text in the title or entity."), u"TEXT"_s });
+    p.addOption(
+        { u"search"_s, Tr::tr("Words, each in the title or the entity (any case)."), u"TEXT"_s });
     p.addOption({ u"sort"_s, Tr::tr("Order (default risk)."), u"ORDER"_s, u"risk"_s });
     p.addOption({ u"limit"_s, Tr::tr("At most N (default 100; 0 = all)."), u"N"_s, u"100"_s });
     if (const auto done

@@ -752,7 +752,18 @@ private slots:
         f = {};
         f.search = u"f5"_s;
         QCOMPARE(s->countIncidents(f).value(), 1);
+        f.search = u"  F5 "_s; // case and spaces do not count
+        QCOMPARE(s->countIncidents(f).value(), 1);
+        // Word by word: each word in the title or the entity, in any order.
+        f.search = u"f5 f"_s;
+        QCOMPARE(s->countIncidents(f).value(), 1);
+        f.search = u"f5 f6"_s;
+        QCOMPARE(s->countIncidents(f).value(), 0);
+        f.search = u"f"_s;
+        QCOMPARE(s->countIncidents(f).value(), 7);
         f.search = u"100%"_s; // LIKE wildcards are literal
+        QCOMPARE(s->countIncidents(f).value(), 0);
+        f.search = u"f_"_s;
         QCOMPARE(s->countIncidents(f).value(), 0);
         const auto page1 = s->incidents({}, IncidentSort::IdDesc, 3, 0, kT0).value();
         const auto page3 = s->incidents({}, IncidentSort::IdDesc, 3, 6, kT0).value();

@@ -631,6 +631,23 @@ private slots:
         IncidentFilter open;
         open.openOnly = true;
         QCOMPARE(Test::keysetPagesMatch(*store, open, IncidentSort::RiskDesc, 6, now), QString());
+        // The search, as on SQLite: words in the title or the entity, whatever their case.
+        for (const QString &words : { u"NODE-1"_s, u"node-1 Node-12"_s, u"node-1 node-2"_s }) {
+            IncidentFilter f;
+            f.search = words;
+            qint64 expected = 0;
+            for (const IncidentRow &r : *listed) {
+                bool all = true;
+                for (const QString &w : words.split(u' ')) {
+                    all = all
+                        && (r.title.contains(w, Qt::CaseInsensitive)
+                            || r.entity.contains(w, Qt::CaseInsensitive));
+                }
+                expected += all ? 1 : 0;
+            }
+            QCOMPARE(store->countIncidents(f).value(), expected);
+            QVERIFY(expected > 0 || words == u"node-1 node-2"_s);
+        }
     }
 
     // Two lakeguard-cli processes ingest the same file at the same moment: each alert once.

@@ -11,6 +11,7 @@
 #include "incidenttablemodel.h"
 #include "incidenttitle.h"
 #include "mainwindow.h"
+#include "timelinepage.h"
 #include "uilanguage.h"
 #include "widgettestsupport.h"
 
@@ -143,6 +144,7 @@ private slots:
     void switchesMainWindowAtRunTime();
     void incidentColumnsFitInBothLanguages();
     void generatedIncidentTitles();
+    void openedIncidentIsListedInChinese();
 
 private:
     Test::TestStore m_store;
@@ -503,13 +505,76 @@ void tst_Translations::generatedIncidentTitles()
     QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), matching, 10000);
     view.searchEdit()->setText(u"多条告警"_s);
     QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), several, 10000);
-    view.searchEdit()->setText(u"多条告警 X"_s); // not a title form: searched as typed
+    // A form's words beside a word of the user's own: each word is mapped on its own.
+    const QString value = stored.mid(QStringLiteral("Several alerts on ").size());
+    QCOMPARE(IncidentTitle::storedSearch(u"多条告警 "_s + value), u"Several alerts on "_s + value);
+    QCOMPARE(IncidentTitle::storedSearch(value + u"  集中告警"_s), value + u" Wave of"_s);
+    QCOMPARE(IncidentTitle::storedSearch(u"告警 db"_s), u"告警 db"_s);
+    qint64 withValue = 0; // "Several alerts on" titles whose title or entity holds the value
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto r = model->cachedIncident(row);
+        withValue += r && r->title.startsWith(u"Several alerts on "_s)
+                && (r->title.contains(value, Qt::CaseInsensitive)
+                    || r->entity.contains(value, Qt::CaseInsensitive))
+            ? 1
+            : 0;
+    }
+    QVERIFY(withValue > 0);
+    view.searchEdit()->setText(u"多条告警 "_s + value);
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), withValue, 10000);
+    view.searchEdit()->setText(u"多条告警 集中告警"_s); // no title has both forms' words
     QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 0, 10000);
 
     UiLanguage::apply(UiLanguage::Language::English);
     QCOMPARE(IncidentTitle::storedSearch(u"多条告警"_s), u"多条告警"_s);
     QCOMPARE(
         IncidentTitle::storedSearch(u"Several alerts on db-01"_s), u"Several alerts on db-01"_s);
+}
+
+// The Timeline's "Open incident" (and every other way to an incident) puts its title into the
+// Incidents search: as the list shows it, so the Chinese console searches a Chinese title and
+// still finds the incident whose stored title is English.
+void tst_Translations::openedIncidentIsListedInChinese()
+{
+    UiLanguage::apply(UiLanguage::Language::SimplifiedChinese);
+    MainWindow window(m_store.queries(), { m_store.path(), true });
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showView(MainWindow::IncidentsPage);
+    Widgets::IncidentTableModel *model = window.incidentsView()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->cachedIncident(0).has_value(), 10000);
+    std::optional<Storage::IncidentRow> wanted;
+    for (int row = 0; row < model->rowCount() && !wanted; ++row) {
+        const auto r = model->cachedIncident(row);
+        if (r && r->rule == u"same-entity") {
+            wanted = r;
+        }
+    }
+    QVERIFY(wanted);
+    window.showView(MainWindow::TimelineViewPage);
+
+    emit window.timelinePage()->openIncidentRequested(wanted->id);
+
+    QTRY_COMPARE(window.currentView(), int(MainWindow::IncidentsPage));
+    const QString shown = Widgets::IncidentTitle::display(wanted->title, wanted->rule);
+    QVERIFY(shown.contains(u"上的多条告警"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.incidentsView()->searchEdit()->text(), shown, 10000);
+    const auto listsIt = [model, &wanted] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const auto r = model->cachedIncident(row);
+            if (!r || !r->title.contains(wanted->title)) {
+                return false; // every listed title holds the opened one's
+            }
+        }
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->cachedIncident(row)->id == wanted->id) {
+                return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listsIt(), 10000);
 }
 
 QTEST_MAIN(tst_Translations)

@@ -122,7 +122,8 @@ QList<Storage::IncidentRow> IncidentTableModel::filteredAndSorted(
     QList<Storage::IncidentRow> rows) const
 {
     const Storage::IncidentFilter &f = m_filter;
-    rows.removeIf([&f](const Storage::IncidentRow &r) {
+    const QStringList words = Storage::incidentSearchWords(f.search);
+    rows.removeIf([&f, &words](const Storage::IncidentRow &r) {
         if (f.openOnly && !r.isOpen()) {
             return true;
         }
@@ -135,8 +136,7 @@ QList<Storage::IncidentRow> IncidentTableModel::filteredAndSorted(
         if (!f.owner.isEmpty() && r.owner != f.owner) {
             return true;
         }
-        return !f.search.isEmpty() && !r.title.contains(f.search, Qt::CaseInsensitive)
-            && !r.entity.contains(f.search, Qt::CaseInsensitive);
+        return !Storage::matchesIncidentSearch(r, words);
     });
     using S = Storage::IncidentSort;
     const S sort = m_sort;
