@@ -134,6 +134,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
         " QListWidget#navigation::item:hover { background: #334155; }"
         " QListWidget#navigation::item:selected { background: #2563eb; color: white; }"_s);
 
+    // A pack carries records, not the feeds' counts or the nodes' status: those pages say so.
+    m_feeds->setEvidencePack(m_options.pack.has_value());
+    m_chains->setEvidencePack(m_options.pack.has_value());
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_alerts);
     m_stack->addWidget(m_incidents);

@@ -2271,6 +2271,10 @@
         <source>One card per monitored node: state, height, lag, peers and latency.</source>
         <translation>每个受监控节点一张卡片：状态、高度、落后、对等节点和延迟。</translation>
     </message>
+    <message>
+        <source>An evidence pack carries the records it was cut for and their proofs, not the status of chain nodes.</source>
+        <translation>证据包只包含导出时选定的记录及其证明，不包含区块链节点的状态。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::DashboardView</name>
@@ -2718,6 +2722,10 @@
     <message>
         <source>Stacked bars per feed: records accepted, duplicates, quarantined and skipped; the same counts are in the table&apos;s columns.</source>
         <translation>每个数据源一条堆叠条形：已接收、重复、隔离和跳过的记录数；表格各列中有相同的计数。</translation>
+    </message>
+    <message>
+        <source>An evidence pack carries the records it was cut for and their proofs, not the feeds&apos; statistics.</source>
+        <translation>证据包只包含导出时选定的记录及其证明，不包含数据源的统计。</translation>
     </message>
 </context>
 <context>

@@ -166,7 +166,9 @@ void ChainsView::retranslateUi()
 {
     m_title->setText(tr("Chain nodes"));
     m_alertsTitle->setText(tr("Chain alerts"));
-    m_empty->setText(tr("No chain nodes are monitored in this store."));
+    m_empty->setText(m_pack ? tr("An evidence pack carries the records it was cut for and their "
+                                 "proofs, not the status of chain nodes.")
+                            : tr("No chain nodes are monitored in this store."));
     m_addNode->setText(tr("Add node…"));
     m_cardScroll->setAccessibleName(tr("Chain nodes"));
     m_cardScroll->setAccessibleDescription(
@@ -175,6 +177,18 @@ void ChainsView::retranslateUi()
     m_addNode->setToolTip(m_manager
             ? tr("Adds a node to the chain feeds in %1").arg(m_manager->path())
             : tr("Nodes can be added when the console runs its feeds."));
+}
+
+void ChainsView::setEvidencePack(bool pack)
+{
+    m_pack = pack;
+    m_addNode->setVisible(!pack); // nothing in a pack runs feeds
+    retranslateUi();
+}
+
+QString ChainsView::emptyText() const
+{
+    return m_empty->text();
 }
 
 void ChainsView::changeEvent(QEvent *event)

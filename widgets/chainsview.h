@@ -61,6 +61,10 @@ public:
     // the error, or empty.
     QString addNode(const QString &feedId, const QString &kind, const QString &url);
     QPushButton *addNodeButton() const { return m_addNode; }
+    // Under review of an evidence pack: the pack carries no node status, and the empty page says
+    // so instead of "no nodes monitored". Its chain alerts, if any, are listed as usual.
+    void setEvidencePack(bool pack);
+    QString emptyText() const;
 
     // As-of mode (issue 7): the cards show each node's last chain_history row at or before
     // `at` (height, lag, latency; the state from its chain alerts still active then), the chart
@@ -103,6 +107,7 @@ private:
     QLabel *m_alertsTitle;
     QLabel *m_summary;
     QLabel *m_empty;
+    bool m_pack = false;
     QWidget *m_cardArea;
     QGridLayout *m_grid;
     QScrollArea *m_cardScroll;

@@ -119,6 +119,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     keepAxisLabels(chartView);
 
     auto *chartPanel = new QFrame(this);
+    m_chartPanel = chartPanel;
     chartPanel->setObjectName(u"feedChartPanel"_s);
     chartPanel->setStyleSheet(u"QFrame#feedChartPanel { background: palette(base); border: 1px solid %1;"
                               " border-radius: 6px; }"_s.arg(Theme::panelBorderColor().name()));
@@ -164,6 +165,7 @@ FeedsView::FeedsView(Storage::QueryService *queries, QWidget *parent)
     layout->addLayout(actions);
     layout->addWidget(m_table);
     layout->addWidget(chartPanel, 1);
+    layout->addStretch(); // takes the room while the chart is hidden
     fitTableHeight();
 
     retranslateUi();
@@ -436,11 +438,28 @@ void FeedsView::updateSummary()
         healthy += feed.state == Storage::FeedState::Healthy ? 1 : 0;
     }
     const QLocale locale;
+    const QString none = m_pack
+        ? tr("An evidence pack carries the records it was cut for and their proofs, not the "
+             "feeds' statistics.")
+        : tr("No feed has delivered anything to this store yet.");
     m_summary->setText(feeds.isEmpty()
-            ? tr("No feed has delivered anything to this store yet.")
+            ? none
             : tr("%1 of %2 feeds healthy · %3 records received")
                   .arg(locale.toString(healthy), locale.toString(feeds.size()),
                       locale.toString(received)));
+    // Axes around nothing look like a broken chart.
+    m_chartPanel->setVisible(!feeds.isEmpty());
+}
+
+QString FeedsView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void FeedsView::setEvidencePack(bool pack)
+{
+    m_pack = pack;
+    updateSummary();
 }
 
 void FeedsView::scheduleRefresh()

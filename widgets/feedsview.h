@@ -6,6 +6,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
+class QFrame;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -47,6 +48,10 @@ public:
     void selectFeed(const QString &id);
     QPushButton *actionButton(const QString &name) const;
     QString lastActionMessage() const { return m_actionMessage; }
+    QString summaryText() const;
+    // Under review of an evidence pack: the pack carries records, not the feeds' statistics, and
+    // the empty page says so instead of "no feed yet".
+    void setEvidencePack(bool pack);
 
 public slots:
     void addFeed();
@@ -90,6 +95,8 @@ private:
     QTableView *m_table;
     QLabel *m_title;
     QLabel *m_chartTitle = nullptr;
+    QFrame *m_chartPanel = nullptr; // hidden while there is no feed to chart
+    bool m_pack = false;
     QLabel *m_summary;
     bool m_loaded = false; // a feeds() read succeeded: the summary describes m_model's rows
     QList<QBarSet *> m_sets; // accepted, duplicates, quarantined, skipped

@@ -76,6 +76,16 @@ void tst_ChainsView::emptyStore()
     view.refreshNow();
     QTRY_VERIFY(!refreshed.isEmpty());
     QCOMPARE(view.cardCount(), 0);
+    QCOMPARE(view.emptyText(), u"No chain nodes are monitored in this store."_s);
+    // An evidence pack under review carries no node status: the page says that instead, and
+    // offers no "Add node…".
+    view.setEvidencePack(true);
+    QVERIFY2(
+        view.emptyText().startsWith(u"An evidence pack carries"_s), qPrintable(view.emptyText()));
+    QVERIFY(view.addNodeButton()->isHidden());
+    view.setEvidencePack(false);
+    QVERIFY(!view.addNodeButton()->isHidden());
+    QCOMPARE(view.emptyText(), u"No chain nodes are monitored in this store."_s);
 }
 
 void tst_ChainsView::cardPerNode()

@@ -26,6 +26,7 @@ class tst_FeedsView : public QObject
 private slots:
     void initTestCase();
     void showsFeeds();
+    void emptyStoreAndPack();
     void refreshesOnChange();
     void untrustedText_data();
     void untrustedText();
@@ -92,6 +93,31 @@ void tst_FeedsView::showsFeeds()
     QCOMPARE(view.model()->index(fraud, FeedTableModel::LastErrorColumn).data().toString(),
         u"<b>x</b><img src=x>"_s);
     QVERIFY(Test::distinctColours(view) > 8);
+}
+
+// A store no feed wrote to: the summary says so and there is no empty chart; under review of an
+// evidence pack, the summary says that a pack carries no feed statistics.
+void tst_FeedsView::emptyStoreAndPack()
+{
+    Test::TestStore empty;
+    QVERIFY(empty.open());
+    FeedsView view(empty.queries());
+    view.resize(1200, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *chart = view.findChild<QChartView *>(u"feedChart"_s);
+    QVERIFY(chart);
+    QTRY_COMPARE(view.summaryText(), u"No feed has delivered anything to this store yet."_s);
+    QVERIFY(!chart->isVisible());
+    view.setEvidencePack(true);
+    QVERIFY2(view.summaryText().startsWith(u"An evidence pack carries"_s),
+        qPrintable(view.summaryText()));
+
+    // The chart comes back with the first feed.
+    QVERIFY(empty.submitAlerts(Test::makeAlerts(0, 3, Test::kBaseTime, 1000), u"ids"_s).ok);
+    view.refreshNow();
+    QTRY_VERIFY(chart->isVisible());
+    QVERIFY2(view.summaryText().contains(u" of 1 feeds healthy"_s), qPrintable(view.summaryText()));
 }
 
 void tst_FeedsView::refreshesOnChange()

@@ -185,6 +185,9 @@ void tst_MainWindow::readOnlyBanner()
     QVERIFY2(pack.bannerText().contains(u"verified: all 1,234 records proven against checkpoint 7"_s),
         qPrintable(pack.bannerText()));
     QVERIFY(pack.bannerText().contains(u"TLP:AMBER"_s));
+    // A pack carries records, not feed counts or node status: the Feeds and Chains pages say so.
+    QVERIFY(pack.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
+    QVERIFY(!review.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
     verdict.ok = false;
     verdict.problems = { u"alerts.csv: SHA-256 differs"_s, u"manifest.sig: bad"_s };
     packOptions.pack = verdict;
