@@ -636,12 +636,12 @@ private slots:
             IncidentFilter f;
             f.search = words;
             qint64 expected = 0;
-            for (const IncidentRow &r : *listed) {
+            for (const IncidentRow &row : *listed) {
                 bool all = true;
                 for (const QString &w : words.split(u' ')) {
                     all = all
-                        && (r.title.contains(w, Qt::CaseInsensitive)
-                            || r.entity.contains(w, Qt::CaseInsensitive));
+                        && (row.title.contains(w, Qt::CaseInsensitive)
+                            || row.entity.contains(w, Qt::CaseInsensitive));
                 }
                 expected += all ? 1 : 0;
             }
