@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packreview.h"
 
+#include "incidentstore.h"
 #include "leafencoding.h"
+#include "openrisk.h"
 #include "packzip.h"
 #include "riskmodel.h"
 #include "schema.h"
@@ -373,9 +375,20 @@ Storage::Result<PackReview> buildReviewStore(const QString &packPath, const QStr
         ++review.incidents;
     }
 
-    // 4. Derived data, recomputed.
+    // 4. Derived data, recomputed. The open risk (the Dashboard's gauge and top entities) from
+    // the pack's alerts, weighted by the built-in policy: a pack does not carry the site's.
     if (!recompute(db, &review.problems)) {
         return R::failure(review.problems.constLast());
+    }
+    const auto policy = Storage::loadIncidentPolicy(review.storePath);
+    if (!policy) {
+        return R::failure(policy.error());
+    }
+    if (const Storage::Status s = Storage::recomputeIncidentEntities(db, policy->risk, 0); !s) {
+        return R::failure(s.error());
+    }
+    if (const Storage::Status s = Storage::rebuildOpenRisk(db, policy->risk); !s) {
+        return R::failure(s.error());
     }
     if (!db.commit()) {
         return R::failure(db.lastError().text());

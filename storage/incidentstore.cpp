@@ -564,18 +564,10 @@ Status IncidentStore::recompute(qint64 id, TimestampMs now)
     qint64 n = 0;
     double sum = 0;
     TimestampMs ref = 0;
-    struct E
-    {
-        double sum = 0;
-        TimestampMs ref = 0;
-        qint64 n = 0;
-    };
-    QHash<QString, E> entities;
     while (q.next()) {
         const auto sev = Core::severityFromInt(q.value(0).toInt());
         const TimestampMs ts = q.value(1).toLongLong();
-        const QString entity = q.value(2).toString();
-        const double w = m_policy->risk.alertWeight(sev, entity);
+        const double w = m_policy->risk.alertWeight(sev, q.value(2).toString());
         if (n == 0) {
             first = ts;
             ref = ts;
@@ -583,12 +575,6 @@ Status IncidentStore::recompute(qint64 id, TimestampMs now)
         severity = std::max(severity, int(sev));
         last = std::max(last, ts);
         sum = m_policy->risk.accumulate(sum, &ref, w, ts);
-        E &e = entities[entity];
-        if (e.n == 0) {
-            e.ref = ts;
-        }
-        e.sum = m_policy->risk.accumulate(e.sum, &e.ref, w, ts);
-        ++e.n;
         ++n;
     }
     q.finish();
@@ -610,24 +596,7 @@ Status IncidentStore::recompute(qint64 id, TimestampMs now)
     if (!u.exec()) {
         return Status::failure(u.lastError().text());
     }
-    u.prepare(u"DELETE FROM incident_entities WHERE incident = ?"_s);
-    u.addBindValue(id);
-    if (!u.exec()) {
-        return Status::failure(u.lastError().text());
-    }
-    u.prepare(u"INSERT INTO incident_entities (incident, entity, risk_sum, risk_ref, alerts)"
-              " VALUES (?, ?, ?, ?, ?)"_s);
-    for (auto it = entities.cbegin(); it != entities.cend(); ++it) {
-        u.addBindValue(id);
-        u.addBindValue(it.key());
-        u.addBindValue(it->sum);
-        u.addBindValue(it->ref);
-        u.addBindValue(it->n);
-        if (!u.exec()) {
-            return Status::failure(u.lastError().text());
-        }
-    }
-    return Ok {};
+    return recomputeIncidentEntities(m_db, m_policy->risk, id);
 }
 
 Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, TimestampMs now)

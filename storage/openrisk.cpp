@@ -353,6 +353,62 @@ Status applyIncidentRisk(QSqlDatabase db, const Core::RiskModel &model, qint64 i
     return writeTotal(db, total.value());
 }
 
+Status recomputeIncidentEntities(QSqlDatabase db, const Core::RiskModel &model, qint64 incident)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT incident, entity, severity, ts FROM alerts WHERE "_s
+        + (incident > 0 ? u"incident = ?"_s : u"incident IS NOT NULL"_s)
+        + u" ORDER BY incident, ts, id"_s);
+    if (incident > 0) {
+        q.addBindValue(incident);
+    }
+    if (!q.exec()) {
+        return Status::failure(q.lastError().text());
+    }
+    struct Sum
+    {
+        double sum = 0;
+        TimestampMs ref = 0;
+        qint64 alerts = 0;
+    };
+    std::map<std::pair<qint64, QString>, Sum> sums;
+    while (q.next()) {
+        const QString entity = q.value(1).toString();
+        const TimestampMs ts = q.value(3).toLongLong();
+        Sum &e = sums[{ q.value(0).toLongLong(), entity }];
+        if (e.alerts == 0) {
+            e.ref = ts;
+        }
+        e.sum = model.accumulate(e.sum, &e.ref,
+            model.alertWeight(Core::severityFromInt(q.value(2).toInt()), entity), ts);
+        ++e.alerts;
+    }
+    q.finish();
+    QSqlQuery u(db);
+    u.prepare(incident > 0 ? u"DELETE FROM incident_entities WHERE incident = ?"_s
+                           : u"DELETE FROM incident_entities"_s);
+    if (incident > 0) {
+        u.addBindValue(incident);
+    }
+    if (!u.exec()) {
+        return Status::failure(u.lastError().text());
+    }
+    u.prepare(u"INSERT INTO incident_entities (incident, entity, risk_sum, risk_ref, alerts)"
+              " VALUES (?, ?, ?, ?, ?)"_s);
+    for (const auto &[key, e] : sums) {
+        u.addBindValue(key.first);
+        u.addBindValue(key.second);
+        u.addBindValue(e.sum);
+        u.addBindValue(e.ref);
+        u.addBindValue(e.alerts);
+        if (!u.exec()) {
+            return Status::failure(u.lastError().text());
+        }
+    }
+    return Ok {};
+}
+
 Status rebuildOpenRisk(QSqlDatabase db, const Core::RiskModel &model)
 {
     QSqlQuery q(db);

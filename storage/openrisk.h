@@ -62,6 +62,11 @@ private:
 // caller knows is open (before it closes, or after it opened).
 Status applyIncidentRisk(QSqlDatabase db, const Core::RiskModel &model, qint64 incident, int sign);
 
+// Rewrites incident_entities (each incident's risk per entity) from the alerts, as the correlator
+// accumulates it: for one incident, or for every one when `incident` is 0. The caller's
+// transaction; entity_risk and risk_total are not touched.
+Status recomputeIncidentEntities(QSqlDatabase db, const Core::RiskModel &model, qint64 incident);
+
 // Refills entity_risk and risk_total from the open incidents (the caller's transaction).
 Status rebuildOpenRisk(QSqlDatabase db, const Core::RiskModel &model);
 // Rebuilds when the sums were combined with another half-life, or never (migration 9, a store

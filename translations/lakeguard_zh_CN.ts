@@ -2378,6 +2378,10 @@
         <source>Now %1 (%2).</source>
         <translation>当前 %1（%2）。</translation>
     </message>
+    <message>
+        <source>No entity is at risk: no open incident has recent alerts.</source>
+        <translation>暂无风险实体：没有含近期告警的未关闭事件。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Widgets::EvidenceExportDialog</name>

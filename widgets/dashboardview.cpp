@@ -111,6 +111,7 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     , m_riskTimeAxis(new QDateTimeAxis)
     , m_entitiesModel(new TopEntitiesModel(this))
     , m_entitiesView(new QTableView(this))
+    , m_noEntities(new QLabel(m_entitiesView->viewport()))
 {
     // KPI tiles
     for (int i = 0; i < 4; ++i) {
@@ -201,6 +202,14 @@ DashboardView::DashboardView(Storage::QueryService *queries, QWidget *parent)
     m_entitiesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_entitiesView->setTabKeyNavigation(false); // Tab leaves, arrows move
     m_entitiesView->setAlternatingRowColors(true);
+    // An empty table would read as "not loaded": say why it is empty.
+    m_noEntities->setTextFormat(Qt::PlainText);
+    m_noEntities->setAlignment(Qt::AlignCenter);
+    m_noEntities->setWordWrap(true);
+    m_noEntities->setForegroundRole(QPalette::PlaceholderText);
+    m_noEntities->hide();
+    auto *noEntitiesLayout = new QVBoxLayout(m_entitiesView->viewport());
+    noEntitiesLayout->addWidget(m_noEntities);
     m_entitiesView->setShowGrid(false);
     m_entitiesView->setFrameShape(QFrame::NoFrame);
     m_entitiesView->setWordWrap(false);
@@ -267,6 +276,7 @@ DashboardView::~DashboardView() = default;
 void DashboardView::retranslateUi()
 {
     m_title->setText(tr("Overview"));
+    m_noEntities->setText(tr("No entity is at risk: no open incident has recent alerts."));
     const QStringList captions = { tr("Alerts (all time)"), tr("Critical + high (24 h)"),
         tr("Quarantined records"), tr("Open incidents") };
     for (int i = 0; i < m_tiles.size(); ++i) {
@@ -437,6 +447,7 @@ void DashboardView::refreshNow()
             applyStats(r.value());
             if (r->alerts == 0 || r->newest == 0) {
                 m_windowLabel->setText(tr("No alerts yet."));
+                m_noEntities->show();
                 m_throttle->done();
                 emit refreshed();
                 return;
@@ -622,7 +633,18 @@ void DashboardView::applyDashboard(const Storage::DashboardData &dashboard)
         QDateTime::fromMSecsSinceEpoch(dashboard.to));
 
     m_entitiesModel->setEntities(dashboard.topEntities);
+    m_noEntities->setVisible(dashboard.topEntities.isEmpty());
     describeCharts();
+}
+
+QString DashboardView::noEntitiesText() const
+{
+    return m_noEntities->text();
+}
+
+bool DashboardView::showsNoEntities() const
+{
+    return !m_noEntities->isHidden();
 }
 
 } // namespace Lakeguard::Widgets

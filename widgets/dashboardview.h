@@ -51,6 +51,9 @@ public:
     const Storage::DashboardData &lastData() const { return m_data; }
     const Storage::StoreStats &lastStats() const { return m_stats; }
     TopEntitiesModel *topEntitiesModel() const { return m_entitiesModel; }
+    // What the empty top-entities table says (shown only when it is empty).
+    QString noEntitiesText() const;
+    bool showsNoEntities() const;
     QString riskText() const;
     QString kpiValue(int tile) const; // 0 total, 1 critical+high, 2 quarantined, 3 open incidents
     QString windowText() const;
@@ -118,6 +121,7 @@ private:
 
     TopEntitiesModel *m_entitiesModel;
     QTableView *m_entitiesView;
+    QLabel *m_noEntities; // over the empty table, once the data is in
 };
 
 } // namespace Lakeguard::Widgets

@@ -142,6 +142,23 @@ private slots:
             QCOMPARE(after->series.at(i).counts, before->series.at(i).counts);
         }
 
+        // The open risk from the same alerts: the Dashboard's gauge and top entities match the
+        // store's (the same built-in policy weighs them).
+        const qint64 now = kBase + 3'600'000;
+        const auto riskBefore = original.dashboard(kBase, now, 60'000, 5);
+        const auto riskAfter = rebuilt.dashboard(kBase, now, 60'000, 5);
+        QVERIFY(riskBefore && riskAfter);
+        QVERIFY(!riskBefore->topEntities.isEmpty());
+        QCOMPARE(riskAfter->topEntities.size(), riskBefore->topEntities.size());
+        for (qsizetype i = 0; i < riskBefore->topEntities.size(); ++i) {
+            QCOMPARE(riskAfter->topEntities.at(i).entity, riskBefore->topEntities.at(i).entity);
+            QCOMPARE(riskAfter->topEntities.at(i).alerts, riskBefore->topEntities.at(i).alerts);
+            QVERIFY(std::abs(riskAfter->topEntities.at(i).risk - riskBefore->topEntities.at(i).risk)
+                < 1e-6);
+        }
+        QVERIFY(riskBefore->risk > 0);
+        QVERIFY(std::abs(riskAfter->risk - riskBefore->risk) < 1e-6);
+
         // The incident as exported: its owner from the audit-backed change.
         const auto detail = rebuilt.incident(Core::IncidentId { m_incident }, 100, kBase);
         QVERIFY2(detail, qPrintable(detail ? QString() : detail.error()));

@@ -49,6 +49,9 @@ void tst_DashboardView::emptyStore()
     QTRY_VERIFY(!refreshed.isEmpty());
     QVERIFY(!view.hasData());
     QCOMPARE(view.kpiValue(0), QLocale().toString(0));
+    // The empty top-entities table says why it is empty.
+    QVERIFY(view.showsNoEntities());
+    QVERIFY(view.noEntitiesText().startsWith(u"No entity is at risk"_s));
 }
 
 void tst_DashboardView::showsData()
@@ -70,6 +73,7 @@ void tst_DashboardView::showsData()
     QVERIFY(view.riskText() != u"–"_s);
     QVERIFY(view.topEntitiesModel()->rowCount() > 0);
     QVERIFY(view.topEntitiesModel()->rowCount() <= DashboardView::kTopEntities);
+    QVERIFY(!view.showsNoEntities());
 
     const Storage::DashboardData &data = view.lastData();
     QCOMPARE(data.bucketMs, DashboardView::kBucketMs);
