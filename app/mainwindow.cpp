@@ -189,6 +189,9 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     retranslateUi();
     restoreSettings();
     refreshStatus();
+    if (m_packCutMs >= 0) {
+        refreshAll(); // the views' first reads counted from the wall clock
+    }
 
     // A shared store (PostgreSQL): another console's committed changes arrive as NOTIFY and
     // refresh the views like the local writer's (issue 10). A file store has no listener. The
@@ -227,7 +230,7 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
 
 MainWindow::~MainWindow()
 {
-    if (m_simulatedMs >= 0) {
+    if (m_simulatedMs >= 0 || m_packCutMs >= 0) {
         Widgets::DisplayClock::followWallClock();
     }
     if (m_changesThread) {
@@ -357,6 +360,13 @@ void MainWindow::retranslateUi()
     if (m_simulatedMs >= 0) {
         showSimulatedTime(m_simulatedMs);
     }
+    if (m_packCutMs >= 0) {
+        m_clockLabel->setText(
+            tr("As cut: %1").arg(Widgets::Theme::formatLocalTime(m_packCutMs, QLocale())));
+        m_clockLabel->setToolTip(tr("Deadlines and risk are counted from the moment the pack "
+                                    "was cut (its checkpoint), not from today."));
+        m_clockLabel->show();
+    }
     if (!m_captionEnglish.isEmpty()) {
         showCaption(m_captionEnglish, m_captionChinese);
     }
@@ -436,6 +446,12 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_verification);
     if (m_options.pack) {
         m_verification->showPackVerdict(*m_options.pack);
+        // A pack shows its incidents as they stood when it was cut: "overdue by 3 months"
+        // because the review is late would misstate them. Risk decays to that moment too.
+        if (m_options.pack->checkpoint.ts > 0) {
+            m_packCutMs = m_options.pack->checkpoint.ts;
+            Widgets::DisplayClock::followStory(m_packCutMs);
+        }
     } else {
         m_verification->setStore(m_options.storeLocation);
     }
@@ -786,6 +802,11 @@ QString MainWindow::captionText() const
 QString MainWindow::statusText() const
 {
     return m_countLabel->text() + u" · "_s + m_quarantineLabel->text();
+}
+
+QString MainWindow::clockText() const
+{
+    return m_clockLabel->isHidden() ? QString() : m_clockLabel->text();
 }
 
 bool MainWindow::isReadOnlyBannerVisible() const

@@ -127,6 +127,7 @@ public:
     void openIncident(Core::IncidentId id);
     QString captionText() const;
     QString statusText() const; // the status bar's counts, for tests
+    QString clockText() const; // the status bar's clock: demo time, or a pack's cut; for tests
     bool isReadOnlyBannerVisible() const;
     QString bannerText() const; // the read-only review banner's text
     // The status bar's tamper-evidence state (issue 4).
@@ -226,6 +227,9 @@ private:
     QString m_captionEnglish;
     QString m_captionChinese;
     qint64 m_simulatedMs = -1;
+    // Under review of a pack: the moment it was cut (its checkpoint), which the views count
+    // deadlines and risk from; -1 otherwise.
+    qint64 m_packCutMs = -1;
     QLabel *m_storeLabel;
     QLabel *m_countLabel;
     QLabel *m_quarantineLabel;

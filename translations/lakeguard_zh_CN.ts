@@ -1585,6 +1585,14 @@
         <source>Vault unlocked: the feeds that need it are starting.</source>
         <translation>密钥库已解锁：依赖它的数据源正在启动。</translation>
     </message>
+    <message>
+        <source>As cut: %1</source>
+        <translation>证据包截取于：%1</translation>
+    </message>
+    <message>
+        <source>Deadlines and risk are counted from the moment the pack was cut (its checkpoint), not from today.</source>
+        <translation>报告期限与风险均按证据包截取的时刻（其检查点）计算，而非今天。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Evidence::PackReview</name>

@@ -188,6 +188,12 @@ void tst_MainWindow::readOnlyBanner()
     // A pack carries records, not feed counts or node status: the Feeds and Chains pages say so.
     QVERIFY(pack.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
     QVERIFY(!review.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
+    // Its incidents are shown as they stood when it was cut: deadlines and risk count from the
+    // checkpoint's time, which the status bar names.
+    QCOMPARE(Widgets::DisplayClock::now(), verdict.checkpoint.ts);
+    QCOMPARE(pack.incidentsView()->model()->referenceTime(), verdict.checkpoint.ts);
+    QVERIFY2(pack.clockText().startsWith(u"As cut: "_s), qPrintable(pack.clockText()));
+    QVERIFY(review.clockText().isEmpty());
     verdict.ok = false;
     verdict.problems = { u"alerts.csv: SHA-256 differs"_s, u"manifest.sig: bad"_s };
     packOptions.pack = verdict;
