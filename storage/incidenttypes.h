@@ -83,8 +83,8 @@ struct IncidentFilter
     bool openOnly = false;
     std::optional<Core::Severity> minSeverity;
     QString owner; // exact; empty: any
-    // Words, each of which must be in the title or in the entity: a case-insensitive substring
-    // (incidentSearchWords). Alerts are searched the same way, word by word.
+    // Words, each of which must be in the title or in the entity as a case-insensitive substring
+    // (incidentSearchWords); the Alerts search also wants every word, from its full-text index.
     QString search;
     bool includeMerged = false; // incidents merged into another
 
@@ -170,8 +170,8 @@ struct IncidentNotice
 // The words of IncidentFilter::search: split at white space, empty when it has none.
 QStringList incidentSearchWords(const QString &search);
 
-// Whether a row holds every word in its title or its entity, as the stores' search does (they
-// fold only ASCII letters; this folds others too).
+// Whether a row holds every word in its title or its entity, as the stores' search does (SQLite
+// folds the case of ASCII letters only; this, like PostgreSQL, folds others too).
 bool matchesIncidentSearch(const IncidentRow &row, const QStringList &words);
 
 } // namespace Lakeguard::Storage

@@ -2387,8 +2387,8 @@
         <translation>当前 %1（%2）。</translation>
     </message>
     <message>
-        <source>No entity is at risk: no open incident has recent alerts.</source>
-        <translation>暂无风险实体：没有含近期告警的未关闭事件。</translation>
+        <source>No entity is at risk: no open incident names one.</source>
+        <translation>暂无风险实体：没有涉及实体的未关闭事件。</translation>
     </message>
 </context>
 <context>

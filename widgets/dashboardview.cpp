@@ -276,7 +276,7 @@ DashboardView::~DashboardView() = default;
 void DashboardView::retranslateUi()
 {
     m_title->setText(tr("Overview"));
-    m_noEntities->setText(tr("No entity is at risk: no open incident has recent alerts."));
+    m_noEntities->setText(tr("No entity is at risk: no open incident names one."));
     const QStringList captions = { tr("Alerts (all time)"), tr("Critical + high (24 h)"),
         tr("Quarantined records"), tr("Open incidents") };
     for (int i = 0; i < m_tiles.size(); ++i) {
