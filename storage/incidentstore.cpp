@@ -281,6 +281,20 @@ PageStatement pageStatement(const IncidentFilter &filter, const ListOrder &order
     Where w = whereFor(filter);
     if (closed) {
         w.clauses << kClosed + (*closed ? u" = TRUE"_s : u" = FALSE"_s);
+        if (!from) {
+            // A side read from its start: its first key column's whole range, which every row
+            // is in. Without it, SQLite without statistics may take another index that starts
+            // with the closed flag (the deadline's for the risk order) and sort.
+            const KeyColumn first = order.columns.constFirst();
+            w.clauses << columnName(first) + u" BETWEEN ? AND ?"_s;
+            if (first == KeyColumn::RiskRank) {
+                w.values << std::numeric_limits<double>::lowest()
+                         << std::numeric_limits<double>::max();
+            } else {
+                w.values << std::numeric_limits<qint64>::min()
+                         << std::numeric_limits<qint64>::max();
+            }
+        }
     }
     if (from) {
         QStringList columns;

@@ -244,6 +244,10 @@ const QList<Migration> &postgresMigrations()
                 u"CREATE INDEX IF NOT EXISTS incidents_open_deadline ON incidents"
                 " ((status IN ('resolved', 'false_positive')), deadline, id)"_s,
             } },
+        // SQLite v13: merged_into and status at the end of the list indexes, so that SQLite's
+        // OFFSET walk tests them on the index. PostgreSQL's index scans test such columns only
+        // after reading the row, so the same change would not help it: the numbers stay in step.
+        { 13, {} },
     };
     return migrations;
 }
