@@ -15,6 +15,7 @@
 #include "widgettestsupport.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
@@ -182,6 +183,25 @@ private slots:
                 Widgets::IncidentTableModel::statusName(Core::IncidentStatus::Acknowledged))
                 && !incidents->factsText().contains(u"bob"_s),
             10000);
+
+        // and its search matches word by word, in any case, as the store's does
+        const Storage::IncidentRow past = *rowOf(model, id);
+        const int all = model->rowCount();
+        const QString words = past.entity.toUpper() + u"  "_s
+            + past.title.section(u' ', 0, 0).toLower(); // the entity, then the title's first word
+        incidents->searchEdit()->setText(words);
+        QTRY_VERIFY_WITH_TIMEOUT(model->filter().search == words, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(model, id).has_value(), 10000);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const auto shown = model->cachedIncident(r);
+            QVERIFY(shown);
+            QVERIFY(shown->entity.contains(past.entity, Qt::CaseInsensitive)
+                || shown->title.contains(past.entity, Qt::CaseInsensitive));
+        }
+        incidents->searchEdit()->setText(words + u" nosuchword"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+        incidents->searchEdit()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), all, 10000);
 
         // When new data arrives and the views are told to refresh
         QCOMPARE(
