@@ -505,6 +505,40 @@ int main(int argc, char *argv[])
             out, "incidents, jump to 3n/4 (OFFSET from the end)", timeMs([&] { pageAt(deep); }, 2));
         deep.offset = (m - 1) / 100 * 100;
         printTimed(out, "incidents, jump to the last page", timeMs([&] { pageAt(deep); }));
+        // A scroll-bar drag into the middle in the other orders, and in the console's default
+        // list (open incidents only): OFFSET along each order's index (schema v13).
+        Storage::IncidentPageAt middle;
+        middle.offset = m / 2;
+        printTimed(out, "incidents, page at n/2 by severity (OFFSET)",
+            timeMs(
+                [&] {
+                    store->incidentPage(
+                        listed, Storage::IncidentSort::SeverityDesc, middle, 100, stats.newest);
+                },
+                2));
+        printTimed(out, "incidents, page at n/2 by deadline (OFFSET)",
+            timeMs(
+                [&] {
+                    store->incidentPage(
+                        listed, Storage::IncidentSort::DeadlineAsc, middle, 100, stats.newest);
+                },
+                2));
+        printTimed(out, "incidents, page at n/2 by last seen (OFFSET)",
+            timeMs(
+                [&] {
+                    store->incidentPage(
+                        listed, Storage::IncidentSort::LastSeenDesc, middle, 100, stats.newest);
+                },
+                2));
+        Storage::IncidentFilter open;
+        open.openOnly = true;
+        const Storage::Result<qint64> openCounted = store->countIncidents(open);
+        const qint64 openCount = openCounted ? openCounted.value() : 0;
+        Storage::IncidentPageAt openMiddle;
+        openMiddle.offset = openCount / 2;
+        out << "open incidents listed: " << openCount << Qt::endl;
+        printTimed(out, "incidents, open only, page at n/2 (OFFSET)",
+            timeMs([&] { store->incidentPage(open, byRisk, openMiddle, 100, stats.newest); }, 2));
     }
     print(out, "peak RSS of this process", double(peakRssKb()) / 1024.0, "MiB");
     print(out, "store size on disk", double(QFileInfo(storePath).size()) / 1048576.0, "MiB");
