@@ -91,12 +91,25 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+// A pack shows its incidents as they stood when it was cut: "overdue by 3 months" because the
+// review is late would misstate them, and risk decays to that moment too. The views follow the
+// checkpoint's time from their first read; the window returns them to the wall clock on close.
+qint64 followPackCut(const MainWindow::Options &options)
+{
+    if (!options.pack || options.pack->checkpoint.ts <= 0) {
+        return -1;
+    }
+    Widgets::DisplayClock::followStory(options.pack->checkpoint.ts);
+    return options.pack->checkpoint.ts;
+}
+
 } // namespace
 
 MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_queries(queries)
     , m_options(std::move(options))
+    , m_packCutMs(followPackCut(m_options))
     , m_statusThrottle(new Widgets::RefreshThrottle(
           kStatusRefreshMs, [this] { refreshStatus(); }, this))
     , m_navigation(new QListWidget(this))
@@ -189,9 +202,6 @@ MainWindow::MainWindow(Storage::QueryService *queries, Options options, QWidget 
     retranslateUi();
     restoreSettings();
     refreshStatus();
-    if (m_packCutMs >= 0) {
-        refreshAll(); // the views' first reads counted from the wall clock
-    }
 
     // A shared store (PostgreSQL): another console's committed changes arrive as NOTIFY and
     // refresh the views like the local writer's (issue 10). A file store has no listener. The
@@ -446,12 +456,6 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_verification);
     if (m_options.pack) {
         m_verification->showPackVerdict(*m_options.pack);
-        // A pack shows its incidents as they stood when it was cut: "overdue by 3 months"
-        // because the review is late would misstate them. Risk decays to that moment too.
-        if (m_options.pack->checkpoint.ts > 0) {
-            m_packCutMs = m_options.pack->checkpoint.ts;
-            Widgets::DisplayClock::followStory(m_packCutMs);
-        }
     } else {
         m_verification->setStore(m_options.storeLocation);
     }

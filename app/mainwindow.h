@@ -199,6 +199,10 @@ private:
 
     Storage::QueryService *m_queries;
     Options m_options;
+    // Under review of a pack: the moment it was cut (its checkpoint), which the views count
+    // deadlines and risk from; -1 otherwise. Set before the views exist: they read as they are
+    // built.
+    qint64 m_packCutMs;
     Widgets::RefreshThrottle *m_statusThrottle;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
@@ -227,9 +231,6 @@ private:
     QString m_captionEnglish;
     QString m_captionChinese;
     qint64 m_simulatedMs = -1;
-    // Under review of a pack: the moment it was cut (its checkpoint), which the views count
-    // deadlines and risk from; -1 otherwise.
-    qint64 m_packCutMs = -1;
     QLabel *m_storeLabel;
     QLabel *m_countLabel;
     QLabel *m_quarantineLabel;
