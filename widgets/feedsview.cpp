@@ -459,7 +459,9 @@ QString FeedsView::summaryText() const
 void FeedsView::setEvidencePack(bool pack)
 {
     m_pack = pack;
-    updateSummary();
+    if (m_loaded) { // before the first read there is nothing to describe yet
+        updateSummary();
+    }
 }
 
 void FeedsView::scheduleRefresh()
