@@ -269,6 +269,14 @@ int main(int argc, char **argv)
         if (!packWork.isValid()) {
             return fail(Tr::tr("cannot create a temporary folder for the pack"), interactive, 1);
         }
+        // The pack's own incident policy weighs its risk and deadlines, not this machine's.
+        if (qEnvironmentVariableIsSet("LAKEGUARD_POLICY")) {
+            printLine(stderr,
+                u"lakeguard: "_s
+                    + Tr::tr("$LAKEGUARD_POLICY does not apply to an evidence pack: its own "
+                             "incident policy does"));
+            qunsetenv("LAKEGUARD_POLICY");
+        }
         auto review = Evidence::buildReviewStore(location, packWork.path());
         if (!review) {
             return fail(Tr::tr("cannot review the evidence pack %1: %2").arg(location, review.error()),
@@ -280,6 +288,7 @@ int main(int argc, char **argv)
         windowOptions.storeLocation = review->storePath;
         windowOptions.packPath = QFileInfo(location).absoluteFilePath();
         windowOptions.pack = review->report;
+        windowOptions.packHasPolicy = review->policy == Evidence::PackReview::Policy::Pack;
     }
     Storage::QueryService queries(windowOptions.storeLocation);
 

@@ -401,11 +401,18 @@ QString MainWindow::bannerText() const
     const QString signedAt = QLocale().toString(
         QDateTime::fromMSecsSinceEpoch(r.checkpoint.ts, QTimeZone::utc()).toLocalTime(),
         QLocale::ShortFormat);
-    return tr("Evidence pack %1, TLP:%2 — verified: all %3 records proven against checkpoint %4 "
-              "(signed %5, key %6…). Read-only: nothing can be changed.")
-        .arg(pack, r.tlp, QLocale().toString(r.records))
-        .arg(r.checkpoint.id)
-        .arg(signedAt, r.keyId.left(16));
+    QString text
+        = tr("Evidence pack %1, TLP:%2 — verified: all %3 records proven against checkpoint %4 "
+             "(signed %5, key %6…). Read-only: nothing can be changed.")
+              .arg(pack, r.tlp, QLocale().toString(r.records))
+              .arg(r.checkpoint.id)
+              .arg(signedAt, r.keyId.left(16));
+    if (!m_options.packHasPolicy) {
+        text += u' '
+            + tr("The pack carries no incident policy: risk is weighed by the built-in one, "
+                 "and may differ from what the site's console showed.");
+    }
+    return text;
 }
 
 void MainWindow::changeEvent(QEvent *event)

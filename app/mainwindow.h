@@ -84,6 +84,7 @@ public:
         // store is then the pack's records rebuilt; its own tree is not the evidence).
         QString packPath;
         std::optional<Evidence::PackReport> pack;
+        bool packHasPolicy = true; // false: its risk is weighed by the built-in policy
     };
 
     MainWindow(Storage::QueryService *queries, Options options, QWidget *parent = nullptr);

@@ -5,6 +5,7 @@
 #include "alertstore.h"
 #include "csvwriter.h"
 #include "evidencereport.h"
+#include "incidentstore.h"
 #include "leafencoding.h"
 #include "merklelog.h"
 #include "merkleproof.h"
@@ -180,7 +181,9 @@ QByteArray verifyText(const ExportSummary &s, const QByteArray &sumsHash, const 
     }
     t += u"\nWhat the proofs do not cover: an alert's incident and current state, and the TLP\n"
          "label, change after the alert is stored; they are covered by the manifest's\n"
-         "signature only. alerts.csv and report.pdf are readable views of the same records.\n"_s;
+         "signature only. alerts.csv and report.pdf are readable views of the same records.\n"
+         "policy.json is the incident policy the store applied when the pack was cut (its\n"
+         "deadlines and risk weights), also covered by the signature only.\n"_s;
     if (s.cap) {
         t += u"\nRecords above TLP:%1 were left out (see \"withheld\" in manifest.json).\n"_s.arg(
             tlpName(*s.cap));
@@ -641,11 +644,23 @@ ExportOutcome exportPack(
     for (const QJsonObject &o : std::as_const(incidentJson)) {
         incidentsJsonl += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
+    // The incident policy the store applies, so that a review weighs risk as the site does.
+    QString policyOrigin;
+    const auto policy = Storage::incidentPolicyDocument(options.storeLocation, &policyOrigin);
+    if (!policy) {
+        return failure(S::BadInput, policy.error());
+    }
+    if (policyOrigin != u"built-in"_s) {
+        policyOrigin = policyOrigin == options.storeLocation + u".policy.json"_s
+            ? u"beside the store"_s
+            : u"$LAKEGUARD_POLICY"_s;
+    }
     const QList<std::pair<QString, QByteArray>> plain {
         { u"alerts.jsonl"_s, alertsJsonl },
         { u"incidents.jsonl"_s, incidentsJsonl },
         { u"alerts.csv"_s, csv },
         { u"audit.jsonl"_s, auditJsonl },
+        { u"policy.json"_s, policy.value() },
         { u"signing-pub.pem"_s, key->publicKeyPem() },
     };
     for (const auto &[name, bytes] : plain) {
@@ -696,7 +711,7 @@ ExportOutcome exportPack(
     QJsonArray files;
     QByteArray sums;
     for (const QString &name : { u"alerts.csv"_s, u"alerts.jsonl"_s, u"audit.jsonl"_s,
-             u"incidents.jsonl"_s, u"report.pdf"_s, u"signing-pub.pem"_s }) {
+             u"incidents.jsonl"_s, u"policy.json"_s, u"report.pdf"_s, u"signing-pub.pem"_s }) {
         if (!fileHash(name, files, &sums)) {
             return failure(S::BadInput, Tr::tr("%1: cannot read back").arg(dir.filePath(name)));
         }
@@ -781,6 +796,8 @@ ExportOutcome exportPack(
                 { u"time"_s, Core::formatIsoTimestamp(cp.ts) },
                 { u"signature"_s, hex(cp.signature) }, { u"key_id"_s, cp.keyId },
                 { u"message"_s, QString::fromLatin1(cp.message()) } } },
+        { u"policy"_s,
+            QJsonObject { { u"file"_s, u"policy.json"_s }, { u"origin"_s, policyOrigin } } },
         { u"signing_key"_s,
             QJsonObject { { u"key_id"_s, key->keyId() }, { u"file"_s, u"signing-pub.pem"_s } } },
         { u"files"_s, files },

@@ -35,6 +35,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Lakeguard::Evidence::PackReview)
 };
 
+using Core::IncidentPolicy; // lupdate loses its context on a qualified return type
 using Storage::LeafKind;
 
 constexpr qint64 kMinuteMs = 60'000;
@@ -266,6 +267,39 @@ bool recompute(QSqlDatabase &db, QStringList *problems)
     return true;
 }
 
+// The pack's policy.json, also written beside the review store (as <store>.policy.json). A pack
+// cut before packs carried one, or one that does not parse (named in `problems`), gets the
+// built-in policy, which is then written beside the store instead.
+IncidentPolicy packPolicy(const QString &file, PackReview *review)
+{
+    review->policy = PackReview::Policy::BuiltIn;
+    QByteArray document = IncidentPolicy::builtInJson();
+    IncidentPolicy policy = IncidentPolicy::builtIn();
+    if (QFileInfo::exists(file)) {
+        const auto bytes = readFile(file);
+        QString error = bytes ? QString() : bytes.error();
+        std::optional<IncidentPolicy> parsed;
+        if (bytes) {
+            parsed = IncidentPolicy::fromJson(bytes.value(), &error);
+        }
+        if (parsed) {
+            review->policy = PackReview::Policy::Pack;
+            document = bytes.value();
+            policy = *parsed;
+        } else {
+            review->problems
+                << Tr::tr("policy.json: %1; risk is weighed by the built-in policy").arg(error);
+        }
+    }
+    const QString beside = review->storePath + u".policy.json"_s;
+    QFile out(beside);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || out.write(document) != document.size()) {
+        review->problems << Tr::tr("%1: cannot write: %2").arg(beside, out.errorString());
+    }
+    return policy;
+}
+
 } // namespace
 
 bool isEvidencePack(const QString &path)
@@ -312,6 +346,9 @@ Storage::Result<PackReview> buildReviewStore(const QString &packPath, const QStr
     if (QFileInfo::exists(review.storePath)) {
         return R::failure(Tr::tr("%1 exists already").arg(review.storePath));
     }
+    // The pack's incident policy, beside the review store before it opens: the console reads
+    // deadlines and risk with it, as the site's console did.
+    const Core::IncidentPolicy policy = packPolicy(pack.filePath(u"policy.json"_s), &review);
     Storage::StoreOptions options;
     options.checkpointLeaves = std::numeric_limits<qint64>::max();
     options.checkpointIntervalMs = std::numeric_limits<qint64>::max();
@@ -376,18 +413,14 @@ Storage::Result<PackReview> buildReviewStore(const QString &packPath, const QStr
     }
 
     // 4. Derived data, recomputed. The open risk (the Dashboard's gauge and top entities) from
-    // the pack's alerts, weighted by the built-in policy: a pack does not carry the site's.
+    // the pack's alerts, weighted by the pack's policy.
     if (!recompute(db, &review.problems)) {
         return R::failure(review.problems.constLast());
     }
-    const auto policy = Storage::loadIncidentPolicy(review.storePath);
-    if (!policy) {
-        return R::failure(policy.error());
-    }
-    if (const Storage::Status s = Storage::recomputeIncidentEntities(db, policy->risk, 0); !s) {
+    if (const Storage::Status s = Storage::recomputeIncidentEntities(db, policy.risk, 0); !s) {
         return R::failure(s.error());
     }
-    if (const Storage::Status s = Storage::rebuildOpenRisk(db, policy->risk); !s) {
+    if (const Storage::Status s = Storage::rebuildOpenRisk(db, policy.risk); !s) {
         return R::failure(s.error());
     }
     if (!db.commit()) {

@@ -1072,9 +1072,9 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
     return result;
 }
 
-Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation)
+Result<QByteArray> incidentPolicyDocument(const QString &storeLocation, QString *origin)
 {
-    using R = Result<Core::IncidentPolicy>;
+    using R = Result<QByteArray>;
     QString path = qEnvironmentVariable("LAKEGUARD_POLICY");
     if (path.isEmpty() && !storeLocation.contains(u"://"_s)) {
         const QString beside = storeLocation + u".policy.json"_s;
@@ -1082,17 +1082,31 @@ Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation)
             path = beside;
         }
     }
+    if (origin) {
+        *origin = path.isEmpty() ? u"built-in"_s : path;
+    }
     if (path.isEmpty()) {
-        return Core::IncidentPolicy::builtIn();
+        return Core::IncidentPolicy::builtInJson();
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         return R::failure(u"incident policy %1: %2"_s.arg(path, f.errorString()));
     }
+    return f.readAll();
+}
+
+Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation)
+{
+    using R = Result<Core::IncidentPolicy>;
+    QString origin;
+    const auto document = incidentPolicyDocument(storeLocation, &origin);
+    if (!document) {
+        return R::failure(document.error());
+    }
     QString error;
-    const auto policy = Core::IncidentPolicy::fromJson(f.readAll(), &error);
+    const auto policy = Core::IncidentPolicy::fromJson(document.value(), &error);
     if (!policy) {
-        return R::failure(u"incident policy %1: %2"_s.arg(path, error));
+        return R::failure(u"incident policy %1: %2"_s.arg(origin, error));
     }
     return *policy;
 }

@@ -58,4 +58,9 @@ AuditEntry auditEntryFrom(const QSqlQuery &q);
 // store when it exists, else the built-in one. An unreadable or invalid file is an error.
 Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation);
 
+// The policy loadIncidentPolicy() applies, as its document: the file's exact bytes, or the
+// built-in document. `origin` (optional) gets where it came from: the file's path, or "built-in".
+// An evidence pack carries it (policy.json) so that a review weighs risk as the site did.
+Result<QByteArray> incidentPolicyDocument(const QString &storeLocation, QString *origin = nullptr);
+
 } // namespace Lakeguard::Storage

@@ -1362,6 +1362,10 @@
         <source>Verification shown: %1</source>
         <translation>显示的验证状态：%1</translation>
     </message>
+    <message>
+        <source>$LAKEGUARD_POLICY does not apply to an evidence pack: its own incident policy does</source>
+        <translation>$LAKEGUARD_POLICY 不适用于证据包：适用的是证据包自带的事件策略</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App::MainWindow</name>
@@ -1593,9 +1597,21 @@
         <source>Deadlines and risk are counted from the moment the pack was cut (its checkpoint), not from today.</source>
         <translation>报告期限与风险均按证据包截取的时刻（其检查点）计算，而非今天。</translation>
     </message>
+    <message>
+        <source>The pack carries no incident policy: risk is weighed by the built-in one, and may differ from what the site&apos;s console showed.</source>
+        <translation>该证据包未携带事件策略：风险按内置策略加权，可能与现场控制台当时显示的不同。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::Evidence::PackReview</name>
+    <message>
+        <source>policy.json: %1; risk is weighed by the built-in policy</source>
+        <translation>policy.json：%1；风险按内置策略加权</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
     <message>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidencepack.h"
+#include "incidentpolicy.h"
 #include "merklelog.h"
 #include "packverifier.h"
 #include "signing.h"
@@ -162,9 +163,12 @@ private slots:
         QCOMPARE(r.summary.tlp, Tlp::Red); // the highest record, as nothing was capped
         const QDir dir(r.summary.outDir);
         QStringList expected { u"SHA256SUMS"_s, u"VERIFY.txt"_s, u"alerts.csv"_s, u"alerts.jsonl"_s,
-            u"audit.jsonl"_s, u"incidents.jsonl"_s, u"manifest.json"_s, u"manifest.sig"_s, u"report.pdf"_s,
-            u"signing-pub.pem"_s };
+            u"audit.jsonl"_s, u"incidents.jsonl"_s, u"manifest.json"_s, u"manifest.sig"_s,
+            u"policy.json"_s, u"report.pdf"_s, u"signing-pub.pem"_s };
         QCOMPARE(dir.entryList(QDir::Files, QDir::Name), expected);
+        // The incident policy the store applies (here the built-in one), under the signature.
+        QCOMPARE(readFile(dir.filePath(u"policy.json"_s)), Core::IncidentPolicy::builtInJson());
+        QVERIFY(readFile(dir.filePath(u"SHA256SUMS"_s)).contains("  policy.json\n"));
         QVERIFY(readFile(dir.filePath(u"report.pdf"_s)).startsWith("%PDF-"));
 
         const auto report = verifyPack(dir.path());

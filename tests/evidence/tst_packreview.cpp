@@ -5,12 +5,16 @@
 // into a store that shows exactly what was exported, with the original ids, incidents, search
 // and roll-ups; a pack that fails verification is still rebuilt and says so.
 #include "evidencepack.h"
+#include "incidentpolicy.h"
 #include "packreview.h"
 #include "sqlitestore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -57,40 +61,59 @@ private:
     qint64 m_incident = 0;
 
 private slots:
-    void initTestCase()
+    // A store of 40 alerts in two feeds, its largest incident assigned, and a pack of it all.
+    static QString storeAndPack(const QString &storePath, const QString &packDir, qint64 *incident)
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        m_store = m_dir.filePath(u"store.db"_s);
-        SqliteStore store(m_store);
-        QVERIFY(store.open(AlertStore::Mode::ReadWrite));
+        SqliteStore store(storePath);
+        if (!store.open(AlertStore::Mode::ReadWrite)) {
+            return {};
+        }
         IngestBatch b;
         b.feed = u"t"_s;
         b.feedType = u"test"_s;
         for (int i = 0; i < 40; ++i) {
             b.alerts << makeAlert(i);
         }
-        QVERIFY(store.writeBatch(b).ok);
+        if (!store.writeBatch(b).ok) {
+            return {};
+        }
         QSqlQuery q(store.database());
-        QVERIFY(q.exec(u"SELECT incident FROM alerts WHERE incident IS NOT NULL"
-                       " GROUP BY incident ORDER BY count(*) DESC LIMIT 1"_s));
-        QVERIFY2(q.next(), "the correlator made no incident from the test alerts");
-        m_incident = q.value(0).toLongLong();
+        if (!q.exec(u"SELECT incident FROM alerts WHERE incident IS NOT NULL"
+                    " GROUP BY incident ORDER BY count(*) DESC LIMIT 1"_s)
+            || !q.next()) {
+            qWarning("the correlator made no incident from the test alerts");
+            return {};
+        }
+        *incident = q.value(0).toLongLong();
         q.finish();
         IncidentCommand assign;
         assign.kind = IncidentCommand::Kind::Assign;
-        assign.id = Core::IncidentId { m_incident };
+        assign.id = Core::IncidentId { *incident };
         assign.text = u"li.wei"_s;
         assign.actor = u"officer"_s;
-        QVERIFY(store.changeIncident(assign));
+        if (!store.changeIncident(assign)) {
+            return {};
+        }
 
         ExportOptions o;
-        o.storeLocation = m_store;
-        o.outDir = m_dir.filePath(u"pack"_s);
+        o.storeLocation = storePath;
+        o.outDir = packDir;
         o.generator = u"Lakeguard test"_s;
         const ExportOutcome r = exportPack(o);
-        QVERIFY2(r.status == ExportOutcome::Status::Ok, qPrintable(r.error));
-        m_pack = r.summary.outDir;
+        if (r.status != ExportOutcome::Status::Ok) {
+            qWarning("export: %s", qPrintable(r.error));
+            return {};
+        }
+        return r.summary.outDir;
+    }
+
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_store = m_dir.filePath(u"store.db"_s);
+        m_pack = storeAndPack(m_store, m_dir.filePath(u"pack"_s), &m_incident);
+        QVERIFY(!m_pack.isEmpty());
         QVERIFY(isEvidencePack(m_pack));
         QVERIFY(!isEvidencePack(m_store));
     }
@@ -164,6 +187,99 @@ private slots:
         QVERIFY2(detail, qPrintable(detail ? QString() : detail.error()));
         QCOMPARE(detail->incident.owner, u"li.wei"_s);
         QVERIFY(!detail->audit.isEmpty());
+    }
+
+    // A site's own incident policy travels with the pack: the review weighs risk with it, not
+    // with the built-in policy nor with the reviewing machine's $LAKEGUARD_POLICY.
+    void sitePolicyTravelsWithThePack()
+    {
+        // Given a store whose policy makes acct-3 a crown jewel
+        QJsonObject policy = QJsonDocument::fromJson(Core::IncidentPolicy::builtInJson()).object();
+        QJsonObject risk = policy.value(u"risk"_s).toObject();
+        risk.insert(u"assets"_s,
+            QJsonArray { QJsonObject { { u"pattern"_s, u"acct-3"_s }, { u"weight"_s, 8.0 } } });
+        policy.insert(u"risk"_s, risk);
+        const QByteArray siteJson = QJsonDocument(policy).toJson();
+        const QString site = m_dir.filePath(u"site.db"_s);
+        {
+            QFile f(site + u".policy.json"_s);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(siteJson), siteJson.size());
+        }
+        qint64 incident = 0;
+        const QString pack = storeAndPack(site, m_dir.filePath(u"site-pack"_s), &incident);
+        QVERIFY(!pack.isEmpty());
+
+        // Then the pack carries it, byte for byte, under the manifest's signature
+        QFile carried(QDir(pack).filePath(u"policy.json"_s));
+        QVERIFY(carried.open(QIODevice::ReadOnly));
+        QCOMPARE(carried.readAll(), siteJson);
+        QFile manifestFile(QDir(pack).filePath(u"manifest.json"_s));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        QCOMPARE(manifest.value(u"policy"_s).toObject().value(u"origin"_s).toString(),
+            u"beside the store"_s);
+
+        // And the review weighs with it, whatever policy the reviewing machine names
+        const QString elsewhere = m_dir.filePath(u"reviewer-policy.json"_s);
+        {
+            QFile f(elsewhere);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(Core::IncidentPolicy::builtInJson());
+        }
+        qputenv("LAKEGUARD_POLICY", elsewhere.toLocal8Bit());
+        QTemporaryDir work;
+        const auto review = buildReviewStore(pack, work.path());
+        qunsetenv("LAKEGUARD_POLICY"); // as the console does before it opens a pack
+        QVERIFY2(review, qPrintable(review ? QString() : review.error()));
+        QVERIFY2(review->report.ok, qPrintable(review->report.problems.join(u'\n')));
+        QVERIFY2(review->problems.isEmpty(), qPrintable(review->problems.join(u'\n')));
+        QCOMPARE(review->policy, PackReview::Policy::Pack);
+
+        const qint64 now = kBase + 3'600'000;
+        SqliteStore original(site);
+        QVERIFY(original.open(AlertStore::Mode::ReadOnly));
+        SqliteStore rebuilt(review->storePath);
+        QVERIFY(rebuilt.open(AlertStore::Mode::ReadOnly));
+        const auto before = original.dashboard(kBase, now, 60'000, 5);
+        const auto after = rebuilt.dashboard(kBase, now, 60'000, 5);
+        QVERIFY(before && after);
+        QCOMPARE(before->topEntities.value(0).entity, u"acct-3"_s);
+        QCOMPARE(after->topEntities.size(), before->topEntities.size());
+        for (qsizetype i = 0; i < before->topEntities.size(); ++i) {
+            QCOMPARE(after->topEntities.at(i).entity, before->topEntities.at(i).entity);
+            QVERIFY(
+                std::abs(after->topEntities.at(i).risk - before->topEntities.at(i).risk) < 1e-6);
+        }
+        QVERIFY(std::abs(after->risk - before->risk) < 1e-6);
+        // The same alerts weighed by the built-in policy (the first pack) come out otherwise.
+        SqliteStore builtIn(m_store);
+        QVERIFY(builtIn.open(AlertStore::Mode::ReadOnly));
+        const auto plain = builtIn.dashboard(kBase, now, 60'000, 5);
+        QVERIFY(plain);
+        QVERIFY(std::abs(plain->risk - before->risk) > 1e-3);
+
+        // A policy.json that does not parse: the pack fails verification, is still rebuilt, and
+        // the review says whose weights it used instead.
+        QTemporaryDir copy;
+        for (const QString &name : QDir(pack).entryList(QDir::Files)) {
+            QVERIFY(QFile::copy(QDir(pack).filePath(name), copy.filePath(name)));
+        }
+        {
+            QFile f(copy.filePath(u"policy.json"_s));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("{\"version\": 1, \"risk\": ");
+        }
+        QTemporaryDir work2;
+        const auto broken = buildReviewStore(copy.path(), work2.path());
+        QVERIFY(broken);
+        QVERIFY(!broken->report.ok);
+        QVERIFY2(broken->report.problems.join(u'\n').contains(u"policy.json:"_s),
+            qPrintable(broken->report.problems.join(u'\n')));
+        QCOMPARE(broken->policy, PackReview::Policy::BuiltIn);
+        QVERIFY2(broken->problems.value(0).startsWith(u"policy.json: "_s),
+            qPrintable(broken->problems.join(u'\n')));
+        QCOMPARE(broken->alerts, 40);
     }
 
     void zipAndTamperedPacks()

@@ -185,6 +185,7 @@ void tst_MainWindow::readOnlyBanner()
     QVERIFY2(pack.bannerText().contains(u"verified: all 1,234 records proven against checkpoint 7"_s),
         qPrintable(pack.bannerText()));
     QVERIFY(pack.bannerText().contains(u"TLP:AMBER"_s));
+    QVERIFY(!pack.bannerText().contains(u"no incident policy"_s));
     // A pack carries records, not feed counts or node status: the Feeds and Chains pages say so.
     QVERIFY(pack.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
     QVERIFY(!review.chainsView()->emptyText().startsWith(u"An evidence pack carries"_s));
@@ -194,6 +195,13 @@ void tst_MainWindow::readOnlyBanner()
     QCOMPARE(pack.incidentsView()->model()->referenceTime(), verdict.checkpoint.ts);
     QVERIFY2(pack.clockText().startsWith(u"As cut: "_s), qPrintable(pack.clockText()));
     QVERIFY(review.clockText().isEmpty());
+    // A pack cut before packs carried their policy: the banner says whose weights apply.
+    packOptions.packHasPolicy = false;
+    MainWindow older(m_store.queries(), packOptions);
+    QVERIFY2(older.bannerText().endsWith(
+                 u"The pack carries no incident policy: risk is weighed by the built-in one, and "
+                 "may differ from what the site's console showed."_s),
+        qPrintable(older.bannerText()));
     verdict.ok = false;
     verdict.problems = { u"alerts.csv: SHA-256 differs"_s, u"manifest.sig: bad"_s };
     packOptions.pack = verdict;
