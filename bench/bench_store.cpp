@@ -67,8 +67,49 @@ double threadCpuMs()
 
 double g_rawCpuMs = 0; // CPU time of the last C API baseline's inserts
 
-// What the rows go into: one plain table, or the store's own tables without the store's code.
-enum class Target { PlainTable, StoreTables };
+// What the rows go into: one plain table, or the store's own tables without the store's code,
+// or those tables with schema version 13's duplicate check (a UNIQUE fingerprint) in place of
+// version 14's (ts, fingerprint) (docs/store.md, "Schema version 14").
+enum class Target { PlainTable, StoreTables, StoreTablesV13Dedup };
+
+// In a new, empty store: `alerts` again with a UNIQUE fingerprint and without the (ts,
+// fingerprint) index, its other indexes and its full-text index as they were. False if the
+// schema is not as expected.
+bool dedupByFingerprint(sqlite3 *db)
+{
+    QList<QByteArray> indexes;
+    QByteArray table;
+    QByteArray fts;
+    sqlite3_stmt *q = nullptr;
+    sqlite3_prepare_v2(db,
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('alerts', 'alerts_fts')"
+        " AND sql IS NOT NULL",
+        -1, &q, nullptr);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const QByteArray type = reinterpret_cast<const char *>(sqlite3_column_text(q, 0));
+        const QByteArray name = reinterpret_cast<const char *>(sqlite3_column_text(q, 1));
+        const QByteArray sql = reinterpret_cast<const char *>(sqlite3_column_text(q, 2));
+        if (name == "alerts") {
+            table = sql;
+        } else if (name == "alerts_fts") {
+            fts = sql;
+        } else if (type == "index" && name != "alerts_dedup") {
+            indexes << sql;
+        }
+    }
+    sqlite3_finalize(q);
+    const QByteArray column = "fingerprint BLOB NOT NULL,";
+    if (!table.contains(column) || fts.isEmpty()) {
+        return false;
+    }
+    table.replace(column, "fingerprint BLOB NOT NULL UNIQUE,");
+    QByteArray script = "DROP TABLE alerts_fts; DROP TABLE alerts; " + table + "; ";
+    for (const QByteArray &index : std::as_const(indexes)) {
+        script += index + "; ";
+    }
+    script += fts + ";";
+    return sqlite3_exec(db, script.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
 
 // The same plain insert through the SQLite C API (no QtSql per-bind cost): the store's hot path
 // uses the C API too, so this is the fair baseline for the ratio. With StoreTables the rows go
@@ -78,7 +119,8 @@ enum class Target { PlainTable, StoreTables };
 double rawSqliteRateCApi(
     const QString &path, const QList<Core::Alert> &alerts, qint64 batch, Target target)
 {
-    if (target == Target::StoreTables) {
+    const bool storeTables = target != Target::PlainTable;
+    if (storeTables) {
         auto created = Storage::createStore(path);
         if (!created || !created.value()->open(Storage::AlertStore::Mode::ReadWrite)) {
             return 0;
@@ -91,9 +133,13 @@ double rawSqliteRateCApi(
     }
     sqlite3_exec(
         db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
-    if (target == Target::StoreTables) {
+    if (storeTables) {
         // The store writer's page cache: its indexes' pages stay in memory the same way.
         sqlite3_exec(db, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
+    }
+    if (target == Target::StoreTablesV13Dedup && !dedupByFingerprint(db)) {
+        sqlite3_close(db);
+        return 0;
     }
     if (target == Target::PlainTable) {
         sqlite3_exec(db,
@@ -109,11 +155,11 @@ double rawSqliteRateCApi(
             : "INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
               " message, entity, src_ip, dst_ip, fingerprint, raw)"
               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              " ON CONFLICT (fingerprint) DO NOTHING",
+              " ON CONFLICT DO NOTHING",
         -1, &st, nullptr);
     sqlite3_stmt *maxId = nullptr;
     sqlite3_stmt *fts = nullptr;
-    if (target == Target::StoreTables) {
+    if (storeTables) {
         sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM alerts", -1, &maxId, nullptr);
         sqlite3_prepare_v2(db,
             "INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
@@ -277,6 +323,8 @@ int main(int argc, char *argv[])
         double rawC = 0;
         double tablesOnly = 0;
         double tablesOnlyCpuMs = 0;
+        double tablesV13 = 0;
+        double tablesV13CpuMs = 0;
         if (sample > 0) {
             t.start();
             QList<Core::Alert> rows;
@@ -297,6 +345,10 @@ int main(int argc, char *argv[])
                 dir.filePath(u"bench-tables.db"_s), rows, batchSize, Target::StoreTables);
             tablesOnlyCpuMs = g_rawCpuMs;
             print(out, "the store's tables alone (C API, see above)", tablesOnly, "alerts/s");
+            tablesV13 = rawSqliteRateCApi(dir.filePath(u"bench-tables-v13.db"_s), rows, batchSize,
+                Target::StoreTablesV13Dedup);
+            tablesV13CpuMs = g_rawCpuMs;
+            print(out, "  same, v13's UNIQUE fingerprint", tablesV13, "alerts/s");
             rawC = rawSqliteRateCApi(
                 dir.filePath(u"bench-raw-c.db"_s), rows, batchSize, Target::PlainTable);
             print(out, "baseline: same through the SQLite C API", rawC, "alerts/s");
@@ -305,6 +357,7 @@ int main(int argc, char *argv[])
             for (const QString &suffix :
                 { u""_s, u"-wal"_s, u"-shm"_s, u".signing-key.pem"_s, u".signing-pub.pem"_s }) {
                 QFile::remove(dir.filePath(u"bench-tables.db"_s) + suffix);
+                QFile::remove(dir.filePath(u"bench-tables-v13.db"_s) + suffix);
             }
         }
 
@@ -401,6 +454,10 @@ int main(int argc, char *argv[])
             print(out, "  the store's tables alone, by CPU time",
                 double(sample) * 1000.0 / std::max(1.0, tablesOnlyCpuMs), "alerts/CPU-s");
             print(out, "  ratio store / its tables alone", sRate / std::max(1.0, tablesOnly), "");
+            print(out, "  tables with v13's UNIQUE fingerprint, by CPU time",
+                double(sample) * 1000.0 / std::max(1.0, tablesV13CpuMs), "alerts/CPU-s");
+            print(out, "  ratio tables now / with v13's UNIQUE fingerprint",
+                tablesOnly / std::max(1.0, tablesV13), "");
         }
     }
 
