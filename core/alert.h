@@ -47,6 +47,13 @@ struct Alert
     QString srcIp;
     QString dstIp;
     QByteArray fingerprint;     // 32 raw bytes (SHA-256); shown as hex
+    // True when the fingerprint covers what the event time was read from, so that two alerts
+    // with one fingerprint have one time: the SQLite store then finds a duplicate by
+    // (ts, fingerprint), an index that grows at its end. False (the default, always safe): the
+    // fingerprint names the event apart from its time (a source's own id; a record whose time
+    // came from when it was read, or lacks a year): the store finds a duplicate by the
+    // fingerprint alone (docs/store.md, "Dedup").
+    bool fingerprintCoversTime = false;
     std::optional<IncidentId> incident;
     std::optional<qint64> suppressedBy;   // the suppression rule that marked it (docs/incidents.md)
     QByteArray raw;             // the source record, byte for byte

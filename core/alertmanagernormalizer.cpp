@@ -203,6 +203,7 @@ QList<NormalizeResult> AlertmanagerNormalizer::normalizeAll(const QByteArray &re
         a.fingerprint = fingerprintOf(u"alertmanager", fingerprint.toUtf8() + '\n'
                                                            + canonicalJson(labels) + '\n'
                                                            + startsAt.toUtf8());
+        a.fingerprintCoversTime = true; // startsAt is the time
         a.rule = u"am:"_s + alertname;
         const QString summary = annotations.value(u"summary"_s).toString().trimmed();
         a.title = summary.isEmpty() ? alertname : summary;

@@ -145,6 +145,7 @@ NormalizeResult EveNormalizer::normalize(const QByteArray &record, const Normali
     a.dstIp = o.value(u"dest_ip"_s).toString();
     a.raw = record;
     a.fingerprint = fingerprintOf(u"eve", canonicalJson(o));
+    a.fingerprintCoversTime = true; // the timestamp is in `o`, with its year
     const QString proto = o.value(u"proto"_s).toString();
     const QString src = endpoint(o, u"src_ip"_s, u"src_port"_s);
     const QString dst = endpoint(o, u"dest_ip"_s, u"dest_port"_s);

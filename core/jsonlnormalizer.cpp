@@ -138,6 +138,9 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
     if (!mapped && fp.size() == 32 && !source.isEmpty()) {
         a.source = source;
         a.fingerprint = fp;
+        // The original's time comes back with it: the pair finds the original, whichever way
+        // the original was checked.
+        a.fingerprintCoversTime = true;
         const QJsonValue raw = o.value(u"raw"_s);
         if (raw.isObject()) {
             a.raw = QJsonDocument(raw.toObject()).toJson(QJsonDocument::Compact);
@@ -146,6 +149,7 @@ NormalizeResult JsonlNormalizer::normalize(const QByteArray &record,
         }
     } else {
         a.fingerprint = fingerprintOf(u"jsonl", canonicalJson(o));
+        a.fingerprintCoversTime = true; // the time was read from `o`
     }
     return a;
 }

@@ -172,6 +172,7 @@ NormalizeResult WazuhNormalizer::normalize(const QByteArray &record,
     // The whole record, `id` included, is the canonical form: Wazuh's `id` is unique per manager
     // but not across managers, so it is never used alone.
     a.fingerprint = fingerprintOf(u"wazuh", canonicalJson(o));
+    a.fingerprintCoversTime = true; // the timestamp is in `o`, with its year
     a.rule = u"wazuh:"_s + ruleId;
     a.severity = severityFor(static_cast<int>(level));
     a.title = rule.value(u"description"_s).toString().trimmed();

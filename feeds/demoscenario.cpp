@@ -476,6 +476,7 @@ void SlotGenerator::emitAlert(Stream stream, Draft &&d)
         + '\x1f' + QByteArray::number(m_ordinal++) + '\x1f' + a.feed.toUtf8() + '\x1f'
         + a.rule.toUtf8() + '\x1f' + a.entity.toUtf8() + '\x1f';
     a.fingerprint = Core::fingerprintOf(u"demo", where + a.raw);
+    a.fingerprintCoversTime = true; // the time is in the record
     m_events.push_back(
         DemoEvent { d.at, std::move(a), std::move(d.captionEn), std::move(d.captionZh) });
 }

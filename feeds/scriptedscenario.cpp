@@ -678,6 +678,7 @@ std::shared_ptr<ScriptedScenario> ScriptedScenario::parse(const QByteArray &json
                     + QByteArray::number(seed) + '\x1f' + QByteArray::number(si) + '\x1f'
                     + QByteArray::number(ai) + '\x1f' + QByteArray::number(k) + '\x1f';
                 alert.fingerprint = Core::fingerprintOf(u"demo", where + alert.raw);
+                alert.fingerprintCoversTime = true; // raw's "time"
                 s->m_events.push_back(DemoEvent { ts, std::move(alert), {}, {} });
             }
         }

@@ -4,6 +4,10 @@
 
 #include "merklelog.h"
 
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace Lakeguard::Storage {
@@ -48,6 +52,74 @@ QStringList openRiskStatements(const QString &real, const QString &integer)
         u"CREATE INDEX incident_entities_entity ON incident_entities (entity)"_s,
     };
 }
+
+const QString &alertIdentityFillStatement()
+{
+    // EVE, Wazuh, Alertmanager and the demo always fingerprint the time with the record
+    // (Alert::fingerprintCoversTime); the others may not, or not always.
+    static const QString statement
+        = u"INSERT OR IGNORE INTO alert_identities (fingerprint, alert)"
+          " SELECT fingerprint, id FROM alerts"
+          " WHERE source NOT IN ('eve', 'wazuh', 'alertmanager', 'demo') ORDER BY fingerprint"_s;
+    return statement;
+}
+
+namespace {
+
+// Schema v14: the alerts table again, without UNIQUE on the fingerprint, its rows, ids, indexes
+// and full-text index as they were; duplicates are found by (ts, fingerprint) from now on, and
+// by the fingerprint alone in alert_identities for the alerts whose fingerprint leaves the time
+// out. A store that has the new table already (a test that rolled the version back) only gets
+// what is missing.
+QString dedupByTime(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    auto failed = [&q] { return q.lastError().text(); };
+    if (!q.exec(u"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'alerts'"_s)
+        || !q.next()) {
+        return u"no alerts table: "_s + failed();
+    }
+    QString table = q.value(0).toString();
+    q.finish();
+    QStringList statements {
+        u"CREATE TABLE IF NOT EXISTS alert_identities ("
+        " fingerprint BLOB PRIMARY KEY,"
+        " alert INTEGER NOT NULL) WITHOUT ROWID"_s,
+        alertIdentityFillStatement(),
+    };
+    const QString unique = u"fingerprint BLOB NOT NULL UNIQUE"_s;
+    // As created, or as SQLite writes it after a rename (a table rebuilt before).
+    static const QRegularExpression create(u"^CREATE TABLE (alerts|\"alerts\") \\("_s);
+    if (table.contains(unique)) {
+        const QRegularExpressionMatch head = create.match(table);
+        if (!head.hasMatch()) {
+            return u"unexpected alerts table: "_s + table.left(40);
+        }
+        QStringList indexes;
+        if (!q.exec(u"SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'alerts'"
+                    " AND sql IS NOT NULL"_s)) {
+            return failed();
+        }
+        while (q.next()) {
+            indexes << q.value(0).toString();
+        }
+        q.finish();
+        table.replace(unique, u"fingerprint BLOB NOT NULL"_s);
+        table.replace(0, head.capturedLength(), u"CREATE TABLE alerts_v14 ("_s);
+        statements << table << u"INSERT INTO alerts_v14 SELECT * FROM alerts"_s
+                   << u"DROP TABLE alerts"_s << u"ALTER TABLE alerts_v14 RENAME TO alerts"_s
+                   << indexes;
+    }
+    statements << u"CREATE UNIQUE INDEX IF NOT EXISTS alerts_dedup ON alerts (ts, fingerprint)"_s;
+    for (const QString &statement : std::as_const(statements)) {
+        if (!q.exec(statement)) {
+            return failed();
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 const QList<Migration> &sqliteMigrations()
 {
@@ -413,6 +485,13 @@ const QList<Migration> &sqliteMigrations()
                 u"DROP INDEX IF EXISTS incidents_last"_s,
                 u"CREATE INDEX incidents_last ON incidents (last_seen, id, merged_into, status)"_s,
             } },
+        // Scale (issue 4): the UNIQUE fingerprint, a random SHA-256, took every new alert to a
+        // random page of its index, so each batch rewrote a page per alert: at 1 M alerts the
+        // store's tables ran at two thirds of the rate without it, and the share grows with the
+        // store. Duplicates are now found by (ts, fingerprint), which grows at its end, and by
+        // the fingerprint alone only for the alerts whose fingerprint leaves their time out
+        // (docs/store.md, "Schema version 14"). The table is rebuilt once.
+        { 14, {}, &dedupByTime },
     };
     return migrations;
 }

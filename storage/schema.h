@@ -28,5 +28,8 @@ const QStringList &derivedCountStatements();
 // Migration 9's tables (running risk sums, openrisk.h) with the backend's column types.
 QStringList openRiskStatements(const QString &real, const QString &integer);
 int sqliteSchemaVersion();
+// Fill alert_identities (schema v14) from the alerts stored: those of every source whose
+// fingerprint may leave the time out. A migration to v14, a `migrate` into SQLite.
+const QString &alertIdentityFillStatement();
 
 } // namespace Lakeguard::Storage

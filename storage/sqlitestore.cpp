@@ -22,6 +22,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -231,6 +232,9 @@ struct SqliteStore::Prepared
     QSqlQuery updateState;
     // The per-alert statement through the C API, and the leaf encoder it feeds.
     SqliteStatement insertAlertFast;
+    // Alerts whose fingerprint leaves their time out, found and recorded by fingerprint alone.
+    SqliteStatement findIdentity;
+    SqliteStatement insertIdentity;
     LeafEncoding::Encoder leaf;
     // Roll-ups and totals: one upsert per distinct key and batch, also through the C API.
     SqliteStatement upsertMinute;
@@ -404,11 +408,16 @@ Status SqliteStore::open(Mode mode)
         Prepared &p = *m_prepared;
         const bool ok
             = p.insertAlertFast.prepare(sqliteHandle(m_db),
-                "INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
+                  "INSERT INTO alerts (ts, received, feed, source, severity, category, rule, title,"
                   " message, entity, src_ip, dst_ip, fingerprint, incident, raw, state, "
                   "state_since,"
-                " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (fingerprint) DO NOTHING")
+                  " suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (ts, fingerprint) DO NOTHING")
+            && p.findIdentity.prepare(sqliteHandle(m_db),
+                "SELECT a.id, a.state FROM alert_identities i JOIN alerts a ON a.id = i.alert"
+                " WHERE i.fingerprint = ?")
+            && p.insertIdentity.prepare(sqliteHandle(m_db),
+                "INSERT INTO alert_identities (fingerprint, alert) VALUES (?, ?)")
             && p.insertQuarantine.prepare(
                 u"INSERT INTO quarantine (received, feed, source, reason, fingerprint, raw)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"_s)
@@ -463,7 +472,8 @@ Status SqliteStore::open(Mode mode)
                 u"INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
                 " SELECT id, title, message, entity, rule FROM alerts WHERE id > ?"_s)
             && p.maxId.prepare(u"SELECT coalesce(max(id), 0) FROM alerts"_s)
-            && p.findAlert.prepare(u"SELECT id, state FROM alerts WHERE fingerprint = ?"_s)
+            && p.findAlert.prepare(
+                u"SELECT id, state FROM alerts WHERE ts = ? AND fingerprint = ?"_s)
             && p.insertEvent.prepare(
                 u"INSERT INTO alert_events (alert_id, ts, received, feed, state, message, raw)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
@@ -520,6 +530,17 @@ Status SqliteStore::migrate()
                                    .arg(version)
                                    .arg(latest));
     }
+    // A migration that builds an index over every alert sorts them all: with the writer's
+    // temp_store=MEMORY that sort stays in memory (1 GB at 1 M alerts for version 14). In
+    // temporary files it spills to disk past the page cache instead.
+    q.finish();
+    if (!q.exec(u"PRAGMA temp_store=FILE"_s)) {
+        return Status::failure(Tr::tr("cannot begin migration: %1").arg(errorText(q)));
+    }
+    const auto memoryAgain = qScopeGuard([this] {
+        QSqlQuery pragma(m_db);
+        pragma.exec(u"PRAGMA temp_store=MEMORY"_s);
+    });
     for (const Migration &m : sqliteMigrations()) {
         if (m.toVersion <= version) {
             continue;
@@ -537,6 +558,9 @@ Status SqliteStore::migrate()
             }
         }
         if (m.code) {
+            // No statement of ours may be left reading (the version's SELECT, when the
+            // migration has no statements): SQLite refuses to drop a table beside one.
+            q.finish();
             if (const QString err = m.code(m_db); !err.isEmpty()) {
                 m_db.rollback();
                 return Status::failure(
@@ -580,22 +604,30 @@ Status SqliteStore::appendAlertEvent(qint64 alertId, const Alert &a, const QStri
                           a.raw.isNull() ? QByteArray("") : a.raw});
 }
 
-Result<bool> SqliteStore::changeAlertState(const Alert &a, const QString &batchFeed)
+Result<bool> SqliteStore::changeAlertState(
+    const Alert &a, const QString &batchFeed, const std::optional<StoredAlert> &known)
 {
     using R = Result<bool>;
     Prepared &p = *m_prepared;
-    p.findAlert.addBindValue(a.fingerprint);
-    if (!p.findAlert.exec()) {
-        return R::failure(u"find alert"_s);
-    }
-    if (!p.findAlert.next()) {
-        // The fingerprint collided inside this batch with no row yet: a plain duplicate.
+    StoredAlert stored;
+    if (known) {
+        stored = *known;
+    } else {
+        p.findAlert.addBindValue(a.ts);
+        p.findAlert.addBindValue(a.fingerprint);
+        if (!p.findAlert.exec()) {
+            return R::failure(u"find alert"_s);
+        }
+        if (!p.findAlert.next()) {
+            // The fingerprint collided inside this batch with no row yet: a plain duplicate.
+            p.findAlert.finish();
+            return false;
+        }
+        stored = { p.findAlert.value(0).toLongLong(), p.findAlert.value(1).toString() };
         p.findAlert.finish();
-        return false;
     }
-    const qint64 id = p.findAlert.value(0).toLongLong();
-    const QString current = p.findAlert.value(1).toString();
-    p.findAlert.finish();
+    const qint64 id = stored.id;
+    const QString &current = stored.state;
     // "resolved" ends an occurrence: a late re-delivery of an earlier state (a sender's retry)
     // must not bring it back. A new occurrence has a new fingerprint (docs/store.md).
     if (current == a.state || current == u"resolved"_s) {
@@ -697,6 +729,24 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
             m_db.rollback();
             return r;
         }
+        // An alert whose fingerprint leaves its time out repeats the one stored under its
+        // fingerprint, whatever that one's time (docs/store.md, "Dedup").
+        std::optional<StoredAlert> known;
+        if (!a.fingerprintCoversTime) {
+            p.findIdentity.bindBlob(1, a.fingerprint);
+            const int rc = p.findIdentity.step();
+            if (rc == SQLITE_ROW) {
+                known = StoredAlert { p.findIdentity.columnValue(0).toLongLong(),
+                    p.findIdentity.columnValue(1).toString() };
+            } else if (rc != SQLITE_DONE) {
+                r = BatchResult {};
+                r.error = Tr::tr("%1 failed: %2").arg(u"find alert"_s, p.findIdentity.error());
+                p.findIdentity.reset();
+                m_db.rollback();
+                return r;
+            }
+            p.findIdentity.reset();
+        }
         // Text is converted to UTF-8 once: SQLite stores exactly these bytes (the database is
         // UTF-8) and the leaf hashes the same bytes.
         SqliteStatement &q = p.insertAlertFast;
@@ -728,19 +778,32 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         q.bindText(16, state);
         a.state.isEmpty() ? q.bindNull(17) : q.bindInt(17, stateSince(a));
         decision->suppression ? q.bindInt(18, *decision->suppression) : q.bindNull(18);
-        if (!q.exec()) {
+        if (known) {
+            q.reset(); // a repeat: nothing to insert
+        } else if (!q.exec()) {
             r = BatchResult{};
             r.error = Tr::tr("%1 failed: %2").arg(u"insert alert"_s, q.error());
             m_db.rollback();
             return r;
         }
-        if (q.changes() == 1) {
+        if (!known && q.changes() == 1) {
             ++r.accepted;
             m_correlator->commit(*decision, a);
             if (decision->suppression) {
                 ++r.suppressed;
             }
             r.lastAlertId = q.lastInsertRowId();
+            if (!a.fingerprintCoversTime) {
+                p.insertIdentity.bindBlob(1, a.fingerprint);
+                p.insertIdentity.bindInt(2, r.lastAlertId);
+                if (!p.insertIdentity.exec()) {
+                    r = BatchResult {};
+                    r.error
+                        = Tr::tr("%1 failed: %2").arg(u"insert alert"_s, p.insertIdentity.error());
+                    m_db.rollback();
+                    return r;
+                }
+            }
             // The leaf hashes exactly the values just bound (incident excluded: it is mutable).
             LeafEncoding::Encoder &leaf = p.leaf;
             leaf.start(LeafKind::Alert);
@@ -786,7 +849,7 @@ BatchResult SqliteStore::writeBatch(const IngestBatch &batch)
         } else {
             // Seen before: a changed state is an update of the stored alert, not a new one.
             m_correlator->discard(*decision);
-            Result<bool> changed = changeAlertState(a, batch.feed);
+            Result<bool> changed = changeAlertState(a, batch.feed, known);
             if (!changed) {
                 return fail(p.findAlert, changed.error());
             }
@@ -1590,6 +1653,16 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
                 return failed(q);
             }
         }
+    }
+    // A pruned alert's fingerprint is free again, as it was before schema v14.
+    q.prepare(u"DELETE FROM alert_identities WHERE alert BETWEEN ? AND ? AND fingerprint IN"
+              " (SELECT fingerprint FROM alerts WHERE id BETWEEN ? AND ?)"_s);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec()) {
+        return failed(q);
     }
     q.prepare(u"DELETE FROM alerts WHERE id BETWEEN ? AND ?"_s);
     q.addBindValue(first);

@@ -97,8 +97,16 @@ public:
 private:
     Status migrate();
     Status appendAlertEvent(qint64 alertId, const Alert &a, const QString &batchFeed);
-    // True when `a` changed the state of the stored alert with its fingerprint.
-    Result<bool> changeAlertState(const Alert &a, const QString &batchFeed);
+    // A stored alert's id and state.
+    struct StoredAlert
+    {
+        qint64 id = 0;
+        QString state;
+    };
+    // True when `a` changed the state of the stored alert it repeats: `known`, or else the one
+    // with its time and fingerprint.
+    Result<bool> changeAlertState(
+        const Alert &a, const QString &batchFeed, const std::optional<StoredAlert> &known);
     Result<AlertPage> runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,
         const std::optional<PageKey> &after, std::optional<qint64> offset,
         QStringList *plan = nullptr);

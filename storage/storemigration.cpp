@@ -286,7 +286,7 @@ Result<MigrationReport> migrateStore(const QString &from, const QString &to)
             // followed the copied rows through their triggers.)
             QStringList statements { u"DELETE FROM rollup_hour"_s, u"DELETE FROM alert_totals"_s,
                 u"DELETE FROM rollup_hour_total"_s };
-            statements << derivedCountStatements()
+            statements << derivedCountStatements() << alertIdentityFillStatement()
                        << u"INSERT INTO alerts_fts (alerts_fts) VALUES ('rebuild')"_s;
             for (const QString &statement : std::as_const(statements)) {
                 if (!q.exec(statement)) {

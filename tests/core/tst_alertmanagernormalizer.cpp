@@ -77,6 +77,7 @@ private slots:
         QVERIFY(second->message.contains(u"status: resolved"_s));
         QCOMPARE(formatIsoTimestamp(second->ts), u"2024-05-01T07:00:00.000Z"_s);
         QVERIFY(first->fingerprint != second->fingerprint);
+        QVERIFY(first->fingerprintCoversTime && second->fingerprintCoversTime); // startsAt
 
         // normalize() is the first alert.
         const NormalizeResult one = AlertmanagerNormalizer().normalize(kPayload, {u"am"_s, 42});

@@ -53,6 +53,7 @@ private slots:
         QCOMPARE(a.ts, kReceived); // no rt/end/start and no syslog header
         QCOMPARE(a.raw, kExample);
         QCOMPARE(a.fingerprint.size(), 32);
+        QVERIFY(!a.fingerprintCoversTime); // its time is when it was read
         QVERIFY(a.message.contains(u"spt=1232"_s));
         QVERIFY(a.message.contains(u"device: Security threatmanager 1.0"_s));
     }

@@ -40,6 +40,7 @@ private slots:
         QCOMPARE(a->received, 1000);
         QCOMPARE(a->raw, kAlert);
         QCOMPARE(a->fingerprint.size(), 32);
+        QVERIFY(a->fingerprintCoversTime); // the store's duplicate check is by (ts, fingerprint)
         QVERIFY(a->message.contains(u"192.0.2.10:1037"_s));
     }
 

@@ -147,6 +147,8 @@ private slots:
         const Alert b = std::get<Alert>(n.normalize(closed, {u"fraud"_s, 6}));
         QCOMPARE(b.fingerprint, a.fingerprint);
         QCOMPARE(b.state, u"closed"_s);
+        // The id names the alert whatever its time: the store finds it by the fingerprint alone.
+        QVERIFY(!a.fingerprintCoversTime && !b.fingerprintCoversTime);
         QByteArray other = kDecision;
         other.replace("D-9001", "D-9002");
         QVERIFY(std::get<Alert>(n.normalize(other, {u"fraud"_s, 6})).fingerprint != a.fingerprint);

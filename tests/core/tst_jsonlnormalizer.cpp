@@ -89,6 +89,7 @@ private slots:
         QCOMPARE(a->rule, rule);
         QCOMPARE(a->source, u"jsonl"_s);
         QCOMPARE(a->fingerprint.size(), 32);
+        QVERIFY(a->fingerprintCoversTime); // over the record, its time included
     }
 
     void invalid_data()
@@ -141,6 +142,8 @@ private slots:
         QVERIFY(b);
         QCOMPARE(b->fingerprint, a.fingerprint);
         QCOMPARE(b->source, a.source);
+        QCOMPARE(b->ts, a.ts); // so (ts, fingerprint) finds the original
+        QVERIFY(b->fingerprintCoversTime);
         QCOMPARE(b->ts, a.ts);
         QCOMPARE(b->raw, a.raw);
         QCOMPARE(b->severity, a.severity);

@@ -50,6 +50,7 @@ private slots:
         QCOMPARE(a->received, 1000);
         QCOMPARE(a->raw, kAlert);
         QCOMPARE(a->fingerprint.size(), 32);
+        QVERIFY(a->fingerprintCoversTime);
         QVERIFY(a->message.startsWith(u"Jan 21 10:00:00 web-01 sshd[1234]: Failed password"_s));
         QVERIFY(a->message.contains(u"agent: web-01 (192.0.2.7)"_s));
     }

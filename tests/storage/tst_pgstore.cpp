@@ -821,6 +821,10 @@ private slots:
                 && q.next());
             QCOMPARE(q.value(0).toInt(), 400);
             QCOMPARE(q.value(1).toInt(), 400);
+            q.finish();
+            // Its duplicate check by fingerprint alone (schema v14) knows every jsonl alert.
+            QVERIFY(q.exec(u"SELECT count(*) FROM alert_identities"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 400);
         }
         r = run({ u"--store"_s, location, u"--json"_s, u"incident"_s, u"show"_s, id });
         QVERIFY2(r.code == 0, r.err.constData());

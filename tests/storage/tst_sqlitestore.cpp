@@ -191,8 +191,12 @@ private slots:
         // The log file is cut back after checkpoints: a big one makes recovery at open slow.
         QVERIFY(q.exec(u"PRAGMA journal_size_limit"_s) && q.next());
         QCOMPARE(q.value(0).toLongLong(), 64LL * 1024 * 1024);
+        // The migrations sort into temporary files; the writer's own sorts stay in memory (2).
+        QVERIFY(q.exec(u"PRAGMA temp_store"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), sqliteSchemaVersion());
+        q.finish(); // no read left open while the store closes
         s.reset();
         // Re-opening migrates nothing and keeps the version.
         auto again = openRw(u"new.db"_s);
@@ -269,12 +273,178 @@ private slots:
         QCOMPARE(feeds[0].received, 6);
     }
 
+    // Schema v14: a fingerprint that covers the time is a duplicate with its time; one that
+    // leaves the time out (a source's own id, a time taken from when it was read) is a duplicate
+    // by the fingerprint alone, whatever its time. A pruned alert's fingerprint is free again.
+    void dedupByTimeOrIdentity()
+    {
+        auto s = openRw(u"dedup-rules.db"_s);
+        Alert covered = makeAlert(11);
+        covered.fingerprintCoversTime = true;
+        Alert coveredOtherTime = covered; // cannot come from a source; shows the rule
+        coveredOtherTime.ts += 60'000;
+        const Alert byId = makeAlert(12);
+        Alert byIdLater = byId; // the same id re-sent later with another time
+        byIdLater.ts += 3'600'000;
+        byIdLater.received += 3'600'000;
+        IngestBatch b;
+        b.feed = u"f"_s;
+        b.alerts << covered << covered << coveredOtherTime << byId << byIdLater;
+        BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 3);
+        QCOMPARE(r.duplicates, 2);
+        const qint64 byIdStored = r.lastAlertId;
+        r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.duplicates, 5);
+        // Exported and imported back, an alert keeps its time and fingerprint: it is the stored
+        // one, whichever rule stored it.
+        Alert back = byId;
+        back.fingerprintCoversTime = true;
+        back.received += 86'400'000;
+        b.alerts = { back };
+        r = s->writeBatch(b);
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.duplicates, 1);
+        QCOMPARE(s->countAlerts({}).value(), 3);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT alert FROM alert_identities"_s) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), byIdStored);
+        QVERIFY(!q.next());
+        q.finish();
+
+        // Pruned, the alerts are gone with their identities: a re-delivery is new again.
+        RetentionPolicy none;
+        none.maxAlerts = 0;
+        const auto pruned = s->prune(none, Core::nowMs());
+        QVERIFY2(pruned, qPrintable(pruned.error()));
+        QCOMPARE(pruned->alerts, 3);
+        QVERIFY(q.exec(u"SELECT count(*) FROM alert_identities"_s) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 0);
+        q.finish();
+        b.alerts = { byIdLater };
+        r = s->writeBatch(b);
+        QCOMPARE(r.accepted, 1);
+    }
+
+    // The writer's look-ups are index searches: a duplicate with its time by the (ts,
+    // fingerprint) index, one by the fingerprint alone by alert_identities' key.
+    void dedupLookupsUseIndexes()
+    {
+        auto s = openRw(u"dedup-plans.db"_s);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'alerts'"_s) && q.next());
+        QVERIFY2(!q.value(0).toString().contains(u"UNIQUE"_s), qPrintable(q.value(0).toString()));
+        q.finish();
+        const QList<std::pair<QString, QString>> lookups {
+            { u"SELECT id, state FROM alerts WHERE ts = 1 AND fingerprint = x'00'"_s,
+                u"alerts_dedup"_s },
+            { u"SELECT a.id, a.state FROM alert_identities i JOIN alerts a ON a.id = i.alert"
+              " WHERE i.fingerprint = x'00'"_s,
+                u"PRIMARY KEY"_s },
+        };
+        for (const auto &[sql, index] : lookups) {
+            QVERIFY(q.exec(u"EXPLAIN QUERY PLAN "_s + sql));
+            QStringList plan;
+            while (q.next()) {
+                plan << q.value(3).toString();
+            }
+            const QString text = plan.join(u'\n');
+            QVERIFY2(text.contains(index), qPrintable(text));
+            QVERIFY2(!text.contains(u"SCAN"_s), qPrintable(text));
+        }
+    }
+
+    // A store of schema v13 (a UNIQUE fingerprint) is rebuilt once: the same alerts with the
+    // same ids, searchable, and a fingerprint stored before is still a duplicate afterwards.
+    void migrationFourteenRebuildsTheAlertsTable()
+    {
+        {
+            auto s = filled(u"v13.db"_s);
+            QVERIFY(s);
+            QSqlQuery q(s->database());
+            QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'alerts'"_s) && q.next());
+            QString table = q.value(0).toString();
+            q.finish();
+            QStringList indexes;
+            QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE type = 'index'"
+                           " AND tbl_name = 'alerts' AND sql IS NOT NULL"
+                           " AND name <> 'alerts_dedup'"_s));
+            while (q.next()) {
+                indexes << q.value(0).toString();
+            }
+            q.finish();
+            table.replace(u"fingerprint BLOB NOT NULL,"_s, u"fingerprint BLOB NOT NULL UNIQUE,"_s);
+            QVERIFY(table.startsWith(u"CREATE TABLE \"alerts\" ("_s)); // renamed by v14
+            table.replace(u"CREATE TABLE \"alerts\" ("_s, u"CREATE TABLE alerts_v13 ("_s);
+            QStringList back { table, u"INSERT INTO alerts_v13 SELECT * FROM alerts"_s,
+                u"DROP TABLE alerts"_s, u"ALTER TABLE alerts_v13 RENAME TO alerts"_s };
+            back << indexes << u"DROP TABLE alert_identities"_s
+                 << u"UPDATE meta SET value = '13' WHERE key = 'schema_version'"_s;
+            for (const QString &statement : std::as_const(back)) {
+                QVERIFY2(q.exec(statement), qPrintable(statement + u": "_s + q.lastError().text()));
+            }
+        }
+        QList<Alert> before;
+        {
+            auto old = openRw(u"v13.db"_s); // migrates
+            QVERIFY(old);
+            QCOMPARE(old->schemaVersion(), sqliteSchemaVersion());
+            before = old->alerts({}, AlertSort::TimeAsc, 1000, std::nullopt).value().alerts;
+        }
+        auto s = openRw(u"v13.db"_s);
+        QVERIFY(s);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"ok"_s);
+        q.finish();
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'alerts'"_s) && q.next());
+        QVERIFY(!q.value(0).toString().contains(u"UNIQUE"_s));
+        q.finish();
+        QCOMPARE(before.size(), 100);
+        // Every alert of the test's source (jsonl) keeps its fingerprint as its identity.
+        QVERIFY(q.exec(u"SELECT count(*) FROM alert_identities"_s) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 100);
+        q.finish();
+        const auto after = s->alerts({}, AlertSort::TimeAsc, 1000, std::nullopt).value().alerts;
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            QCOMPARE(after.at(i).id, before.at(i).id);
+            QCOMPARE(after.at(i).fingerprint, before.at(i).fingerprint);
+        }
+        AlertFilter search;
+        search.search = u"gateway"_s;
+        QCOMPARE(s->countAlerts(search).value(), 50);
+        // A stored alert re-sent with another time is still the stored one.
+        Alert again = makeAlert(3, Core::severityFromInt(3));
+        again.ts += 7'200'000;
+        IngestBatch b;
+        b.feed = u"test"_s;
+        b.alerts = { again };
+        const BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.accepted, 0);
+        QCOMPARE(r.duplicates, 1);
+        QVERIFY(s->verify(false).value().ok);
+    }
+
     // A source with a lifecycle (Alertmanager, chain conditions) re-sends an alert with a new
-    // state: the stored alert changes, once per real change, and each state is an event.
+    // state: the stored alert changes, once per real change, and each state is an event. Both
+    // ways of finding the stored alert (schema v14) lead to it.
+    void stateChangeUpdatesTheStoredAlert_data()
+    {
+        QTest::addColumn<bool>("coversTime");
+        QTest::newRow("by time and fingerprint") << true;
+        QTest::newRow("by fingerprint alone") << false;
+    }
     void stateChangeUpdatesTheStoredAlert()
     {
-        auto s = openRw(u"lifecycle.db"_s);
+        QFETCH(bool, coversTime);
+        auto s = openRw(u"lifecycle-%1.db"_s.arg(coversTime));
         Alert firing = makeAlert(7);
+        firing.fingerprintCoversTime = coversTime;
         firing.state = u"firing"_s;
         IngestBatch b;
         b.feed = u"am"_s;
