@@ -10,7 +10,9 @@
 #include "packreview.h"
 #include "presentationcontroller.h"
 #include "queryservice.h"
+#include "schema.h"
 #include "scriptedscenario.h"
+#include "sqlitestore.h"
 #include "storewriter.h"
 #include "theme.h"
 #include "uilanguage.h"
@@ -22,8 +24,10 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -255,7 +259,41 @@ int main(int argc, char **argv)
         Storage::StoreOptions storeOptions;
         storeOptions.mergeLogOnWriter = true;
         writer->setOptions(storeOptions);
+        // A large store of an older schema is migrated first, which can rebuild a table (about
+        // half a minute per million alerts for version 14). Say so on screen, so the wait does
+        // not look like a hang that someone ends, undoing the migration.
+        std::unique_ptr<QLabel> upgrading;
+        const std::optional<int> stored = location.contains(u"://"_s)
+            ? std::nullopt
+            : Storage::SqliteStore::storedSchemaVersion(location);
+        constexpr qint64 kLargeStore = 256LL * 1024 * 1024;
+        if (interactive && stored && *stored > 0 && *stored < Storage::sqliteSchemaVersion()
+            && QFileInfo(location).size() >= kLargeStore) {
+            upgrading = std::make_unique<QLabel>(
+                Tr::tr("Upgrading the store %1 (%2 MB) to schema version %3.\n\n"
+                       "This happens once and can take several minutes for millions of alerts. "
+                       "Please leave Lakeguard open until the console appears.")
+                    .arg(QDir::toNativeSeparators(location))
+                    .arg(QFileInfo(location).size() / (1024 * 1024))
+                    .arg(Storage::sqliteSchemaVersion()));
+            upgrading->setTextFormat(Qt::PlainText);
+            upgrading->setWordWrap(true);
+            upgrading->setMargin(24);
+            upgrading->setWindowTitle(Tr::tr("Lakeguard"));
+            upgrading->setMinimumWidth(480);
+            upgrading->adjustSize();
+            if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+                upgrading->move(
+                    screen->availableGeometry().center() - upgrading->rect().center());
+            }
+            upgrading->show();
+            for (int i = 0; i < 5; ++i) { // mapped and painted before the store is opened
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            }
+            printLine(stderr, u"lakeguard: "_s + upgrading->text().section(u'\n', 0, 0));
+        }
         const Storage::Status started = writer->start();
+        upgrading.reset();
         if (!started.ok()) {
             return fail(Tr::tr("cannot open the store %1: %2").arg(location, started.error()),
                 interactive, 1);

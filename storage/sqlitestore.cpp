@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
@@ -545,6 +546,9 @@ Status SqliteStore::migrate()
         if (m.toVersion <= version) {
             continue;
         }
+        if (m.code) { // the ones that rewrite tables take a while on a large store
+            qCInfo(lcStore) << "migrating" << m_path << "to schema version" << m.toVersion;
+        }
         if (!m_db.transaction()) {
             return Status::failure(
                 Tr::tr("cannot begin migration: %1").arg(m_db.lastError().text()));
@@ -1064,6 +1068,32 @@ Result<qint64> SqliteStore::latestCheckpointId()
         return Result<qint64>::failure(Tr::tr("store is not open"));
     }
     return m_log->latestCheckpointId();
+}
+
+std::optional<int> SqliteStore::storedSchemaVersion(const QString &path)
+{
+    if (!QFileInfo::exists(path) || QFileInfo(path).size() == 0) {
+        return 0;
+    }
+    sqlite3 *db = nullptr;
+    std::optional<int> version;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr)
+        == SQLITE_OK) {
+        sqlite3_stmt *q = nullptr;
+        if (sqlite3_prepare_v2(
+                db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, nullptr)
+            == SQLITE_OK) {
+            const int rc = sqlite3_step(q);
+            if (rc == SQLITE_ROW) {
+                version = sqlite3_column_int(q, 0);
+            } else if (rc == SQLITE_DONE) {
+                version = 0;
+            }
+        }
+        sqlite3_finalize(q);
+    }
+    sqlite3_close(db);
+    return version;
 }
 
 QString SqliteStore::ftsQuery(const QString &text)

@@ -1366,6 +1366,14 @@
         <source>$LAKEGUARD_POLICY does not apply to an evidence pack: its own incident policy does</source>
         <translation>$LAKEGUARD_POLICY 不适用于证据包：适用的是证据包自带的事件策略</translation>
     </message>
+    <message>
+        <source>Upgrading the store %1 (%2 MB) to schema version %3.
+
+This happens once and can take several minutes for millions of alerts. Please leave Lakeguard open until the console appears.</source>
+        <translation>正在将存储 %1（%2 MB）升级到架构版本 %3。
+
+此操作只进行一次，数百万条告警可能需要几分钟。请保持 Lakeguard 开启，直到控制台出现。</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App::MainWindow</name>

@@ -198,6 +198,9 @@ private slots:
         QCOMPARE(q.value(0).toInt(), sqliteSchemaVersion());
         q.finish(); // no read left open while the store closes
         s.reset();
+        // The version can be read without opening the store (the console's "Upgrading" note).
+        QCOMPARE(SqliteStore::storedSchemaVersion(path(u"new.db"_s)), sqliteSchemaVersion());
+        QCOMPARE(SqliteStore::storedSchemaVersion(path(u"none.db"_s)), 0);
         // Re-opening migrates nothing and keeps the version.
         auto again = openRw(u"new.db"_s);
         QVERIFY(again);
@@ -224,6 +227,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(4096, 'z'));
         f.close();
+        QCOMPARE(SqliteStore::storedSchemaVersion(f.fileName()), std::nullopt);
         SqliteStore s(f.fileName());
         const Status st = s.open(AlertStore::Mode::ReadWrite);
         QVERIFY(!st);
