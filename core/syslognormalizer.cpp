@@ -305,6 +305,7 @@ std::variant<SyslogNormalizer::Message, QString> SyslogNormalizer::parse(QString
             if (!m.ts) {
                 return u"invalid RFC 5424 TIMESTAMP \"%1\""_s.arg(fields[0].left(64).toString());
             }
+            m.tsHasYear = true;
         }
         m.host = nilToEmpty(fields[1]);
         m.app = nilToEmpty(fields[2]);
@@ -342,6 +343,7 @@ std::variant<SyslogNormalizer::Message, QString> SyslogNormalizer::parse(QString
         const QStringView first = nextToken(probe);
         if (const auto iso = parseIsoTimestamp(first)) {
             m.ts = iso;
+            m.tsHasYear = true;
             rest = first.size() < rest.size() ? rest.sliced(first.size()) : QStringView();
         } else {
             m.msg = rest.toString().trimmed();
@@ -417,6 +419,8 @@ NormalizeResult SyslogNormalizer::normalize(const QByteArray &record,
     // The record's own bytes (framing removed) are its canonical form: a 3164 line carries no
     // year, so the same line re-read later dedups whatever year it was given.
     a.fingerprint = fingerprintOf(u"syslog", text->toUtf8());
+    // Only a timestamp with its year is the same time for the same text, whenever it is read.
+    a.fingerprintCoversTime = m.ts && m.tsHasYear;
     a.severity = severityFor(m.pri % 8);
     a.rule = u"syslog:"_s + (m.app.isEmpty() ? facilityName(facility) : m.app);
     a.title = oneLine(m.msg, kTitleChars);

@@ -29,6 +29,7 @@ public:
         int pri = -1;
         bool rfc5424 = false;
         std::optional<TimestampMs> ts; // nullopt: NILVALUE or no timestamp
+        bool tsHasYear = false;        // RFC 3339 (5424, or rsyslog's 3164); a BSD one has none
         QString host;
         QString app;                   // APP-NAME, or the 3164 TAG
         QString procId;

@@ -59,8 +59,9 @@ private slots:
         QCOMPARE(a->raw, kRfc5424Ex1);
         QCOMPARE(a->received, 7);
         QCOMPARE(a->fingerprint.size(), 32);
-        // The fingerprint is the line, which may carry no year: by the fingerprint alone.
-        QVERIFY(!a->fingerprintCoversTime);
+        // The fingerprint is the line, and its timestamp has a year: the store may check
+        // duplicates by (ts, fingerprint).
+        QVERIFY(a->fingerprintCoversTime);
     }
 
     void fields_data()
@@ -272,6 +273,16 @@ private slots:
         QCOMPARE(a.fingerprint, b.fingerprint);
         const auto c = std::get<Alert>(SyslogNormalizer().normalize(kRfc3164Ex2, {}));
         QVERIFY(a.fingerprint != c.fingerprint);
+        // A BSD timestamp has no year (the same line read in another year gets another), and
+        // a line without one takes the time it was read: both leave the time out.
+        QVERIFY(!a.fingerprintCoversTime);
+        const auto noTime = std::get<Alert>(SyslogNormalizer().normalize("<13>no time here", {}));
+        QVERIFY(!noTime.fingerprintCoversTime);
+        const auto rsyslog = std::get<Alert>(
+            SyslogNormalizer().normalize("<13>2024-05-01T10:00:00Z host app: text", {}));
+        QVERIFY(rsyslog.fingerprintCoversTime);
+        const auto nil = std::get<Alert>(SyslogNormalizer().normalize("<13>1 - h a - - - text", {}));
+        QVERIFY(!nil.fingerprintCoversTime);
     }
 
     // PROVENANCE.md: 28 messages; only the 6 Palo Alto ones carry a <PRI> (<14>: user.info).
