@@ -487,8 +487,8 @@ const QList<Migration> &sqliteMigrations()
             } },
         // Scale (issue 4): the UNIQUE fingerprint, a random SHA-256, took every new alert to a
         // random page of its index, so each batch rewrote a page per alert: at 1 M alerts the
-        // store's tables ran at two thirds of the rate without it, and the share grows with the
-        // store. Duplicates are now found by (ts, fingerprint), which grows at its end, and by
+        // store's tables ran at half to two thirds of their rate without it, and the share grows
+        // with the store. Duplicates are now found by (ts, fingerprint), which grows at its end, and by
         // the fingerprint alone only for the alerts whose fingerprint leaves their time out
         // (docs/store.md, "Schema version 14"). The table is rebuilt once.
         { 14, {}, &dedupByTime },
