@@ -645,22 +645,23 @@ ExportOutcome exportPack(
         incidentsJsonl += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
     // The incident policy the store applies, so that a review weighs risk as the site does.
-    QString policyOrigin;
-    const auto policy = Storage::incidentPolicyDocument(options.storeLocation, &policyOrigin);
+    const auto policy = Storage::incidentPolicyDocument(options.storeLocation);
     if (!policy) {
         return failure(S::BadInput, policy.error());
     }
-    if (policyOrigin != u"built-in"_s) {
-        policyOrigin = policyOrigin == options.storeLocation + u".policy.json"_s
-            ? u"beside the store"_s
-            : u"$LAKEGUARD_POLICY"_s;
+    using Origin = Storage::IncidentPolicyDocument::Origin;
+    QString policyOrigin = u"$LAKEGUARD_POLICY"_s;
+    if (policy->origin == Origin::BuiltIn) {
+        policyOrigin = u"built-in"_s;
+    } else if (policy->origin == Origin::BesideStore) {
+        policyOrigin = u"beside the store"_s;
     }
     const QList<std::pair<QString, QByteArray>> plain {
         { u"alerts.jsonl"_s, alertsJsonl },
         { u"incidents.jsonl"_s, incidentsJsonl },
         { u"alerts.csv"_s, csv },
         { u"audit.jsonl"_s, auditJsonl },
-        { u"policy.json"_s, policy.value() },
+        { u"policy.json"_s, policy->bytes },
         { u"signing-pub.pem"_s, key->publicKeyPem() },
     };
     for (const auto &[name, bytes] : plain) {

@@ -1072,41 +1072,45 @@ Result<IncidentChange> IncidentStore::change(const IncidentCommand &cmd, Timesta
     return result;
 }
 
-Result<QByteArray> incidentPolicyDocument(const QString &storeLocation, QString *origin)
+Result<IncidentPolicyDocument> incidentPolicyDocument(const QString &storeLocation)
 {
-    using R = Result<QByteArray>;
-    QString path = qEnvironmentVariable("LAKEGUARD_POLICY");
-    if (path.isEmpty() && !storeLocation.contains(u"://"_s)) {
+    using R = Result<IncidentPolicyDocument>;
+    using Origin = IncidentPolicyDocument::Origin;
+    IncidentPolicyDocument d;
+    d.path = qEnvironmentVariable("LAKEGUARD_POLICY");
+    d.origin = Origin::Environment;
+    if (d.path.isEmpty() && !storeLocation.contains(u"://"_s)) {
         const QString beside = storeLocation + u".policy.json"_s;
         if (QFileInfo::exists(beside)) {
-            path = beside;
+            d.path = beside;
+            d.origin = Origin::BesideStore;
         }
     }
-    if (origin) {
-        *origin = path.isEmpty() ? u"built-in"_s : path;
+    if (d.path.isEmpty()) {
+        d.origin = Origin::BuiltIn;
+        d.bytes = Core::IncidentPolicy::builtInJson();
+        return d;
     }
-    if (path.isEmpty()) {
-        return Core::IncidentPolicy::builtInJson();
-    }
-    QFile f(path);
+    QFile f(d.path);
     if (!f.open(QIODevice::ReadOnly)) {
-        return R::failure(u"incident policy %1: %2"_s.arg(path, f.errorString()));
+        return R::failure(u"incident policy %1: %2"_s.arg(d.path, f.errorString()));
     }
-    return f.readAll();
+    d.bytes = f.readAll();
+    return d;
 }
 
 Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation)
 {
     using R = Result<Core::IncidentPolicy>;
-    QString origin;
-    const auto document = incidentPolicyDocument(storeLocation, &origin);
+    const auto document = incidentPolicyDocument(storeLocation);
     if (!document) {
         return R::failure(document.error());
     }
     QString error;
-    const auto policy = Core::IncidentPolicy::fromJson(document.value(), &error);
+    const auto policy = Core::IncidentPolicy::fromJson(document->bytes, &error);
     if (!policy) {
-        return R::failure(u"incident policy %1: %2"_s.arg(origin, error));
+        return R::failure(u"incident policy %1: %2"_s.arg(
+            document->path.isEmpty() ? u"built-in"_s : document->path, error));
     }
     return *policy;
 }

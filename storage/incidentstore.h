@@ -59,8 +59,16 @@ AuditEntry auditEntryFrom(const QSqlQuery &q);
 Result<Core::IncidentPolicy> loadIncidentPolicy(const QString &storeLocation);
 
 // The policy loadIncidentPolicy() applies, as its document: the file's exact bytes, or the
-// built-in document. `origin` (optional) gets where it came from: the file's path, or "built-in".
-// An evidence pack carries it (policy.json) so that a review weighs risk as the site did.
-Result<QByteArray> incidentPolicyDocument(const QString &storeLocation, QString *origin = nullptr);
+// built-in document, and where it came from. An evidence pack carries it (policy.json) so that a
+// review weighs risk as the site did.
+struct IncidentPolicyDocument
+{
+    // Environment: $LAKEGUARD_POLICY; BesideStore: <store>.policy.json.
+    enum class Origin { BuiltIn, Environment, BesideStore };
+    QByteArray bytes;
+    Origin origin = Origin::BuiltIn;
+    QString path; // the file read; empty for the built-in policy
+};
+Result<IncidentPolicyDocument> incidentPolicyDocument(const QString &storeLocation);
 
 } // namespace Lakeguard::Storage
