@@ -366,8 +366,14 @@ Category CefNormalizer::categoryFor(const QString &name, const QString &cat,
     return Category::Other;
 }
 
-std::optional<TimestampMs> CefNormalizer::parseTime(QStringView value, TimestampMs reference)
+std::optional<TimestampMs> CefNormalizer::parseTime(
+    QStringView value, TimestampMs reference, bool *hasYear)
 {
+    const auto setHasYear = [hasYear](bool given) {
+        if (hasYear) {
+            *hasYear = given;
+        }
+    };
     value = value.trimmed();
     if (value.isEmpty()) {
         return std::nullopt;
@@ -381,9 +387,11 @@ std::optional<TimestampMs> CefNormalizer::parseTime(QStringView value, Timestamp
             return std::nullopt;
         }
         const qint64 n = value.toLongLong();
+        setHasYear(true);
         return value.size() >= 12 ? n : n * 1000; // epoch ms, or seconds from some vendors
     }
     if (const auto iso = parseIsoTimestamp(value)) {
+        setHasYear(true);
         return iso;
     }
     // MMM dd [yyyy] HH:mm:ss[.SSS][ zone]
@@ -434,6 +442,7 @@ std::optional<TimestampMs> CefNormalizer::parseTime(QStringView value, Timestamp
         }
         ms = QDateTime(date, dt.time(), QTimeZone::utc()).toMSecsSinceEpoch();
     }
+    setHasYear(year > 0);
     return ms - qint64(*offset) * 1000;
 }
 
@@ -456,7 +465,7 @@ NormalizeResult CefNormalizer::normalize(const QByteArray &record, const Normali
             return reject(ctx, u"syslog header before CEF: %1"_s.arg(*error), record);
         }
         const auto &m = std::get<SyslogNormalizer::Message>(parsed);
-        envelope = Envelope{m.ts, m.host};
+        envelope = Envelope { m.ts, m.ts && m.tsHasYear, m.host };
     } else if (at > 0) {
         // "Mmm dd hh:mm:ss host CEF:…" (a syslog header without PRI) or an ISO time; any other
         // prefix ("ASM:", a wrapper's text) only stays in the raw record.
@@ -468,6 +477,7 @@ NormalizeResult CefNormalizer::normalize(const QByteArray &record, const Normali
         } else if (const auto iso = parseIsoTimestamp(prefix.first(std::max<qsizetype>(
                        0, prefix.indexOf(u' '))))) {
             envelope.ts = iso;
+            envelope.tsHasYear = true;
             prefix = prefix.sliced(prefix.indexOf(u' ')).trimmed();
         }
         if (envelope.ts) {
@@ -565,14 +575,19 @@ NormalizeResult CefNormalizer::normalizeCef(const QByteArray &raw, QStringView c
     a.category = categoryFor(name, cat, QString());
 
     std::optional<TimestampMs> ts;
+    bool tsHasYear = false;
     for (const QStringView key : {u"rt", u"deviceReceiptTime", u"end", u"endTime", u"start",
                                   u"startTime"}) {
         const QString v = valueOf(p, {key});
-        if (!v.isEmpty() && (ts = parseTime(v, ctx.received))) {
+        if (!v.isEmpty() && (ts = parseTime(v, ctx.received, &tsHasYear))) {
             break;
         }
     }
     a.ts = ts ? *ts : envelope.ts.value_or(ctx.received);
+    // The fingerprint is over the whole line, so it covers a time read from the line with its
+    // year; a yearless time takes its year from when the line was read, and no time is that
+    // moment itself (docs/normalisation.md).
+    a.fingerprintCoversTime = ts ? tsHasYear : envelope.ts && envelope.tsHasYear;
 
     // Message: msg first, then every other pair in order, custom fields under their labels.
     QHash<QString, QString> labels;

@@ -20,6 +20,7 @@ public:
     struct Envelope
     {
         std::optional<TimestampMs> ts;
+        bool tsHasYear = false; // ts was read with its year, not given one from `received`
         QString host;
     };
 
@@ -37,8 +38,10 @@ public:
     static Category categoryFor(const QString &name, const QString &cat,
                                 const QString &deviceEventCategory);
     // rt/start/end values: epoch ms (or s), "MMM dd [yyyy] HH:mm:ss[.SSS][ zone]", ISO 8601.
-    // `reference` (UTC ms) supplies a missing year.
-    static std::optional<TimestampMs> parseTime(QStringView value, TimestampMs reference);
+    // `reference` (UTC ms) supplies a missing year; `hasYear`, when given, says whether the
+    // value had its own (epoch and ISO 8601 values do), so that the time is the line's alone.
+    static std::optional<TimestampMs> parseTime(
+        QStringView value, TimestampMs reference, bool *hasYear = nullptr);
 };
 
 } // namespace Lakeguard::Core

@@ -406,7 +406,7 @@ NormalizeResult SyslogNormalizer::normalize(const QByteArray &record,
     const qsizetype cef = CefNormalizer::findCef(*text);
     if (cef >= 0) {
         return m_cef.normalizeCef(record, QStringView(*text).sliced(cef),
-                                  CefNormalizer::Envelope{m.ts, m.host}, ctx);
+            CefNormalizer::Envelope { m.ts, m.ts && m.tsHasYear, m.host }, ctx);
     }
 
     const int facility = m.pri / 8;

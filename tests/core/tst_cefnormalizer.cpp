@@ -173,6 +173,56 @@ private slots:
         }
     }
 
+    // The store finds a duplicate by (ts, fingerprint) only when the line's time is its own: read
+    // from the line, with its year (docs/normalisation.md).
+    void fingerprintCoversTime_data()
+    {
+        QTest::addColumn<QByteArray>("record");
+        QTest::addColumn<bool>("covers");
+        QTest::addRow("rt-epoch-ms") << QByteArray("CEF:0|V|P|1|1|N|1|rt=1593013776000") << true;
+        QTest::addRow("start-epoch-s") << QByteArray("CEF:0|V|P|1|1|N|1|start=1600000000") << true;
+        QTest::addRow("rt-with-year")
+            << QByteArray("CEF:0|V|P|1|1|N|1|rt=Mar 05 2021 10:11:12") << true;
+        QTest::addRow("rt-iso") << QByteArray("CEF:0|V|P|1|1|N|1|rt=2021-03-05T10:11:12Z") << true;
+        QTest::addRow("rt-without-year")
+            << QByteArray("CEF:0|V|P|1|1|N|1|rt=Mar 05 10:11:12 UTC") << false;
+        QTest::addRow("unparseable-rt-then-epoch")
+            << QByteArray("CEF:0|V|P|1|1|N|1|rt=nov. 12 2021 10:00:00 GMT start=1600000000")
+            << true;
+        // The CEF's own yearless time wins over a header that has a year.
+        QTest::addRow("yearless-rt-under-rfc5424") << QByteArray(
+            "<134>1 2024-05-01T10:00:00Z fw01 CEF - - - CEF:0|V|P|1|7|B|8|rt=May 01 10:00:00")
+                                                   << false;
+        QTest::addRow("rfc5424-header") << QByteArray(
+            "<134>1 2024-05-01T10:00:00Z fw01 CEF - - - CEF:0|V|P|1|7|B|8|src=192.0.2.1")
+                                        << true;
+        QTest::addRow("rfc3164-header")
+            << QByteArray("<134>May  1 10:00:00 fw01 CEF:0|V|P|1|7|B|8|src=192.0.2.1") << false;
+        QTest::addRow("pri-less-bsd-header")
+            << QByteArray("Jan 18 11:07:53 host CEF:0|V|P|1|7|B|8|src=192.0.2.1") << false;
+        QTest::addRow("iso-prefix")
+            << QByteArray("2024-01-18T11:07:53Z host CEF:0|V|P|1|7|B|8|src=192.0.2.1") << true;
+        QTest::addRow("no-time") << QByteArray("CEF:0|V|P|1|7|B|8|src=192.0.2.1") << false;
+    }
+
+    void fingerprintCoversTime()
+    {
+        QFETCH(QByteArray, record);
+        QFETCH(bool, covers);
+        const NormalizeResult r = CefNormalizer().normalize(record, { u"siem"_s, kReceived });
+        const auto *q = std::get_if<Quarantined>(&r);
+        QVERIFY2(!q, q ? qPrintable(q->reason) : "");
+        const auto &a = std::get<Alert>(r);
+        QCOMPARE(a.fingerprintCoversTime, covers);
+        if (covers) {
+            // The same line read a year later has the same time: (ts, fingerprint) is its key.
+            const auto later = std::get<Alert>(CefNormalizer().normalize(
+                record, { u"siem"_s, kReceived + 366LL * 24 * 3600 * 1000 }));
+            QCOMPARE(later.ts, a.ts);
+            QCOMPARE(later.fingerprint, a.fingerprint);
+        }
+    }
+
     void severityMapping_data()
     {
         QTest::addColumn<QString>("value");

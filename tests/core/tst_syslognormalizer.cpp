@@ -195,18 +195,27 @@ private slots:
     void cefIsDelegated_data()
     {
         QTest::addColumn<QByteArray>("record");
-        QTest::addRow("5424") << QByteArray("<134>1 2024-05-01T10:00:00Z fw01 CEF - - - CEF:0|V|P|1|7|Blocked|8|src=192.0.2.1");
-        QTest::addRow("3164") << QByteArray("<134>May  1 10:00:00 fw01 CEF:0|V|P|1|7|Blocked|8|src=192.0.2.1");
-        QTest::addRow("3164-space-after-colon") << QByteArray("<134>May  1 10:00:00 fw01 CEF: 0|V|P|1|7|Blocked|8|src=192.0.2.1");
+        QTest::addColumn<bool>("coversTime"); // the header's time has its year
+        QTest::addRow("5424") << QByteArray(
+            "<134>1 2024-05-01T10:00:00Z fw01 CEF - - - CEF:0|V|P|1|7|Blocked|8|src=192.0.2.1")
+                              << true;
+        QTest::addRow("3164") << QByteArray(
+            "<134>May  1 10:00:00 fw01 CEF:0|V|P|1|7|Blocked|8|src=192.0.2.1")
+                              << false;
+        QTest::addRow("3164-space-after-colon")
+            << QByteArray("<134>May  1 10:00:00 fw01 CEF: 0|V|P|1|7|Blocked|8|src=192.0.2.1")
+            << false;
     }
 
     void cefIsDelegated()
     {
         QFETCH(QByteArray, record);
+        QFETCH(bool, coversTime);
         const NormalizeResult r = SyslogNormalizer().normalize(record, {u"sys"_s, kReceived2024});
         const auto *a = std::get_if<Alert>(&r);
         QVERIFY(a);
         QCOMPARE(a->source, u"cef"_s);
+        QCOMPARE(a->fingerprintCoversTime, coversTime);
         QCOMPARE(a->rule, u"cef:v/p:7"_s);
         QCOMPARE(a->severity, Severity::High);
         QCOMPARE(a->entity, u"fw01"_s);
