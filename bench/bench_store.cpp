@@ -69,8 +69,40 @@ double g_rawCpuMs = 0; // CPU time of the last C API baseline's inserts
 
 // What the rows go into: one plain table, or the store's own tables without the store's code,
 // or those tables with schema version 13's duplicate check (a UNIQUE fingerprint) in place of
-// version 14's (ts, fingerprint) (docs/store.md, "Schema version 14").
-enum class Target { PlainTable, StoreTables, StoreTablesV13Dedup };
+// version 14's (ts, fingerprint) (docs/store.md, "Schema version 14"), or with version 14's
+// full-text index, which kept token positions (docs/store.md, "Schema version 15").
+enum class Target { PlainTable, StoreTables, StoreTablesV13Dedup, StoreTablesFtsPositions };
+
+// In a new, empty store: the full-text index again with token positions (FTS5's default
+// `detail=full`), its merge setting as the schema has it. False if the schema is not as
+// expected.
+bool ftsWithPositions(sqlite3 *db)
+{
+    QByteArray fts;
+    sqlite3_stmt *q = nullptr;
+    sqlite3_prepare_v2(
+        db, "SELECT sql FROM sqlite_master WHERE name = 'alerts_fts'", -1, &q, nullptr);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        fts = reinterpret_cast<const char *>(sqlite3_column_text(q, 0));
+    }
+    sqlite3_finalize(q);
+    int automerge = 0;
+    sqlite3_prepare_v2(
+        db, "SELECT v FROM alerts_fts_config WHERE k = 'automerge'", -1, &q, nullptr);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        automerge = sqlite3_column_int(q, 0);
+    }
+    sqlite3_finalize(q);
+    const QByteArray columns = ", detail=column";
+    if (!fts.contains(columns) || automerge <= 0) {
+        return false;
+    }
+    fts.replace(columns, "");
+    const QByteArray script = "DROP TABLE alerts_fts; " + fts
+        + "; INSERT INTO alerts_fts (alerts_fts, rank) VALUES ('automerge', "
+        + QByteArray::number(automerge) + ");";
+    return sqlite3_exec(db, script.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
 
 // In a new, empty store: `alerts` again with a UNIQUE fingerprint and without the (ts,
 // fingerprint) index, its other indexes and its full-text index as they were. False if the
@@ -137,7 +169,8 @@ double rawSqliteRateCApi(
         // The store writer's page cache: its indexes' pages stay in memory the same way.
         sqlite3_exec(db, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
     }
-    if (target == Target::StoreTablesV13Dedup && !dedupByFingerprint(db)) {
+    if ((target == Target::StoreTablesV13Dedup && !dedupByFingerprint(db))
+        || (target == Target::StoreTablesFtsPositions && !ftsWithPositions(db))) {
         sqlite3_close(db);
         return 0;
     }
@@ -325,6 +358,8 @@ int main(int argc, char *argv[])
         double tablesOnlyCpuMs = 0;
         double tablesV13 = 0;
         double tablesV13CpuMs = 0;
+        double tablesPositions = 0;
+        double tablesPositionsCpuMs = 0;
         if (sample > 0) {
             t.start();
             QList<Core::Alert> rows;
@@ -349,6 +384,10 @@ int main(int argc, char *argv[])
                 Target::StoreTablesV13Dedup);
             tablesV13CpuMs = g_rawCpuMs;
             print(out, "  same, v13's UNIQUE fingerprint", tablesV13, "alerts/s");
+            tablesPositions = rawSqliteRateCApi(dir.filePath(u"bench-tables-positions.db"_s), rows,
+                batchSize, Target::StoreTablesFtsPositions);
+            tablesPositionsCpuMs = g_rawCpuMs;
+            print(out, "  same, v14's full-text index with positions", tablesPositions, "alerts/s");
             rawC = rawSqliteRateCApi(
                 dir.filePath(u"bench-raw-c.db"_s), rows, batchSize, Target::PlainTable);
             print(out, "baseline: same through the SQLite C API", rawC, "alerts/s");
@@ -358,6 +397,7 @@ int main(int argc, char *argv[])
                 { u""_s, u"-wal"_s, u"-shm"_s, u".signing-key.pem"_s, u".signing-pub.pem"_s }) {
                 QFile::remove(dir.filePath(u"bench-tables.db"_s) + suffix);
                 QFile::remove(dir.filePath(u"bench-tables-v13.db"_s) + suffix);
+                QFile::remove(dir.filePath(u"bench-tables-positions.db"_s) + suffix);
             }
         }
 
@@ -458,6 +498,10 @@ int main(int argc, char *argv[])
                 double(sample) * 1000.0 / std::max(1.0, tablesV13CpuMs), "alerts/CPU-s");
             print(out, "  ratio tables now / with v13's UNIQUE fingerprint",
                 tablesOnly / std::max(1.0, tablesV13), "");
+            print(out, "  tables with v14's positions, by CPU time",
+                double(sample) * 1000.0 / std::max(1.0, tablesPositionsCpuMs), "alerts/CPU-s");
+            print(out, "  ratio tables now / with v14's positions",
+                tablesOnly / std::max(1.0, tablesPositions), "");
         }
     }
 

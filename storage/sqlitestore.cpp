@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitestore.h"
 
+#include "ftstokens.h"
+
 #include "incidentcorrelator.h"
 #include "incidentstore.h"
 #include "merklelog.h"
@@ -186,14 +188,20 @@ Where whereFor(const AlertFilter &f)
         w.clauses << u"incident = ?"_s;
         w.values << f.incident->value;
     }
-    const QString fts = SqliteStore::ftsQuery(f.search);
-    if (!fts.isEmpty()) {
-        w.fts = fts;
+    const FtsSearch fts = ftsSearch(f.search);
+    if (!fts.match.isEmpty()) {
+        w.fts = fts.match;
         w.ftsClause = w.clauses.size();
         w.ftsValue = w.values.size();
         // Unary + : the time (or severity) index drives, probing the match set per row.
         w.clauses << u"+id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)"_s;
-        w.values << fts;
+        w.values << fts.match;
+        // The index has no positions: a word of several tokens matched them anywhere in the
+        // alert, and only its own order of them counts (ftstokens.h).
+        for (const QString &phrase : fts.phrases) {
+            w.clauses << u"lakeguard_phrase(?, title, message, entity, rule)"_s;
+            w.values << phrase;
+        }
     } else if (!f.search.trimmed().isEmpty()) {
         w.clauses << u"0"_s; // only punctuation: nothing can match
     }
@@ -359,6 +367,10 @@ Status SqliteStore::open(Mode mode)
     if (!m_db.open()) {
         return Status::failure(
             Tr::tr("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+    }
+    if (!addPhraseFunction(sqliteHandle(m_db))) {
+        return Status::failure(
+            Tr::tr("cannot open store %1: SQLite has no full-text search (FTS5)").arg(m_path));
     }
     QSqlQuery q(m_db);
     // synchronous=FULL: the WAL is fsynced at every commit. Feeds acknowledge a batch to its
@@ -542,12 +554,13 @@ Status SqliteStore::migrate()
         QSqlQuery pragma(m_db);
         pragma.exec(u"PRAGMA temp_store=MEMORY"_s);
     });
+    if (version > 0) { // some rewrite a table or an index, which takes a while on a large store
+        qCInfo(lcStore) << "migrating" << m_path << "from schema version" << version << "to"
+                        << latest;
+    }
     for (const Migration &m : sqliteMigrations()) {
         if (m.toVersion <= version) {
             continue;
-        }
-        if (m.code) { // the ones that rewrite tables take a while on a large store
-            qCInfo(lcStore) << "migrating" << m_path << "to schema version" << m.toVersion;
         }
         if (!m_db.transaction()) {
             return Status::failure(
@@ -1094,32 +1107,6 @@ std::optional<int> SqliteStore::storedSchemaVersion(const QString &path)
     }
     sqlite3_close(db);
     return version;
-}
-
-QString SqliteStore::ftsQuery(const QString &text)
-{
-    QStringList terms;
-    const QStringList words = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
-    for (QString w : words) {
-        const bool prefix = w.endsWith(u'*');
-        if (prefix) {
-            w.chop(1);
-        }
-        // Keep only what the unicode61 tokenizer would index anyway; quotes are doubled.
-        bool hasToken = false;
-        for (const QChar c : w) {
-            if (c.isLetterOrNumber()) {
-                hasToken = true;
-                break;
-            }
-        }
-        if (!hasToken) {
-            continue;
-        }
-        w.replace(u'"', u"\"\""_s);
-        terms << (u'"' + w + u'"' + (prefix ? u"*"_s : QString()));
-    }
-    return terms.join(u' ');
 }
 
 Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort sort, int limit,

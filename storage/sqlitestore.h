@@ -78,9 +78,6 @@ public:
     Result<TimelineData> timeline(const TimelineQuery &query) override;
     Result<AsOfSnapshot> asOf(TimestampMs at, unsigned parts = AsOfAll) override;
 
-    // Turns free text into an FTS5 query that matches all its words (quotes neutralised);
-    // a trailing '*' on a word keeps prefix search. Empty when there is nothing to search.
-    static QString ftsQuery(const QString &text);
     // The schema version of the store file at `path`, read without opening it for writing:
     // 0 for a new or empty file, nullopt when it cannot be read as a store. The console uses it
     // to say that opening will migrate a large store (minutes at millions of alerts).

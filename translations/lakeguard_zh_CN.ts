@@ -1235,6 +1235,10 @@
         <source>the check was stopped</source>
         <translation>检查已中止</translation>
     </message>
+    <message>
+        <source>cannot open store %1: SQLite has no full-text search (FTS5)</source>
+        <translation>无法打开存储 %1：SQLite 不支持全文检索（FTS5）</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Lakeguard authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ftstokens.h"
 #include "schema.h"
 #include "sqlitestore.h"
 #include "storereads.h"
@@ -1369,10 +1370,132 @@ private slots:
         QVERIFY(q.value(0).toLongLong() > 0);
     }
 
-    void ftsQuerySanitises()
+    // Version 15 rebuilds the full-text index without positions, from the stored alerts.
+    void migrationFifteenDropsTokenPositions()
     {
-        QCOMPARE(SqliteStore::ftsQuery(u"a \"b\" c*"_s), u"\"a\" \"\"\"b\"\"\" \"c\"*"_s);
-        QCOMPARE(SqliteStore::ftsQuery(u"  ( ) "_s), QString());
+        {
+            auto s = filled(u"v14.db"_s);
+            QVERIFY(s);
+            QSqlQuery q(s->database());
+            const QStringList back { u"DROP TABLE alerts_fts"_s,
+                u"CREATE VIRTUAL TABLE alerts_fts USING fts5 ("
+                " title, message, entity, rule, content='alerts', content_rowid='id',"
+                " tokenize = 'unicode61 remove_diacritics 2')"_s,
+                u"INSERT INTO alerts_fts (alerts_fts) VALUES ('rebuild')"_s,
+                u"UPDATE meta SET value = '14' WHERE key = 'schema_version'"_s };
+            for (const QString &statement : back) {
+                QVERIFY2(q.exec(statement), qPrintable(statement + u": "_s + q.lastError().text()));
+            }
+        }
+        auto s = openRw(u"v14.db"_s); // migrates
+        QVERIFY(s);
+        QCOMPARE(s->schemaVersion(), 15);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'alerts_fts'"_s) && q.next());
+        QVERIFY(q.value(0).toString().contains(u"detail=column"_s));
+        q.finish();
+        QVERIFY2(
+            q.exec(u"INSERT INTO alerts_fts (alerts_fts, rank) VALUES ('integrity-check', 1)"_s),
+            qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(u"SELECT v FROM alerts_fts_config WHERE k = 'automerge'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 16);
+        q.finish();
+        AlertFilter f;
+        f.search = u"gateway"_s;
+        QCOMPARE(s->countAlerts(f).value(), 50);
+        f.search = u"host-3"_s;
+        QCOMPARE(s->countAlerts(f).value(), 25);
+        f.search = u"number 7*"_s; // 7 and 70–79
+        QCOMPARE(s->countAlerts(f).value(), 11);
+    }
+
+    // The words of a search are split and folded by the index's own tokenizer.
+    void ftsSearchSplitsLikeTheIndex()
+    {
+        const FtsSearch search = ftsSearch(u"a \"b\" c* \u00dcn\u00efcode-Word 192.0.2.1*"_s);
+        QCOMPARE(
+            search.match, u"\"a\" \"b\" \"c\"* \"unicode\" \"word\" \"192\" \"0\" \"2\" \"1\"*"_s);
+        QCOMPARE(search.phrases, QStringList({ u"unicode word"_s, u"192 0 2 1*"_s }));
+        QCOMPARE(ftsSearch(u"  ( ) "_s).match, QString());
+        QVERIFY(ftsSearch(u"  ( ) "_s).phrases.isEmpty());
+        QCOMPARE(ftsTokens(u"Caf\u00e9-BAR 10.0.0.1"_s),
+            QList<QByteArray>({ "cafe", "bar", "10", "0", "0", "1" }));
+    }
+
+    // The index keeps no positions (schema v15): a word the tokenizer splits (an address, a
+    // hyphenated name) matches only where its tokens stand in its order, in one column, as a
+    // phrase did before; whichever plan the search takes.
+    void searchWordsOfSeveralTokens()
+    {
+        auto s = openRw(u"tokens.db"_s);
+        QVERIFY(s);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'alerts_fts'"_s) && q.next());
+        QVERIFY2(
+            q.value(0).toString().contains(u"detail=column"_s), qPrintable(q.value(0).toString()));
+        q.finish();
+        const QList<QPair<QString, QString>> rows {
+            { u"Blocked"_s, u"blocked 192.0.2.10 on port 443"_s }, // 1
+            { u"Blocked"_s, u"blocked 192.0.2.100"_s }, // 2
+            { u"Connection"_s, u"from 10.2.0.192"_s }, // 3: the same tokens, another order
+            { u"Login"_s, u"user ACCT-3 signed in"_s }, // 4
+            { u"Caf\u00e9 Bar"_s, u"opened"_s }, // 5
+            { u"Login"_s, u"acct 3 failed"_s }, // 6: the tokens of acct-3, in order
+            { u"192.0"_s, u"2.10"_s }, // 7: in order, but across two columns
+        };
+        auto write = [&](const QList<QPair<QString, QString>> &texts, int first) {
+            IngestBatch b;
+            b.feed = u"test"_s;
+            b.feedType = u"file"_s;
+            for (qsizetype i = 0; i < texts.size(); ++i) {
+                Alert a = makeAlert(first + int(i));
+                a.title = texts[i].first;
+                a.message = texts[i].second;
+                a.entity = u"e"_s;
+                a.rule = u"r"_s;
+                b.alerts << a;
+            }
+            const BatchResult r = s->writeBatch(b);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.accepted, texts.size());
+        };
+        write(rows, 0);
+        auto found = [&](const QString &text) {
+            AlertFilter f;
+            f.search = text;
+            QList<qint64> ids;
+            const auto page = s->alerts(f, AlertSort::TimeAsc, 100, std::nullopt);
+            if (!page) {
+                qWarning() << page.error();
+                return QList<qint64> { -1 };
+            }
+            for (const Alert &a : page->alerts) {
+                ids << a.id.value;
+            }
+            if (s->countAlerts(f).value() != ids.size()) {
+                return QList<qint64> { -2 };
+            }
+            return ids;
+        };
+        auto check = [&] {
+            QCOMPARE(found(u"192.0.2.10"_s), QList<qint64>({ 1 }));
+            QCOMPARE(found(u"192.0.2.10*"_s), QList<qint64>({ 1, 2 }));
+            QCOMPARE(found(u"acct-3"_s), QList<qint64>({ 4, 6 }));
+            QCOMPARE(found(u"CAFE-bar"_s), QList<qint64>({ 5 }));
+            QCOMPARE(found(u"blocked 192.0.2.10"_s), QList<qint64>({ 1 }));
+            QCOMPARE(found(u"192.0.2.10 acct-3"_s), QList<qint64>());
+            QCOMPARE(found(u"192.0 2.10"_s), QList<qint64>({ 1, 7 }));
+        };
+        check();
+        QCOMPARE(found(u"10.2.0.192"_s), QList<qint64>({ 3 }));
+        // Enough rows with the tokens of 192.0.2.10 out of order that the time index drives.
+        write(QList<QPair<QString, QString>>(10'050, { u"Connection"_s, u"from 10.2.0.192"_s }),
+            int(rows.size()));
+        AlertFilter f;
+        f.search = u"192.0.2.10"_s;
+        const QString plan = s->explainAlerts(f, AlertSort::TimeAsc).value().join(u'\n');
+        QVERIFY2(plan.contains(u"alerts_ts"_s), qPrintable(plan));
+        check();
     }
 };
 
