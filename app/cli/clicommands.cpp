@@ -371,11 +371,14 @@ int cmdAlerts(Context &ctx, const QStringList &args)
     if (!store) {
         return ctx.fail(name, store.error());
     }
-    // Keyset pages, so even "all" of a large store streams in bounded memory.
+    // Keyset pages, so even "all" of a large store streams in bounded memory. Every page of a
+    // search gathers the whole match set again (0.25 s for 700,000 matches at 1 M alerts), so
+    // a search reads larger pages: 10,000 alerts are about 20 MB.
+    const qint64 pageRows = filter.search.trimmed().isEmpty() ? 1000 : 10'000;
     qint64 printed = 0;
     std::optional<Storage::PageKey> after;
     while (limit == 0 || printed < limit) {
-        const int pageSize = int(limit == 0 ? 1000 : std::min<qint64>(1000, limit - printed));
+        const int pageSize = int(limit == 0 ? pageRows : std::min(pageRows, limit - printed));
         const auto page
             = store.value()->alerts(filter, Storage::AlertSort::TimeDesc, pageSize, after);
         if (!page) {

@@ -427,6 +427,46 @@ private slots:
         QCOMPARE(first, all.mid(0, 600));
     }
 
+    // A search lists in keyset pages of 10,000 (each page gathers the match set again): --limit 0
+    // prints every match once, newest first, across a page boundary, and a word of several
+    // tokens (an address) matches only in its order.
+    void alertsSearchListedInPages()
+    {
+        const QString db = store(u"many-matches.db"_s);
+        QByteArray input;
+        const qint64 t0 = 1'795'000'000'000LL; // 2026-11-17
+        for (int i = 0; i < 10'050; ++i) {
+            const QByteArray ts
+                = Lakeguard::Core::formatIsoTimestamp(t0 + qint64(i) * 1000).toLatin1();
+            input += "{\"ts\":\"" + ts + "\",\"title\":\"transfer " + QByteArray::number(i)
+                + "\",\"message\":\"from 192.0.2." + QByteArray::number(i % 200) + "\"}\n";
+        }
+        Run r = run({ u"--store"_s, db, u"ingest"_s, u"--format"_s, u"jsonl"_s, u"-"_s }, input);
+        QCOMPARE(r.json().value(u"accepted"_s).toInt(), 10'050);
+        const QList<QJsonObject> all = run({ u"--store"_s, db, u"--json"_s, u"alerts"_s,
+                                               u"--search"_s, u"transfer"_s, u"--limit"_s, u"0"_s })
+                                           .lines();
+        QCOMPARE(all.size(), 10'050);
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            QVERIFY(all.at(i - 1).value(u"ts"_s).toString() > all.at(i).value(u"ts"_s).toString());
+        }
+        QCOMPARE(all.constFirst().value(u"title"_s).toString(), u"transfer 10049"_s);
+        const QList<QJsonObject> first
+            = run({ u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--search"_s, u"transfer"_s,
+                      u"--limit"_s, u"10001"_s })
+                  .lines();
+        QCOMPARE(first, all.mid(0, 10'001));
+        // 192.0.2.1 (i % 200 == 1) but not 192.0.2.10–19 or 192.0.2.100–199.
+        const QList<QJsonObject> address
+            = run({ u"--store"_s, db, u"--json"_s, u"alerts"_s, u"--search"_s, u"192.0.2.1"_s,
+                      u"--limit"_s, u"0"_s })
+                  .lines();
+        QCOMPARE(address.size(), 51);
+        for (const QJsonObject &o : address) {
+            QCOMPARE(o.value(u"message"_s).toString(), u"from 192.0.2.1"_s);
+        }
+    }
+
     // `incidents` reads the list in keyset pages of 1,000: --limit 0 prints every incident once,
     // in the list's order across page boundaries, and a limit past a page stops where it says.
     void incidentsListedInPages()
