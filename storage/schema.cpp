@@ -493,8 +493,8 @@ const QList<Migration> &sqliteMigrations()
         // (docs/store.md, "Schema version 14"). The table is rebuilt once.
         { 14, {}, &dedupByTime },
         // Scale (issue 4): token positions were most of the full-text index's cost. At 1 M
-        // alerts the store's tables ran 1.79 times as fast without them (bench_store, the same
-        // rows in the same run), and their share grows with the store. Without positions FTS5
+        // alerts the store's tables ran 1.08-1.79 times as fast without them (bench_store, the
+        // same rows in the same run), the store 1.07-1.12 times. Without positions FTS5
         // has no phrases, so a word of several tokens ("192.0.2.10") matches its tokens and
         // lakeguard_phrase() checks their order (storage/ftstokens.h; docs/store.md, "Schema
         // version 15"). The index is rebuilt once from the alerts.
