@@ -3,7 +3,6 @@
 #include "sqlitestore.h"
 
 #include "ftstokens.h"
-
 #include "incidentcorrelator.h"
 #include "incidentstore.h"
 #include "merklelog.h"
