@@ -86,6 +86,13 @@ public:
         Q_UNUSED(now)
         return Result<PruneResult>::failure(QStringLiteral("this store does not prune"));
     }
+    // Read-write only: gives the file's free pages back to the file system (after a prune or a
+    // migration that rebuilt a table). Holds the write lock until done.
+    virtual Result<CompactResult> compact()
+    {
+        return Result<CompactResult>::failure(QStringLiteral(
+            "this store is compacted by the database's own tools (VACUUM, autovacuum)"));
+    }
     // A consistent online copy of the whole store at `target` (a new file), while writers go on.
     virtual Status backup(const QString &target)
     {

@@ -1735,6 +1735,47 @@ Result<PruneResult> SqliteStore::prune(const RetentionPolicy &policy, TimestampM
     return result;
 }
 
+// SQLite's VACUUM: the store is copied into a temporary database and back, so the file ends up
+// with no free pages. Every table keeps its ids (each that others refer to has an INTEGER
+// PRIMARY KEY, schema version 2), so leaves, proofs and the full-text index stay valid.
+Result<CompactResult> SqliteStore::compact()
+{
+    using R = Result<CompactResult>;
+    if (m_mode != Mode::ReadWrite || m_immutable) {
+        return R::failure(Tr::tr("store %1 is open read-only; compacting writes it").arg(m_path));
+    }
+    CompactResult result;
+    result.bytesBefore = QFileInfo(m_path).size();
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA freelist_count"_s) || !q.next()) {
+        return R::failure(Tr::tr("cannot compact %1: %2").arg(m_path, errorText(q)));
+    }
+    result.freePagesBefore = q.value(0).toLongLong();
+    q.finish();
+    // The copy goes to a temporary file: with the writer's temp_store=MEMORY it would be the
+    // whole store in memory.
+    if (!q.exec(u"PRAGMA temp_store=FILE"_s)) {
+        return R::failure(Tr::tr("cannot compact %1: %2").arg(m_path, errorText(q)));
+    }
+    const auto memoryAgain = qScopeGuard([this] {
+        QSqlQuery pragma(m_db);
+        pragma.exec(u"PRAGMA temp_store=MEMORY"_s);
+    });
+    if (!q.exec(u"VACUUM"_s)) {
+        return R::failure(Tr::tr("cannot compact %1: %2").arg(m_path, errorText(q)));
+    }
+    // In WAL mode VACUUM writes every page through the log: merge it into the file and cut it
+    // back, unless a reader still needs it (then it is merged later, as usual).
+    if (q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s) && q.next()) {
+        result.logMerged = q.value(0).toInt() == 0;
+    }
+    q.finish();
+    result.bytesAfter = QFileInfo(m_path).size();
+    qCInfo(lcStore) << "compacted" << m_path << "from" << result.bytesBefore << "to"
+                    << result.bytesAfter << "bytes";
+    return result;
+}
+
 Status SqliteStore::backup(const QString &target)
 {
     if (QFileInfo::exists(target)) {

@@ -55,6 +55,7 @@ public:
     Status maintain() override;
     Result<PruneResult> prune(const RetentionPolicy &policy, TimestampMs now) override;
     Status backup(const QString &target) override;
+    Result<CompactResult> compact() override;
     Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;
     Result<QList<QuarantineEntry>> quarantinePage(int limit, qint64 beforeId) override;

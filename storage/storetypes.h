@@ -218,6 +218,15 @@ struct PruneResult
     qint64 lastAlert = 0;
 };
 
+// What SqliteStore::compact() gave back (AlertStore::compact).
+struct CompactResult
+{
+    qint64 bytesBefore = 0;
+    qint64 bytesAfter = 0;
+    qint64 freePagesBefore = 0; // pages inside the file that held nothing
+    bool logMerged = true; // false: a reader held the write-ahead log, which stays long
+};
+
 struct StoreOptions
 {
     // A signed checkpoint is written with the batch that brings the leaves not yet covered by one

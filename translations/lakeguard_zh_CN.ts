@@ -1239,6 +1239,14 @@
         <source>cannot open store %1: SQLite has no full-text search (FTS5)</source>
         <translation>无法打开存储 %1：SQLite 不支持全文检索（FTS5）</translation>
     </message>
+    <message>
+        <source>store %1 is open read-only; compacting writes it</source>
+        <translation>存储 %1 以只读方式打开；压缩需要写入</translation>
+    </message>
+    <message>
+        <source>cannot compact %1: %2</source>
+        <translation>无法压缩 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -4668,6 +4676,26 @@ terminal without echo. A secret is never taken from the command line.
     <message>
         <source>Words, each in the title or the entity (any case).</source>
         <translation>若干词语，每个词都须出现在标题或实体中（不区分大小写）。</translation>
+    </message>
+    <message>
+        <source>give the store&apos;s free pages back to the disk (after a prune or an upgrade); nothing else may write meanwhile</source>
+        <translation>将存储中的空闲页归还给磁盘（清理或升级之后）；期间不得有其他写入</translation>
+    </message>
+    <message>
+        <source>Usage: %1 compact [--json]
+Rewrites the store without the free pages a prune or a schema upgrade left inside it (SQLite&apos;s VACUUM), so the file shrinks. Needs free disk space as large as the store, and holds the store&apos;s write lock until done: stop the console and `serve` first. Nothing stored changes, and verify still passes.
+</source>
+        <translation>用法：%1 compact [--json]
+重写存储，去掉清理或结构升级后留在文件内的空闲页（SQLite 的 VACUUM），使文件变小。需要与存储同样大小的可用磁盘空间，并在完成前一直持有存储的写锁：请先停止控制台和 `serve`。已存储的内容不会改变，verify 仍然通过。
+</translation>
+    </message>
+    <message>
+        <source>compacted %1: %2 MB before, %3 MB after (%4 s)</source>
+        <translation>已压缩 %1：之前 %2 MB，之后 %3 MB（%4 秒）</translation>
+    </message>
+    <message>
+        <source>a reader still holds the write-ahead log; it is merged into the store when that reader is done</source>
+        <translation>仍有读取方持有预写日志；该读取方结束后日志将并入存储</translation>
     </message>
 </context>
 </TS>

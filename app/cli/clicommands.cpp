@@ -78,6 +78,9 @@ QList<Command> commands()
             Tr::tr("run the built-in scenario headless into the store") },
         { u"backup"_s, u"backup --out FILE [--verify]"_s,
             Tr::tr("an online, consistent copy of the store (while feeds keep writing)") },
+        { u"compact"_s, u"compact"_s,
+            Tr::tr("give the store's free pages back to the disk (after a prune or an "
+                   "upgrade); nothing else may write meanwhile") },
         { u"prune"_s, u"prune [--older-than AGE] [--max-alerts N]"_s,
             Tr::tr("remove the oldest alerts (roll-ups and tamper evidence stay; a signed prune "
                    "record says what went)") },
@@ -914,6 +917,53 @@ int cmdBackup(Context &ctx, const QStringList &args)
     return Success;
 }
 
+// ---- compact ----
+int cmdCompact(Context &ctx, const QStringList &args)
+{
+    const QString name = u"compact"_s;
+    QCommandLineParser p;
+    addGlobalOptions(p);
+    if (const auto done = parseCommand(ctx, p, args, name,
+            Tr::tr("Usage: %1 compact [--json]\n"
+                   "Rewrites the store without the free pages a prune or a schema upgrade left "
+                   "inside it (SQLite's VACUUM), so the file shrinks. Needs free disk space as "
+                   "large as the store, and holds the store's write lock until done: stop the "
+                   "console and `serve` first. Nothing stored changes, and verify still "
+                   "passes.\n")
+                .arg(kProgram))) {
+        return *done;
+    }
+    auto store = ctx.openStore(Storage::AlertStore::Mode::ReadWrite);
+    if (!store) {
+        return ctx.fail(name, store.error());
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = store.value()->compact();
+    if (!result) {
+        return ctx.fail(name, result.error(), ProblemFound);
+    }
+    if (ctx.json) {
+        ctx.printJson(QJsonObject { { u"bytes_before"_s, result->bytesBefore },
+            { u"bytes_after"_s, result->bytesAfter },
+            { u"free_pages_before"_s, result->freePagesBefore },
+            { u"log_merged"_s, result->logMerged }, { u"ms"_s, clock.elapsed() } });
+    } else {
+        ctx.out << Tr::tr("compacted %1: %2 MB before, %3 MB after (%4 s)")
+                       .arg(ctx.storeLocation)
+                       .arg(double(result->bytesBefore) / 1e6, 0, 'f', 1)
+                       .arg(double(result->bytesAfter) / 1e6, 0, 'f', 1)
+                       .arg(double(clock.elapsed()) / 1e3, 0, 'f', 1)
+                << '\n';
+        if (!result->logMerged) {
+            ctx.out << Tr::tr("a reader still holds the write-ahead log; it is merged into the "
+                              "store when that reader is done")
+                    << '\n';
+        }
+    }
+    return Success;
+}
+
 // "30d", "12h", "90m", "45s" or plain seconds → milliseconds; nullopt when malformed.
 std::optional<qint64> parseAge(const QString &text)
 {
@@ -1186,6 +1236,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         { u"verify"_s, cmdVerify },
         { u"serve"_s, cmdServe },
         { u"backup"_s, cmdBackup },
+        { u"compact"_s, cmdCompact },
         { u"prune"_s, cmdPrune },
         { u"incidents"_s, cmdIncidents },
         { u"incident"_s, cmdIncident },
