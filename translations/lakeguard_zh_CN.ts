@@ -4697,5 +4697,9 @@ Rewrites the store without the free pages a prune or a schema upgrade left insid
         <source>a reader still holds the write-ahead log; it is merged into the store when that reader is done</source>
         <translation>仍有读取方持有预写日志；该读取方结束后日志将并入存储</translation>
     </message>
+    <message>
+        <source>%1 is a PostgreSQL store, which PostgreSQL compacts itself (autovacuum, or VACUUM FULL); compact is for SQLite stores</source>
+        <translation>%1 是 PostgreSQL 存储，由 PostgreSQL 自行压缩（autovacuum 或 VACUUM FULL）；compact 仅用于 SQLite 存储</translation>
+    </message>
 </context>
 </TS>

@@ -933,6 +933,14 @@ int cmdCompact(Context &ctx, const QStringList &args)
                 .arg(kProgram))) {
         return *done;
     }
+    // Said before connecting, as for backup: nothing to do on the server.
+    if (Storage::PgLocation::isPostgres(ctx.storeLocation)) {
+        const auto location = Storage::PgLocation::parse(ctx.storeLocation);
+        return ctx.fail(name,
+            Tr::tr("%1 is a PostgreSQL store, which PostgreSQL compacts itself (autovacuum, or "
+                   "VACUUM FULL); compact is for SQLite stores")
+                .arg(location ? location->display : Tr::tr("the store")));
+    }
     auto store = ctx.openStore(Storage::AlertStore::Mode::ReadWrite);
     if (!store) {
         return ctx.fail(name, store.error());

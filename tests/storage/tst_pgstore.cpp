@@ -868,6 +868,19 @@ private slots:
         QVERIFY(!QFile::exists(out));
     }
 
+    // compact is SQLite's: a shared store names PostgreSQL's own tools and changes nothing.
+    void compactPointsToVacuum()
+    {
+        const QString location = freshStore();
+        QVERIFY(!location.isEmpty());
+        QVERIFY(openRw(location));
+        const Run r = run({ u"--store"_s, location, u"compact"_s });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("VACUUM") && r.err.contains("SQLite"), r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0); // one line
+        QVERIFY(!r.err.contains(PgTest::Server::kPassword));
+    }
+
     // An evidence pack cut from a shared store verifies like one from a file store.
     void exportPackFromPostgres()
     {
