@@ -218,7 +218,7 @@ FtsSearch ftsSearch(const QString &text)
     FtsSearch search;
     QStringList terms;
     static const QRegularExpression space(u"\\s+"_s);
-    for (QString word : text.split(space, Qt::SkipEmptyParts)) {
+    for (const QString &word : text.split(space, Qt::SkipEmptyParts)) {
         const bool prefix = word.endsWith(u'*');
         const QList<QByteArray> tokens = ftsTokens(word);
         if (tokens.isEmpty()) {

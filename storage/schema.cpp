@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema.h"
 
+#include "ftstokens.h"
 #include "merklelog.h"
 
 #include <QRegularExpression>
@@ -488,9 +489,9 @@ const QList<Migration> &sqliteMigrations()
         // Scale (issue 4): the UNIQUE fingerprint, a random SHA-256, took every new alert to a
         // random page of its index, so each batch rewrote a page per alert: at 1 M alerts the
         // store's tables ran at half to two thirds of their rate without it, and the share grows
-        // with the store. Duplicates are now found by (ts, fingerprint), which grows at its end, and by
-        // the fingerprint alone only for the alerts whose fingerprint leaves their time out
-        // (docs/store.md, "Schema version 14"). The table is rebuilt once.
+        // with the store. Duplicates are now found by (ts, fingerprint), which grows at its end,
+        // and by the fingerprint alone only for the alerts whose fingerprint leaves their time
+        // out (docs/store.md, "Schema version 14"). The table is rebuilt once.
         { 14, {}, &dedupByTime },
         // Scale (issue 4): token positions were most of the full-text index's cost. At 1 M
         // alerts the store's tables ran 1.08-1.79 times as fast without them (bench_store, the
@@ -501,9 +502,10 @@ const QList<Migration> &sqliteMigrations()
         { 15,
             {
                 u"DROP TABLE alerts_fts"_s,
+                // The tokenizer ftsSearch() and lakeguard_phrase() split words with.
                 u"CREATE VIRTUAL TABLE alerts_fts USING fts5 ("
                 " title, message, entity, rule, content='alerts', content_rowid='id',"
-                " tokenize = 'unicode61 remove_diacritics 2', detail=column)"_s,
+                " tokenize = '%1', detail=column)"_s.arg(QLatin1StringView(kFtsTokenize)),
                 u"INSERT INTO alerts_fts (alerts_fts, rank) VALUES ('automerge', 16)"_s,
                 u"INSERT INTO alerts_fts (alerts_fts) VALUES ('rebuild')"_s,
             } },
