@@ -20,6 +20,14 @@ class WalCheckpointer;
 class SqliteStore final : public AlertStore
 {
 public:
+    // How often the page of a search with many matches came from the rows next to it, and how
+    // often it took the walk through the whole match set instead (runPageQuery).
+    struct SearchWindows
+    {
+        qint64 found = 0;
+        qint64 missed = 0;
+    };
+
     explicit SqliteStore(QString path, StoreOptions options = {});
     ~SqliteStore() override;
     Q_DISABLE_COPY_MOVE(SqliteStore)
@@ -27,6 +35,7 @@ public:
     Status open(Mode mode) override;
     QString location() const override { return m_path; }
     int schemaVersion() const override { return m_schemaVersion; }
+    SearchWindows searchWindows() const { return m_searchWindows; }
 
     BatchResult writeBatch(const IngestBatch &batch) override;
     Status setFeedState(const QString &feed, const QString &type, FeedState state,
@@ -158,6 +167,7 @@ private:
     Mode m_mode = Mode::ReadOnly;
     bool m_immutable = false;
     int m_schemaVersion = 0;
+    SearchWindows m_searchWindows;
     struct Prepared;
     std::unique_ptr<Prepared> m_prepared;
     std::unique_ptr<WalCheckpointer> m_walCheckpointer; // read-write only

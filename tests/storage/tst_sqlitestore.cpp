@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -1125,6 +1126,140 @@ private slots:
             = s->explainAlerts(common, AlertSort::TimeDesc).value().join(u'\n');
         QVERIFY2(commonPlan.contains(u"alerts_ts"_s), qPrintable(commonPlan));
         QVERIFY2(!commonPlan.contains(u"TEMP B-TREE"_s), qPrintable(commonPlan));
+    }
+
+    // A search with many matches looks for its page among the rows beside it first. Whether
+    // it finds it there or not, the page is the one the whole match set gives: in both
+    // directions, with a filter, across keyset pages, at an offset, for a word of several
+    // tokens, and with ids that do not follow the alerts' times.
+    void searchPagesFromTheirWindow()
+    {
+        auto s = openRw(u"window.db"_s);
+        QVERIFY(s);
+        constexpr int n = 15'000;
+        struct Row
+        {
+            qint64 ts = 0;
+            qint64 id = 0;
+            int severity = 0;
+            QString message;
+        };
+        QList<Row> rows;
+        IngestBatch b;
+        b.feed = u"test"_s;
+        for (int i = 0; i < n; ++i) {
+            Alert a = makeAlert(i, Core::severityFromInt(i % 5));
+            // Times in another order than the ids: stored alert i + 1 may be older than i.
+            a.ts = 1'767'225'600'000LL + qint64((i * 7'919) % n) * 60'000;
+            a.received = a.ts;
+            // "common": every alert but each 10th. "early": only the 10,050 oldest, so the
+            // 4,950 newest hold none. "acct-3" in every other alert, "3 acct" in the rest: all
+            // hold the tokens.
+            const qint64 minute = (i * 7'919) % n;
+            a.message = (i % 10 ? u"common "_s : u"other "_s)
+                + (minute < 10'050 ? u"early "_s : QString())
+                + (i % 2 == 0 ? u"acct-3"_s : u"3 acct"_s);
+            b.alerts << a;
+            rows.append({ a.ts, i + 1, i % 5, a.message });
+        }
+        const BatchResult r = s->writeBatch(b);
+        QVERIFY2(r.ok && r.accepted == n, qPrintable(r.error));
+
+        const auto expected = [&](const std::function<bool(const Row &)> &keep, bool desc) {
+            QList<qint64> ids;
+            QList<Row> kept;
+            for (const Row &row : rows) {
+                if (keep(row)) {
+                    kept.append(row);
+                }
+            }
+            std::sort(kept.begin(), kept.end(), [desc](const Row &x, const Row &y) {
+                return desc ? std::tie(x.ts, x.id) > std::tie(y.ts, y.id)
+                            : std::tie(x.ts, x.id) < std::tie(y.ts, y.id);
+            });
+            for (const Row &row : kept) {
+                ids << row.id;
+            }
+            return ids;
+        };
+        // Three keyset pages of 100, then the 100 rows from position 1,000 (alertsAt).
+        const auto pages = [&](const AlertFilter &f, AlertSort sort) {
+            QList<qint64> ids;
+            std::optional<PageKey> after;
+            for (int page = 0; page < 3; ++page) {
+                const auto p = s->alerts(f, sort, 100, after);
+                if (!p) {
+                    qWarning() << p.error();
+                    return QList<qint64>();
+                }
+                for (const Alert &a : p->alerts) {
+                    ids << a.id.value;
+                }
+                after = p->next;
+            }
+            const auto at = s->alertsAt(f, sort, 1'000, 100);
+            for (const Alert &a : at.value().alerts) {
+                ids << a.id.value;
+            }
+            return ids;
+        };
+        const auto firstPages
+            = [](const QList<qint64> &all) { return all.mid(0, 300) + all.mid(1'000, 100); };
+        const auto check = [&](const QString &search, std::optional<Severity> minSeverity,
+                               const std::function<bool(const Row &)> &keep,
+                               std::optional<qint64> found, qint64 tried) {
+            AlertFilter f;
+            f.search = search;
+            f.minSeverity = minSeverity;
+            const auto keepAll = [&](const Row &row) {
+                return keep(row) && (!minSeverity || row.severity >= int(*minSeverity));
+            };
+            const SqliteStore::SearchWindows before = s->searchWindows();
+            for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
+                const QList<qint64> want
+                    = firstPages(expected(keepAll, sort == AlertSort::TimeDesc));
+                QCOMPARE(pages(f, sort), want);
+            }
+            QCOMPARE(s->countAlerts(f).value(), expected(keepAll, true).size());
+            const qint64 windows = s->searchWindows().found - before.found
+                + s->searchWindows().missed - before.missed;
+            QCOMPARE(windows, tried);
+            if (found) {
+                QCOMPARE(s->searchWindows().found - before.found, *found);
+            }
+        };
+        const auto has = [](const QString &word) {
+            return [word](const Row &row) { return row.message.split(u' ').contains(word); };
+        };
+        // 13,500 matches, dense everywhere: every page from its window (4 pages, 2 ways).
+        check(u"common"_s, std::nullopt, has(u"common"_s), 8, 8);
+        // 10,050 matches, none among the 4,950 newest. Newest first, the first window (4,096
+        // rows) holds none, so the first page is taken from the whole match set. The pages
+        // after it, and the 100 from row 1,000 (a window of 8,800), are in their windows;
+        // oldest first, all are.
+        check(u"early"_s, std::nullopt, has(u"early"_s), 7, 8);
+        // With a filter the window is of the filtered rows; the probe counted the word alone,
+        // so a window is tried for every page.
+        check(u"common"_s, Severity::High, has(u"common"_s), std::nullopt, 8);
+        check(u"early"_s, Severity::High, has(u"early"_s), std::nullopt, 8);
+        // A word of several tokens: only their order counts ("acct-3", not "3 acct"). All
+        // 15,000 alerts hold the tokens, 7,500 the word.
+        check(
+            u"acct-3"_s, std::nullopt,
+            [](const Row &row) { return row.message.endsWith(u"acct-3"_s); }, 8, 8);
+        // 1,500 matches: read from the index and sorted, no window.
+        check(u"other"_s, std::nullopt, has(u"other"_s), 0, 0);
+        // After a prune the full-text index lost the same alerts: the counts from it alone
+        // and the pages still agree with what is stored.
+        RetentionPolicy keep;
+        keep.maxAlerts = 3'000; // the 12,000 first stored go
+        QVERIFY(s->prune(keep, Core::nowMs()));
+        rows.remove(0, n - 3'000);
+        QCOMPARE(s->countAlerts({}).value(), 3'000);
+        check(u"common"_s, std::nullopt, has(u"common"_s), 0, 0); // 2,700 matches now
+        check(
+            u"acct-3"_s, std::nullopt,
+            [](const Row &row) { return row.message.endsWith(u"acct-3"_s); }, 0, 0);
     }
 
     // The indexes are the ones the views' queries need: EXPLAIN QUERY PLAN names them, and no
