@@ -1233,6 +1233,23 @@ private slots:
         };
         // 13,500 matches, dense everywhere: every page from its window (4 pages, 2 ways).
         check(u"common"_s, std::nullopt, has(u"common"_s), 8, 8);
+        {
+            // The last page: the window (108,400 rows) holds the 15,000 there are, so its 50
+            // matches are the page, and there is no next one.
+            AlertFilter f;
+            f.search = u"common"_s;
+            const SqliteStore::SearchWindows before = s->searchWindows();
+            const auto last = s->alertsAt(f, AlertSort::TimeDesc, 13'450, 100);
+            QCOMPARE(last.value().alerts.size(), 50);
+            QCOMPARE(last.value().alerts.constLast().id.value,
+                expected(has(u"common"_s), true).constLast());
+            QVERIFY(!last.value().next);
+            QCOMPARE(s->searchWindows().found, before.found + 1);
+            // A page deeper than the largest window (262,144 rows) is not looked for in one.
+            QVERIFY(s->alertsAt(f, AlertSort::TimeDesc, 33'000, 100).value().alerts.isEmpty());
+            QCOMPARE(s->searchWindows().found, before.found + 1);
+            QCOMPARE(s->searchWindows().missed, before.missed);
+        }
         // 10,050 matches, none among the 4,950 newest. Newest first, the first window (4,096
         // rows) holds none, so the first page is taken from the whole match set. The pages
         // after it, and the 100 from row 1,000 (a window of 8,800), are in their windows;
