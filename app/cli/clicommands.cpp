@@ -374,9 +374,9 @@ int cmdAlerts(Context &ctx, const QStringList &args)
     if (!store) {
         return ctx.fail(name, store.error());
     }
-    // Keyset pages, so even "all" of a large store streams in bounded memory. Every page of a
-    // search gathers the whole match set again (0.25 s for 700,000 matches at 1 M alerts), so
-    // a search reads larger pages: 10,000 alerts are about 20 MB.
+    // Keyset pages, so even "all" of a large store streams in bounded memory. A page of a word
+    // too sparse for its search window gathers the whole match set again (0.25 s for 700,000
+    // matches at 1 M alerts), so a search reads larger pages: 10,000 alerts are about 20 MB.
     const qint64 pageRows = filter.search.trimmed().isEmpty() ? 1000 : 10'000;
     qint64 printed = 0;
     std::optional<Storage::PageKey> after;
