@@ -527,14 +527,17 @@ int main(int argc, char *argv[])
         { "jump back to the top (Ctrl+Home)",
             [&] { pressKey(table, Qt::Key_Home, Qt::ControlModifier); } },
     };
-    for (const Jump &jump : jumps) {
-        bool ok = false;
-        const Stopwatch w = timeJump(table, model, jump.move, &ok);
-        figure(jump.what, w, "< 50 ms");
-        if (!ok) {
-            out() << "  (timed out)" << Qt::endl;
+    const auto timeJumps = [&](const QList<Jump> &moves, const char *target) {
+        for (const Jump &jump : moves) {
+            bool ok = false;
+            const Stopwatch w = timeJump(table, model, jump.move, &ok);
+            figure(jump.what, w, target);
+            if (!ok) {
+                out() << "  (timed out)" << Qt::endl;
+            }
         }
-    }
+    };
+    timeJumps(jumps, "< 50 ms");
     line("  pages cached by the model", model->cachedPageCount(), "pages");
 
     // ---- A search for a word in most alerts ("bank", 69 % of the demo's) ----
@@ -582,14 +585,7 @@ int main(int argc, char *argv[])
             { "  jump to the middle of the matches",
                 [&] { alerts->alertTable()->scrollToStoreRow(matches / 2); } },
         };
-        for (const Jump &jump : searchJumps) {
-            bool moved = false;
-            const Stopwatch w = timeJump(table, model, jump.move, &moved);
-            figure(jump.what, w, "-");
-            if (!moved) {
-                out() << "  (timed out)" << Qt::endl;
-            }
-        }
+        timeJumps(searchJumps, "-");
         searchFor(QString());
         if (debounce) {
             debounce->setInterval(Widgets::AlertsView::kSearchDebounceMs);
