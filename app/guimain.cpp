@@ -150,6 +150,8 @@ bool wantsOnlyText(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // Before any SQLite connection opens (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     // --help and --version need no display: answer them before a QApplication exists. Their
     // text stays English (no translator is installed yet, as for lakeguard-cli).
     if (wantsOnlyText(argc, argv)) {

@@ -128,6 +128,8 @@ QString summary(QList<qint64> v)
 
 int main(int argc, char **argv)
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     if (!AnvilTest::anvilAvailable()) {

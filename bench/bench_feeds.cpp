@@ -157,6 +157,8 @@ Result run(const QDir &dir, const QString &name, const QString &format, qint64 n
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();

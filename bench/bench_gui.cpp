@@ -26,6 +26,7 @@
 #include "mainwindow.h"
 #include "modelroles.h"
 #include "queryservice.h"
+#include "sqlitestore.h"
 #include "storeverifier.h"
 #include "storewriter.h"
 
@@ -363,6 +364,8 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     TimedApplication app(argc, argv);
     // Its own settings, so the bench neither reads nor changes a person's window layout.
     QApplication::setApplicationName(u"lakeguard-bench-gui"_s);

@@ -13,6 +13,7 @@
 #include "demoscenario.h"
 #include "pgserver.h"
 #include "pgstore.h"
+#include "sqlitestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -220,6 +221,8 @@ bool run(QTextStream &out, const char *name, const QString &location,
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();

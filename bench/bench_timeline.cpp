@@ -62,6 +62,8 @@ void printTimed(QTextStream &out, const char *what, double wallMs)
 
 int main(int argc, char **argv)
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    configureSqliteLibrary();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const int n = argc > 1 ? std::max(1000, atoi(argv[1])) : 100'000;

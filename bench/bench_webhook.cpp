@@ -11,6 +11,7 @@
 #include "alertstore.h"
 #include "benchsupport.h"
 #include "feed.h"
+#include "sqlitestore.h"
 #include "storewriter.h"
 #include "webhookfeed.h"
 
@@ -113,6 +114,8 @@ int readStatus(QTcpSocket &socket, QByteArray &buffer)
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();

@@ -273,6 +273,11 @@ QByteArray utf8Of(const QString &s)
 
 } // namespace
 
+bool configureSqliteLibrary()
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 SqliteStore::SqliteStore(QString path, StoreOptions options)
     : m_path(std::move(path))
     , m_options(options)

@@ -11,6 +11,14 @@
 
 namespace Lakeguard::Storage {
 
+// SQLite's settings for the whole process; call it first in main(), before any connection
+// opens. It turns SQLite's memory statistics off (SQLITE_CONFIG_MEMSTATUS, one of SQLite's
+// recommended options): with them on, every allocation of every connection takes one
+// process-wide mutex, so the writer, the log merge beside it and the readers wait on each other.
+// Nothing in Lakeguard reads those statistics (sqlite3_memory_used() and sqlite3_status()
+// report 0 without them). False, with nothing changed, once SQLite has started.
+bool configureSqliteLibrary();
+
 // The SQLite store: WAL, one named connection per instance (so per thread), bound values only.
 class MerkleLog;
 class IncidentCorrelator;

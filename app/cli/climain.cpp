@@ -3,6 +3,7 @@
 #include "clicommands.h"
 #include "evidencecommands.h"
 #include "logsupport.h"
+#include "sqlitestore.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -15,6 +16,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens (storage/sqlitestore.h).
+    Lakeguard::Storage::configureSqliteLibrary();
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES overrides this).
     QLoggingCategory::setFilterRules(u"lakeguard.*.debug=false\nlakeguard.*.info=false"_s);
     Lakeguard::Core::installLogHandler(); // untrusted text in diagnostics stays on one line

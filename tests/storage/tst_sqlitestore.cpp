@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -172,8 +174,20 @@ private:
 private slots:
     void initTestCase()
     {
+        // As main() does in the programs, before SQLite starts.
+        QVERIFY(configureSqliteLibrary());
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    // SQLite keeps no memory statistics, so its allocations take no process-wide mutex. Once it
+    // has started, the setting can no longer change.
+    void sqliteKeepsNoMemoryStatistics()
+    {
+        auto s = filled(u"memstatus.db"_s);
+        QVERIFY(s);
+        QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
+        QVERIFY(!configureSqliteLibrary());
     }
 
     void cleanupTestCase() { m_filters.reset(); }
