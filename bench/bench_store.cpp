@@ -6,11 +6,12 @@
 // Ingest rate of the store (dedup, indexes, full-text, roll-ups and whatever else writeBatch
 // does) against a plain SQLite insert of the same rows into a table without indexes, measured in
 // the same process, and against the store's own tables filled with the same rows by nothing but
-// the SQLite C API (what SQLite costs for the schema, whatever code drives it); then the read
-// paths the views use. Alerts come from the demo generator, one simulated day after another, so
-// the data looks like the console's; they are generated and written a day at a time, so 10 M
-// alerts need no more memory than 1 M. The baselines run on the first --baseline rows of the same
-// stream (default all, at most 1 M; printed when a sample).
+// the SQLite C API (what SQLite costs for the schema, whatever code drives it), and those tables
+// split over two files written side by side; then the read paths the views use. Alerts come from
+// the demo generator, one simulated day after another, so the data looks like the console's;
+// they are generated and written a day at a time, so 10 M alerts need no more memory than 1 M.
+// The baselines run on the first --baseline rows of the same stream (default all, at most 1 M;
+// printed when a sample).
 // --keep PATH keeps the store; --store PATH skips generation and measures the read paths of an
 // existing store; --keep PATH --resume adds to the kept store until it holds N alerts (the stream
 // goes on from the day after its newest alert), so 10 M can be reached in several runs.
@@ -19,6 +20,7 @@
 #include "alertstore.h"
 #include "benchsupport.h"
 #include "demostream.h"
+#include "ftstokens.h"
 #include "sqlitestore.h"
 
 #include <QCommandLineParser>
@@ -38,6 +40,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace Lakeguard;
@@ -71,8 +74,15 @@ double g_rawCpuMs = 0; // CPU time of the last C API baseline's inserts
 // What the rows go into: one plain table, or the store's own tables without the store's code,
 // or those tables with schema version 13's duplicate check (a UNIQUE fingerprint) in place of
 // version 14's (ts, fingerprint) (docs/store.md, "Schema version 14"), or with version 14's
-// full-text index, which kept token positions (docs/store.md, "Schema version 15").
-enum class Target { PlainTable, StoreTables, StoreTablesV13Dedup, StoreTablesFtsPositions };
+// full-text index, which kept token positions (docs/store.md, "Schema version 15"), or the
+// store's `alerts` table and its indexes without the full-text index.
+enum class Target {
+    PlainTable,
+    StoreTables,
+    StoreTablesV13Dedup,
+    StoreTablesFtsPositions,
+    AlertsTableOnly
+};
 
 // In a new, empty store: the full-text index again with token positions (FTS5's default
 // `detail=full`), its merge setting as the schema has it. False if the schema is not as
@@ -193,7 +203,7 @@ double rawSqliteRateCApi(
         -1, &st, nullptr);
     sqlite3_stmt *maxId = nullptr;
     sqlite3_stmt *fts = nullptr;
-    if (storeTables) {
+    if (storeTables && target != Target::AlertsTableOnly) {
         sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM alerts", -1, &maxId, nullptr);
         sqlite3_prepare_v2(db,
             "INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
@@ -251,6 +261,85 @@ double rawSqliteRateCApi(
     return rate;
 }
 
+// The store's full-text index alone, in a file of its own: the same columns, tokenizer and
+// merge setting, contentless (`content=''`, the text lives in the other file), fed row by row
+// in the same batches. Touches no globals, so it can run beside rawSqliteRateCApi().
+double ftsOwnFileRate(const QString &path, const QList<Core::Alert> &alerts, qint64 batch)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return 0;
+    }
+    const QByteArray schema = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                              " PRAGMA cache_size=-65536;"
+                              " CREATE VIRTUAL TABLE alerts_fts USING fts5 (title, message,"
+                              " entity, rule, content='', tokenize='"
+        + QByteArray(Storage::kFtsTokenize)
+        + "', detail=column);"
+          " INSERT INTO alerts_fts (alerts_fts, rank) VALUES ('automerge', 16);";
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_exec(db, schema.constData(), nullptr, nullptr, nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(db,
+               "INSERT INTO alerts_fts (rowid, title, message, entity, rule)"
+               " VALUES (?, ?, ?, ?, ?)",
+               -1, &st, nullptr)
+            != SQLITE_OK) {
+        sqlite3_close(db);
+        return 0;
+    }
+    auto text = [&](int i, const QString &s) {
+        const QByteArray u = s.toUtf8();
+        sqlite3_bind_text(st, i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+    };
+    QElapsedTimer t;
+    t.start();
+    for (qint64 i = 0; i < alerts.size(); i += batch) {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (qint64 j = i; j < std::min<qint64>(i + batch, alerts.size()); ++j) {
+            const Core::Alert &a = alerts[j];
+            sqlite3_bind_int64(st, 1, j + 1);
+            text(2, a.title);
+            text(3, a.message);
+            text(4, a.entity);
+            text(5, a.rule);
+            sqlite3_step(st);
+            sqlite3_reset(st);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    const double rate = double(alerts.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rate;
+}
+
+// What the store's tables would cost split over two files, each with a writer of its own on a
+// core of its own: `alerts` and its indexes in one, the full-text index in the other, filled
+// side by side. The rate is the rows over the time until both are done (docs/store.md, "Two
+// files, two writers: the ceiling (session 18)").
+struct SplitRates
+{
+    double both = 0;
+    double alerts = 0;
+    double fts = 0;
+};
+
+SplitRates splitTablesRate(
+    const QString &alertsPath, const QString &ftsPath, const QList<Core::Alert> &rows, qint64 batch)
+{
+    SplitRates r;
+    QElapsedTimer t;
+    t.start();
+    std::thread fts([&] { r.fts = ftsOwnFileRate(ftsPath, rows, batch); });
+    r.alerts = rawSqliteRateCApi(alertsPath, rows, batch, Target::AlertsTableOnly);
+    fts.join();
+    if (r.alerts > 0 && r.fts > 0) {
+        r.both = double(rows.size()) * 1000.0 / std::max<qint64>(1, t.elapsed());
+    }
+    return r;
+}
+
 // Best of `repeat` runs, wall clock; the CPU time of that run goes to `cpuMs` (a loaded machine
 // stretches the wall time, much less the CPU time).
 double g_lastCpuMs = 0;
@@ -283,6 +372,8 @@ void printTimed(QTextStream &out, const char *what, double wallMs)
 
 int main(int argc, char *argv[])
 {
+    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
+    Storage::configureSqliteLibrary();
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
@@ -361,6 +452,7 @@ int main(int argc, char *argv[])
         double tablesV13CpuMs = 0;
         double tablesPositions = 0;
         double tablesPositionsCpuMs = 0;
+        SplitRates split;
         if (sample > 0) {
             t.start();
             QList<Core::Alert> rows;
@@ -389,6 +481,11 @@ int main(int argc, char *argv[])
                 batchSize, Target::StoreTablesFtsPositions);
             tablesPositionsCpuMs = g_rawCpuMs;
             print(out, "  same, v14's full-text index with positions", tablesPositions, "alerts/s");
+            split = splitTablesRate(dir.filePath(u"bench-split-alerts.db"_s),
+                dir.filePath(u"bench-split-fts.db"_s), rows, batchSize);
+            print(out, "  same, split over two files, two writers", split.both, "alerts/s");
+            print(out, "    the file with `alerts` and its indexes", split.alerts, "alerts/s");
+            print(out, "    the file with the full-text index", split.fts, "alerts/s");
             rawC = rawSqliteRateCApi(
                 dir.filePath(u"bench-raw-c.db"_s), rows, batchSize, Target::PlainTable);
             print(out, "baseline: same through the SQLite C API", rawC, "alerts/s");
@@ -399,6 +496,8 @@ int main(int argc, char *argv[])
                 QFile::remove(dir.filePath(u"bench-tables.db"_s) + suffix);
                 QFile::remove(dir.filePath(u"bench-tables-v13.db"_s) + suffix);
                 QFile::remove(dir.filePath(u"bench-tables-positions.db"_s) + suffix);
+                QFile::remove(dir.filePath(u"bench-split-alerts.db"_s) + suffix);
+                QFile::remove(dir.filePath(u"bench-split-fts.db"_s) + suffix);
             }
         }
 
@@ -503,6 +602,10 @@ int main(int argc, char *argv[])
                 double(sample) * 1000.0 / std::max(1.0, tablesPositionsCpuMs), "alerts/CPU-s");
             print(out, "  ratio tables now / with v14's positions",
                 tablesOnly / std::max(1.0, tablesPositions), "");
+            print(out, "  ratio tables split over two files / plain SQLite (C API)",
+                split.both / std::max(1.0, rawC), "");
+            print(out, "  ratio `alerts` and its indexes alone / plain SQLite (C API)",
+                split.alerts / std::max(1.0, rawC), "");
         }
     }
 
