@@ -278,6 +278,34 @@ bool configureSqliteLibrary()
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
 }
 
+Result<StoreSpace> readStoreSpace(const QString &location)
+{
+    SqliteStore store(location);
+    if (const Status s = store.open(AlertStore::Mode::ReadOnly); !s) {
+        return Result<StoreSpace>::failure(s.error());
+    }
+    return store.space();
+}
+
+Result<qint64> backupStore(const QString &location, const QString &target)
+{
+    {
+        SqliteStore store(location);
+        if (const Status s = store.open(AlertStore::Mode::ReadOnly); !s) {
+            return Result<qint64>::failure(s.error());
+        }
+        if (const Status s = store.backup(target); !s) {
+            return Result<qint64>::failure(s.error());
+        }
+    }
+    SqliteStore copy(target);
+    if (const Status s = copy.open(AlertStore::Mode::ReadOnly); !s) {
+        return Result<qint64>::failure(
+            Tr::tr("%1: the copy cannot be opened: %2").arg(target, s.error()));
+    }
+    return QFileInfo(target).size();
+}
+
 SqliteStore::SqliteStore(QString path, StoreOptions options)
     : m_path(std::move(path))
     , m_options(options)
@@ -1892,6 +1920,28 @@ Result<CompactResult> SqliteStore::compact()
     qCInfo(lcStore) << "compacted" << m_path << "from" << result.bytesBefore << "to"
                     << result.bytesAfter << "bytes";
     return result;
+}
+
+Result<StoreSpace> SqliteStore::space()
+{
+    using R = Result<StoreSpace>;
+    QSqlQuery q(m_db);
+    qint64 pageSize = 0;
+    qint64 freePages = 0;
+    if (!q.exec(u"PRAGMA page_size"_s) || !q.next()) {
+        return R::failure(Tr::tr("cannot read the size of %1: %2").arg(m_path, errorText(q)));
+    }
+    pageSize = q.value(0).toLongLong();
+    if (!q.exec(u"PRAGMA freelist_count"_s) || !q.next()) {
+        return R::failure(Tr::tr("cannot read the size of %1: %2").arg(m_path, errorText(q)));
+    }
+    freePages = q.value(0).toLongLong();
+    q.finish();
+    StoreSpace space;
+    space.fileBytes = QFileInfo(m_path).size();
+    space.logBytes = QFileInfo(m_path + u"-wal"_s).size();
+    space.freeBytes = freePages * pageSize;
+    return space;
 }
 
 Status SqliteStore::backup(const QString &target)

@@ -19,6 +19,13 @@ namespace Lakeguard::Storage {
 // report 0 without them). False, with nothing changed, once SQLite has started.
 bool configureSqliteLibrary();
 
+// The console's Store maintenance runs these on a worker thread. Each opens the SQLite store at
+// `location` read-only, on a connection of its own, so the writer goes on meanwhile.
+Result<StoreSpace> readStoreSpace(const QString &location);
+// SQLite's online backup into `target` (which must not exist), then a read-only open of the copy
+// as a check; gives the copy's size in bytes.
+Result<qint64> backupStore(const QString &location, const QString &target);
+
 // The SQLite store: WAL, one named connection per instance (so per thread), bound values only.
 class MerkleLog;
 class IncidentCorrelator;
@@ -73,6 +80,8 @@ public:
     Result<PruneResult> prune(const RetentionPolicy &policy, TimestampMs now) override;
     Status backup(const QString &target) override;
     Result<CompactResult> compact() override;
+    // The file's size, its log's, and the free pages inside it; read-only opens too.
+    Result<StoreSpace> space();
     Result<QList<Core::AlertEvent>> alertEvents(Core::AlertId id) override;
     Result<StoreStats> stats() override;
     Result<QList<QuarantineEntry>> quarantinePage(int limit, qint64 beforeId) override;

@@ -218,6 +218,14 @@ struct PruneResult
     qint64 lastAlert = 0;
 };
 
+// How much room a SQLite store takes, and how much of it holds nothing (SqliteStore::space).
+struct StoreSpace
+{
+    qint64 fileBytes = 0; // the store's file
+    qint64 logBytes = 0; // its write-ahead log beside it
+    qint64 freeBytes = 0; // free pages inside the file, which compact() gives back
+};
+
 // What SqliteStore::compact() gave back (AlertStore::compact).
 struct CompactResult
 {

@@ -153,6 +153,14 @@ public:
         return r;
     }
 
+    Result<CompactResult> compact()
+    {
+        if (!m_store) {
+            return Result<CompactResult>::failure(Tr::tr("the store is closed"));
+        }
+        return m_store->compact();
+    }
+
     Status saveVerifiedState(const QString &state)
     {
         if (!m_store) {
@@ -307,6 +315,12 @@ QFuture<Status> StoreWriter::saveVerifiedState(QString state)
 {
     return enqueue(m_worker, m_thread.isRunning(), Status::failure(notRunningText()),
         [state](WriterWorker *w) { return w->saveVerifiedState(state); });
+}
+
+QFuture<Result<CompactResult>> StoreWriter::compact()
+{
+    return enqueue(m_worker, m_thread.isRunning(), Result<CompactResult>::failure(notRunningText()),
+        [](WriterWorker *w) { return w->compact(); });
 }
 
 QFuture<Status> StoreWriter::setFeedState(

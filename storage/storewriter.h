@@ -41,6 +41,9 @@ public:
     // Where the next incremental verification starts (AlertStore::saveVerifiedState): the
     // console's read-only verifier cannot save it itself.
     QFuture<Status> saveVerifiedState(QString state);
+    // AlertStore::compact() in the queue: the batches submitted before it are written first, the
+    // ones after it wait until the file is rewritten (Store maintenance in the console).
+    QFuture<Result<CompactResult>> compact();
 
     QString location() const { return m_location; }
 
