@@ -27,6 +27,7 @@
 #include "refreshthrottle.h"
 #include "sensitivemask.h"
 #include "storechangelistener.h"
+#include "storemaintenancedialog.h"
 #include "storewriter.h"
 #include "textsupport.h"
 #include "theme.h"
@@ -266,6 +267,10 @@ void MainWindow::createMenus()
     // A pack is cut from a checkpoint the export signs first: that needs a writable store.
     m_exportAction->setEnabled(!m_options.readOnly);
     m_incidents->exportAction()->setEnabled(!m_options.readOnly);
+    m_maintenanceAction = m_fileMenu->addAction(QString(), this, &MainWindow::openStoreMaintenance);
+    m_maintenanceAction->setObjectName(u"storeMaintenanceAction"_s);
+    // A pack under review is its records rebuilt into a temporary store: nothing to keep.
+    m_maintenanceAction->setEnabled(!m_options.pack);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     // QKeySequence::Quit is empty on some platforms (e.g. offscreen, which tests use).
@@ -340,6 +345,14 @@ void MainWindow::exportEvidence(const QList<qint64> &incidents)
     dialog->open();
 }
 
+void MainWindow::openStoreMaintenance()
+{
+    auto *dialog = new Widgets::StoreMaintenanceDialog(
+        m_options.storeLocation, m_options.readOnly ? nullptr : m_writer.data(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::retranslateUi()
 {
     setWindowTitle(m_options.readOnly ? tr("Lakeguard — read-only review") : tr("Lakeguard"));
@@ -353,6 +366,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_refreshAction->setText(tr("&Refresh"));
     m_exportAction->setText(tr("&Export evidence pack…"));
+    m_maintenanceAction->setText(tr("Store &maintenance…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -473,6 +487,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::attachWriter(Storage::StoreWriter *writer)
 {
+    m_writer = writer;
     connect(writer, &Storage::StoreWriter::changed, this, &MainWindow::refreshAll);
     connect(writer, &Storage::StoreWriter::changed, m_verification,
         &Widgets::VerificationIndicator::storeChanged);

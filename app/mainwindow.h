@@ -187,6 +187,8 @@ private:
     void about();
     // "Export evidence pack…": the given incidents, or (empty) a period chosen in the dialog.
     void exportEvidence(const QList<qint64> &incidents);
+    // File ▸ Store maintenance…: size, backup, compact (Widgets::StoreMaintenanceDialog).
+    void openStoreMaintenance();
     void createPresenterUi();
     void retranslatePresenterUi();
     void updateTicker();
@@ -223,6 +225,8 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_maintenanceAction = nullptr;
+    QPointer<Storage::StoreWriter> m_writer;
     Storage::StoreChangeListener *m_changes = nullptr; // lives in m_changesThread
     QThread *m_changesThread = nullptr;
     QAction *m_quitAction = nullptr;

@@ -1247,6 +1247,14 @@
         <source>cannot compact %1: %2</source>
         <translation>无法压缩 %1：%2</translation>
     </message>
+    <message>
+        <source>%1: the copy cannot be opened: %2</source>
+        <translation>%1：副本无法打开：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the size of %1: %2</source>
+        <translation>无法读取 %1 的大小：%2</translation>
+    </message>
 </context>
 <context>
     <name>Lakeguard::App</name>
@@ -1620,6 +1628,10 @@ This happens once and can take several minutes for millions of alerts. Please le
     <message>
         <source>The pack carries no incident policy: risk is weighed by the built-in one, and may differ from what the site&apos;s console showed.</source>
         <translation>该证据包未携带事件策略：风险按内置策略加权，可能与现场控制台当时显示的不同。</translation>
+    </message>
+    <message>
+        <source>Store &amp;maintenance…</source>
+        <translation>存储维护(&amp;M)…</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3213,109 @@ Stored as: %2</source>
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>Lakeguard::Widgets::StoreMaintenanceDialog</name>
+    <message>
+        <source>Backed up to %1 (%2). Open it with lakeguard --review, or check it with lakeguard-cli --store FILE verify.</source>
+        <translation>已备份到 %1（%2）。可用 lakeguard --review 打开，或用 lakeguard-cli --store FILE verify 校验。</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2</source>
+        <translation>备份到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Compacted in %1 s: %2 before, %3 after.</source>
+        <translation>压缩完成，用时 %1 秒：压缩前 %2，压缩后 %3。</translation>
+    </message>
+    <message>
+        <source>A reader still holds the write-ahead log; it shrinks once that reader is done.</source>
+        <translation>仍有读取方占用预写日志；该读取结束后日志才会缩小。</translation>
+    </message>
+    <message>
+        <source>Compacting failed: %1</source>
+        <translation>压缩失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading the store&apos;s size…</source>
+        <translation>正在读取存储大小…</translation>
+    </message>
+    <message>
+        <source>The store&apos;s size cannot be read: %1</source>
+        <translation>无法读取存储大小：%1</translation>
+    </message>
+    <message>
+        <source>Size: %1 (write-ahead log: %2). Free space inside it: %3. Free on the disk: %4.</source>
+        <translation>大小：%1（预写日志：%2）。其中空闲空间：%3。磁盘可用空间：%4。</translation>
+    </message>
+    <message>
+        <source>Back up the store to</source>
+        <translation>将存储备份到</translation>
+    </message>
+    <message>
+        <source>Lakeguard stores (*.db);;All files (*)</source>
+        <translation>Lakeguard 存储 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>正在备份到 %1…</translation>
+    </message>
+    <message>
+        <source>Compact the store</source>
+        <translation>压缩存储</translation>
+    </message>
+    <message>
+        <source>Compacting rewrites the whole store. New alerts wait in their feeds until it is done, which can take minutes for a large store, and it needs free disk space as large as the store. Nothing stored changes, and verification still passes.</source>
+        <translation>压缩会重写整个存储。完成之前，新告警在各自的数据源中等待；大型存储可能需要数分钟，并且需要与存储同样大小的磁盘空闲空间。已存储的内容不会改变，校验仍会通过。</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Compacting… New alerts wait in their feeds until it is done.</source>
+        <translation>正在压缩… 完成之前，新告警在各自的数据源中等待。</translation>
+    </message>
+    <message>
+        <source>Please wait until it is done.</source>
+        <translation>请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Store maintenance</source>
+        <translation>存储维护</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Copies the store into a new file with SQLite&apos;s online backup: one consistent snapshot, taken while the feeds go on writing.</source>
+        <translation>使用 SQLite 在线备份将存储复制到新文件：一个一致的快照，数据源在此期间照常写入。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to…</source>
+        <translation>备份到(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compact now…</source>
+        <translation>立即压缩(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL store: PostgreSQL&apos;s own tools back it up (pg_dump) and compact it (autovacuum).</source>
+        <translation>这是 PostgreSQL 存储：由 PostgreSQL 自己的工具备份（pg_dump）和压缩（autovacuum）。</translation>
+    </message>
+    <message>
+        <source>Not in a read-only review: compacting rewrites the store&apos;s file.</source>
+        <translation>只读审阅中不可用：压缩会重写存储文件。</translation>
+    </message>
+    <message>
+        <source>Rewrites the store without its free space, so the file shrinks after a prune. New alerts wait in their feeds meanwhile.</source>
+        <translation>重写存储并去除其中的空闲空间，使清理后的文件变小。在此期间新告警在各自的数据源中等待。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "queryservice.h"
 #include "sqlitestore.h"
+#include "storemaintenancedialog.h"
 #include "storewriter.h"
 #include "vault.h"
 #include "widgettestsupport.h"
@@ -54,6 +55,7 @@ private slots:
     void navigationListSwitchesViews();
     void restoresLastView();
     void readOnlyBanner();
+    void storeMaintenance();
     void demoCaptionsAndRefresh();
     void verifiedStateIsSavedByTheWriter();
     void screenshots();
@@ -156,6 +158,44 @@ void tst_MainWindow::restoresLastView()
             Widgets::IncidentTableModel::AlertsColumn }));
     QCOMPARE(window.alertsView()->columnChooser()->hiddenColumns(),
         QList<int>({ Widgets::AlertTableModel::DestIpColumn }));
+}
+
+// File ▸ Store maintenance…: compacting where a writer is attached, the backup alone in a
+// review, nothing for a pack (a temporary store rebuilt from its records).
+void tst_MainWindow::storeMaintenance()
+{
+    auto open = [](MainWindow &window) -> Widgets::StoreMaintenanceDialog * {
+        auto *action = window.findChild<QAction *>(u"storeMaintenanceAction"_s);
+        if (!action || !action->isEnabled()) {
+            return nullptr;
+        }
+        action->trigger();
+        return window.findChild<Widgets::StoreMaintenanceDialog *>();
+    };
+    MainWindow live(m_store.queries(), options(false));
+    live.attachWriter(m_store.writer());
+    live.show();
+    Widgets::StoreMaintenanceDialog *dialog = open(live);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->compactButton()->isEnabled());
+    QVERIFY(dialog->backupButton()->isEnabled());
+
+    MainWindow review(m_store.queries(), options(true));
+    review.attachWriter(m_store.writer());
+    review.show();
+    dialog = open(review);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->compactButton()->isEnabled());
+    QVERIFY(dialog->backupButton()->isEnabled());
+
+    MainWindow::Options packOptions = options(true);
+    packOptions.packPath = u"/evidence/pack-1"_s;
+    packOptions.pack = Evidence::PackReport {};
+    MainWindow pack(m_store.queries(), packOptions);
+    pack.show();
+    QVERIFY(!open(pack));
+    QVERIFY(pack.findChild<QAction *>(u"storeMaintenanceAction"_s));
 }
 
 void tst_MainWindow::readOnlyBanner()
