@@ -9,6 +9,7 @@
 #include "evidenceexportdialog.h"
 #include "feededitdialog.h"
 #include "mainwindow.h"
+#include "storemaintenancedialog.h"
 #include "verificationindicator.h"
 #include "widgettestsupport.h"
 
@@ -311,6 +312,13 @@ void tst_Accessibility::dialogs()
         exportDialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&exportDialog));
         checkChain(&exportDialog, u"Export evidence pack"_s, 4);
+    }
+    {
+        Widgets::StoreMaintenanceDialog maintenance(m_store.path(), m_store.writer(), &parent);
+        maintenance.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&maintenance));
+        // Back up, Compact and Close.
+        checkChain(&maintenance, u"Store maintenance"_s, 3);
     }
     {
         Widgets::FeedEditDialog edit({}, QJsonObject { { u"type"_s, u"file"_s } }, &parent);
