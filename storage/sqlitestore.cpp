@@ -1926,16 +1926,14 @@ Result<StoreSpace> SqliteStore::space()
 {
     using R = Result<StoreSpace>;
     QSqlQuery q(m_db);
-    qint64 pageSize = 0;
-    qint64 freePages = 0;
     if (!q.exec(u"PRAGMA page_size"_s) || !q.next()) {
         return R::failure(Tr::tr("cannot read the size of %1: %2").arg(m_path, errorText(q)));
     }
-    pageSize = q.value(0).toLongLong();
+    const qint64 pageSize = q.value(0).toLongLong();
     if (!q.exec(u"PRAGMA freelist_count"_s) || !q.next()) {
         return R::failure(Tr::tr("cannot read the size of %1: %2").arg(m_path, errorText(q)));
     }
-    freePages = q.value(0).toLongLong();
+    const qint64 freePages = q.value(0).toLongLong();
     q.finish();
     StoreSpace space;
     space.fileBytes = QFileInfo(m_path).size();

@@ -125,7 +125,7 @@ StoreMaintenanceDialog::StoreMaintenanceDialog(
     connect(&m_compactWatcher, &QFutureWatcherBase::finished, this, [this] {
         setBusy(false);
         const auto result = m_compactWatcher.result();
-        const qint64 ms = QDateTime::currentMSecsSinceEpoch() - m_compactStarted;
+        const qint64 ms = m_compactClock.elapsed();
         if (result) {
             const Storage::CompactResult r = *result;
             m_outcome = [r, ms] {
@@ -278,7 +278,7 @@ void StoreMaintenanceDialog::startCompact()
     };
     showStatus(m_outcome());
     setBusy(true);
-    m_compactStarted = QDateTime::currentMSecsSinceEpoch();
+    m_compactClock.start();
     m_compactWatcher.setFuture(m_writer->compact());
 }
 

@@ -5,6 +5,7 @@
 #include "storetypes.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QPointer>
 
@@ -92,7 +93,7 @@ private:
     Storage::StoreSpace m_lastSpace;
     QString m_spaceError;
     QString m_backupTarget;
-    qint64 m_compactStarted = 0;
+    QElapsedTimer m_compactClock; // from the click: the batches queued before it count too
     // The last outcome, kept so a language switch can say it again.
     std::function<QString()> m_outcome;
 };
