@@ -146,9 +146,15 @@ void line(const char *what, double value, const char *unit, const char *target =
 }
 
 // SQLite's own heap in this process (every connection's page cache, statements, the writer's
-// temporary b-trees): the part of the RSS the store's settings decide.
+// temporary b-trees): the part of the RSS the store's settings decide. Only with --sqlite-heap,
+// which keeps SQLite's memory statistics on.
+bool g_sqliteHeap = false;
+
 void sqliteHeap(const char *when)
 {
+    if (!g_sqliteHeap) {
+        return;
+    }
     sqlite3_int64 current = 0;
     sqlite3_int64 peak = 0;
     sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &peak, 0);
@@ -364,8 +370,6 @@ private:
 
 int main(int argc, char *argv[])
 {
-    // Before any SQLite connection opens, as the product does (storage/sqlitestore.h).
-    Storage::configureSqliteLibrary();
     TimedApplication app(argc, argv);
     // Its own settings, so the bench neither reads nor changes a person's window layout.
     QApplication::setApplicationName(u"lakeguard-bench-gui"_s);
@@ -388,7 +392,15 @@ int main(int argc, char *argv[])
     p.addOption({ u"merge-beside-writer"_s,
         u"Merge the write-ahead log on a thread beside the writer (the headless default) instead "
         "of on the writer's thread (the console's, as guimain sets it)."_s });
+    p.addOption({ u"sqlite-heap"_s,
+        u"Keep SQLite's memory statistics on and print its heap beside the RSS. The programs "
+        "turn them off (storage/sqlitestore.h): with them on, every allocation takes one lock."_s });
     p.process(app);
+    // Before any SQLite connection opens, as the product does, unless its heap is asked for.
+    g_sqliteHeap = p.isSet(u"sqlite-heap"_s);
+    if (!g_sqliteHeap) {
+        Storage::configureSqliteLibrary();
+    }
 
     QTemporaryDir tmp;
     QString storePath;
