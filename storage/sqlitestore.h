@@ -14,9 +14,10 @@ namespace Lakeguard::Storage {
 // SQLite's settings for the whole process; call it first in main(), before any connection
 // opens. It turns SQLite's memory statistics off (SQLITE_CONFIG_MEMSTATUS, one of SQLite's
 // recommended options): with them on, every allocation of every connection takes one
-// process-wide mutex, so the writer, the log merge beside it and the readers wait on each other.
-// Nothing in Lakeguard reads those statistics (sqlite3_memory_used() and sqlite3_status()
-// report 0 without them). False, with nothing changed, once SQLite has started.
+// process-wide mutex, and two writers on two files ran no faster than one (docs/store.md, "Two
+// files, two writers"). The programs never read those statistics; sqlite3_memory_used() and
+// sqlite3_status() report 0 without them, so `bench_gui --sqlite-heap` leaves them on. False,
+// with nothing changed, once SQLite has started.
 bool configureSqliteLibrary();
 
 // The console's Store maintenance runs these on a worker thread. Each opens the SQLite store at
