@@ -114,6 +114,8 @@ public:
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);
     }
+    // The current row's column as an integer (SQLite's conversion; NULL is 0).
+    qint64 columnInt(int i) const { return sqlite3_column_int64(m_stmt, i); }
     // The current row's column as QSQLITE gives it (NULL as an invalid QVariant).
     QVariant columnValue(int i) const
     {

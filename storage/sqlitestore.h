@@ -70,10 +70,12 @@ public:
     // How alertsAt found its deep pages on this connection (tests and bench_gui read it).
     struct JumpStats
     {
-        qint64 seeks = 0; // by the hour index
+        qint64 seeks = 0; // by the hour index or the minute counts
         qint64 offsets = 0; // by OFFSET: the index was not exact (e.g. an out-of-order prune)
         qint64 indexBuilds = 0; // whole roll-up read
         qint64 indexUpdates = 0; // only the newest hours re-read
+        qint64 countBuilds = 0; // the filter's rows counted per minute
+        qint64 countUpdates = 0; // only the alerts stored since counted
     };
     JumpStats jumpStats() const { return m_jumpStats; }
     Result<Alert> alert(Core::AlertId id) override;
@@ -114,6 +116,9 @@ public:
     // tests can show which index each view's query uses.
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
         const std::optional<PageKey> &after = std::nullopt);
+    // The same for the count per minute a deep jump in a search (or by rule, or in a time range)
+    // reads: of every alert, or of those after `afterId` only (the alerts stored since).
+    Result<QStringList> explainMinuteCount(const AlertFilter &filter, qint64 afterId = 0);
     // The same for the statements of a page of the Incidents view.
     Result<QStringList> explainIncidents(
         const IncidentFilter &filter, IncidentSort sort, const IncidentPageAt &at = {});
@@ -141,16 +146,23 @@ private:
         QStringList *plan = nullptr);
     QString errorText(const QSqlQuery &q) const;
     // A jump deep into the alert table (alertsAt) without OFFSET walking every row before it:
-    // the hour that holds row `offset`, from the hourly roll-up's counts, and how many rows
-    // come before that hour. Only for time sorts and the filters the roll-up has (severity,
-    // category, feed), and only while the roll-ups count exactly what the store holds (a prune
-    // leaves them counting removed alerts); nullopt means use OFFSET.
-    struct HourSeek
+    // the time bucket that holds row `offset`, and how many rows come before that bucket. Only
+    // for time sorts; nullopt means use OFFSET.
+    // - The filters the roll-up has (severity, category, feed) read the hourly roll-up's counts,
+    //   while they count exactly what the store holds (a prune leaves them counting removed
+    //   alerts).
+    // - Other filters but an incident's (a search, a rule, a time range) count their own rows
+    //   per minute, once a jump goes deeper than a search's window reaches (seekByCount).
+    struct TimeSeek
     {
-        TimestampMs bound = 0; // since (ascending) or until (descending) of the hour
-        qint64 before = 0; // rows of the order that come before the hour
+        TimestampMs bound = 0; // since (ascending) or until (descending) of the bucket
+        qint64 before = 0; // rows of the order that come before the bucket
     };
-    Result<std::optional<HourSeek>> seekByHour(
+    Result<std::optional<TimeSeek>> seekByTime(
+        const AlertFilter &filter, AlertSort sort, qint64 offset);
+    Result<std::optional<TimeSeek>> seekByHour(
+        const AlertFilter &filter, AlertSort sort, qint64 offset);
+    Result<std::optional<TimeSeek>> seekByCount(
         const AlertFilter &filter, AlertSort sort, qint64 offset);
     // Per connection: the prefix sums seekByHour reads, for one filter and store size. Built
     // from the hourly roll-up in one pass; while alerts only arrive (no prune), brought up to date
@@ -171,7 +183,28 @@ private:
     Status buildHourIndex(HourIndex &index);
     bool updateHourIndex(HourIndex &index);
     Status scanHourRollup(HourIndex &index, TimestampMs from, bool inclusive);
+    // Per connection: one filter's matching rows, counted from the alerts up to `maxId` by
+    // minute, in buckets of whole minutes that each hold about kBucketRows rows (more when one
+    // minute holds more). Alerts are only appended (ids grow) and their filtered columns never
+    // change, so until a prune, the alerts stored since are counted and added, wherever their
+    // minutes fall.
+    struct CountIndex
+    {
+        AlertFilter filter;
+        qint64 maxId = -1; // the newest alert counted
+        qint64 prunes = -1; // the last prune's id when counted
+        QList<qint64> starts; // each bucket's first minute, ascending; the last one is open-ended
+        QList<qint64> counts; // matching rows of each bucket
+        QList<qint64> prefix; // rows in the buckets before each; one more entry: the total
+        qint64 lastMinute = 0; // the newest minute counted
+    };
+    Status countByMinute(CountIndex &index, qint64 afterId, QStringList *plan = nullptr);
+    // The bucket that holds row `offset` of the order, from the buckets' starts and their prefix
+    // sums. A bucket ends `width` ms after its start, or with width 0 where the next one starts.
+    static std::optional<TimeSeek> locate(const QList<qint64> &buckets, const QList<qint64> &prefix,
+        qint64 width, AlertSort sort, qint64 offset);
     HourIndex m_hourIndex;
+    CountIndex m_countIndex;
     JumpStats m_jumpStats;
 
     QString m_path;

@@ -86,6 +86,20 @@ private:
         }
     }
 
+    // Every row of the order in one page: one query, where keysetOrder's pages each gather a
+    // search's matches again when ids are out of time order.
+    static QList<qint64> wholeOrder(SqliteStore &s, const AlertFilter &filter, AlertSort sort)
+    {
+        QList<qint64> ids;
+        const auto page = s.alerts(filter, sort, 1'000'000, std::nullopt);
+        if (page) {
+            for (const Alert &a : page->alerts) {
+                ids << a.id.value;
+            }
+        }
+        return ids;
+    }
+
     // alertsAt at depths from the top to past the end gives exactly the rows of `expected`
     // there; the first difference otherwise.
     static QString checkJumps(
@@ -754,6 +768,118 @@ private slots:
         byRule.rule = u"rule.1"_s;
         QVERIFY(s->prepareJumps(byRule, AlertSort::TimeDesc));
         QCOMPARE(s->jumpStats().indexBuilds, 1);
+        // Nor does it count that filter's rows: counting waits for a jump that deep.
+        QCOMPARE(s->jumpStats().countBuilds, 0);
+    }
+
+    // The filters the roll-up has not (a search, a rule, a time range) count their rows per
+    // minute once a jump goes past what the search's window reaches (32,768 rows); from then
+    // on every jump of that filter seeks, in both time orders. The rows must be exactly
+    // OFFSET's: ids out of time order, ties in time, a word of two tokens, new alerts in any
+    // minute, a prune.
+    void deepJumpsCountByMinute()
+    {
+        auto s = openRw(u"jumps-counted.db"_s);
+        QVERIFY(s);
+        constexpr int kAlerts = 48'000;
+        constexpr qint64 kCountFrom = 32'768; // kCountFromOffset in sqlitestore.cpp
+        const TimestampMs base = makeAlert(0).ts;
+        // Alert i lands at 20 s steps in a shuffled order, two alerts at each time.
+        const auto at = [&](int slot) { return base + qint64(slot / 2) * 20'000; };
+        for (int from = 0; from < kAlerts; from += 8'000) {
+            IngestBatch b;
+            b.feed = u"a"_s;
+            for (int i = from; i < from + 8'000; ++i) {
+                Alert a = makeAlert(i, Core::severityFromInt(i % 5));
+                a.ts = at(int((qint64(i) * 7919) % kAlerts));
+                a.received = a.ts;
+                a.fingerprint = Core::fingerprintOf(u"counted", QByteArray::number(i));
+                a.fingerprintCoversTime = true;
+                a.message = i % 4 ? u"payment gateway declined"_s : u"gateway mobile payment"_s;
+                a.rule = i % 4 ? u"rule.0"_s : u"rule.1"_s;
+                a.feed = i % 4 == 3 ? u"b"_s : u"a"_s;
+                b.alerts << a;
+            }
+            const BatchResult r = s->writeBatch(b);
+            QVERIFY2(r.ok, qPrintable(r.error));
+        }
+        AlertFilter word;
+        word.search = u"number"_s; // every alert
+        AlertFilter wordLow = word;
+        wordLow.minSeverity = Severity::Low;
+        AlertFilter wordFeed = word;
+        wordFeed.feed = u"a"_s;
+        AlertFilter phrase;
+        phrase.search = u"payment gateway"_s; // as two words: every alert; in order: 3 of 4
+        AlertFilter rule;
+        rule.rule = u"rule.0"_s;
+        AlertFilter range = word;
+        range.since = at(4'000);
+        range.until = at(44'001);
+        const QList<std::pair<const char *, AlertFilter>> filters { { "word", word },
+            { "word-low", wordLow }, { "word-feed", wordFeed }, { "phrase", phrase },
+            { "rule", rule }, { "range", range } };
+        for (const auto &[name, filter] : filters) {
+            const qint64 builds = s->jumpStats().countBuilds;
+            for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
+                const QList<qint64> expected = wholeOrder(*s, filter, sort);
+                QVERIFY2(expected.size() > kCountFrom + 150, name);
+                QCOMPARE(s->countAlerts(filter).value(), expected.size());
+                const qint64 seeks = s->jumpStats().seeks;
+                QString problem = checkJumps(*s, filter, sort, expected);
+                QVERIFY2(problem.isEmpty(),
+                    qPrintable(u"%1: %2"_s.arg(QLatin1StringView(name), problem)));
+                // Again: now every jump from 2,000 rows deep seeks (six of the nine).
+                const qint64 seeksBefore = s->jumpStats().seeks;
+                problem = checkJumps(*s, filter, sort, expected);
+                QVERIFY2(problem.isEmpty(),
+                    qPrintable(u"%1: %2"_s.arg(QLatin1StringView(name), problem)));
+                QVERIFY2(s->jumpStats().seeks - seeksBefore == 6, name);
+                QVERIFY2(s->jumpStats().seeks > seeks, name);
+            }
+            // Counted once for both orders.
+            QVERIFY2(s->jumpStats().countBuilds == builds + 1, name);
+        }
+        QCOMPARE(s->jumpStats().indexBuilds, 0);
+
+        // A rare word is read whole and sorted: nothing to count, however deep the jump.
+        AlertFilter rare;
+        rare.search = u"4711"_s;
+        QVERIFY(s->alertsAt(rare, AlertSort::TimeDesc, 40'000, 100).value().alerts.isEmpty());
+        QCOMPARE(s->jumpStats().countBuilds, qint64(filters.size()));
+
+        // New alerts in the newest minutes and one backdated into an old one: only they are
+        // counted and added.
+        QVERIFY(s->alertsAt(word, AlertSort::TimeDesc, 40'000, 1));
+        const SqliteStore::JumpStats before = s->jumpStats();
+        IngestBatch more;
+        more.feed = u"a"_s;
+        for (int i = 0; i < 300; ++i) {
+            Alert a = makeAlert(kAlerts + i, Core::severityFromInt(i % 5));
+            a.ts = at(kAlerts + i);
+            a.fingerprint = Core::fingerprintOf(u"counted-live", QByteArray::number(i));
+            more.alerts << a;
+        }
+        more.alerts[0].ts = at(1'001);
+        QVERIFY(s->writeBatch(more).ok);
+        for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
+            const QString problem = checkJumps(*s, word, sort, wholeOrder(*s, word, sort));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QCOMPARE(s->jumpStats().countBuilds, before.countBuilds);
+        QCOMPARE(s->jumpStats().countUpdates, before.countUpdates + 1);
+
+        // A prune (ids out of time order: it removes alerts from every minute) counts again.
+        RetentionPolicy keep;
+        keep.maxAlerts = 40'000;
+        QVERIFY(s->prune(keep, Core::nowMs()));
+        for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
+            const QList<qint64> rows = wholeOrder(*s, word, sort);
+            QCOMPARE(rows.size(), 40'000);
+            const QString problem = checkJumps(*s, word, sort, rows);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QCOMPARE(s->jumpStats().countBuilds, before.countBuilds + 1);
     }
 
     void filters_data()
@@ -1327,6 +1453,42 @@ private slots:
         const auto stats = s->stats();
         QVERIFY(stats.ok());
         QVERIFY(stats->oldest > 0 && stats->oldest <= stats->newest);
+    }
+
+    // The count per minute behind a deep jump in a search, by rule or in a time range walks an
+    // index, as a deep page does; bringing it up to date reads only the alerts stored since,
+    // by id.
+    void minuteCountsUseIndexes()
+    {
+        auto s = filled(u"minute-plans.db"_s);
+        QVERIFY(s);
+        QSqlQuery q(s->database());
+        QVERIFY(q.exec(u"ANALYZE"_s));
+        AlertFilter word;
+        word.search = u"number"_s;
+        AlertFilter wordHigh = word;
+        wordHigh.minSeverity = Severity::High;
+        AlertFilter rule;
+        rule.rule = u"rule.1"_s;
+        AlertFilter range = word;
+        range.since = makeAlert(10).ts;
+        range.until = makeAlert(90).ts;
+        const QList<std::pair<AlertFilter, QString>> cases { { word, u"alerts_ts"_s },
+            { wordHigh, u"alerts_sev_ts"_s }, { rule, u"alerts_rule_ts"_s },
+            { range, u"alerts_ts"_s } };
+        for (const auto &[filter, index] : cases) {
+            const auto all = s->explainMinuteCount(filter);
+            QVERIFY2(all, qPrintable(all.error()));
+            const QString text = all->join(u'\n');
+            QVERIFY2(text.contains(u"INDEX "_s + index), qPrintable(text));
+            QVERIFY2(!all->contains(u"SCAN alerts"_s), qPrintable(text));
+            const auto since = s->explainMinuteCount(filter, 50);
+            QVERIFY2(since, qPrintable(since.error()));
+            const QString sinceText = since->join(u'\n');
+            QVERIFY2(sinceText.contains(u"SEARCH alerts USING INTEGER PRIMARY KEY (rowid>?)"_s),
+                qPrintable(sinceText));
+            QVERIFY2(!sinceText.contains(u"INDEX alerts_"_s), qPrintable(sinceText));
+        }
     }
 
     void queryPlansUseIndexes()
