@@ -597,8 +597,12 @@ int main(int argc, char *argv[])
                 } },
             { "  jump to row 1,500", [&] { alerts->alertTable()->scrollToStoreRow(1'500); } },
             { "  jump to row 30,000", [&] { alerts->alertTable()->scrollToStoreRow(30'000); } },
-            { "  jump to the middle of the matches",
+            { "  jump to the middle of the matches (counts them per minute)",
                 [&] { alerts->alertTable()->scrollToStoreRow(matches / 2); } },
+            { "  jump to 3/4 of the matches",
+                [&] { alerts->alertTable()->scrollToStoreRow(matches * 3 / 4); } },
+            { "  jump to 1/3 of the matches",
+                [&] { alerts->alertTable()->scrollToStoreRow(matches / 3); } },
         };
         timeJumps(searchJumps, "-");
         searchFor(QString());

@@ -698,6 +698,42 @@ int main(int argc, char *argv[])
     mostHigh.minSeverity = Core::Severity::High;
     printTimed(
         out, "  count, high and critical only", timeMs([&] { store->countAlerts(mostHigh); }, 2));
+    // Deep in its matches (the console's scroll bar): the first jump past what the window
+    // reaches counts the word's matches per minute; later jumps seek the minute, then the window.
+    const qint64 mostCount = store->countAlerts(most).value();
+    printTimed(out, "  jump to the middle of its matches (alertsAt), first: counts per minute",
+        timeMs(
+            [&] { store->alertsAt(most, Storage::AlertSort::TimeDesc, mostCount / 2, 100); }, 1));
+    const double countedMs
+        = timeMs([&] { store->alertsAt(most, Storage::AlertSort::TimeDesc, mostCount / 2, 100); });
+    printTimed(out, "  jump to the middle again (counts cached)", countedMs);
+    printTimed(out, "  jump to 3/4 of its matches", timeMs([&] {
+        store->alertsAt(most, Storage::AlertSort::TimeDesc, mostCount * 3 / 4, 100);
+    }));
+    const double offsetMs = timeMs(
+        [&] {
+            QSqlQuery q(store->database());
+            q.setForwardOnly(true);
+            q.prepare(u"SELECT id, ts, title FROM alerts WHERE +id IN (SELECT rowid FROM"
+                      " alerts_fts WHERE alerts_fts MATCH 'bank')"
+                      " ORDER BY ts DESC, id DESC LIMIT 100 OFFSET ?"_s);
+            q.addBindValue(mostCount / 2);
+            q.exec();
+            while (q.next()) { }
+        },
+        1);
+    printTimed(out, "  the middle through the whole match set and OFFSET (comparison)", offsetMs);
+    print(out, "  ratio OFFSET / counted", offsetMs / std::max(countedMs, 1e-3), "");
+    const qint64 mostHighCount = store->countAlerts(mostHigh).value();
+    printTimed(out, "  high and critical only: jump to the middle, first",
+        timeMs(
+            [&] {
+                store->alertsAt(mostHigh, Storage::AlertSort::TimeDesc, mostHighCount / 2, 100);
+            },
+            1));
+    printTimed(out, "  high and critical only: jump to the middle again", timeMs([&] {
+        store->alertsAt(mostHigh, Storage::AlertSort::TimeDesc, mostHighCount / 2, 100);
+    }));
     printTimed(out, "full-text common term, count", timeMs([&] { store->countAlerts(common); }, 2));
     if (const auto *sqlite = dynamic_cast<const Storage::SqliteStore *>(store.get())) {
         const Storage::SqliteStore::SearchWindows windows = sqlite->searchWindows();
