@@ -79,6 +79,13 @@ qint64 floorTo(qint64 value, qint64 step)
     return (value % step < 0 ? q - 1 : q) * step;
 }
 
+// Whether a filter's rows are counted newest first, as deep as a jump needs (countDown), or
+// all at once in the plan SQLite picks (countAfter): a severity's index is not in time order.
+bool countsNewestFirst(const AlertFilter &f)
+{
+    return !f.minSeverity || *f.minSeverity == Core::Severity::Info;
+}
+
 QString nextConnectionName()
 {
     static std::atomic<quint64> counter{0};
@@ -1359,7 +1366,10 @@ Result<QStringList> SqliteStore::explainMinuteCount(const AlertFilter &filter, q
     CountIndex index;
     index.filter = filter;
     QStringList plan;
-    if (const Status s = countByMinute(index, afterId, &plan); !s) {
+    if (const Status s = afterId > 0 || !countsNewestFirst(filter)
+            ? countAfter(index, afterId, &plan)
+            : countDown(index, 0, &plan);
+        !s) {
         return Result<QStringList>::failure(s.error());
     }
     return plan;
@@ -1600,31 +1610,55 @@ Result<std::optional<SqliteStore::TimeSeek>> SqliteStore::seekByHour(
 
 namespace {
 
-using MinuteRows = std::vector<std::pair<qint64, qint64>>; // (minute, rows)
-
-// Sorts by minute and adds up the rows of equal minutes.
-void mergeMinutes(MinuteRows &runs)
+// The statement of a count by minute: EXPLAIN QUERY PLAN's steps into `plan`, or prepared
+// through the C API for millions of rows, one integer each.
+Status prepareCount(QSqlDatabase &db, SqliteStatement &st, const QString &sql,
+    const QVariantList &values, QStringList *plan)
 {
-    std::sort(runs.begin(), runs.end());
-    auto out = runs.begin();
-    for (auto it = runs.begin(); it != runs.end(); ++it) {
-        if (out != runs.begin() && std::prev(out)->first == it->first) {
-            std::prev(out)->second += it->second;
-        } else {
-            *out++ = *it;
+    if (plan) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(u"EXPLAIN QUERY PLAN "_s + sql)) {
+            return Status::failure(q.lastError().text());
         }
+        bindAll(q, values);
+        if (!q.exec()) {
+            return Status::failure(q.lastError().text());
+        }
+        while (q.next()) {
+            *plan << q.value(3).toString();
+        }
+        return Ok {};
     }
-    runs.erase(out, runs.end());
+    if (!st.prepare(sqliteHandle(db), sql.toUtf8().constData())) {
+        return Status::failure(st.error());
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        st.bindVariant(int(i) + 1, values.at(i));
+    }
+    return Ok {};
+}
+
+void sumPrefix(QList<qint64> &prefix, const QList<qint64> &counts)
+{
+    prefix.clear();
+    prefix.reserve(counts.size() + 1);
+    qint64 sum = 0;
+    for (const qint64 n : counts) {
+        prefix << sum;
+        sum += n;
+    }
+    prefix << sum;
 }
 
 } // namespace
 
-Status SqliteStore::countByMinute(CountIndex &index, qint64 afterId, QStringList *plan)
+Status SqliteStore::countAfter(CountIndex &index, qint64 afterId, QStringList *plan)
 {
-    // The time index (or the severity or rule index) drives, as for a deep page: a search
-    // probes the match set per row. Only the alerts after `afterId` when bringing the counts up
-    // to date, and the index's matches in that range only (FTS5 reads only that part of its
-    // lists).
+    // The alerts stored since by id (NOT INDEXED still allows it), never by walking a time
+    // range's index; the full-text index only from that id on (FTS5 reads only that part of its
+    // lists). Every alert (afterId 0) in the plan SQLite picks: with a severity, its index,
+    // in one ascending run per severity.
     Where w = whereFor(index.filter);
     if (afterId > 0) {
         if (w.ftsClause >= 0) {
@@ -1636,85 +1670,117 @@ Status SqliteStore::countByMinute(CountIndex &index, qint64 afterId, QStringList
         w.clauses << u"id > ?"_s;
         w.values << afterId;
     }
-    // The alerts stored since are found by id (NOT INDEXED still allows it), never by walking
-    // a time range's index.
-    const QString sql
-        = u"SELECT ts FROM alerts"_s + (afterId > 0 ? u" NOT INDEXED"_s : QString()) + w.sql();
-    if (plan) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(u"EXPLAIN QUERY PLAN "_s + sql)) {
-            return Status::failure(errorText(q));
-        }
-        bindAll(q, w.values);
-        if (!q.exec()) {
-            return Status::failure(errorText(q));
-        }
-        while (q.next()) {
-            *plan << q.value(3).toString();
-        }
-        return Ok {};
-    }
-    // Millions of rows: through the C API, one integer each. The plans give the times in order
-    // (or in a few ascending runs), so a minute's rows mostly come together; the runs are
-    // sorted and merged when many have gathered, and at the end. SQLite's GROUP BY sorted every
-    // row instead: twice the time of the scan alone.
     SqliteStatement st;
-    if (!st.prepare(sqliteHandle(m_db), sql.toUtf8().constData())) {
-        return Status::failure(st.error());
+    if (const Status s = prepareCount(m_db, st,
+            u"SELECT ts FROM alerts"_s + (afterId > 0 ? u" NOT INDEXED"_s : QString()) + w.sql(),
+            w.values, plan);
+        !s || plan) {
+        return s;
     }
-    for (qsizetype i = 0; i < w.values.size(); ++i) {
-        st.bindVariant(int(i) + 1, w.values.at(i));
-    }
-    constexpr size_t kMergeAt = 1 << 20;
-    MinuteRows runs;
-    int rc = SQLITE_ROW;
-    while ((rc = st.step()) == SQLITE_ROW) {
-        const qint64 minute = floorTo(st.columnInt(0), kMinuteMs);
-        if (!runs.empty() && runs.back().first == minute) {
-            ++runs.back().second;
-            continue;
+    // Each minute goes to the bucket whose range holds it, whatever the order: one after the
+    // newest counted opens a bucket when the last one is full; one before the first bucket
+    // widens it once every row is counted, and is left for the walk down otherwise.
+    const auto add = [&index](qint64 minute) {
+        if (minute < index.coveredFrom) {
+            return;
         }
-        if (runs.size() >= kMergeAt) {
-            mergeMinutes(runs);
-        }
-        runs.emplace_back(minute, 1);
-    }
-    if (rc != SQLITE_DONE) {
-        return Status::failure(st.error());
-    }
-    mergeMinutes(runs);
-    // Into the buckets: a minute before the first bucket widens it; one after the newest counted
-    // opens a bucket when the last one is full; any other goes to the bucket it falls in.
-    for (const auto &[minute, rows] : runs) {
-        if (index.starts.isEmpty()) {
+        if (index.starts.isEmpty()
+            || (minute > index.lastMinute && index.counts.constLast() >= kBucketRows)) {
             index.starts << minute;
-            index.counts << rows;
-            index.lastMinute = minute;
-            continue;
+            index.counts << 0;
         }
-        if (minute > index.lastMinute) {
-            index.lastMinute = minute;
-            if (index.counts.constLast() >= kBucketRows) {
-                index.starts << minute;
-                index.counts << rows;
-                continue;
-            }
-        }
+        index.lastMinute = std::max(index.lastMinute, minute);
         if (minute < index.starts.constFirst()) {
             index.starts.first() = minute;
         }
         const auto it = std::upper_bound(index.starts.cbegin(), index.starts.cend(), minute);
-        index.counts[std::distance(index.starts.cbegin(), it) - 1] += rows;
+        ++index.counts[std::distance(index.starts.cbegin(), it) - 1];
+    };
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        add(floorTo(st.columnInt(0), kMinuteMs));
     }
-    index.prefix.clear();
-    index.prefix.reserve(index.counts.size() + 1);
-    qint64 sum = 0;
-    for (const qint64 n : std::as_const(index.counts)) {
-        index.prefix << sum;
-        sum += n;
+    if (rc != SQLITE_DONE) {
+        return Status::failure(st.error());
     }
-    index.prefix << sum;
+    sumPrefix(index.prefix, index.counts);
+    return Ok {};
+}
+
+Status SqliteStore::countDown(CountIndex &index, qint64 rows, QStringList *plan)
+{
+    // Newest first below what is counted, as a deep page walks (the time index, or the
+    // severity or rule index; a search probes the match set per row). SQLite's GROUP BY over
+    // the minutes sorted every row instead: twice the time of the walk alone.
+    Where w = whereFor(index.filter);
+    if (index.coveredFrom != std::numeric_limits<TimestampMs>::max()) {
+        w.clauses << u"ts < ?"_s;
+        w.values << index.coveredFrom;
+    }
+    SqliteStatement st;
+    if (const Status s = prepareCount(m_db, st,
+            u"SELECT ts FROM alerts"_s + w.sql() + u" ORDER BY ts DESC"_s, w.values, plan);
+        !s || plan) {
+        return s;
+    }
+    // Minutes come newest first, each whole; they are grouped into buckets of kBucketRows or
+    // more, each starting at its oldest minute. The walk stops at the first minute after the
+    // rows asked for, so every counted minute is whole.
+    QList<qint64> starts;
+    QList<qint64> counts;
+    const bool fresh = index.starts.isEmpty();
+    qint64 counted = index.prefix.isEmpty() ? 0 : index.prefix.constLast();
+    qint64 group = 0;
+    qint64 groupStart = 0;
+    qint64 runMinute = 0;
+    qint64 runRows = 0;
+    const auto endRun = [&] {
+        if (group >= kBucketRows) {
+            starts << groupStart;
+            counts << group;
+            group = 0;
+        }
+        group += runRows;
+        groupStart = runMinute;
+        counted += runRows;
+        if (fresh) {
+            index.lastMinute = std::max(index.lastMinute, runMinute);
+        }
+        runRows = 0;
+    };
+    bool stopped = false;
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        const qint64 minute = floorTo(st.columnInt(0), kMinuteMs);
+        if (runRows > 0 && minute != runMinute) {
+            endRun();
+            if (counted >= rows) {
+                stopped = true;
+                break;
+            }
+        }
+        runMinute = minute;
+        ++runRows;
+    }
+    if (!stopped) {
+        if (rc != SQLITE_DONE) {
+            return Status::failure(st.error());
+        }
+        if (runRows > 0) {
+            endRun();
+        }
+    }
+    if (group > 0) {
+        starts << groupStart;
+        counts << group;
+    }
+    // The new buckets are older than every bucket so far.
+    std::reverse(starts.begin(), starts.end());
+    std::reverse(counts.begin(), counts.end());
+    index.starts = starts + index.starts;
+    index.counts = counts + index.counts;
+    index.coveredFrom = stopped ? groupStart : std::numeric_limits<TimestampMs>::min();
+    sumPrefix(index.prefix, index.counts);
     return Ok {};
 }
 
@@ -1733,12 +1799,15 @@ Result<std::optional<SqliteStore::TimeSeek>> SqliteStore::seekByCount(
     const qint64 prunes = q.value(1).toLongLong();
     q.finish();
     CountIndex &index = m_countIndex;
+    const auto fail = [&index](const Status &s) {
+        index = CountIndex {};
+        return Result<Seek>::failure(s.error());
+    };
     if (index.filter == filter && index.prunes == prunes && index.maxId >= 0
         && maxId >= index.maxId) {
         if (maxId > index.maxId) {
-            if (const Status s = countByMinute(index, index.maxId); !s) {
-                index = CountIndex {};
-                return Result<Seek>::failure(s.error());
+            if (const Status s = countAfter(index, index.maxId); !s) {
+                return fail(s);
             }
             index.maxId = maxId;
             ++m_jumpStats.countUpdates;
@@ -1764,13 +1833,37 @@ Result<std::optional<SqliteStore::TimeSeek>> SqliteStore::seekByCount(
         }
         index = CountIndex {};
         index.filter = filter;
-        if (const Status s = countByMinute(index, 0); !s) {
-            index = CountIndex {};
-            return Result<Seek>::failure(s.error());
-        }
         index.maxId = maxId;
         index.prunes = prunes;
         ++m_jumpStats.countBuilds;
+    }
+    // Newest first, row `offset` must be counted; oldest first, every row (the order's start
+    // is the oldest). Jumps less deep than counting is worth take the usual plan meanwhile.
+    const qint64 counted = index.prefix.isEmpty() ? 0 : index.prefix.constLast();
+    const bool enough = index.complete() || (sort == AlertSort::TimeDesc && counted > offset);
+    if (!enough) {
+        if (offset < kCountFromOffset) {
+            return Seek {};
+        }
+        // A severity's index is not in time order: walking the time index instead reads every
+        // alert's row (136 s for "bank" and high or critical at 10 M alerts, against 5 s).
+        // Such a filter is counted whole, in the severity index's order.
+        if (countsNewestFirst(filter)) {
+            if (const Status s = countDown(index,
+                    sort == AlertSort::TimeDesc ? offset + 1 : std::numeric_limits<qint64>::max());
+                !s) {
+                return fail(s);
+            }
+        } else {
+            index.coveredFrom = std::numeric_limits<TimestampMs>::min();
+            if (const Status s = countAfter(index, 0); !s) {
+                return fail(s);
+            }
+        }
+        ++m_jumpStats.countWalks;
+    }
+    if (sort == AlertSort::TimeAsc && !index.complete()) {
+        return Seek {};
     }
     const Seek seek = locate(index.starts, index.prefix, 0, sort, offset);
     if (seek) {

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <limits>
 #include <memory>
 
 namespace Lakeguard::Storage {
@@ -74,8 +75,9 @@ public:
         qint64 offsets = 0; // by OFFSET: the index was not exact (e.g. an out-of-order prune)
         qint64 indexBuilds = 0; // whole roll-up read
         qint64 indexUpdates = 0; // only the newest hours re-read
-        qint64 countBuilds = 0; // the filter's rows counted per minute
+        qint64 countBuilds = 0; // a filter's rows first counted per minute
         qint64 countUpdates = 0; // only the alerts stored since counted
+        qint64 countWalks = 0; // counted further down
     };
     JumpStats jumpStats() const { return m_jumpStats; }
     Result<Alert> alert(Core::AlertId id) override;
@@ -117,7 +119,7 @@ public:
     Result<QStringList> explainAlerts(const AlertFilter &filter, AlertSort sort,
         const std::optional<PageKey> &after = std::nullopt);
     // The same for the count per minute a deep jump in a search (or by rule, or in a time range)
-    // reads: of every alert, or of those after `afterId` only (the alerts stored since).
+    // reads: from the newest down, or of the alerts after `afterId` only (those stored since).
     Result<QStringList> explainMinuteCount(const AlertFilter &filter, qint64 afterId = 0);
     // The same for the statements of a page of the Incidents view.
     Result<QStringList> explainIncidents(
@@ -185,9 +187,10 @@ private:
     Status scanHourRollup(HourIndex &index, TimestampMs from, bool inclusive);
     // Per connection: one filter's matching rows, counted from the alerts up to `maxId` by
     // minute, in buckets of whole minutes that each hold about kBucketRows rows (more when one
-    // minute holds more). Alerts are only appended (ids grow) and their filtered columns never
-    // change, so until a prune, the alerts stored since are counted and added, wherever their
-    // minutes fall.
+    // minute holds more). Counted from the newest down, only as deep as a jump has needed
+    // (`coveredFrom`): a jump deeper down, or one in the oldest-first order, counts on. Alerts
+    // are only appended (ids grow) and their filtered columns never change, so until a prune,
+    // the alerts stored since are counted and added, wherever their minutes fall.
     struct CountIndex
     {
         AlertFilter filter;
@@ -197,8 +200,15 @@ private:
         QList<qint64> counts; // matching rows of each bucket
         QList<qint64> prefix; // rows in the buckets before each; one more entry: the total
         qint64 lastMinute = 0; // the newest minute counted
+        // Every row from this time on is counted; the minimum once every row is.
+        TimestampMs coveredFrom = std::numeric_limits<TimestampMs>::max();
+        bool complete() const { return coveredFrom == std::numeric_limits<TimestampMs>::min(); }
     };
-    Status countByMinute(CountIndex &index, qint64 afterId, QStringList *plan = nullptr);
+    // Adds the alerts after `afterId` (from a newer snapshot; 0: every alert) to the counts, or
+    // walks down from `coveredFrom` until at least `rows` rows are counted (all of them with
+    // the maximum).
+    Status countAfter(CountIndex &index, qint64 afterId, QStringList *plan = nullptr);
+    Status countDown(CountIndex &index, qint64 rows, QStringList *plan = nullptr);
     // The bucket that holds row `offset` of the order, from the buckets' starts and their prefix
     // sums. A bucket ends `width` ms after its start, or with width 0 where the next one starts.
     static std::optional<TimeSeek> locate(const QList<qint64> &buckets, const QList<qint64> &prefix,

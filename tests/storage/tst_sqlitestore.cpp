@@ -773,10 +773,10 @@ private slots:
     }
 
     // The filters the roll-up has not (a search, a rule, a time range) count their rows per
-    // minute once a jump goes past what the search's window reaches (32,768 rows); from then
-    // on every jump of that filter seeks, in both time orders. The rows must be exactly
-    // OFFSET's: ids out of time order, ties in time, a word of two tokens, new alerts in any
-    // minute, a prune.
+    // minute once a jump goes past what the search's window reaches (32,768 rows), newest
+    // first and as deep as the jump; from then on every jump of that filter within the counted
+    // rows seeks, in both time orders. The rows must be exactly OFFSET's: ids out of time
+    // order, ties in time, a word of two tokens, new alerts in any minute, a prune.
     void deepJumpsCountByMinute()
     {
         auto s = openRw(u"jumps-counted.db"_s);
@@ -848,9 +848,17 @@ private slots:
         QVERIFY(s->alertsAt(rare, AlertSort::TimeDesc, 40'000, 100).value().alerts.isEmpty());
         QCOMPARE(s->jumpStats().countBuilds, qint64(filters.size()));
 
-        // New alerts in the newest minutes and one backdated into an old one: only they are
-        // counted and added.
+        // Newest first, only as deep as the jumps went: 40,001 of 48,000 rows; less deep is
+        // then a seek, with no count.
         QVERIFY(s->alertsAt(word, AlertSort::TimeDesc, 40'000, 1));
+        const qint64 walks = s->jumpStats().countWalks;
+        const qint64 seeks = s->jumpStats().seeks;
+        QVERIFY(s->alertsAt(word, AlertSort::TimeDesc, 20'000, 1));
+        QCOMPARE(s->jumpStats().countWalks, walks);
+        QCOMPARE(s->jumpStats().seeks, seeks + 1);
+
+        // New alerts in the newest minutes, one backdated into the counted minutes and one
+        // below them: only they are read, and the one below is left for the walk down.
         const SqliteStore::JumpStats before = s->jumpStats();
         IngestBatch more;
         more.feed = u"a"_s;
@@ -861,6 +869,7 @@ private slots:
             more.alerts << a;
         }
         more.alerts[0].ts = at(1'001);
+        more.alerts[1].ts = at(40'001);
         QVERIFY(s->writeBatch(more).ok);
         for (const AlertSort sort : { AlertSort::TimeDesc, AlertSort::TimeAsc }) {
             const QString problem = checkJumps(*s, word, sort, wholeOrder(*s, word, sort));
@@ -868,6 +877,7 @@ private slots:
         }
         QCOMPARE(s->jumpStats().countBuilds, before.countBuilds);
         QCOMPARE(s->jumpStats().countUpdates, before.countUpdates + 1);
+        QVERIFY(s->jumpStats().countWalks > before.countWalks);
 
         // A prune (ids out of time order: it removes alerts from every minute) counts again.
         RetentionPolicy keep;
@@ -1456,8 +1466,8 @@ private slots:
     }
 
     // The count per minute behind a deep jump in a search, by rule or in a time range walks an
-    // index, as a deep page does; bringing it up to date reads only the alerts stored since,
-    // by id.
+    // index newest first, as a deep page does; bringing it up to date reads only the alerts
+    // stored since, by id.
     void minuteCountsUseIndexes()
     {
         auto s = filled(u"minute-plans.db"_s);
@@ -1473,6 +1483,8 @@ private slots:
         AlertFilter range = word;
         range.since = makeAlert(10).ts;
         range.until = makeAlert(90).ts;
+        // Newest first, in an index in time order, never a sort of every row; with a severity
+        // its own index, whole (the time index would read every alert's row for its severity).
         const QList<std::pair<AlertFilter, QString>> cases { { word, u"alerts_ts"_s },
             { wordHigh, u"alerts_sev_ts"_s }, { rule, u"alerts_rule_ts"_s },
             { range, u"alerts_ts"_s } };
@@ -1482,6 +1494,7 @@ private slots:
             const QString text = all->join(u'\n');
             QVERIFY2(text.contains(u"INDEX "_s + index), qPrintable(text));
             QVERIFY2(!all->contains(u"SCAN alerts"_s), qPrintable(text));
+            QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(text));
             const auto since = s->explainMinuteCount(filter, 50);
             QVERIFY2(since, qPrintable(since.error()));
             const QString sinceText = since->join(u'\n');
