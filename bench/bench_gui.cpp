@@ -597,11 +597,11 @@ int main(int argc, char *argv[])
                 } },
             { "  jump to row 1,500", [&] { alerts->alertTable()->scrollToStoreRow(1'500); } },
             { "  jump to row 30,000", [&] { alerts->alertTable()->scrollToStoreRow(30'000); } },
-            { "  jump to the middle of the matches (counts them per minute)",
+            { "  jump to the middle of the matches (counts down to it)",
                 [&] { alerts->alertTable()->scrollToStoreRow(matches / 2); } },
-            { "  jump to 3/4 of the matches",
+            { "  jump to 3/4 of the matches (counts on)",
                 [&] { alerts->alertTable()->scrollToStoreRow(matches * 3 / 4); } },
-            { "  jump to 1/3 of the matches",
+            { "  jump to 1/3 of the matches (counted)",
                 [&] { alerts->alertTable()->scrollToStoreRow(matches / 3); } },
         };
         timeJumps(searchJumps, "-");
