@@ -1169,6 +1169,23 @@ std::optional<int> SqliteStore::storedSchemaVersion(const QString &path)
 
 namespace {
 
+// Whether a full-text MATCH selects fewer than kFewMatches alerts, counted no further.
+Result<bool> fewMatches(QSqlDatabase &db, const QString &match)
+{
+    QSqlQuery probe(db);
+    probe.setForwardOnly(true);
+    if (!probe.prepare(u"SELECT count(*) FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH ?"
+                       " LIMIT ?)"_s)) {
+        return Result<bool>::failure(probe.lastError().text());
+    }
+    probe.addBindValue(match);
+    probe.addBindValue(kFewMatches);
+    if (!probe.exec() || !probe.next()) {
+        return Result<bool>::failure(probe.lastError().text());
+    }
+    return probe.value(0).toLongLong() < kFewMatches;
+}
+
 // Walking the time index with the match set (runPageQuery's plan for many matches) first
 // gathers the whole set: 0.8 s for the 6.9 M alerts of 10 M that hold "bank". But the page of a
 // common word is near: it is among the next few thousand rows of the same view without the
@@ -1290,16 +1307,11 @@ Result<AlertPage> SqliteStore::runPageQuery(const AlertFilter &filter, AlertSort
         // SQLite cannot know how many rows a MATCH gives. Left alone it walks the time index
         // and probes the match set per row: quick for a common word, a scan of the whole store
         // for a rare one. A capped count decides: few matches are read first and sorted.
-        QSqlQuery probe(m_db);
-        probe.setForwardOnly(true);
-        probe.prepare(u"SELECT count(*) FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH ?"
-                      " LIMIT ?)"_s);
-        probe.addBindValue(w.fts);
-        probe.addBindValue(kFewMatches);
-        if (!probe.exec() || !probe.next()) {
-            return Result<AlertPage>::failure(errorText(probe));
+        const Result<bool> few = fewMatches(m_db, w.fts);
+        if (!few) {
+            return Result<AlertPage>::failure(few.error());
         }
-        if (probe.value(0).toLongLong() < kFewMatches) {
+        if (few.value()) {
             // CROSS JOIN keeps the matches as the outer loop (SQLite never reorders it).
             from = u" FROM (SELECT rowid AS mid FROM alerts_fts WHERE alerts_fts MATCH ?)"
                    " CROSS JOIN alerts ON alerts.id = mid"_s;
@@ -1817,19 +1829,14 @@ Result<std::optional<SqliteStore::TimeSeek>> SqliteStore::seekByCount(
             return Seek {};
         }
         // Few matches are read whole and sorted (runPageQuery): no count needed.
-        const Where w = whereFor(filter);
-        if (w.ftsClause >= 0) {
-            q.prepare(u"SELECT count(*) FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH ?"
-                      " LIMIT ?)"_s);
-            q.addBindValue(w.fts);
-            q.addBindValue(kFewMatches);
-            if (!q.exec() || !q.next()) {
-                return Result<Seek>::failure(errorText(q));
+        if (const Where w = whereFor(filter); w.ftsClause >= 0) {
+            const Result<bool> few = fewMatches(m_db, w.fts);
+            if (!few) {
+                return Result<Seek>::failure(few.error());
             }
-            if (q.value(0).toLongLong() < kFewMatches) {
+            if (few.value()) {
                 return Seek {};
             }
-            q.finish();
         }
         index = CountIndex {};
         index.filter = filter;
